@@ -1,0 +1,100 @@
+"""Person names: folding, transliteration variants and the key that merges speakers.
+
+The store merges the speakers of all documents through :func:`person_key`, so
+"Sergey Lavrov", "Sergei Lavrov" and "SERGEY LAVROV" become one person, and
+"Volodymyr Zelenskyy" and "Vladimir Zelensky" another. Keep this module free of
+database access: it is used by extraction in worker processes too.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Groups of first names that name the same person: English short forms and the
+# common transliterations of Slavic names. The first entry is the group's key.
+FIRST_NAME_GROUPS = [
+    ["elizabeth", "liz", "lizzie", "beth", "betty"],
+    ["sergey", "sergei", "serguei", "sergiy", "serhiy", "serhii"],
+    ["volodymyr", "vladimir", "wladimir", "volodimir"],
+    ["dmitry", "dmitri", "dmytro", "dmitriy"],
+    ["alexey", "alexei", "aleksei", "aleksey", "oleksiy", "oleksii", "olexiy"],
+    ["alexander", "aleksandr", "oleksandr", "alex"],
+    ["yuri", "yury", "yuriy", "iurii"],
+    ["andrey", "andrei", "andriy", "andrii"],
+    ["mikhail", "mykhailo", "michael", "mike"],
+    ["nikolai", "nikolay", "mykola"],
+    ["anatoly", "anatoliy", "anatolii"],
+    ["maria", "mariya", "mariia"],
+    ["yevgeny", "evgeny", "yevgeniy", "yevhen"],
+    ["joseph", "joe"],
+    ["robert", "bob", "rob"],
+    ["william", "bill", "will"],
+    ["james", "jim", "jimmy"],
+    ["richard", "dick", "rick"],
+    ["anthony", "antony", "tony"],
+    ["boris"],
+]
+_FIRST_NAME_KEY = {name: group[0] for group in FIRST_NAME_GROUPS for name in group}
+
+HONORIFICS = {
+    "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam", "madame", "monsieur",
+    "herr", "frau", "prof", "professor", "rev", "hon",
+}
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics and unify apostrophes: 'Erdoğan' -> 'erdogan'."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.replace("\u2019", "'").replace("\u2018", "'").lower()
+
+
+def name_tokens(name: str) -> list[str]:
+    """The folded words of a name without honorifics, suffixes or punctuation."""
+    words = re.findall(r"[^\W\d_]+(?:['-][^\W\d_]+)*", fold(name))
+    return [w for w in words if w not in HONORIFICS and w not in _SUFFIXES]
+
+
+def surname_key(surname: str) -> str:
+    """Fold transliteration variants of a surname onto one spelling.
+
+    Zelenskyy / Zelenskiy / Zelensky -> zelensky; Lavrov stays lavrov.
+    """
+    key = fold(surname).replace("'", "")
+    key = re.sub(r"(sk|ts|zk|ck)(yy|iy|ii|yi|ij)$", r"\1y", key)
+    key = re.sub(r"(?<=[aeiou])(yy|iy|ii)$", "i", key)
+    key = key.replace("kh", "h").replace("ks", "x")
+    return key
+
+
+def first_name_key(first: str) -> str:
+    first = fold(first)
+    return _FIRST_NAME_KEY.get(first, first)
+
+
+def person_key(name: str) -> str | None:
+    """A key equal for two spellings of one person's name, or None for no name.
+
+    The key is ``surname`` or ``surname|first`` (first-name variants folded), so
+    a surname-only mention can be matched to the single full name that shares
+    its surname (see :func:`key_matches`).
+    """
+    tokens = name_tokens(name)
+    if not tokens:
+        return None
+    surname = surname_key(tokens[-1])
+    if len(tokens) == 1:
+        return surname
+    return f"{surname}|{first_name_key(tokens[0])}"
+
+
+def key_matches(short: str, full: str) -> bool:
+    """True when key ``short`` (maybe surname only) can name the person of key ``full``."""
+    if short == full:
+        return True
+    short_surname, _, short_first = short.partition("|")
+    full_surname, _, full_first = full.partition("|")
+    if short_surname != full_surname:
+        return False
+    return not short_first or not full_first
