@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Groups of first names that name the same person: English short forms and the
 # common transliterations of Slavic names. The first entry is the group's key.
@@ -41,8 +42,14 @@ HONORIFICS = {
     "herr", "frau", "prof", "professor", "rev", "hon",
 }
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# lower-case particles of surnames: they never count as a given name
+NAME_PARTICLES = {
+    "von", "van", "der", "den", "de", "da", "di", "del", "della", "du", "dos", "das", "la", "le", "ter", "zu",
+    "bin", "ibn", "al", "el", "abu", "ben", "st",
+}
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, strip diacritics and unify apostrophes: 'Erdoğan' -> 'erdogan'."""
     text = unicodedata.normalize("NFKD", text)
@@ -52,8 +59,13 @@ def fold(text: str) -> str:
 
 def name_tokens(name: str) -> list[str]:
     """The folded words of a name without honorifics, suffixes or punctuation."""
+    return list(_name_tokens(name))
+
+
+@lru_cache(maxsize=65536)
+def _name_tokens(name: str) -> tuple[str, ...]:
     words = re.findall(r"[^\W\d_]+(?:['-][^\W\d_]+)*", fold(name))
-    return [w for w in words if w not in HONORIFICS and w not in _SUFFIXES]
+    return tuple(w for w in words if w not in HONORIFICS and w not in _SUFFIXES)
 
 
 def surname_key(surname: str) -> str:
@@ -73,6 +85,7 @@ def first_name_key(first: str) -> str:
     return _FIRST_NAME_KEY.get(first, first)
 
 
+@lru_cache(maxsize=65536)
 def person_key(name: str) -> str | None:
     """A key equal for two spellings of one person's name, or None for no name.
 
@@ -84,9 +97,11 @@ def person_key(name: str) -> str | None:
     if not tokens:
         return None
     surname = surname_key(tokens[-1])
-    if len(tokens) == 1:
+    # "Ursula von der Leyen" -> leyen|ursula; "Von der Leyen" -> leyen (particles are not first names)
+    given = [t for t in tokens[:-1] if t not in NAME_PARTICLES]
+    if not given:
         return surname
-    return f"{surname}|{first_name_key(tokens[0])}"
+    return f"{surname}|{first_name_key(given[0])}"
 
 
 def key_matches(short: str, full: str) -> bool:

@@ -1,0 +1,135 @@
+"""The comparison's SQL: four statements, whatever the number of quotes.
+
+``aggregates``  one pass over every selected quote (through the indexed
+                ``quotes.speaker_id``), materialised once and grouped five ways:
+                per outlet and kind, per day, distinct statements, per topic and
+                per person mentioned. These counts are exact.
+``sample``      the newest ``SAMPLE`` quotes of each speaker (newest by id, read
+                backwards along the speaker_id index, so the cost is bounded by
+                the sample, not by how prolific the speaker is), with their
+                topics: the grid's statements and the distinctive terms come
+                from it.
+``reports``     every quote of the statements the grid shows (through the
+                ``statement_key`` index), i.e. every outlet that carried them.
+``mentioned_by`` who names the compared speakers in their own quotes.
+
+All values are bound parameters; the only text pasted into SQL is this module's.
+"""
+from __future__ import annotations
+
+import datetime
+import json
+
+SPEAKERS_IN = "q.speaker_id in (select value from json_each(:speakers))"
+
+
+class QueryBuilder:
+    """The WHERE clause for the selected quotes and its parameters."""
+
+    def __init__(self, speaker_ids, topic=None, outlet=None, date_from=None, date_to=None):
+        self.speaker_ids = list(speaker_ids)
+        self.topic = topic
+        self.params: dict = {"speakers": json.dumps(self.speaker_ids)}
+        self.conditions: list[str] = []
+        if topic:
+            self.conditions.append(
+                "q.id in (select quote_id from quote_topics where topic_id = :topic)"
+            )
+            self.params["topic"] = topic["id"]
+        if outlet:
+            self.conditions.append("a.outlet_id = :outlet")
+            self.params["outlet"] = outlet["id"]
+        if date_from:
+            self.conditions.append("a.date >= :date_from")
+            self.params["date_from"] = date_from
+        if date_to:
+            # Inclusive: everything before the start of the following day.
+            next_day = datetime.date.fromisoformat(date_to) + datetime.timedelta(days=1)
+            self.conditions.append("a.date < :date_to_next")
+            self.params["date_to_next"] = next_day.isoformat()
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.conditions)
+
+    def where(self, speaker_condition: str = SPEAKERS_IN) -> str:
+        return " and ".join([speaker_condition] + self.conditions)
+
+    def aggregates(self) -> str:
+        # With a topic filter the topic rows are that topic only, not its neighbours.
+        topic_join = "qt.quote_id = s.id" + (" and qt.topic_id = :topic" if self.topic else "")
+        return f"""
+            with s as materialized (
+                select q.id, q.speaker_id, coalesce(q.statement_key, 'q' || q.id) as skey,
+                       q.kind, a.outlet_id, substr(a.date, 1, 10) as day
+                from quotes q join articles a on a.id = q.article_id
+                where {self.where()}
+            )
+            select 'outlet' as part, s.speaker_id, s.outlet_id as key, o.name as label,
+                   s.kind as kind, count(*) as n
+            from s left join outlets o on o.id = s.outlet_id
+            group by s.speaker_id, s.outlet_id, s.kind
+            union all
+            select 'day', speaker_id, day, null, null, count(*) from s
+            where day is not null and day != ''
+            group by speaker_id, day
+            union all
+            select 'statements', speaker_id, null, null, null, count(distinct skey) from s
+            group by speaker_id
+            union all
+            select 'topic', s.speaker_id, coalesce(qt.topic_id, -1), t.name, null, count(*)
+            from s left join quote_topics qt on {topic_join}
+            left join topics t on t.id = qt.topic_id
+            group by s.speaker_id, coalesce(qt.topic_id, -1)
+            union all
+            select 'mentions', s.speaker_id, qm.speaker_id, sp.name, null, count(*)
+            from s join quote_mentions qm on qm.quote_id = s.id
+            join speakers sp on sp.id = qm.speaker_id
+            where qm.speaker_id != s.speaker_id
+            group by s.speaker_id, qm.speaker_id
+        """
+
+    def sample(self) -> tuple[str, dict]:
+        """Newest quotes per speaker (``:sample`` each), with their topic ids as JSON."""
+        topic_filter = " and topic_id = :topic" if self.topic else ""
+        parts, params = [], dict(self.params)
+        for i, speaker_id in enumerate(self.speaker_ids):
+            params[f"s{i}"] = speaker_id
+            parts.append(f"""select * from (
+                select q.id, q.speaker_id, coalesce(q.statement_key, 'q' || q.id) as skey,
+                       q.text,
+                       (select json_group_array(topic_id) from quote_topics
+                        where quote_id = q.id{topic_filter}) as topics
+                from quotes q join articles a on a.id = q.article_id
+                where {self.where(f"q.speaker_id = :s{i}")}
+                order by q.id desc limit :sample)""")
+        return " union all ".join(parts), params
+
+    def reports(self) -> str:
+        """Every quote of the statements in :keys / :ids (quotes without a key), by these speakers."""
+        # Unary + keeps the planner on the statement_key index: a prolific
+        # speaker's index range would be far larger than a few statements.
+        return f"""
+            select q.id as quote_id, q.speaker_id,
+                   coalesce(q.statement_key, 'q' || q.id) as skey, q.text, q.kind,
+                   a.id as article_id, a.date, a.title, o.name as outlet
+            from quotes q join articles a on a.id = q.article_id
+            left join outlets o on o.id = a.outlet_id
+            where (q.statement_key in (select value from json_each(:keys))
+                   or q.id in (select value from json_each(:ids)))
+              and {self.where("+q.speaker_id in (select value from json_each(:speakers))")}
+            order by a.date, o.name, q.id
+        """
+
+    def mentioned_by(self) -> str:
+        return f"""
+            select qm.speaker_id as speaker_id, q.speaker_id as other_id,
+                   s.name as other_name, count(*) as n
+            from quote_mentions qm
+            join quotes q on q.id = qm.quote_id
+            join articles a on a.id = q.article_id
+            join speakers s on s.id = q.speaker_id
+            where {self.where("qm.speaker_id in (select value from json_each(:speakers))")}
+              and q.speaker_id != qm.speaker_id
+            group by 1, 2 order by n desc, other_name
+        """

@@ -1,0 +1,1028 @@
+"""Direct and indirect quotes in a news article, with their speakers.
+
+``find_quotes(body, paragraphs, resolver)`` returns :class:`~datasette_diplomacy.model.Quote`
+records whose ``body[start:end] == text``. It works on a *masked* copy of the
+body (``Layout``), in which the words between quotation marks are blanked out,
+so that reporting verbs and speakers are only looked for in the narrative.
+
+Rules (see ``docs`` in the report and the tests for examples):
+
+* quotation marks: “ ” „ ‟ « » " and the `` '' pairs of some US papers are
+  double marks; ‘ ’ quotes count at the top level only outside double quotes
+  (a ‘nested’ quote inside double quotes stays inside). A quote still open at
+  the end of its paragraph runs to the paragraph end (multi-paragraph quotes).
+* a *direct* quote's text is what lies between the marks, without trailing
+  ``,``/``;``/``:``; an *indirect* quote's text is the reported clause
+  ("Lavrov said [that] <clause>", "<clause>, the minister said",
+  "according to Truss, <clause>", "Truss warned of <clause>").
+* a reporting verb needs a subject (a name, a role, a pronoun, an anonymous
+  source, a group or an institution), found right before it ("Lavrov said",
+  "Lavrov, Russia's foreign minister, said", "the minister also said"), right
+  after it ("…,” said Lavrov"), or inherited by a participle or coordinated
+  verb ("…, adding that …", "… and argued that …").
+* quotes split by their attribution ("“A,” he said. “B.”") get the same speaker;
+  a quote with no attribution of its own takes the speaker of the nearest
+  attributed quote of its sentence, paragraph, multi-paragraph chain or the
+  previous paragraph's closing attribution, else None.
+* short quoted fragments (fewer than ``MIN_DIRECT_WORDS`` words: scare quotes,
+  titles, "a crutch") are never quotes of their own: inside an attributed
+  sentence they become part of its indirect quote (with its speaker), and
+  elsewhere they are ignored.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Quote
+from ..text import paragraph_index
+
+MIN_DIRECT_WORDS = 4
+
+# ---------------------------------------------------------------- layout
+
+_DOUBLE_MARK = re.compile(r"``|''|[\u201c\u201d\u201e\u201f\u00ab\u00bb\"]")
+_OPENERS = {"\u201c", "\u201e", "\u201f", "\u00ab", "``"}
+_CLOSERS = {"\u201d", "\u00bb"}
+_TOGGLES = {'"', "''"}
+_SINGLE = re.compile(r"(?<![\w\u2019'])\u2018(?=\S)([^\u2018\u2019\n]*?(?:\u2019\w[^\u2018\u2019\n]*?)*)(?<=\S)\u2019(?!\w)")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class QSpan:
+    """A quoted stretch: marks at ``open`` and ``close_end - len(close mark)``."""
+
+    open: int  # position of the opening mark
+    start: int  # first character inside
+    end: int  # one past the last character inside
+    close_end: int  # one past the closing mark (== end when unclosed)
+    closed: bool
+    paragraph: int
+    single: bool = False
+
+    @property
+    def words(self) -> int:
+        return self._words
+
+    def text_bounds(self, body: str) -> tuple[int, int]:
+        """Inner bounds without surrounding spaces and trailing , ; :"""
+        s, e = self.start, self.end
+        while s < e and body[s].isspace():
+            s += 1
+        while e > s and (body[e - 1].isspace() or body[e - 1] in ",;:\u2013\u2014-"):
+            e -= 1
+        return s, e
+
+
+def _double_quotes(body: str, pstart: int, pend: int, pi: int) -> list[QSpan]:
+    spans: list[QSpan] = []
+    open_at = None  # (mark position, mark)
+    for m in _DOUBLE_MARK.finditer(body, pstart, pend):
+        mark = m.group()
+        pos = m.start()
+        if mark in _OPENERS:
+            if open_at is not None:
+                # "„...“" (German) closes with “; otherwise an unclosed quote ends here
+                if open_at[1] == "\u201e" and mark == "\u201c":
+                    spans.append(QSpan(open_at[0], open_at[0] + 1, pos, m.end(), True, pi))
+                    open_at = None
+                    continue
+                spans.append(QSpan(open_at[0], open_at[0] + len(open_at[1]), pos, pos, False, pi))
+            open_at = (pos, mark)
+        elif mark in _CLOSERS:
+            if open_at is not None:
+                spans.append(QSpan(open_at[0], open_at[0] + len(open_at[1]), pos, m.end(), True, pi))
+                open_at = None
+            elif mark == "\u201d" and m.end() < pend and body[m.end()].isalnum() and (pos == pstart or body[pos - 1].isspace()):
+                open_at = (pos, mark)  # ” used as an opener
+        else:  # straight " or '' toggles
+            if open_at is None:
+                nxt = body[m.end()] if m.end() < pend else " "
+                if nxt.isspace() and pos > pstart and not body[pos - 1].isspace():
+                    continue  # a stray closer (or inch mark)
+                open_at = (pos, mark)
+            else:
+                spans.append(QSpan(open_at[0], open_at[0] + len(open_at[1]), pos, m.end(), True, pi))
+                open_at = None
+    if open_at is not None:
+        spans.append(QSpan(open_at[0], open_at[0] + len(open_at[1]), pend, pend, False, pi))
+    return [s for s in spans if s.end > s.start]
+
+
+class Layout:
+    """Quoted spans, a masked copy of the body and its sentences.
+
+    In ``masked`` every character inside a quote is ``_`` (newlines kept, and a
+    final ``.``, ``!`` or ``?`` kept so sentences still end there), opening
+    marks are ``“`` and closing marks ``”`` (two-character marks become two).
+    """
+
+    def __init__(self, body: str, paragraphs: list[tuple[int, int]]):
+        self.body = body
+        self.paragraphs = paragraphs
+        self.qspans: list[QSpan] = []
+        for pi, (ps, pe) in enumerate(paragraphs):
+            doubles = _double_quotes(body, ps, pe, pi)
+            singles = []
+            if "\u2018" in body[ps:pe]:
+                for m in _SINGLE.finditer(body, ps, pe):
+                    if any(d.open <= m.start() < max(d.close_end, d.end) for d in doubles):
+                        continue
+                    singles.append(QSpan(m.start(), m.start() + 1, m.end() - 1, m.end(), True, pi, single=True))
+            last = -1
+            for q in sorted(doubles + singles, key=lambda q: (q.open, q.single)):
+                if q.open < last:
+                    continue  # overlapping marks: keep the first span
+                self.qspans.append(q)
+                last = max(q.close_end, q.end)
+        for q in self.qspans:
+            q._words = len(_WORD.findall(body, q.start, q.end))
+        pieces = []
+        last = 0
+        for q in self.qspans:
+            pieces.append(body[last:q.open])
+            mark_len = q.start - q.open
+            pieces.append("\u201c" * mark_len)
+            inner = body[q.start:q.end]
+            masked = re.sub(r"[^\n]", "_", inner)
+            stripped = inner.rstrip()
+            if stripped and stripped[-1] in ".!?":
+                k = len(stripped) - 1
+                masked = masked[:k] + stripped[-1] + masked[k + 1:]
+            pieces.append(masked)
+            pieces.append("\u201d" * (q.close_end - q.end))
+            last = q.close_end
+        pieces.append(body[last:])
+        self.masked = "".join(pieces)
+        assert len(self.masked) == len(body)
+        self.sentences: list[tuple[int, int, int]] = []  # (start, end, paragraph)
+        for pi, (ps, pe) in enumerate(paragraphs):
+            # a line break inside a paragraph (a heading, a caption) ends a sentence too
+            ls = ps
+            for lm in re.finditer(r"\n", self.masked[ps:pe]):
+                le = ps + lm.start()
+                for s, e in split_sentences(self.masked, ls, le):
+                    self.sentences.append((s, e, pi))
+                ls = ps + lm.end()
+            for s, e in split_sentences(self.masked, ls, pe):
+                self.sentences.append((s, e, pi))
+        self._sent_starts = [s for s, _, _ in self.sentences]
+        self._q_opens = [q.open for q in self.qspans]
+
+    def sentence_of(self, pos: int) -> int:
+        import bisect
+
+        return max(0, bisect.bisect_right(self._sent_starts, pos) - 1)
+
+    def in_quote(self, pos: int) -> bool:
+        import bisect
+
+        i = bisect.bisect_right(self._q_opens, pos) - 1
+        return i >= 0 and self.qspans[i].open <= pos < max(self.qspans[i].close_end, self.qspans[i].end)
+
+
+# ---------------------------------------------------------------- sentences
+
+_NO_SPLIT_ABBR = {
+    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "maj", "adm",
+    "prof", "rev", "hon", "mt", "ft", "no", "nos", "vs", "v", "cf", "e.g", "i.e", "etc.,", "approx", "dept",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "pres", "supt",
+    "gens", "reps", "sens", "messrs", "mmes", "sr", "jr",
+}
+_MAYBE_ABBR = {"u.s", "u.k", "u.n", "d.c", "inc", "corp", "co", "ltd", "a.m", "p.m", "jr", "sr", "e.u", "etc"}
+_SENT_STARTERS = {
+    "the", "he", "she", "it", "they", "we", "i", "but", "and", "in", "a", "an", "this", "that", "these",
+    "those", "there", "his", "her", "their", "its", "on", "at", "as", "if", "when", "while", "after",
+    "before", "meanwhile", "however", "still", "yet", "so", "for", "with", "according", "speaking", "also",
+}
+_BOUNDARY = re.compile(r"[.!?]+[\u201d\u2019\"')\]]*(?=\s+[\u201c\u2018\"'(\[]?[\w\u201c])|[.!?]+[\u201d\"]*(?=\s+\u201c)")
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of ``text[start:end]`` (use on the masked body)."""
+    result = []
+    pos = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        dot = m.start()
+        # the word before the period
+        ws = dot
+        while ws > start and not text[ws - 1].isspace():
+            ws -= 1
+        word = text[ws:dot].lower().strip("(\"\u201c\u2018'")
+        nxt_start = m.end()
+        while nxt_start < end and text[nxt_start].isspace():
+            nxt_start += 1
+        nm = re.match(r"[\u201c\u2018\"'(\[]*(\w+)", text[nxt_start:min(end, nxt_start + 40)])
+        nxt_word = nm.group(1) if nm else ""
+        if text[dot] == ".":
+            if word in _NO_SPLIT_ABBR or (len(word) == 1 and word.isalpha()):
+                continue
+            if word in _MAYBE_ABBR and nxt_word.lower() not in _SENT_STARTERS:
+                continue
+        if nxt_word[:1].islower():
+            continue
+        result.append((pos, m.end()))
+        pos = nxt_start
+    if pos < end:
+        result.append((pos, end))
+    out = []
+    for s, e in result:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+# ---------------------------------------------------------------- reporting verbs
+
+_VERBS_CLAUSE = """
+said says say saying added adds adding noted notes noting argued argues arguing argue stressed stresses stressing
+insisted insists insisting insist warned warns warning warn claimed claims claiming claim explained explains
+explaining announced announces announcing acknowledged acknowledges acknowledging admitted admits admitting
+asserted asserts asserting conceded concedes conceding confirmed confirms confirming declared declares declaring
+denied denies denying emphasized emphasised emphasizes emphasises emphasizing emphasising suggested suggests
+suggesting recalled recalls recalling remarked remarks replied replies replying responded responds responding
+reiterated reiterates reiterating repeated repeats revealed reveals revealing stated states stating tweeted tweets
+tweeting wrote writes writing posted predicted predicts predicting promised promises promising pledged pledges
+vowed vows vowing believes believed believe thinks think thought complained complains complaining contended
+contends countered counters continued concluded concludes observed observes cautioned cautions charged alleged
+alleges alleging maintained maintains indicated indicates reported reports quipped joked asked asks
+asking wondered mused boasted bragged lamented laments mentioned mentions proclaimed demanded demands agreed
+agrees assured assures informed reminded recounted testified disclosed hinted signaled signalled exclaimed
+told tells telling tell hopes hoped hope fears feared fear wants wanted want expects expected knows knew
+predicted estimated estimates acknowledged affirmed affirms answered answers commented comments contended
+explained highlighted highlights emphasised underlined underscored underscores urged urges urging accused
+accuses accusing criticized criticised criticizes criticises blamed blames praised praises dismissed dismisses
+rejected rejects condemned condemns denounced denounces defended defends threatened threatens recommended
+proposed proposes called calls calling questioned questions pointed stresses chanted shouted yelled whispered
+cried screamed scoffed snapped barked retorted laughed sighed interjected shot marveled marvelled conceded
+elaborated acknowledged clarified insisted joked noted vowed grumbled griped lamented fumed raged huffed mocked
+""".split()
+_INVERTIBLE = set("""
+said says added adds asked asks continued wrote writes explained explains noted notes recalled recalls replied
+responded insisted insists argued argues warned warns remarked stated declared concluded quipped tweeted went goes
+told chanted shouted yelled whispered cried screamed scoffed snapped barked retorted laughed sighed interjected
+shot marveled marvelled conceded elaborated acknowledged clarified joked grumbled griped lamented fumed mused
+wondered observed countered claimed stressed emphasized emphasised predicted promised vowed
+""".split())
+_MULTI = [
+    r"pointed out", r"points out", r"pointing out", r"went on", r"goes on", r"made (?:it )?clear",
+    r"makes (?:it )?clear", r"making (?:it )?clear", r"called for", r"calls for", r"calling for",
+    r"called on", r"calls on", r"spoke of", r"spoke about", r"talked about", r"hit out at", r"hit back",
+    r"took issue with", r"expressed (?:concern|hope|frustration|regret|confidence|doubt)s?",
+]
+# verbs that report only when a document is their subject ("the poll found", "polls show")
+_DOC_VERBS = {"show", "shows", "showed", "showing", "found", "finds", "find", "indicate", "indicates", "indicated",
+              "suggest", "concluded", "concludes", "estimated", "estimates", "predicted", "predicts", "projects",
+              "projected", "reveal", "reveals", "revealed", "state", "stated", "states", "read", "reads", "notes",
+              "noted", "argues", "says", "said", "claims", "warns", "warned", "recommends", "recommended"}
+_VERBS_CLAUSE += [v for v in _DOC_VERBS if v not in _VERBS_CLAUSE]
+_SINGLE_VERBS = sorted({v for v in _VERBS_CLAUSE if v not in ("pointed", "called", "calls", "calling")}, key=len, reverse=True)
+
+
+def _trie_regex(words) -> str:
+    """A regex alternation of ``words`` as a trie (much faster than a flat alternation)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if end else body
+
+    return build(trie)
+
+
+_CUE = re.compile(
+    r"(?<![\w'\u2019-])(?P<v>" + "|".join(_MULTI) + "|" + _trie_regex(_SINGLE_VERBS)
+    + r")(?![\w'\u2019-])(?![ \t]+tanks?\b)"
+)
+_ACCORDING = re.compile(r"(?<![\w-])(?P<v>[Aa]ccording to|[Aa]s (?:per|reported by))\s+")
+# verbs whose object is the addressee, not the content
+_VERBS_SPEECH = set(_VERBS_CLAUSE) - {"show", "shows", "showed", "showing", "found", "finds", "find", "indicate",
+                                        "indicates", "suggest", "projects", "projected", "reveal", "read", "reads",
+                                        "state", "estimates", "predicts", "reveals", "recommends", "recommended"}
+_DOC_SUBJECT = re.compile(
+    r"\b(?:poll|polls|survey|surveys|study|studies|report|reports|data|analysis|research|figures|numbers|records|"
+    r"documents|emails|memo|statement|letter|filing|review|audit|investigation|census|index|average|model|forecast|"
+    r"projections?|estimates?|results|findings|evidence|article|story|editorial|ad|book|website|page|tweet|post)"
+    r"(?:[ \t]+(?:by|from|of|for|in|on|released|published|conducted)[^,;:\u201c]{0,60})?[ \t]+"
+    r"(?:(?:also|now|clearly|consistently|repeatedly|still|further|even)[ \t]+)?$",
+    re.IGNORECASE,
+)
+
+
+def _doc_subject(left: str) -> bool:
+    return _DOC_SUBJECT.search(left[-120:]) is not None
+
+
+_STRONG_VERBS = {"said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "noted", "notes",
+                 "argued", "argues", "claimed", "claims", "insisted", "insists", "warned", "warns"}
+_ADDRESS_VERBS = {"told", "tells", "telling", "tell", "informed", "assured", "assures", "reminded", "warned",
+                  "warns", "warning", "urged", "urges", "urging", "asked", "asks", "asking", "promised", "promises"}
+_PARTICIPLES = re.compile(r"ing$")
+_WEAK_VERBS = {"think", "thinks", "thought", "believe", "believes", "believed", "hope", "hopes", "hoped", "fear",
+               "fears", "feared", "want", "wants", "wanted", "expects", "expected", "knows", "knew", "called",
+               "calls", "calling", "questions", "questioned", "reports", "reported", "states", "answered", "answers",
+               "agrees", "agreed", "continued", "maintains", "maintained", "tell", "want"}
+_ADVERBS = set("""
+has have had also later then again previously repeatedly recently once often would will could might may did does do
+reportedly initially ultimately publicly privately quickly bluntly flatly simply further frequently earlier now even
+never always already allegedly apparently clearly specifically openly angrily long not just herself himself
+themselves itself too still yet subsequently thereafter afterwards afterward meanwhile then finally first
+separately similarly likewise moreover however immediately explicitly directly personally repeatedly falsely
+correctly wrongly rightly famously memorably recently since had've was were is are
+""".split())
+_NOT_ADVERBS = {"only", "family", "ally", "rally", "italy", "july", "supply", "reply", "apply", "early", "daily",
+                "weekly", "monthly", "assembly", "belly", "bully", "jelly", "fly", "holy", "ugly", "elderly", "lonely"}
+_PASSIVE_BEFORE = re.compile(r"(?:\b(?:was|were|been|being|be|is|are|am|get|got|gets)\s+(?:\w+ly\s+)?)$")
+_STOP_NP = set("""
+and or but nor that which who whom whose where when while if because as since than so for to of in on at by with
+from into about after before during under over without against between among through is was were are be been being
+has had have said says told added noted not it's also then there here what how why
+""".split())
+_DETERMINERS = {"the", "a", "an", "one", "some", "several", "two", "three", "four", "five", "many", "other",
+                "another", "most", "few", "his", "her", "their", "its", "our", "this", "these", "those", "both",
+                "each", "all", "no", "any", "my", "your"}
+_NP_PRONOUNS = {"he", "she", "they", "we", "i", "it", "who", "you"}
+_SKIP_ADVERBIALS = re.compile(
+    r"(?:,?[ \t]+(?:on|last|this|late|early|earlier)[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"week|month|year|night|morning|evening|afternoon|weekend)(?:[ \t]+(?:morning|night|evening|afternoon))?"
+    r"|,?[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)(?:[ \t]+(?:morning|night|evening|afternoon))?"
+    r"|,?[ \t]+(?:in|at|during|on|via|through)[ \t]+(?:a|an|the|his|her|their|its)[ \t]+(?:[\w\u2019'-]+[ \t]+){0,3}?"
+    r"(?:statement|interview|speech|tweet|post|letter|briefing|conference|address|appearance|op-ed|email|"
+    r"message|memo|rally|event|debate|hearing|meeting|call|town hall|broadcast|session|video|remarks|report)"
+    r"(?:[ \t]+(?:with|to|on|in|at|for)[ \t]+(?:[\w\u2019'.-]+[ \t]+){0,3}?[\w\u2019'.-]+(?=[,:]|[ \t]+that\b))?"
+    r"|,?[ \t]+(?:also|again|repeatedly|earlier|later|previously|publicly|privately|then|too|once|recently|"
+    r"bluntly|flatly|simply|further|explicitly|frankly|candidly|angrily|firmly))+"
+)
+_ADVERBIAL_GAP = re.compile(
+    r"(?:[ \t]*,?[ \t]+(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|through|over|from|after|before)"
+    r"[ \t]+(?:(?!(?:and|but|or|that|which|who|said|says)\b)[\w\u2019'.-]+[ \t]+){0,6}?"
+    r"(?!(?:and|but|or|that|which|who)\b)[\w\u2019'.-]+|also|then|again|later|earlier|previously|repeatedly|"
+    r"reportedly|once|had|has|have|would|will|himself|herself|however)[ \t]*,?)+[ \t]*$"
+)
+_APPOSITIVE_GAP = re.compile(
+    r"(?:[ \t]+(?:of|from)[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,3})?"
+    r"(?:,(?:(?!\b(?:said|says|told)\b)[^,\u201c\u201d;]){1,100}){1,3},$"
+)
+_THAT = re.compile(r"[ \t]*,?[ \t]*(?:that|how|whether|why|what|if)(?![\w'])")
+_CLAUSE_CUT = re.compile(
+    r",[ \t]+(?:(?:and|but)[ \t]+)?(?:adding|saying|noting|explaining|arguing|insisting|stressing|warning|claiming|"
+    r"recalling|according[ \t]+to|pointing[ \t]+out|suggesting|asserting|declaring|telling)\b|;|:[ \t]*\u201c"
+)
+_WORDS = re.compile(r"[^\W_]+")
+_DASH_SOURCE = re.compile(r"[ \t]*[\u2015\u2014\u2013-]{1,2}[ \t]*([A-Z][\w.\u2019'-]*(?:[ \t]+[A-Z][\w.\u2019'-]*){0,3})[ \t]*[.,]?[ \t]*$")
+_LABEL_LINE = re.compile(r"[ \t-]*((?:[A-Z][\w.\u2019'&-]*)(?:[ \t]+[A-Z][\w.\u2019'&-]*){0,3}):[ \t]+(?=\S)")
+_LABEL_STOP = {"note", "editor", "editors", "update", "updated", "photo", "photos", "video", "watch", "read", "related",
+               "source", "sources", "advertisement", "correction", "question", "answer", "q", "a", "follow", "click",
+               "share", "tags", "topics", "image", "images", "credit", "caption", "listen", "see", "more", "also",
+               "warning", "breaking", "exclusive", "analysis", "opinion", "disclosure", "clarification", "ps", "p.s",
+               "bottom", "background", "context", "why", "what", "how", "when", "where", "who", "the", "this", "here",
+               "subscribe", "sign", "email", "contact", "editor's", "featured", "top", "latest", "live", "now",
+               "day", "part", "chapter", "step", "tip", "fact", "facts", "example", "for", "in", "on", "at", "by",
+               "ukraine", "russia", "moscow", "london", "washington"}
+_LEADING_PP = re.compile(r"[ \t]*(?:on|in|at|during|after|before|while|from|via|through|over|last|this|earlier|later)\b")
+_COORD_CUE = re.compile(
+    r",?[ \t]+(?:and|but)[ \t]+(?:(?:also|then|later|repeatedly)[ \t]+)?(?:said|says|added|adds|suggested|argued|"
+    r"insisted|warned|noted|told|urged|called|asked|stressed|claimed|vowed|promised|denied|acknowledged|admitted|"
+    r"explained|declared|announced|criticized|criticised|accused|praised|rejected|dismissed)\b"
+)
+
+
+@dataclass
+class _Item:
+    start: int
+    end: int
+    kind: str
+    speaker: str | None
+    cue: str | None
+    sentence: int
+    paragraph: int
+    qspans: list = field(default_factory=list)
+    strength: int = 1  # 2: explicit attribution, 1: inherited
+
+
+class _Finder:
+    def __init__(self, body: str, paragraphs, resolver):
+        self.body = body
+        self.paragraphs = paragraphs
+        self.resolver = resolver
+        layout = getattr(resolver, "layout", None)
+        if layout is None or layout.body is not body and layout.body != body:
+            layout = Layout(body, paragraphs)
+        self.layout = layout
+        self.masked = layout.masked
+        self.items: list[_Item] = []
+        self.q_item: dict[int, _Item] = {}  # qspan index -> item
+        self.q_index = {id(q): i for i, q in enumerate(layout.qspans)}
+        import bisect as _b
+
+        self._bisect = _b
+        self._q_opens = [q.open for q in layout.qspans]
+
+    # ---------------------------------------------------------------- helpers
+
+    def quotes_between(self, start: int, end: int) -> list[int]:
+        i = self._bisect.bisect_left(self._q_opens, start)
+        out = []
+        while i < len(self.layout.qspans) and self.layout.qspans[i].open < end:
+            out.append(i)
+            i += 1
+        return out
+
+    def speaker_np_before(self, s: int, pos: int, sent_index: int):
+        """(speaker_id, np_start, surface) of the subject ending right before ``pos``; None if none."""
+        masked = self.masked
+        p = pos
+        # strip adverbs / auxiliaries / ", however," between subject and verb
+        while True:
+            q = p
+            while q > s and masked[q - 1] in " \t":
+                q -= 1
+            m = re.search(r",[ \t]*(?:however|though|meanwhile|in turn|too|also|for (?:his|her|their|its) part|"
+                          r"in (?:a|an) [\w-]+ (?:statement|interview)|on [A-Z]\w+)[ \t]*,$", masked[max(s, q - 40):q])
+            if m:
+                p = max(s, q - 40) + m.start()
+                continue
+            pm = re.search(r"[ \t]*\([^()\n]{1,40}\)$", masked[max(s, q - 45):q])
+            if pm:
+                p = max(s, q - 45) + pm.start()
+                continue
+            w = re.search(r"[\w']+$", masked[s:q])
+            if w and (w.group().lower() in _ADVERBS or (w.group().endswith("ly") and w.group().islower()
+                                                        and w.group() not in _NOT_ADVERBS)):
+                p = s + w.start()
+                continue
+            p = q
+            break
+        if p <= s:
+            return None
+        # a mention from the resolver's table, maybe followed by an adverbial ("Lavrov in a statement on Thursday said")
+        mention = self.resolver.mention_ending_at(p)
+        if mention is None:
+            gm = _ADVERBIAL_GAP.search(masked, max(s, p - 90), p)
+            if gm and gm.end() == p:
+                cand = self.resolver.mention_ending_at(gm.start())
+                if cand is not None and cand.start >= s:
+                    mention = cand
+        if mention is not None and mention.start >= s and not mention.in_quote:
+            if mention.kind == "pronoun" and mention.text.lower() not in ("he", "she"):
+                return None
+            return (self._sid(mention), mention.start, mention.text)
+        # an appositive: "Name, Russia's foreign minister, said"
+        if masked[p - 1] == ",":
+            # "Ramil Carr, 31, a Philadelphia photographer, said" / "John Cornyn of Texas, the No. 2 Republican, said"
+            # / "Zelenskyy, who has been cautious, said": the nearest mention before a run of appositives
+            stray = self.resolver.mention_ending_at(p - 1)
+            gm = None if stray is not None and stray.kind == "name" else _APPOSITIVE_GAP.search(masked, max(s, p - 160), p)
+            if gm:
+                cand = self.resolver.mention_ending_at(gm.start())
+                if cand is not None and cand.start >= s and not cand.in_quote and cand.kind != "pronoun":
+                    return (self._sid(cand), cand.start, cand.text)
+                # "Playing Field Promotions, a talent agency, says": an organisation's name before the appositive
+                nm = re.search(r"(?:^|(?<=[\s(]))((?:the[ \t]+)?[A-Z][\w.\u2019'&-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.\u2019'&-]*){0,4})$",
+                               masked[s:gm.start()])
+                from .speakers import _FUNCTION
+
+                if nm and nm.group(1).split()[0].lower() not in _FUNCTION:
+                    ns = s + nm.start(1)
+                    surface = self.body[ns:gm.start()]
+                    return (self.resolver.resolve(surface, ns, gm.start()), ns, surface)
+            # "While addressing the media, Sergey Lavrov, noted": a stray comma after the name
+            stray = self.resolver.mention_ending_at(p - 1)
+            if stray is not None and stray.start >= s and not stray.in_quote and stray.kind == "name" \
+                    and not re.search(r"\b(?:to|with|by|from|of|for|and|about|on|at|in)[ \t]+$", masked[s:stray.start]):
+                return (self._sid(stray), stray.start, stray.text)
+            am = re.search(r",[ \t]*([^,\u201c\u201d;]{2,90}),$", masked[max(s, p - 100):p])
+            if am:
+                apos_start = max(s, p - 100) + am.start()
+                mention = self.resolver.mention_ending_at(apos_start)
+                if mention is not None and not mention.in_quote and mention.kind != "pronoun":
+                    return (self._sid(mention), mention.start, mention.text)
+                # "a spokesman, Name, said" is rare; "who" relative
+            return None
+        # generic noun phrase: walk back over words
+        text = masked[max(s, p - 120):p]
+        words = list(re.finditer(r"[\w\u2019'.&-]+", text))
+        if not words or words[-1].end() != len(text):
+            return None
+        taken = []
+        capital_head = words[-1].group()[:1].isupper()
+        for wm in reversed(words):
+            w = wm.group()
+            lw = w.lower().strip(".")
+            if taken and text[wm.end():taken[-1].start()].strip() not in ("",):
+                break  # punctuation between words
+            if capital_head and taken and not w[:1].isupper() and lw not in ("the", "of", "for", "and"):
+                break  # "guarantees Russia": a name's phrase is its capitalised run
+            if lw in _NP_PRONOUNS and not taken:
+                taken.append(wm)
+                break
+            if lw in _DETERMINERS or re.match(r"[A-Z][\w.]*['\u2019]s$", w):
+                taken.append(wm)
+                break
+            if lw in _STOP_NP or lw in _ADVERBS:
+                break
+            taken.append(wm)
+            if len(taken) >= 6:
+                break
+        if not taken:
+            return None
+        taken.reverse()
+        np_start = max(s, p - 120) + taken[0].start()
+        surface = self.body[np_start:p]
+        first = taken[0].group().lower()
+        if first in _NP_PRONOUNS:
+            if first == "who":
+                sid = self.resolver.resolve(surface, np_start, p)
+                return (sid, np_start, surface)
+            if first in ("they", "it", "we", "i", "you"):
+                sid = self.resolver.resolve(surface, np_start, p)
+                return (sid, np_start, surface)
+        head = taken[-1].group()
+        after_quote = re.search(r"\u201d[ \t]*,?[ \t]*$", masked[max(s, np_start - 4):np_start]) is not None
+        if not self._agentive(surface, head) and not (after_quote and first in _DETERMINERS):
+            return None
+        sid = self.resolver.resolve(surface, np_start, p)
+        return (sid, np_start, surface)
+
+    def _agentive(self, surface: str, head: str) -> bool:
+        from .speakers import lexicon
+
+        lex = lexicon()
+        lh = head.lower().strip(".\u2019'")
+        if lh in lex.anonymous or lh in lex.groups or lh in lex.institution_words or lh in lex.roles:
+            return True
+        if lh in lex.documents:
+            return True
+        if head[:1].isupper() and lh not in _STOP_NP:
+            return True
+        return False
+
+    def speaker_np_after(self, pos: int, e: int):
+        """(speaker_id, np_end, surface) of an inverted subject: "…,” said Lavrov"."""
+        p = pos
+        while p < e and self.masked[p] in " \t":
+            p += 1
+        mention = self.resolver.mention_starting_at(p)
+        if mention is not None and not mention.in_quote:
+            end = mention.end
+            # skip an appositive ", a Democratic pollster,"
+            return (self._sid(mention), end, mention.text)
+        m = re.match(r"((?:the|a|an|one|another|two|three|several|some)[ \t]+(?:[\w\u2019'.&-]+[ \t]+){0,4}?[\w\u2019'.&-]+)"
+                     r"(?=[ \t]*(?:[,.;:!?]|$|\u201c|[ \t]+(?:for|of|at|in|who|on)\b))",
+                     self.masked[p:e])
+        if m:
+            surface = self.body[p:p + m.end(1)]
+            head = surface.split()[-1]
+            after_quote = re.search(r"\u201d[ \t]*,?[ \t]*[a-z]+[ \t]*$", self.masked[max(0, pos - 20):p]) is not None
+            if self._agentive(surface, head) or after_quote:
+                # include "for the campaign"
+                tail = re.match(r"[ \t]+(?:for|of|at|with)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w\u2019'.&-]*[ \t]*){1,4}", self.masked[p + m.end(1):e])
+                end = p + m.end(1) + (len(tail.group().rstrip()) if tail else 0)
+                surface = self.body[p:end]
+                return (self.resolver.resolve(surface, p, end), end, surface)
+        m = re.match(r"([A-Z][\w\u2019'.&-]*(?:[ \t]+[A-Z][\w\u2019'.&-]*){0,3})(?=[ \t]*(?:[,.;:!?]|$))", self.masked[p:e])
+        if m:
+            surface = self.body[p:p + m.end(1)]
+            return (self.resolver.resolve(surface, p, p + m.end(1)), p + m.end(1), surface)
+        return None
+
+    def _sid(self, mention):
+        """Speaker id of a mention of the resolver's table (unresolved role descriptions get another chance)."""
+        if mention.entity is not None:
+            return self.resolver.entity_of(mention)
+        return self.resolver.resolve(mention.text, mention.start, mention.end)
+
+    def sentence_subject(self, si: int, before: int):
+        m = self.resolver.subject_of_sentence(si, before)
+        if m is not None and m.entity is not None:
+            return self.resolver.entity_of(m)
+        return None
+
+    # ---------------------------------------------------------------- main
+
+    def run(self) -> list[Quote]:
+        layout = self.layout
+        for si, (s, e, pi) in enumerate(layout.sentences):
+            self.sentence(si, s, e, pi)
+        self.standalone()
+        quotes = []
+        for it in sorted(self.items, key=lambda it: it.start):
+            text = self.body[it.start:it.end]
+            if not _WORDS.search(text):
+                continue
+            quotes.append(Quote(text=text, start=it.start, end=it.end, kind=it.kind, speaker=it.speaker,
+                                cue=it.cue, paragraph=it.paragraph))
+        return quotes
+
+    def add_direct(self, qi: int, speaker, cue, si, strength=2) -> _Item | None:
+        if qi in self.q_item:
+            return None
+        q = self.layout.qspans[qi]
+        s, e = q.text_bounds(self.body)
+        if e <= s:
+            return None
+        it = _Item(s, e, "direct", speaker, cue, si, q.paragraph, [qi], strength)
+        self.items.append(it)
+        self.q_item[qi] = it
+        return it
+
+    def add_clause(self, start: int, end: int, speaker, cue, si, pi) -> _Item | None:
+        body = self.body
+        # trim
+        while start < end and (body[start].isspace() or body[start] in ",:;\u2013\u2014-"):
+            start += 1
+        while end > start and (body[end - 1].isspace() or body[end - 1] in ".,;:\u2013\u2014-"):
+            end -= 1
+        if end <= start:
+            return None
+        qis = [qi for qi in self.quotes_between(start, end)]
+        # a clause that is exactly one quote is a direct quote
+        inner = [qi for qi in qis if self.layout.qspans[qi].open >= start - 1]
+        if len(inner) == 1:
+            q = self.layout.qspans[inner[0]]
+            if q.open <= start + 1 and max(q.close_end, q.end) >= end - 1:
+                if q.words >= 1:
+                    return self.add_direct(inner[0], speaker, cue, si)
+        # stop before a quote already used by another item
+        for qi in qis:
+            if qi in self.q_item:
+                q = self.layout.qspans[qi]
+                if q.open <= start:
+                    return None
+                end = q.open
+                while end > start and (body[end - 1].isspace() or body[end - 1] in ".,;:\u2013\u2014-"):
+                    end -= 1
+                qis = [x for x in qis if self.layout.qspans[x].open < end]
+                break
+        if len(_WORDS.findall(self.masked, start, end)) + sum(
+                self.layout.qspans[qi].words for qi in qis) < 3:
+            return None
+        for it in self.items:
+            if it.start < end and start < it.end:
+                return None
+        it = _Item(start, end, "indirect", speaker, cue, si, pi, qis, 2)
+        self.items.append(it)
+        for qi in qis:
+            self.q_item[qi] = it
+        return it
+
+    def sentence(self, si: int, s: int, e: int, pi: int):
+        masked = self.masked
+        lm = _LABEL_LINE.match(masked, s, e)
+        if lm and lm.group(1).split()[0].lower().strip(".'\u2019") not in _LABEL_STOP and s == self.layout.paragraphs[pi][0]:
+            # "Bill Clinton: Hillary thinks feds require too many tests" (a headline-style attribution)
+            ns, ne = lm.start(1), lm.end(1)
+            mention = self.resolver.mention_starting_at(ns)
+            sid = self._sid(mention) if mention is not None and mention.end == ne else \
+                self.resolver.resolve(self.body[ns:ne], ns, ne)
+            if sid is not None:
+                if re.match(r"[ \t]*\u201c", masked[lm.end():e]):
+                    for qi in self.quotes_between(lm.end(), e):
+                        self.add_direct(qi, sid, ":", si)
+                else:
+                    self.add_clause(lm.end(), e, sid, ":", si, pi)
+                return
+        cues = []
+        for m in _CUE.finditer(masked, s, e):
+            cues.append(("verb", m.start("v"), m.end("v"), m.group("v")))
+        for m in _ACCORDING.finditer(masked, s, e):
+            cues.append(("according", m.start("v"), m.end(), m.group("v")))
+        cues.sort(key=lambda c: c[1])
+        last_speaker = None
+        last_subject_found = False
+        consumed_until = s
+        for kind, vs, ve, verb in cues:
+            if vs < consumed_until:
+                continue
+            if kind == "according":
+                res = self.according(si, s, e, pi, vs, ve, verb)
+                if res:
+                    last_speaker = res
+                continue
+            lv = verb.lower()
+            left = masked[s:vs]
+            if lv in _DOC_VERBS and lv not in _VERBS_SPEECH and not _doc_subject(left):
+                continue  # "found", "show" report only for a poll, a study, a report
+            if re.search(r"(?:\bto|\bnot|n't|\bnever)[ \t]+$", left) and lv not in ("said",):
+                continue  # "refused to say", "did not say"
+            if _PASSIVE_BEFORE.search(left):
+                continue
+            if lv in _WEAK_VERBS and re.search(r"\b(?:that|which|whom)[ \t]+(?:he|she|they|we|I|you|it|[A-Z][\w.\u2019'-]*)[ \t]+$", left):
+                continue  # "a state that she hoped to carry": an object relative clause
+            subj = self.speaker_np_before(s, vs, si)
+            inverted = False
+            after = ve
+            if subj is None and lv.split()[0] in _INVERTIBLE:
+                # inverted: "…,” said Lavrov" / ", said the minister"
+                if re.search(r"[,\u201d][ \t]*$", left) or not left.strip():
+                    inv = self.speaker_np_after(ve, e)
+                    if inv is not None:
+                        subj = (inv[0], vs, inv[2])
+                        after = inv[1]
+                        inverted = True
+            if subj is None:
+                # participle or coordinated verb: inherits the sentence's subject
+                coord = re.search(r"\b(?:and|but|yet|or)(?:[ \t]+(?:then|also|later))?[ \t]*$", left)
+                if re.search(r"(?:,|\band|\bbut|\byet|\bor|\bthen|\balso|\blater)[ \t]*$", left) and (lv.endswith("ing") or coord):
+                    sid = last_speaker if last_subject_found else self.sentence_subject(si, vs)
+                    if sid is None:
+                        continue
+                    subj = (sid, vs, None)
+                    participle = True
+                elif lv in _STRONG_VERBS and re.search(r"[\w\u2019'.)]+[ \t]*$", left) and not re.search(
+                        r"\b(?:to|not|never|n't|who|which|that|whom|when|as|if)[ \t]*$", left):
+                    # "those surveyed said …", "One in three said …": a source we cannot name
+                    subj = (None, vs, None)
+                    participle = False
+                else:
+                    continue
+            else:
+                participle = False
+            sid, np_start, surface = subj
+            if lv in _WEAK_VERBS and surface and surface.lower() in ("i", "we", "you"):
+                continue
+            last_speaker = sid
+            last_subject_found = True
+            res_end = self.attribute(si, s, e, pi, vs, ve, after, verb, sid, np_start, inverted, participle)
+            if res_end:
+                consumed_until = max(consumed_until, res_end)
+
+    def attribute(self, si, s, e, pi, vs, ve, after, verb, sid, np_start, inverted, participle=False) -> int | None:
+        masked = self.masked
+        body = self.body
+        lv = verb.lower()
+        qspans = self.layout.qspans
+        # A. quote(s) right before the subject (or before the verb when inverted): “A,” he said
+        lead_end = vs if inverted else np_start
+        lead = masked[s:lead_end]
+        if re.search(r"\u201d[ \t]*[,:]?[ \t]*$", lead) or re.search(r"[,.!?\u2014-][\u201d][ \t]*$", lead):
+            before = [qi for qi in self.quotes_between(s, lead_end) if qi not in self.q_item]
+            narrative = len(_WORDS.findall(masked, s, qspans[before[0]].open)) if before else 0
+            if before and narrative >= 3 and not participle:
+                # "Russia and the West can work together “to stop Iran …,” Truss added.": a mixed clause
+                it = self.add_clause(s, s + len(lead.rstrip(" \t,")), sid, verb, si, pi)
+                if it is not None:
+                    return after
+            if before:
+                for qi in before:
+                    self.add_direct(qi, sid, verb, si)
+                # “A,” he said, “B.” — quotes continuing after the cue
+                p = after
+                for qi in self.quotes_between(after, e):
+                    if re.fullmatch(r"[ \t]*[,:;\u2014-]?[ \t]*(?:(?:and|but)[ \t]+)?", masked[p:qspans[qi].open]):
+                        self.add_direct(qi, sid, verb, si)
+                        p = max(qspans[qi].close_end, qspans[qi].end)
+                    else:
+                        break
+                return p
+        # B/D. content after the verb
+        p = after
+        if not inverted:
+            m = _SKIP_ADVERBIALS.match(masked, p, e)
+            if m:
+                p = m.end()
+            if lv in _ADDRESS_VERBS:
+                # skip the addressee: "told reporters", "told Lavrov", "told The Associated Press"
+                tm = re.match(r"[ \t]+(?:(?:the|a|an|his|her|their|its|[A-Z][\w.\u2019'-]*['\u2019]s)[ \t]+)?"
+                              r"(?:[A-Z][\w.\u2019'&-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.\u2019'&-]*)*|me|him|her|them|us|you|"
+                              r"(?:[a-z]+[ \t]+)?(?:reporters|journalists|supporters|voters|the[ \t]+crowd|crowd|audience|"
+                              r"listeners|viewers|members|lawmakers|students|residents|attendees|guests|colleagues|"
+                              r"people|officials|delegates|donors|workers|activists|leaders))", masked[p:e])
+                if tm and not re.match(r"[ \t]+(?:that|how|whether)\b", masked[p:e]):
+                    p += tm.end()
+                    m = _SKIP_ADVERBIALS.match(masked, p, e)
+                    if m:
+                        p = m.end()
+            tm = _THAT.match(masked, p, e)
+            if tm and masked[p:tm.end()].strip(" ,\t") == "that":
+                p = tm.end()
+        rest = masked[p:e]
+        pp = re.match(r"[ \t]*(?:on|in|at|during|after|before|while|from|via|through|over|last|this|earlier|later)\b"
+                      r"[^\u201c\u201d.;]{0,70}?[,:]?[ \t]*(?=\u201c)", rest)
+        if pp and not inverted:
+            p += pp.end()  # "said on Tuesday in Ohio, “…”"
+            rest = masked[p:e]
+        if re.match(r"[ \t]*[:,]?[ \t]*\u201c", rest):
+            q_after = [qi for qi in self.quotes_between(p, e) if qi not in self.q_item]
+            if q_after:
+                first = qspans[q_after[0]]
+                tail = masked[max(first.close_end, first.end):e]
+                tail_words = _WORDS.findall(re.split(r"[,;][ \t]+(?:he|she|they|it|[A-Z]\w+)[ \t]+(?:said|added|says)", tail)[0])
+                if len(tail_words) < 3 or re.match(r"[ \t]*[,.;:!?]?[ \t]*\u201c", tail) or re.match(r"[ \t]*[,;]?[ \t]*(?:he|she|they|it|[A-Z]\w+)[ \t]+(?:said|added|says)", tail):
+                    pp = p
+                    for qi in q_after:
+                        if re.fullmatch(r"[ \t]*[,:;.\u2014-]?[ \t]*(?:(?:and|but|that)[ \t]+)?", masked[pp:qspans[qi].open]):
+                            self.add_direct(qi, sid, verb, si)
+                            pp = max(qspans[qi].close_end, qspans[qi].end)
+                        else:
+                            break
+                    return pp
+        # C. postposed: "<clause>, the minister said." / "<clause>, said Lavrov."
+        lead_end = vs if inverted else np_start
+        lead = masked[s:lead_end]
+        after_cue = masked[after:e]
+        if re.search(r",[ \t]*$", lead) and _WORDS.search(lead) and not participle:
+            end_ok = re.match(r"[ \t]*(?:[.!?;]|$)|[ \t]*,", after_cue)
+            if end_ok:
+                cstart = s
+                cend = s + len(lead.rstrip(" \t,"))
+                # "<clause>, he said, <more>." : take the whole sentence
+                if re.match(r"[ \t]*,", after_cue) and not re.match(r"[ \t]*,[ \t]+(?:adding|saying|noting|explaining|according|arguing|insisting|stressing|warning|claiming|recalling|pointing)\b", after_cue):
+                    rest_end = e
+                    it = self.add_clause(cstart, rest_end, sid, verb, si, pi)
+                    if it:
+                        return e
+                it = self.add_clause(cstart, cend, sid, verb, si, pi)
+                if it is not None:
+                    return after
+        # D. forward clause
+        if inverted:
+            return None
+        if re.match(r"[ \t]*[,;)]", masked[p:e]):
+            return None  # "the guarantees Russia has demanded, the minister said": no clause after the verb
+        cut = _CLAUSE_CUT.search(masked, p, e)
+        cend = cut.start() if cut else e
+        if np_start < vs and re.match(r"[Ww]ho\b", masked[np_start:vs]) or re.search(
+                r"(?:^|,)[ \t]*who[ \t][^,]*$", masked[s:vs]):
+            cm = re.search(r",[ \t]", masked[p:cend])
+            if cm:
+                cend = p + cm.start()  # "O'Donnell, who said X, recalled Y": the relative clause ends at the comma
+        co = _COORD_CUE.search(masked, p, cend)
+        if co:
+            cend = co.start()
+        lead_pp = _LEADING_PP.match(masked, p, cend)
+        if lead_pp and "\u201c" not in masked[p:cend]:
+            tm = re.search(r"(?:,[ \t]*|[ \t]+)that[ \t]+", masked[lead_pp.end():cend])
+            if tm and tm.start() < 120:
+                p = lead_pp.end() + tm.end()  # "said during a taping of X, that …"
+            elif len(_WORDS.findall(masked, p, cend)) <= 9:
+                return None  # "said on MSNBC's “Morning Joe.”": only where, not what
+        pm = re.search(r",[ \t]+(?:he|she|they|it|[A-Z][\w\u2019'.-]+(?:[ \t]+[A-Z][\w\u2019'.-]+)*)[ \t]+(?:said|says|added|adds)\b", masked[p:cend])
+        if pm:
+            cend = p + pm.start()
+        it = self.add_clause(p, cend, sid, verb, si, pi)
+        if it is not None:
+            return cend
+        return None
+
+    def according(self, si, s, e, pi, vs, ve, verb):
+        masked = self.masked
+        # the source: a mention, or words up to the next comma / sentence end
+        p = ve
+        mention = self.resolver.mention_starting_at(p)
+        if mention is not None and not mention.in_quote:
+            np_end = mention.end
+            sid = self._sid(mention)
+            # swallow an appositive
+            am = re.match(r",[ \t]*[^,\u201c]{1,80}?,", masked[np_end:e])
+            if am and re.match(r",[ \t]*(?:the|a|an|[A-Z][\w.]*['\u2019]s)?[ \t]*", masked[np_end:e]):
+                pass
+        else:
+            m = re.match(r"([^,;.\u201c]{1,80}?)(?=[ \t]*(?:,|\.|;|$|\u201c))", masked[p:e])
+            if not m:
+                return None
+            np_end = p + m.end(1)
+            surface = self.body[p:np_end]
+            sid = self.resolver.resolve(surface, p, np_end)
+        left = masked[s:vs]
+        if not left.strip() or re.fullmatch(r"[ \t]*(?:[A-Z]\w*[ \t]*,?[ \t]*)?(?:and|but|so)?[ \t]*", left, re.I):
+            # "According to X, <clause>."
+            cm = re.match(r"[^,]*?,", masked[np_end:e])
+            cstart = np_end + (cm.end() if cm else 0)
+            if re.match(r"[ \t]*[,:]?[ \t]*\u201c", masked[cstart:e]):
+                qs = [qi for qi in self.quotes_between(cstart, e) if qi not in self.q_item]
+                if qs:
+                    for qi in qs:
+                        self.add_direct(qi, sid, "according to", si)
+                    return sid
+            cut = _CLAUSE_CUT.search(masked, cstart, e)
+            self.add_clause(cstart, cut.start() if cut else e, sid, "according to", si, pi)
+            return sid
+        # "<clause>, according to X."
+        cend = s + len(left.rstrip(" \t,"))
+        self.add_clause(s, cend, sid, "according to", si, pi)
+        return sid
+
+    # ---------------------------------------------------------------- quotes without their own cue
+
+    def standalone(self):
+        layout = self.layout
+        qspans = layout.qspans
+        body = self.body
+        # multi-paragraph chains
+        chain_of = {}
+        chains = []
+        for qi, q in enumerate(qspans):
+            if qi in chain_of:
+                continue
+            chain = [qi]
+            cur = q
+            while not cur.closed and cur.end >= layout.paragraphs[cur.paragraph][1] - 1:
+                nxt_pi = cur.paragraph + 1
+                if nxt_pi >= len(layout.paragraphs):
+                    break
+                ns = layout.paragraphs[nxt_pi][0]
+                cand = [j for j in self.quotes_between(ns, ns + 2) if qspans[j].open == ns]
+                if not cand:
+                    break
+                chain.append(cand[0])
+                cur = qspans[cand[0]]
+            if len(chain) > 1:
+                for j in chain:
+                    chain_of[j] = len(chains)
+                chains.append(chain)
+        # speaker for each chain from its attributed pieces
+        for chain in chains:
+            sp = None
+            cue = None
+            for j in reversed(chain):
+                it = self.q_item.get(j)
+                if it is not None and it.speaker is not None:
+                    sp, cue = it.speaker, it.cue
+                    break
+            if sp is None:
+                # "Lavrov said: “…" in the paragraph before the first piece's sentence
+                continue
+            for j in chain:
+                if j not in self.q_item and qspans[j].words >= 1:
+                    self.add_direct(j, sp, cue, layout.sentence_of(qspans[j].open), strength=1)
+        # "“…” ― Azucena Gonzàlez": a dash and a name closing the paragraph
+        for qi, q in enumerate(qspans):
+            if qi in self.q_item or not q.closed:
+                continue
+            dm = _DASH_SOURCE.match(self.masked, q.close_end, layout.paragraphs[q.paragraph][1])
+            if dm:
+                ns, ne = dm.start(1), dm.end(1)
+                sid = self.resolver.resolve(body[ns:ne], ns, ne)
+                if sid is not None:
+                    self.add_direct(qi, sid, "―", layout.sentence_of(q.open))
+        # remaining quotes
+        for qi, q in enumerate(qspans):
+            if qi in self.q_item:
+                continue
+            if q.words < MIN_DIRECT_WORDS:
+                continue
+            if _looks_like_title(body[q.start:q.end]):
+                continue  # “Crippled America: How to Make America Great Again” names a work, it quotes nobody
+            si = layout.sentence_of(q.open)
+            sp, cue = self.inherit(qi, si, q.paragraph)
+            if sp is None and q.single:
+                continue
+            self.add_direct(qi, sp, cue, si, strength=1)
+
+    def inherit(self, qi, si, pi):
+        layout = self.layout
+        items = sorted((it for it in self.items if it.paragraph == pi and it.speaker is not None), key=lambda it: it.start)
+        q = layout.qspans[qi]
+        same_sent = [it for it in items if it.sentence == si]
+        if same_sent:
+            best = min(same_sent, key=lambda it: abs(it.start - q.open))
+            return best.speaker, best.cue
+        before = [it for it in items if it.start < q.open]
+        if before:
+            return before[-1].speaker, before[-1].cue
+        after = [it for it in items if it.start > q.open]
+        if after:
+            return after[0].speaker, after[0].cue
+        # previous paragraph: its last attributed item, when it closes that paragraph
+        if pi > 0:
+            prev = sorted((it for it in self.items if it.paragraph == pi - 1), key=lambda it: it.start)
+            if prev and prev[-1].speaker is not None:
+                last_sent = max(i for i, (s_, e_, p_) in enumerate(layout.sentences) if p_ == pi - 1)
+                if prev[-1].sentence >= last_sent - 1:
+                    return prev[-1].speaker, prev[-1].cue
+        return None, None
+
+
+_SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "from", "by", "is",
+                "as", "vs", "de", "la", "le", "del"}
+
+
+def _looks_like_title(text: str) -> bool:
+    """Title Case without sentence punctuation: the name of a book, a film, a song, a law."""
+    words = re.findall(r"[^\W\d_][\w'\u2019-]*", text)
+    if not words or len(words) > 12 or re.search(r"[.!?,;][\u201d\u2019'\"]*\s*$", text.strip()):
+        return False
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if not content:
+        return False
+    return sum(1 for w in content if w[0].isupper()) >= max(2, len(content) * 0.8)
+
+
+def find_quotes(body: str, paragraphs: list[tuple[int, int]], resolver) -> list[Quote]:
+    """Direct and indirect quotes of ``body`` with speakers from ``resolver`` (see module docstring)."""
+    return _Finder(body, paragraphs, resolver).run()

@@ -1,0 +1,1396 @@
+"""Who is who in one document: person mentions, roles, pronouns, anonymous sources.
+
+:class:`SpeakerResolver` scans a cleaned body once and builds a table of
+mentions in reading order:
+
+* **names**, with the titles before them ("Russian Foreign Minister Sergey
+  Lavrov", "Sen. Ted Cruz", "Ms Truss") and appositives after them ("Sergey
+  Lavrov, Russia's foreign minister,"), which give the person's role, country
+  and organisation. A capitalised sequence counts as a person when it has an
+  honorific or a title, starts with a known given name (``data/names_first.yml``),
+  has a role appositive, is the subject of a reporting verb, or shares the
+  surname of a person already known. Spellings are merged with
+  :func:`names.person_key` (Sergey/Sergei, Zelensky/Zelenskyy, Liz/Elizabeth);
+  a surname shared by two people goes to the one whose honorific fits, else the
+  one mentioned last.
+* **role descriptions** ("the Russian foreign minister", "Moscow's top
+  diplomat", "the veteran envoy", "the minister", "Madam Secretary", "UK Foreign
+  Secretary"): matched against the roles and countries of the people already
+  mentioned (``roles`` in ``data/speakers_roles.yml`` says which role heads a
+  noun can name: a "diplomat" is a foreign minister, a foreign secretary, an
+  ambassador ...); several candidates go to the most salient one (subject of the
+  nearest sentence), none to None.
+* **pronouns** he/she: the nearest gender-compatible person, subjects first,
+  current sentence then the previous ones (mentions inside quotation marks are
+  skipped: a name quoted is not an antecedent). Gender comes from honorifics,
+  gendered titles, the given-name list and the pronouns that follow a person's
+  mentions.
+
+Anonymous sources ("a senior administration official"), groups ("Western
+officials", "Republicans") and institutions ("the Kremlin", "Moscow", "the
+campaign") are created on demand by :meth:`SpeakerResolver.resolve`.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from ..model import Speaker
+from . import gazetteer
+from .names import FIRST_NAME_GROUPS, first_name_key, fold, name_tokens, person_key, surname_key
+from .quotes import Layout
+
+# ---------------------------------------------------------------- lexicon
+
+
+@dataclass
+class _Lexicon:
+    honorifics: dict
+    titles: dict
+    roles: dict
+    role_gender: dict
+    anonymous: set
+    groups: set
+    institution_words: set
+    documents: set
+    male: set
+    female: set
+    unisex: set
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    pkg = resources.files("datasette_diplomacy")
+    roles = yaml.safe_load(pkg.joinpath("data/speakers_roles.yml").read_text(encoding="utf-8"))
+    first = yaml.safe_load(pkg.joinpath("data/names_first.yml").read_text(encoding="utf-8"))
+    male = {fold(n) for n in first.get("male", [])}
+    female = {fold(n) for n in first.get("female", [])}
+    # every variant of a first-name group shares the gender of its members
+    for group in FIRST_NAME_GROUPS:
+        if any(g in male for g in group):
+            male.update(group)
+        elif any(g in female for g in group):
+            female.update(group)
+    return _Lexicon(
+        honorifics={str(k): v for k, v in roles["honorifics"].items()},
+        titles={str(k): v for k, v in roles["titles"].items()},
+        roles={str(k): [str(x) for x in v] for k, v in roles["roles"].items()},
+        role_gender={str(k): v for k, v in roles["role_gender"].items()},
+        anonymous=set(roles["anonymous"]),
+        groups=set(roles["groups"]),
+        institution_words=set(roles["institution_words"]),
+        documents=set(roles["documents"]),
+        male=male,
+        female=female,
+        unisex={fold(n) for n in first.get("unisex", [])},
+    )
+
+
+def first_name_gender(word: str) -> str | None:
+    lex = lexicon()
+    w = fold(word)
+    if w in lex.unisex:
+        return None
+    if w in lex.male:
+        return "m"
+    if w in lex.female:
+        return "f"
+    return None
+
+
+def is_first_name(word: str) -> bool:
+    lex = lexicon()
+    w = fold(word)
+    return w in lex.male or w in lex.female or w in lex.unisex
+
+
+# ---------------------------------------------------------------- patterns
+
+_UP = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper()) + "".join(
+    chr(c) for c in range(0x370, 0x530) if chr(c).isupper()
+)
+_LO = "".join(chr(c) for c in range(0x61, 0x250) if chr(c).islower()) + "".join(
+    chr(c) for c in range(0x370, 0x530) if chr(c).islower()
+)
+_U = f"[{re.escape(_UP)}]"
+_L = f"[{re.escape(_LO)}]"
+_ABBR_TITLES = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Maj|Adm|Prof|Rev|Hon|St|Pres|Amb)\.?"
+_NAME_WORD = (
+    rf"(?:{_ABBR_TITLES}(?=\s)|{_U}{_L}*['\u2019]{_U}{_L}+|{_U}{_L}+(?:{_U}{_L}+)?(?:-{_U}?{_L}+)*"
+    rf"|(?:al|el|bin|ibn|ben|abu)-{_U}{_L}+|{_U}\.(?:{_U}\.)*|U\.S\.|U\.K\.|U\.N\.|E\.U\.|[A-Z]{{2,5}}(?![a-z]))"
+)
+_PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|la|le|du|dos|das|ter|bin|ibn|al|el|y|zu|St\.|of|for)"
+_NAME_SEQ = re.compile(
+    rf"(?<![\w\u2019'-]){_NAME_WORD}(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+){{0,2}}{_NAME_WORD}){{0,6}}"
+    rf"(?:,?[ \t]+(?:Jr\.|Sr\.|II|III|IV)(?!\w))?"
+)
+_POSS_END = re.compile(r"['\u2019]s?$")
+
+# capitalised words that start sentences or are otherwise never part of a name
+_FUNCTION = set(
+    """
+the a an in on at but and or nor if as after before when while however meanwhile speaking according during for
+from with without by to of this that these those his her their its our my your it he she they we i there here then
+now also still yet so both all some many most no not yesterday today tonight tomorrow last next earlier later
+thus instead indeed although though because since unless until despite whether what which who whom whose where why
+how asked asking addressing responding meeting following under over into onto against among amid between amongst
+about above below across along around behind beyond near off out up down again once only even just ever never
+further moreover furthermore besides nevertheless nonetheless otherwise regardless accordingly consequently hence
+therefore subsequently afterward afterwards thereafter thereupon lastly finally first second third similarly
+likewise certainly regrettably unfortunately fortunately importantly notably specifically particularly especially
+clearly obviously apparently reportedly allegedly perhaps maybe surely mostly largely partly chiefly mainly
+sources source officials official critics analysts experts observers supporters
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+dear sir madam question answer note editor photo video watch read related advertisement
+""".split()
+)
+# capitalised words that belong to a role rather than to an organisation ("Foreign Minister")
+_ROLE_TITLE_WORDS = set(
+    """
+foreign prime vice deputy defence defense interior finance home state press chief general secretary minister
+special assistant under high senior acting former first grand supreme crown majority minority affairs security
+national homeland treasury commerce trade health energy education transport environment economy attorney
+""".split()
+)
+
+# lower-case words that may stand in a role description before a name ("former foreign minister")
+_ROLE_MODIFIERS = set(
+    """
+former foreign prime deputy vice presidential republican democratic top senior chief special acting then current
+incoming outgoing press defense defence interior state general secretary national security campaign
+communications executive managing veteran longtime long-time new finance home justice
+health trade economy economic energy environment education labor labour party majority minority assistant under
+parliamentary opposition conservative liberal independent gop dem u.s. us uk eu un nato kremlin pentagon
+""".split()
+)
+
+# first words of place names ("New York", "South Carolina") that are never given names
+_PLACE_STARTS = {"New", "North", "South", "East", "West", "United", "Saint", "San", "Santa", "Los", "Las", "Fort",
+                 "Mount", "Lake", "Port", "Great", "Little", "Upper", "Lower", "Central", "Northern", "Southern",
+                 "Eastern", "Western", "Middle", "Silicon", "Wall", "Capitol", "Air", "Supreme", "Federal", "National"}
+
+# words that cannot be the last word of a person's name
+_NON_NAME_TAIL = {
+    "street", "square", "avenue", "road", "palace", "tower", "hall", "center", "centre", "building", "airport",
+    "river", "sea", "ocean", "island", "islands", "mountains", "valley", "bridge", "station", "plan", "act",
+    "agreement", "accord", "accords", "treaty", "memorandum", "declaration", "charter", "deal", "doctrine", "year",
+    "day", "week", "war", "summit", "conference", "talks", "forum", "games", "cup", "award", "prize", "initiative",
+    "project", "program", "programme", "strategy", "law", "bill", "protocol", "format", "process", "pipeline",
+    "stream", "crisis", "region", "republic", "kingdom", "federation", "states", "emirates", "union", "east",
+    "west", "north", "south", "county", "city", "state", "province", "district", "territory", "territories",
+    "alliance", "pact", "coalition", "front", "movement", "media", "twitter", "facebook", "youtube", "instagram",
+}
+
+_NONSPACE = re.compile(r"\S+")
+_SAID_BEFORE = re.compile(r"(?:said|says|according to|told)\s*$")
+_POSS_BEFORE = re.compile(r"([A-Z][\w.]*)['\u2019]s\s+$")
+_HE = re.compile(r"(?<![\w'\u2019])(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Hh]ers|[Hh]imself|[Hh]erself)(?![\w'\u2019])")
+_ROLE_NOUN_ALT = None  # built lazily from the lexicon
+
+
+@lru_cache(maxsize=1)
+def _role_end_re() -> re.Pattern:
+    alt = "|".join(re.escape(r) for r in sorted(lexicon().roles, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + alt + r")[ \t]*,?[ \t]*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _role_before_re() -> re.Pattern:
+    alt = "|".join(re.escape(r) for r in sorted(lexicon().roles, key=len, reverse=True))
+    return re.compile(r"(?:(?:the|his|her|its|their)[ \t]+)?((?:[\w\u2019'-]+[ \t]+){0,3}?(" + alt
+                      + r"))[ \t]*,?[ \t]*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _role_head_re() -> re.Pattern:
+    alt = "|".join(re.escape(n) for n in sorted(lexicon().roles, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + alt + r")(?![\w-])", re.IGNORECASE)
+
+
+_ROLE_NP_TAIL = re.compile(
+    r"(?<![\w'\u2019-])(?:(?P<det>[Tt]he|[Tt]his|[Tt]hat)[ \t]+|(?P<poss>(?:the[ \t]+)?[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?['\u2019]s?)[ \t]+)"
+    r"(?P<mods>(?:(?!(?:and|or|of|for|with|who|which|that|said|says|to|in|on|at)[ \t])[\w\u2019'.-]+[ \t]+){0,3}?)$"
+)
+
+
+def _role_nps(body: str):
+    """Role descriptions: (start, end, det, poss, mods, head) for "the Russian foreign minister", "Moscow's top diplomat"."""
+    for hm in _role_head_re().finditer(body):
+        hs = hm.start()
+        window_start = max(0, hs - 50)
+        m = _ROLE_NP_TAIL.search(body, window_start, hs)
+        if not m:
+            continue
+        poss = m.group("poss")
+        if poss and not gazetteer.country_of(poss.strip()):
+            continue
+        yield m.start(), hm.end(), m.group("det"), poss, m.group("mods") or "", hm.group()
+
+
+_APPOSITIVE = re.compile(
+    r",\s+(?P<app>(?:(?:the|a|an|his|her|its|their)\s+)?(?:[\w\u2019'.&-]+\s+){0,6}?[\w\u2019'.-]+)\s*(?=[,.;:)]|\s+(?:said|says|told|added|who)\b|$)"
+)
+_REPORTING_AFTER = re.compile(
+    r"\s+(?:(?:has|had|have|also|then|later|again|has also|had also|further|previously|repeatedly|once|recently|"
+    r"reportedly|publicly|privately|quickly|bluntly|flatly|himself|herself)\s+){0,2}"
+    r"(?:said|says|told|tells|added|adds|noted|notes|argued|argues|stressed|insisted|insists|warned|warns|claimed|"
+    r"claims|explained|announced|acknowledged|admitted|asserted|conceded|confirmed|declared|denied|emphasized|"
+    r"emphasised|suggested|recalled|remarked|replied|responded|reiterated|stated|tweeted|wrote|writes|posted|"
+    r"predicted|promised|pledged|vowed|believes|thinks|wants|hoped|hopes|complained|countered|continued|concluded|"
+    r"observed|pointed|cautioned|charged|alleged|maintained|indicated|asked|urged|touched|highlighted|answered|"
+    r"commented|mentioned|met|hit|expressed|opposed|ended|used|doubled|reiterated|went|called)\b"
+)
+
+
+_FOLLOWS_NAME = re.compile(r",\s+" + _NAME_WORD + r"[ \t]+" + _NAME_WORD)
+
+# ---------------------------------------------------------------- records
+
+
+@dataclass
+class _Entity:
+    type: str  # person, anonymous, group, institution
+    name: str
+    names: list = field(default_factory=list)  # full-name surface forms
+    keys: set = field(default_factory=set)
+    roles: list = field(default_factory=list)
+    country: str | None = None
+    organisation: str | None = None
+    gender_votes: dict = field(default_factory=lambda: {"m": 0.0, "f": 0.0})
+    fixed_gender: str | None = None
+    aliases: list = field(default_factory=list)
+    id: str | None = None
+    first_pos: int = 0
+    strong: bool = False
+
+    @property
+    def gender(self) -> str | None:
+        if self.fixed_gender:
+            return self.fixed_gender
+        m, f = self.gender_votes["m"], self.gender_votes["f"]
+        if m > f and m >= 1:
+            return "m"
+        if f > m and f >= 1:
+            return "f"
+        return None
+
+    def add_alias(self, alias: str | None):
+        if not alias:
+            return
+        # a transcript label's stage note is not a name: "Sergey Lavrov (adds after Ms Truss)" -> "Sergey Lavrov"
+        alias = re.sub(r"\s*[\(\[][^\)\]]*[\)\]]", "", alias)
+        alias = " ".join(alias.split()).strip(" ,.;:")
+        if not alias or alias.lower() in {a.lower() for a in self.aliases}:
+            return
+        if alias.lower() in _PRONOUNS:
+            return
+        self.aliases.append(alias)
+
+    def role_text(self) -> str:
+        return " ".join(self.roles).lower()
+
+
+_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "they", "them", "we", "i", "it", "who", "you", "us", "me"}
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    kind: str  # name, role, pronoun
+    entity: int | None
+    in_quote: bool
+    sentence: int
+    subject: bool = False
+    gender: str | None = None  # pronoun gender, or honorific gender of a name
+    text: str = ""
+
+
+# ---------------------------------------------------------------- resolver
+
+
+class SpeakerResolver:
+    """Find and resolve the speakers of one document. See the module docstring."""
+
+    def __init__(self, body: str, paragraphs: list[tuple[int, int]], title: str | None = None):
+        self.body = body
+        self.paragraphs = paragraphs
+        self.title = title
+        self.layout = Layout(body, paragraphs)
+        self._entities: list[_Entity] = []
+        self._mentions: list[_Mention] = []
+        self._by_start: dict[int, int] = {}
+        self._by_end: dict[int, int] = {}
+        self._used: list[int] = []
+        self._keyed: dict[tuple, int] = {}
+        self._last_role_candidates = 0
+        self._by_surname: dict[str, list[int]] = {}
+        self._by_first: dict[str, list[int]] = {}
+        self._lower_words = set(re.findall(r"(?<![\w'\u2019])[a-z][a-z'\u2019-]+", body))
+        self._scan()
+
+    # ------------------------------------------------------------ public API
+
+    def resolve(self, surface: str, start: int, end: int) -> str | None:
+        """Speaker id for the mention ``body[start:end]``; None when it cannot be told."""
+        idx = self._resolve_entity(surface, start, end)
+        return self._use(idx)
+
+    def add_person(self, name: str | None, role: str | None = None, type: str = "person", alias: str | None = None) -> str | None:
+        """Register (or find) a speaker named by a transcript label; returns its id."""
+        idx = None
+        if type == "person" and name:
+            idx = self._find_by_name(name)
+            if idx is None:
+                idx = self._new_entity("person", name, strong=True)
+                self._register_name(idx, name)
+            if role:
+                self._add_role(self._entities[idx], role)
+        elif type == "person" and role:
+            key = ("role", role.lower())
+            idx = self._keyed.get(key)
+            if idx is None:
+                idx = self._find_by_role(role)
+            if idx is None:
+                idx = self._new_entity("person", role)
+                self._add_role(self._entities[idx], role)
+            self._keyed[key] = idx
+        else:
+            label = name or alias or role
+            if not label:
+                return None
+            key = (type, " ".join(label.lower().split()))
+            idx = self._keyed.get(key)
+            if idx is None:
+                idx = self._new_entity(type, " ".join(label.split()))
+                if role:
+                    self._add_role(self._entities[idx], role)
+                self._keyed[key] = idx
+        ent = self._entities[idx]
+        ent.add_alias(alias)
+        if name:
+            ent.add_alias(name)
+        return self._use(idx)
+
+    def mentions_in(self, start: int, end: int) -> list[str]:
+        """Ids of the people named (by name or role, not by pronoun) within ``body[start:end]``."""
+        result = []
+        i = bisect.bisect_left(self._mention_starts, start)
+        while i < len(self._mentions) and self._mentions[i].start < end:
+            m = self._mentions[i]
+            if m.end <= end and m.kind in ("name", "role") and m.entity is not None:
+                sid = self._use(m.entity)
+                if sid not in result:
+                    result.append(sid)
+            i += 1
+        return result
+
+    def speakers(self) -> list[Speaker]:
+        """The speakers referenced by :meth:`resolve`, :meth:`add_person` or :meth:`mentions_in`."""
+        result = []
+        for idx in self._used:
+            e = self._entities[idx]
+            role = e.roles[0] if e.roles else None
+            result.append(
+                Speaker(
+                    id=e.id,
+                    name=e.name,
+                    type=e.type,
+                    role=role,
+                    country=e.country,
+                    organisation=e.organisation,
+                    gender=e.gender if e.type == "person" else None,
+                    aliases=list(e.aliases),
+                )
+            )
+        return result
+
+    # ------------------------------------------------------------ helpers for find_quotes
+
+    def mention_ending_at(self, pos: int) -> _Mention | None:
+        i = self._by_end.get(pos)
+        return self._mentions[i] if i is not None else None
+
+    def mention_starting_at(self, pos: int) -> _Mention | None:
+        i = self._by_start.get(pos)
+        return self._mentions[i] if i is not None else None
+
+    def entity_of(self, mention: _Mention) -> str | None:
+        return self._use(mention.entity) if mention.entity is not None else None
+
+    def display_name(self, speaker_id: str | None) -> str | None:
+        if speaker_id is None:
+            return None
+        for idx in self._used:
+            if self._entities[idx].id == speaker_id:
+                return self._entities[idx].name
+        return None
+
+    def subject_of_sentence(self, sent_index: int, before: int) -> _Mention | None:
+        """The first mention (outside quotes) of a sentence, if it starts the sentence."""
+        s, e, _ = self.layout.sentences[sent_index]
+        i = bisect.bisect_left(self._mention_starts, s)
+        while i < len(self._mentions) and self._mentions[i].start < min(e, before):
+            m = self._mentions[i]
+            if not m.in_quote:
+                return m if m.subject else None
+            i += 1
+        return None
+
+    def note_speaker(self, speaker_id: str | None, pos: int) -> None:
+        """find_quotes tells which entity spoke at ``pos`` (raises its salience)."""
+        # salience is position based; the mention table already marks speakers as subjects.
+        return None
+
+    # ------------------------------------------------------------ entity store
+
+    def _use(self, idx: int | None) -> str | None:
+        if idx is None:
+            return None
+        e = self._entities[idx]
+        if e.id is None:
+            e.id = f"s{len(self._used) + 1}"
+            self._used.append(idx)
+        return e.id
+
+    def _new_entity(self, type: str, name: str, strong: bool = False, pos: int = 0) -> int:
+        self._entities.append(_Entity(type=type, name=name, strong=strong, first_pos=pos))
+        return len(self._entities) - 1
+
+    def _register_name(self, idx: int, name: str):
+        ent = self._entities[idx]
+        tokens = name_tokens(name)
+        if not tokens:
+            return
+        key = person_key(name)
+        if key:
+            ent.keys.add(key)
+            self._by_surname.setdefault(key.partition("|")[0], []).append(idx)
+            if "|" in key:
+                self._by_first.setdefault(key.partition("|")[2], []).append(idx)
+        ent.add_alias(name)
+        if name not in ent.names:
+            ent.names.append(name)
+        # canonical: the fullest name (most words; a known first name wins ties)
+        best = max(
+            ent.names,
+            key=lambda n: (len(name_tokens(n)), is_first_name(name_tokens(n)[0]) if name_tokens(n) else False),
+        )
+        ent.name = best
+        if len(tokens) >= 2:
+            g = first_name_gender(tokens[0])
+            if g:
+                ent.gender_votes[g] += 2
+
+    def _add_role(self, ent: _Entity, role: str):
+        role = " ".join(role.split()).strip(" ,.")
+        if not role:
+            return
+        low = role.lower()
+        if not any(r.lower() == low for r in ent.roles):
+            # the most specific role first ("Foreign Minister" before "minister")
+            if ent.roles and len(role) > len(ent.roles[0]) and ent.roles[0].lower() in low:
+                ent.roles.insert(0, role)
+            else:
+                ent.roles.append(role)
+        for word in re.findall(r"[\w-]+", low):
+            g = lexicon().role_gender.get(word) or lexicon().titles.get(word)
+            if g in ("m", "f") and not ent.fixed_gender:
+                ent.fixed_gender = g
+
+    def _find_by_name(self, name: str, pos: int | None = None, gender: str | None = None) -> int | None:
+        key = person_key(name)
+        if not key:
+            return None
+        cands = []
+        for i in self._by_surname.get(key.partition("|")[0], ()):
+            e = self._entities[i]
+            if e.type == "person" and any(_keys_match(key, k) for k in e.keys) and i not in cands:
+                cands.append(i)
+        if not cands:
+            # a first name alone ("Hillary", "Wang" for Wang Yi) names the one person with that first name
+            tokens = name_tokens(name)
+            if len(tokens) == 1:
+                fk = first_name_key(tokens[0])
+                cands = [i for i in self._by_first.get(fk, ()) if self._entities[i].type == "person"]
+                cands = list(dict.fromkeys(cands))
+                if len(cands) != 1:
+                    return None
+            else:
+                return None
+        if len(cands) == 1:
+            return cands[0]
+        # several people share the surname: full keys first
+        exact = [i for i in cands if key in self._entities[i].keys and "|" in key]
+        if len(exact) == 1:
+            return exact[0]
+        if gender:
+            g = [i for i in cands if self._entities[i].gender == gender]
+            if len(g) == 1:
+                return g[0]
+            if g:
+                cands = g
+        if pos is not None:
+            # the one mentioned last before pos
+            best, best_pos = None, -1
+            for m in self._mentions:
+                if m.start >= pos:
+                    break
+                if m.entity in cands and m.kind == "name" and m.start > best_pos:
+                    best, best_pos = m.entity, m.start
+            return best
+        return None
+
+    def _find_by_role(self, role: str) -> int | None:
+        low = role.lower()
+        cands = [i for i, e in enumerate(self._entities) if e.type == "person" and low in e.role_text()]
+        return cands[0] if len(cands) == 1 else None
+
+    # ------------------------------------------------------------ scanning
+
+    def _scan(self):
+        body = self.body
+        layout = self.layout
+        lex = lexicon()
+        raw: list[tuple] = []  # (start, end, kind, payload)
+
+        title_possessive_names = set()
+        if self.title:
+            for m in re.finditer(rf"([A-Z][\w.]*)['\u2019]s\s+({_U}{_L}+)", self.title):
+                if gazetteer.country_of(m.group(1)):
+                    title_possessive_names.add(m.group(2))
+
+        # 1. capitalised sequences -> name or title-only role mentions
+        candidates = []
+        for m in _NAME_SEQ.finditer(body):
+            cand = self._analyse_name(m.start(), m.end())
+            if cand is not None:
+                candidates.append(cand)
+
+        # the title's names make people known (so "Clinton" in the body finds "Hillary Clinton")
+        if self.title:
+            saved_body = self.body
+            self.body = self.title
+            try:
+                for m in _NAME_SEQ.finditer(self.title):
+                    cand = self._analyse_name(m.start(), m.end())
+                    if cand is not None and cand["core"] and cand["strong"] and len(cand["core"]) >= 2:
+                        if self._find_by_name(cand["core_text"]) is None:
+                            idx = self._new_entity("person", cand["core_text"], strong=True, pos=0)
+                            self._register_name(idx, cand["core_text"])
+                            self._entities[idx].aliases.clear()
+            finally:
+                self.body = saved_body
+        # 2. strong names first, in order, build persons
+        for cand in candidates:
+            if cand["core"] and cand["strong"]:
+                self._bind_name(cand, create=True)
+        # 3. weaker names: attach by key, or create when the evidence is enough
+        for cand in candidates:
+            if cand["core"] and not cand["strong"]:
+                weak_ok = (
+                    cand["speech"]
+                    or cand["core_text"] in title_possessive_names
+                    or cand["poss_country"]
+                )
+                self._bind_name(cand, create=weak_ok)
+        # "his British counterpart, Liz Truss": the same role as the sentence's subject
+        for cand in candidates:
+            if cand.get("counterpart") and cand.get("entity") is not None:
+                ent = self._entities[cand["entity"]]
+                if ent.roles:
+                    continue
+                si = layout.sentence_of(cand["start"])
+                ss = layout.sentences[si][0]
+                for other in candidates:
+                    if other is cand or other.get("entity") in (None, cand["entity"]):
+                        continue
+                    if ss <= other["start"] < cand["start"] and self._entities[other["entity"]].roles:
+                        self._add_role(ent, self._entities[other["entity"]].roles[0])
+                        break
+        # names never said with a title but followed by he/she ("Kaja Kallas arrived. She said"): people
+        pron_starts = [m.start() for m in _HE.finditer(body)]
+        cand_starts = sorted(c["start"] for c in candidates if c["core"])
+        for cand in candidates:
+            if cand["core"] and cand.get("entity") is None and not cand.get("ambiguous") and 2 <= len(cand["core"]) <= 3 \
+                    and not layout.in_quote(cand["start"]) and not cand["core"][0][:1].isdigit() \
+                    and re.search(r"[a-z]{2}", layout.masked[slice(*layout.sentences[layout.sentence_of(cand["start"])][:2])]
+                                  .replace(cand["text"], "")) \
+                    and not any("-" in w for w in cand["core"][:1]) or False:
+                j = bisect.bisect_left(pron_starts, cand["end"])
+                if j < len(pron_starts):
+                    ps = pron_starts[j]
+                    k = bisect.bisect_right(cand_starts, cand["start"])
+                    nxt_name = cand_starts[k] if k < len(cand_starts) else len(body)
+                    if ps < nxt_name and layout.sentence_of(ps) <= layout.sentence_of(cand["start"]) + 1:
+                        self._bind_name(cand, create=True)
+        # names left unbound that share a surname with someone now known ("Curt Schilling" ... "Schilling said")
+        for cand in candidates:
+            if cand["core"] and cand.get("entity") is None and not cand.get("ambiguous") and len(cand["core"]) <= 3:
+                self._bind_name(cand, create=False)
+        # title-only mentions ("Russian Foreign Minister noted", "Madam Secretary"); one followed by
+        # ", Name" is that person's title ("the UK Foreign Secretary, Liz Truss")
+        name_at = {c["start"]: c for c in candidates if c["core"] and c.get("entity") is not None}
+        for cand in candidates:
+            if not cand["core"] and cand["role_head"]:
+                nxt = self._following_name(cand["end"], name_at)
+                if nxt is not None:
+                    ent = self._entities[nxt["entity"]]
+                    if cand.get("role"):
+                        self._add_role(ent, cand["role"])
+                    if cand.get("country") and not ent.country:
+                        ent.country = cand["country"]
+                    if cand.get("org") and not ent.organisation:
+                        ent.organisation = cand["org"]
+                    ent.add_alias(cand["text"])
+                    cand["entity"] = nxt["entity"]
+                    raw.append((cand["start"], cand["end"], "name", cand))
+                else:
+                    raw.append((cand["start"], cand["end"], "role", cand))
+        for cand in candidates:
+            if cand["core"] and cand.get("entity") is not None:
+                raw.append((cand["start"], cand["end"], "name", cand))
+            elif cand["core"] and cand.get("ambiguous"):
+                raw.append((cand["start"], cand["end"], "name", cand))
+
+        # 4. lower-case role descriptions
+        name_spans = [(r[0], r[1]) for r in raw]
+        for s, e, _det, poss_text, mods_text, head_text in _role_nps(body):
+            if any(a <= s < b or a < e <= b for a, b in name_spans):
+                continue
+            head = head_text.lower()
+            after = body[e:e + 3]
+            if re.match(r"s\b|-", after):  # plural or compound ("ministers", "minister-level")
+                continue
+            nxt = self._following_name(e, name_at)
+            if nxt is not None and re.search(r"\b(?:with|after|to|from|by|for|of|on|at|in|against|than|about|like)\s+$", body[max(0, s - 12):s]):
+                nxt = None
+            if nxt is not None:
+                ent = self._entities[nxt["entity"]]
+                role, country, org = _parse_role_phrase(re.sub(r"^(?:the|this|that)\s+", "", body[s:e], flags=re.I))
+                if role:
+                    self._add_role(ent, role)
+                if country and not ent.country:
+                    ent.country = country
+                ent.add_alias(_role_alias(body[s:e]))
+                raw.append((s, e, "name", {"entity": nxt["entity"]}))
+                continue
+            raw.append((s, e, "role", {"head": head, "mods": mods_text.lower().split(),
+                                       "poss": poss_text, "text": body[s:e]}))
+
+        # 5. pronouns
+        for m in _HE.finditer(body):
+            w = m.group().lower()
+            g = "m" if w in ("he", "him", "his", "himself") else "f"
+            raw.append((m.start(), m.end(), "pronoun", {"word": w, "gender": g}))
+
+        raw.sort(key=lambda r: (r[0], -r[1]))
+        # drop mentions nested in a longer one
+        filtered = []
+        last_end = -1
+        for r in raw:
+            if r[0] < last_end:
+                continue
+            filtered.append(r)
+            last_end = r[1]
+
+        # gender votes: the first he/she after a name mention, before any other mention, same or next sentence
+        for i, r in enumerate(filtered):
+            if r[2] != "name" or r[3].get("entity") is None or layout.in_quote(r[0]):
+                continue
+            sent = layout.sentence_of(r[0])
+            for r2 in filtered[i + 1:i + 4]:
+                if layout.in_quote(r2[0]):
+                    continue
+                if r2[2] != "pronoun":
+                    break
+                if layout.sentence_of(r2[0]) > sent + 1:
+                    break
+                if r2[3]["word"] in ("he", "she", "his", "him", "her", "himself", "herself"):
+                    self._entities[r[3]["entity"]].gender_votes[r2[3]["gender"]] += 1
+                    break
+
+        # 6. resolve in reading order
+        for r in filtered:
+            s, e, kind, info = r
+            sent = layout.sentence_of(s)
+            mention = _Mention(s, e, kind, None, layout.in_quote(s), sent, text=body[s:e])
+            if kind == "name":
+                mention.entity = info.get("entity")
+                mention.gender = info.get("gender")
+                if mention.entity is None and info.get("ambiguous"):
+                    mention.entity = self._find_by_name(info["core_text"], pos=s, gender=info.get("gender"))
+            elif kind == "pronoun":
+                mention.gender = info["gender"]
+                if info["word"] in ("he", "she", "him", "his", "her", "hers"):
+                    mention.entity = self._resolve_pronoun(info["gender"], s, sent, mention.in_quote)
+            elif kind == "role":
+                mention.entity = self._resolve_role(info, s, e, sent)
+                if mention.entity is not None:
+                    the = re.search(r"(?:^|(?<=\s))[Tt]he[ \t]+$", body[max(0, s - 4):s])
+                    self._entities[mention.entity].add_alias(_role_alias(("the " if the else "") + body[s:e]))
+            self._mentions.append(mention)
+        # subjects: first mention outside quotes of each sentence, and any mention right before a reporting verb
+        seen_sent = set()
+        for m in self._mentions:
+            if m.in_quote:
+                continue
+            if m.sentence not in seen_sent:
+                seen_sent.add(m.sentence)
+                ss = layout.sentences[m.sentence][0]
+                lead = layout.masked[ss:m.start].strip()
+                # the sentence's first mention is its subject when nothing but an introduction precedes it
+                if (not lead or lead.endswith(",") and "“" not in lead and len(lead) < 80
+                        or re.fullmatch(r"(?:But|And|So|Yet|Meanwhile|However|Separately|Later|Earlier|Then|Now|Still)",
+                                        lead)) or _REPORTING_AFTER.match(body, m.end):
+                    m.subject = True
+            elif _REPORTING_AFTER.match(body, m.end):
+                m.subject = True
+        self._mention_starts = [m.start for m in self._mentions]
+        for i, m in enumerate(self._mentions):
+            self._by_start[m.start] = i
+            self._by_end[m.end] = i
+
+    def _analyse_name(self, start: int, end: int) -> dict | None:
+        """Split a capitalised sequence into title prefix and name core; judge whether it is a person."""
+        body = self.body
+        lex = lexicon()
+        text = body[start:end]
+        toks = [(m.start() + start, m.end() + start, m.group()) for m in _NONSPACE.finditer(text)]
+        if len(toks) == 1:
+            lw0 = fold(toks[0][2]).rstrip(".")
+            if lw0 in _FUNCTION or (lw0 in self._lower_words and not _REPORTING_AFTER.match(body, end)):
+                return None  # a capitalised common word ("However", "Speaking")
+        # strip possessive from the last token ("Lavrov's")
+        poss = False
+        if toks and _POSS_END.search(toks[-1][2]) and toks[-1][2][-2:] in ("'s", "\u2019s"):
+            s_, e_, w_ = toks[-1]
+            toks[-1] = (s_, e_ - 2, w_[:-2])
+            poss = True
+        prefix: list[tuple] = []
+        i = 0
+        gender = None
+        country = None
+        org = None
+        has_title = False
+        role_words = []
+        while i < len(toks):
+            w = toks[i][2]
+            lw = fold(w).rstrip(".")
+            if lw in _FUNCTION and not prefix and i == 0 and len(toks) > 1:
+                i += 1
+                start = toks[i][0] if i < len(toks) else end
+                continue
+            if lw in ("of", "for") and prefix and i + 1 < len(toks):
+                # "Secretary of State", "Minister for Foreign Affairs", "President of Russia"
+                prefix.append(toks[i])
+                i += 1
+                continue
+            if lw in lex.honorifics:
+                g = lex.honorifics[lw]
+                gender = g or gender
+                has_title = True
+                prefix.append(toks[i])
+                i += 1
+                continue
+            if lw in lex.titles:
+                # "State" in "Secretary of State" handled by the particle-free pattern; keep going
+                g = lex.titles[lw]
+                if g in ("m", "f"):
+                    gender = g
+                if lw in lex.roles or lw in ("sen", "rep", "gov", "gen", "senator", "governor", "secretary",
+                                             "minister", "president", "chancellor", "mayor", "ambassador",
+                                             "judge", "pope", "king", "queen", "prince", "princess", "speaker",
+                                             "premier", "spokesman", "spokeswoman", "spokesperson",
+                                             "chairman", "chairwoman", "director", "envoy", "commissioner",
+                                             "congressman", "congresswoman", "leader", "representative",
+                                             "emir", "sheikh", "admiral", "adm", "col", "colonel", "lt",
+                                             "captain", "capt", "general", "sultan", "cardinal", "ayatollah",
+                                             "imam", "rabbi", "archbishop", "bishop", "mp", "mep", "nominee",
+                                             "candidate", "justice", "attorney", "councillor", "councilor",
+                                             "undersecretary", "marshal", "sgt", "sergeant", "commander", "maj"):
+                    has_title = True
+                    role_words.append(w.rstrip("."))
+                elif lw in ("foreign", "prime", "vice", "deputy", "defence", "defense", "interior", "finance",
+                            "home", "state", "special", "assistant", "under", "chief", "high", "press",
+                            "majority", "minority", "first", "crown", "grand", "supreme", "former", "acting",
+                            "white", "house", "senate", "presidential", "general"):
+                    role_words.append(w.rstrip("."))
+                else:  # party / organisation adjectives (Republican, NATO, UN)
+                    if w.isupper() and len(w) > 1:
+                        org = org or w
+                prefix.append(toks[i])
+                i += 1
+                continue
+            c = gazetteer.country_of(w)
+            if c and i + 1 < len(toks):
+                # "Russian Foreign Minister", "UK Foreign Secretary", "Kremlin spokesman"
+                country = country or c
+                if lw in lex.institution_words:
+                    org = org or w
+                prefix.append(toks[i])
+                i += 1
+                continue
+            if w.isupper() and len(w) > 1 and i + 1 < len(toks) and fold(toks[i + 1][2]).rstrip(".") in lex.titles:
+                org = org or w  # "NATO Secretary General"
+                prefix.append(toks[i])
+                i += 1
+                continue
+            break
+        core = toks[i:]
+        # "of State" after Secretary, "of Russia" after Minister: the sequence pattern does not join "of"
+        role_head = None
+        for rw in reversed(role_words):
+            if fold(rw) in lex.roles or fold(rw) in ("sen", "rep", "gov", "gen", "secretary", "minister"):
+                role_head = fold(rw)
+                break
+        if not core:
+            if not role_head:
+                return None
+            ptext = " ".join(t[2] for t in prefix)
+            return {"start": prefix[0][0], "end": prefix[-1][1], "core": [], "core_text": "", "strong": False,
+                    "role_head": role_head, "role": " ".join(role_words), "country": country, "gender": gender,
+                    "org": org, "text": ptext, "head": role_head, "mods": [fold(w) for w in role_words], "poss": None}
+        words = [t[2] for t in core]
+        folded = [fold(w).rstrip(".") for w in words]
+        # reject: organisations, places, all-caps acronyms, country names
+        if folded[-1] in _NON_NAME_TAIL or folded[-1] in lex.institution_words:
+            return None
+        if len(core) == 1 and (words[0].isupper() or gazetteer.country_of(words[0]) or folded[0] in _FUNCTION
+                               or folded[0] in lex.anonymous or folded[0] in lex.groups
+                               or folded[0] in lex.documents or folded[0] in lex.institution_words
+                               or folded[0] in lex.roles):
+            return None
+        if any(gazetteer.country_of(w) and not is_first_name(w) for w in words):
+            return None
+        if any(w in _FUNCTION for w in folded[1:]):
+            return None
+        if all(w.isupper() for w in words):
+            return None
+        core_start, core_end = core[0][0], core[-1][1]
+        core_text = body[core_start:core_end]
+        if len(core) == 1 and folded[0] in self._lower_words_set():
+            # a capitalised common word ("Speaking", "Truss" is fine unless "truss" occurs in lower case)
+            if not has_title:
+                return None
+        strong = has_title
+        if len(core) >= 2 and is_first_name(words[0]) and not words[0].isupper():
+            strong = True
+            g = first_name_gender(words[0])
+            gender = gender or g
+        # lower-case role before: "presidential nominee Donald Trump", "the foreign minister, Sergey Lavrov"
+        before = body[max(0, start - 60):start]
+        lm = None
+        ext_start = None
+        if _role_end_re().search(before):
+            lm = _role_before_re().search(before)
+        role_phrase = None
+        if lm:
+            # keep only the modifiers right before the role noun
+            mods = lm.group(1).split()[:-1]
+            keep = []
+            for w in reversed(mods):
+                base = re.sub(r"['\u2019]s$", "", w)
+                if fold(w) in _ROLE_MODIFIERS or gazetteer.country_of(base) or (w[:1].isupper() and fold(w) not in _FUNCTION):
+                    keep.insert(0, w)
+                else:
+                    break
+            phrase = " ".join(keep + [lm.group(2)])
+            pre = body[max(0, start - 60):start][: -len(lm.group(0))] if lm.group(0) else ""
+            prep_before = re.search(r"\b(?:with|after|to|from|by|for|of|on|at|in|against|than|about|like|and)\s+(?:the|his|her|its|their)?\s*$",
+                                    body[max(0, start - 80):start - len(lm.group(0)) + len(lm.group(1)) - len(phrase)])
+            # "After his meeting with the Russian leader, Macron told": after a comma the name must close an
+            # appositive (", Liz Truss." / ", Liz Truss, said"), not start a clause
+            if prep_before and re.search(r",[ \t]*$", before) and not re.match(
+                    r"[^,.;:()\n]{0,60}?(?:[,.;:)]|$)", body[end:end + 2] if end < len(body) else ""):
+                lm = None
+        if lm and not re.search(r"\b(?:of|for|with|and|or)\b", phrase) and not prefix:
+            lm_phrase = phrase
+            role_phrase = lm_phrase
+            strong = True
+            for w in role_phrase.split():
+                c = gazetteer.country_of(re.sub(r"['\u2019]s$", "", w))
+                if c:
+                    country = country or c
+            counterpart = "counterpart" in role_phrase.lower()
+            if not counterpart:
+                role_words = role_words or [w for w in role_phrase.split() if not gazetteer.country_of(re.sub(r"['\u2019]s$", "", w))]
+            # "spokesman Stuart Roy": a role right before the name (no comma) is part of the mention
+            if not re.search(r",[ \t]*$", before) and before.endswith(lm.group(0)):
+                role_start = start - len(lm.group(0)) + lm.group(0).find(phrase) if phrase in lm.group(0) else None
+                if role_start is not None and role_start >= 0:
+                    ext_start = role_start
+        # appositive after: ", Russia's foreign minister," / ", the White House press secretary,"
+        app = None
+        am = _APPOSITIVE.match(body, end, min(len(body), end + 120))
+        if am and not poss:
+            ap = am.group("app")
+            head_part = re.split(r"\s+(?:of|for|at|to|in|from)\s+", ap, maxsplit=1)[0]
+            heads = re.findall(r"[\w-]+", head_part.lower())
+            follows_name = _FOLLOWS_NAME.match(body, am.end(), am.end() + 60)
+            if heads and (heads[-1] in lex.roles or heads[-1] in lex.titles and heads[-1] not in (
+                    "former", "acting", "state", "house", "press", "first", "general", "us", "uk", "eu", "un")) \
+                    and not follows_name and not any(h in ("who", "which", "that") for h in heads):
+                app = ap
+                strong = True
+        speech = bool(_REPORTING_AFTER.match(body, end)) or bool(
+            _SAID_BEFORE.search(body, max(0, start - 16), start)
+        )
+        pc = _POSS_BEFORE.search(body, max(0, start - 20), start)
+        poss_country = bool(pc and gazetteer.country_of(pc.group(1)))
+        if len(core) >= 2 and not strong:
+            # an unknown multi-word capitalised name: a person only when it speaks or has a role
+            pass
+        return {
+            "start": ext_start if ext_start is not None else (prefix[0][0] if prefix else core_start),
+            "end": core_end,
+            "core": words,
+            "core_text": core_text,
+            "core_start": core_start,
+            "strong": strong,
+            "speech": speech,
+            "poss_country": poss_country,
+            "role_head": role_head,
+            "role": " ".join(role_words) if role_words else None,
+            "appositive": app,
+            "counterpart": bool(role_phrase) and "counterpart" in role_phrase.lower(),
+            "country": country,
+            "org": org,
+            "gender": gender,
+            "text": body[prefix[0][0] if prefix else core_start:core_end],
+        }
+
+    def _following_name(self, end: int, name_at: dict) -> dict | None:
+        m = re.match(r",?[ \t]+", self.body[end:end + 4])
+        if not m:
+            return None
+        cand = name_at.get(end + m.end())
+        if cand is not None and "," in m.group():
+            # a comma-separated name must close an appositive, not open a clause ("with the leader, Macron told")
+            if not re.match(r"[ \t]*(?:[,.;:)]|$)", self.body[cand["end"]:cand["end"] + 2]):
+                return None
+        return cand
+
+    def _lower_words_set(self):
+        return self._lower_words
+
+    def _bind_name(self, cand: dict, create: bool):
+        name = cand["core_text"]
+        idx = self._find_by_name(name, gender=cand.get("gender"))
+        if idx is None:
+            key = person_key(name)
+            ambiguous = False
+            if key and "|" not in key:
+                # surname only: several people with it -> decided at resolution time by recency
+                same = {i for i in self._by_surname.get(key, ()) if self._entities[i].type == "person"}
+                ambiguous = len(same) > 1
+            if ambiguous:
+                cand["ambiguous"] = True
+                return
+            if not create:
+                return
+            idx = self._new_entity("person", name, strong=cand["strong"], pos=cand["start"])
+        cand["entity"] = idx
+        ent = self._entities[idx]
+        self._register_name(idx, name)
+        if len(cand["core"]) == 1 and cand.get("gender") and cand["text"] != name:
+            ent.add_alias(cand["text"])  # "Ms Truss"
+        if cand.get("gender") and cand["text"] != name and not ent.fixed_gender:
+            # honorific or gendered title
+            ent.fixed_gender = cand["gender"]
+        if cand.get("role"):
+            self._add_role(ent, cand["role"])
+            ent.add_alias(_title_alias(cand))
+        if cand.get("appositive"):
+            ap = cand["appositive"]
+            role, country, org = _parse_role_phrase(ap)
+            if role:
+                self._add_role(ent, role)
+            if country and not ent.country:
+                ent.country = country
+            if org and not ent.organisation:
+                ent.organisation = org
+            ent.add_alias(ap)
+        if cand.get("country") and not ent.country:
+            ent.country = cand["country"]
+        if cand.get("org") and not ent.organisation:
+            ent.organisation = cand["org"]
+        if cand.get("poss_country") and not ent.country:
+            pm = re.search(r"([A-Z][\w.]*)['\u2019]s\s+$", self.body[max(0, cand["start"] - 20):cand["start"]])
+            if pm:
+                ent.country = gazetteer.country_of(pm.group(1))
+
+    # ------------------------------------------------------------ resolution
+
+    def _salient_order(self, pos: int, sent: int, max_back: int = 4):
+        """Entities of mentions before pos: current sentence left to right, then earlier sentences."""
+        seen = []
+        i = bisect.bisect_left([m.start for m in self._mentions], pos) if False else len(self._mentions)
+        # mentions are appended in order; walk backwards by sentence
+        by_sent: dict[int, list[_Mention]] = {}
+        for m in reversed(self._mentions):
+            if m.sentence < sent - max_back:
+                break
+            if m.start >= pos or m.in_quote or m.entity is None:
+                continue
+            by_sent.setdefault(m.sentence, []).append(m)
+        for s in range(sent, sent - max_back - 1, -1):
+            ms = list(reversed(by_sent.get(s, [])))
+            subj = [m for m in ms if m.subject]
+            rest = [m for m in ms if not m.subject]
+            for m in subj + rest:
+                if m.entity not in seen:
+                    seen.append(m.entity)
+                    yield m.entity, s
+
+    def _resolve_pronoun(self, gender: str, pos: int, sent: int, in_quote: bool) -> int | None:
+        if in_quote:
+            return None
+        unknown = None
+        for idx, s in self._salient_order(pos, sent):
+            e = self._entities[idx]
+            if e.type != "person":
+                continue
+            g = e.gender
+            if g == gender:
+                return idx
+            if g is None and unknown is None:
+                unknown = idx
+        if unknown is not None:
+            e = self._entities[unknown]
+            e.gender_votes[gender] += 1
+            return unknown
+        # nothing near: the last person of that gender within the last 12 sentences, else of unknown gender
+        for idx, s in self._salient_order(pos, sent, max_back=12):
+            e = self._entities[idx]
+            if e.type == "person" and e.gender == gender:
+                return idx
+            if e.type == "person" and e.gender is None and unknown is None:
+                unknown = idx
+        if unknown is not None:
+            self._entities[unknown].gender_votes[gender] += 1
+        return unknown
+
+    def _role_info(self, m: _Mention) -> dict:
+        words = m.text.split()
+        det = words[0].lower() in ("the", "this", "that")
+        return {"head": fold(words[-1]).strip(".,"), "mods": [w.lower() for w in words[1 if det else 0:-1]], "poss": None}
+
+    def _resolve_role(self, info: dict, pos: int, end: int, sent: int) -> int | None:
+        lex = lexicon()
+        self._last_role_candidates = 0
+        head = info["head"]
+        mods = [fold(w).strip(".,") for w in info.get("mods", [])]
+        country = None
+        poss = info.get("poss")
+        if poss:
+            country = gazetteer.country_of(poss.strip())
+        for w in mods:
+            c = gazetteer.country_of(w) or gazetteer.country_of(w.capitalize()) or gazetteer.country_of(w.upper())
+            if c:
+                country = country or c
+        # the role text may be a title with its own country ("UK Foreign Secretary")
+        if info.get("country"):
+            country = country or info["country"]
+        gender = info.get("gender") or lex.role_gender.get(head)
+        targets = lex.roles.get(head, [head])
+        if not targets:
+            return None
+        qualifiers = [w for w in mods if w in ("foreign", "defence", "defense", "prime", "interior", "finance",
+                                                 "home", "vice", "deputy", "press", "health", "trade", "justice")]
+        cands = []
+        for i, e in enumerate(self._entities):
+            if e.type != "person" or not e.roles:
+                continue
+            rt = e.role_text()
+            if not any(re.search(r"(?<![\w-])" + re.escape(t) + r"(?![\w-])", rt) for t in targets):
+                continue
+            if qualifiers and head not in ("diplomat", "envoy") and not all(q in rt for q in qualifiers):
+                continue
+            if country and e.country and e.country != country:
+                continue
+            if gender and e.gender and e.gender != gender:
+                continue
+            cands.append(i)
+        if country:
+            exact = [i for i in cands if self._entities[i].country == country]
+            cands = exact or [i for i in cands if not self._entities[i].country]
+        self._last_role_candidates = len(cands)
+        if not cands:
+            return None
+        mentioned = {m.entity for m in self._mentions if m.start < pos}
+        cands_before = [c for c in cands if c in mentioned]
+        if len(cands_before) == 1:
+            return cands_before[0]
+        if len(cands) == 1 and not cands_before:
+            return cands[0]
+        for idx, _ in self._salient_order(pos, sent, max_back=6):
+            if idx in cands_before:
+                return idx
+        return None
+
+    def _resolve_entity(self, surface: str, start: int, end: int) -> int | None:
+        lex = lexicon()
+        m = self.mention_starting_at(start)
+        if m is not None and m.end <= end + 1 and m.entity is not None:
+            return m.entity
+        if m is not None and m.kind == "role" and m.entity is None and m.end == end:
+            idx = self._resolve_role(self._role_info(m), start, end, self.layout.sentence_of(start))
+            if idx is None and self._last_role_candidates == 0:
+                idx = self._roleless_subject(start, self.layout.sentence_of(start), self._role_info(m)["head"])
+                if idx is not None:
+                    self._entities[idx].add_alias(_role_alias(m.text))
+                    return idx
+                if re.match(r"(?:the|a|an)\s", m.text, re.I):
+                    return self._keyed_entity("anonymous", _role_alias(m.text))
+            return idx
+        m = self.mention_ending_at(end)
+        if m is not None and m.start >= start and m.entity is not None:
+            return m.entity
+        # a mention inside the span (the head of "Sergey Lavrov, Russia's foreign minister")
+        i = bisect.bisect_left(self._mention_starts, start)
+        if i < len(self._mentions) and self._mentions[i].start < end and self._mentions[i].kind != "pronoun":
+            inner = self._mentions[i]
+            text_before = self.body[start:inner.start].strip().lower()
+            if text_before in ("", "the", "a", "an") and inner.entity is not None:
+                return inner.entity
+        text = " ".join(surface.split()).strip(" ,.")
+        low = text.lower()
+        if not text:
+            return None
+        sent = self.layout.sentence_of(start)
+        if low in ("he", "she", "him", "her"):
+            g = "m" if low in ("he", "him") else "f"
+            return self._resolve_pronoun(g, start, sent, self.layout.in_quote(start))
+        if low in ("who",):
+            return self._resolve_relative(start)
+        if low in ("everyone", "everybody", "someone", "somebody", "nobody", "anyone", "anybody", "no one", "none",
+                   "all", "both", "each", "either", "neither", "many", "most", "some", "others", "few", "several"):
+            return None
+        if low in ("they", "we", "i", "it", "you", "one", "them", "us", "this", "that", "which"):
+            if low == "they":
+                return self._resolve_they(start, sent)
+            if low == "it":
+                return self._resolve_it(start, sent)
+            return None
+        # institutions and places standing for a state
+        words = re.findall(r"[\w\u2019'.&-]+", text)
+        lwords = [fold(w).strip(".'\u2019") for w in words]
+        det = lwords[0] if lwords and lwords[0] in ("the", "a", "an", "one", "some", "several", "two", "three", "many",
+                                                    "other", "another", "his", "her", "their", "its", "our") else None
+        content = lwords[1:] if det else lwords
+        if not content:
+            return None
+        head = content[-1]
+        head_pos = len(words) - 1
+        # "a spokesman for the Clinton campaign": head before the preposition
+        for k, w in enumerate(content):
+            if w in ("for", "of", "at", "with", "from", "in", "on", "to") and k > 0:
+                head = content[k - 1]
+                head_pos = (1 if det else 0) + k - 1
+                break
+        head_phrase = " ".join(words[: head_pos + 1])
+        rest = " ".join(words[head_pos + 1:])
+        text = re.sub(r"['\u2019]s?$", "", text) if re.search(r"[A-Za-z]['\u2019]s?$", text) and len(words) <= 3 else text
+        country = gazetteer.country_of(text) or gazetteer.country_of(re.sub(r"^(?:the|The)\s+", "", text))
+        is_capital = bool(re.match(r"^(?:the\s+|The\s+)?[A-Z]", text))
+        if country and (is_capital or low.startswith("the ")) and not any(w in lex.anonymous or w in lex.groups for w in content):
+            return self._keyed_entity("institution", re.sub(r"^the\s+", "the ", text, flags=re.I), country=country)
+        if head in lex.documents and not any(w[:1].isupper() for w in words[1:]):
+            return None
+        if head in lex.anonymous or head in ("spokesman", "spokeswoman", "spokesperson"):
+            org = _org_from(rest) if rest else None
+            mods = content[:-1] if head == content[-1] else content[: content.index(head)]
+            qualified = any(w[:1].isupper() for w in words[(1 if det else 0):head_pos]) or any(
+                gazetteer.country_of(w) for w in words)
+            plural = head.endswith("s") and head not in ("analysis",)
+            typ = "group" if plural and qualified else "anonymous"
+            name = re.sub(r"^(?:The|A|An)\b", lambda mm: mm.group().lower(), text)
+            if det in ("the",) and not plural:
+                # "the official" refers back to an earlier anonymous source with that head
+                for i, e in reversed(list(enumerate(self._entities))):
+                    if e.type == "anonymous" and e.name.split()[-1:] == [head]:
+                        return i
+            idx = self._keyed_entity(typ, name)
+            ent = self._entities[idx]
+            if org and not ent.organisation:
+                ent.organisation = org
+            c = next((gazetteer.country_of(w) for w in words if gazetteer.country_of(w)), None)
+            if c and not ent.country:
+                ent.country = c
+            return idx
+        if head in lex.groups or low in lex.groups:
+            return self._keyed_entity("group", re.sub(r"^(?:The)\b", "the", text))
+        if head in lex.institution_words or (words and words[-1].isupper() and len(words[-1]) > 1):
+            return self._keyed_entity("institution", re.sub(r"^(?:The)\b", "the", text), country=country)
+        # role description not in the table
+        if head in lex.roles:
+            idx = self._resolve_role({"head": head, "mods": content[:-1], "poss": None}, start, end, sent)
+            if idx is None and self._last_role_candidates == 0 and det in ("the", "a", "an", "one", "another"):
+                # "the gambling tycoon" with nobody of that role named: a described, unnamed speaker
+                return self._keyed_entity("anonymous", re.sub(r"^(?:The|A|An)\b", lambda mm: mm.group().lower(), text))
+            return idx
+        # a capitalised name not in the table
+        if words and words[-1][:1].isupper() and not det:
+            idx = self._find_by_name(text, pos=start)
+            if idx is not None:
+                return idx
+            toks = name_tokens(text)
+            if toks and all(w[:1].isupper() or w in ("of", "for", "and", "the") for w in words) and len(words) <= 5:
+                looks_personal = (len(words) == 1 and not words[0].isupper()) or (
+                    2 <= len(words) <= 4 and all(w[:1].isupper() and not w.isupper() or re.fullmatch(r"[A-Z]\.?", w) for w in words)
+                    and (is_first_name(words[0]) or (
+                        words[0] not in _PLACE_STARTS and not any(fold(w).strip(".") in _NON_NAME_TAIL for w in words))))
+                if not looks_personal or fold(words[-1]) in lex.institution_words:
+                    # "Politico", "Breitbart News", "New York": an organisation (or a place) speaking
+                    return self._keyed_entity("institution", text)
+                idx = self._new_entity("person", text, pos=start)
+                self._register_name(idx, text)
+                return idx
+        if det == "the" and words and words[-1][:1].isupper():
+            return self._keyed_entity("institution", re.sub(r"^(?:The)\b", "the", text))
+        if det and re.search(r"\u201d[ \t]*,?[ \t]*(?:[a-z]+[ \t]+)?$", self.layout.masked[max(0, start - 12):start]):
+            # right after a quotation ("…,” said the woman): a described speaker
+            return self._keyed_entity("anonymous", re.sub(r"^(?:The|A|An)\b", lambda mm: mm.group().lower(), text))
+        return None
+
+    def _roleless_subject(self, pos: int, sent: int, head: str) -> int | None:
+        """"the New York businessman said": the person who was just the subject, when nobody has a role that fits."""
+        gender = lexicon().role_gender.get(head)
+        for idx, s in self._salient_order(pos, sent, max_back=2):
+            e = self._entities[idx]
+            if e.type != "person":
+                continue
+            if e.roles or (gender and e.gender and e.gender != gender):
+                return None
+            return idx
+        return None
+
+    def _keyed_entity(self, typ: str, name: str, country: str | None = None) -> int:
+        key = (typ, fold(name).replace("the ", "", 1) if typ == "institution" else fold(name))
+        idx = self._keyed.get(key)
+        if idx is None:
+            idx = self._new_entity(typ, name)
+            self._keyed[key] = idx
+            if country:
+                self._entities[idx].country = country
+        self._entities[idx].add_alias(name)
+        return idx
+
+    def _resolve_relative(self, start: int) -> int | None:
+        # "Zelenskyy, who said ..." -> the mention right before ", who"
+        before = self.body[max(0, start - 3):start]
+        pos = start
+        while pos > 0 and self.body[pos - 1] in " ,":
+            pos -= 1
+        m = self.mention_ending_at(pos)
+        if m is not None:
+            return m.entity
+        # an anonymous NP before: take the generic route
+        mm = re.search(r"((?:(?:a|an|the)\s+)?(?:[\w\u2019'.-]+\s+){0,3}[\w\u2019'.-]+)\s*$", self.body[max(0, pos - 80):pos])
+        if mm:
+            return self._resolve_entity(mm.group(1), pos - len(mm.group(1)), pos)
+        return None
+
+    def _resolve_they(self, pos: int, sent: int) -> int | None:
+        for m in reversed(self._mentions):
+            if m.start >= pos:
+                continue
+            if m.sentence < sent - 1:
+                break
+        # groups are created lazily; look for the last group/institution/anonymous plural used
+        best = None
+        for i, e in enumerate(self._entities):
+            if e.type in ("group",) and e.id is not None:
+                best = i
+        return best
+
+    def _resolve_it(self, pos: int, sent: int) -> int | None:
+        return None
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _keys_match(short: str, full: str) -> bool:
+    if short == full:
+        return True
+    s_sur, _, s_first = short.partition("|")
+    f_sur, _, f_first = full.partition("|")
+    if s_sur != f_sur:
+        return False
+    return not s_first or not f_first
+
+
+def _title_alias(cand: dict) -> str | None:
+    if not cand.get("role"):
+        return None
+    t = cand["text"]
+    core = cand["core_text"]
+    if t.endswith(core) and t != core:
+        alias = t[: -len(core)].strip(" ,")
+        if len(alias.split()) < 2 and not cand.get("country"):
+            return None  # a bare "Minister" or "President" says nothing
+        return alias
+    return None
+
+
+def _role_alias(text: str) -> str:
+    return re.sub(r"^(?:The|This|That)\b", lambda m: m.group().lower(), " ".join(text.split()))
+
+
+def _org_from(rest: str) -> str | None:
+    m = re.match(r"(?:for|of|at|with|from)\s+(?:the\s+)?(.+)$", rest.strip(" ,."))
+    if not m:
+        return None
+    org = m.group(1).strip()
+    return org if org[:1].isupper() else None
+
+
+def _parse_role_phrase(phrase: str) -> tuple[str | None, str | None, str | None]:
+    """('Russia's foreign minister') -> ('foreign minister', 'Russia', None)."""
+    lex = lexicon()
+    words = phrase.split()
+    country = None
+    org = None
+    role_words = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        lw = fold(w).strip(",.")
+        if lw in ("the", "a", "an", "his", "her", "its", "their"):
+            i += 1
+            continue
+        base = re.sub(r"['\u2019]s?$", "", w)
+        c = gazetteer.country_of(base)
+        if c and (w != base or gazetteer.country_of(w) and lw not in lex.roles):
+            country = country or c
+            if fold(base) in lex.institution_words:
+                org = org or base
+            i += 1
+            continue
+        if lw in ("of", "for", "at") and i + 1 < len(words):
+            tail = " ".join(words[i + 1:])
+            tail = re.sub(r"^the\s+", "", tail)
+            c2 = gazetteer.country_of(tail)
+            if c2:
+                country = country or c2
+            elif tail[:1].isupper():
+                org = org or tail
+            else:
+                role_words.extend(words[i:])
+            break
+        if w[:1].isupper() and lw not in lex.roles and lw not in _ROLE_TITLE_WORDS:
+            org = (org + " " + w) if org and role_words == [] else (org or w)
+            i += 1
+            continue
+        role_words.append(w)
+        i += 1
+    role = " ".join(role_words) or None
+    return role, country, org

@@ -1,0 +1,916 @@
+"""Speaker turns of transcripts: ``MS. PSAKI: ...``, ``Q ...``, ``Sergey Lavrov: ...``.
+
+:func:`find_turns` splits a transcript body into turns, each the text after one
+speaker label up to the next label (or an ``END`` line). The grammar of labels
+follows ``shared/transcripts/score_turns.py``:
+
+* ALL-CAPS labels: 1-8 words before a colon at a line start (after spaces, NBSPs
+  and markdown ``*``/``_``/``>``), every word ALL CAPS (any script, with
+  ``. ' ’ - &`` inside); a trailing number (``SENIOR ADMINISTRATION OFFICIAL 2``,
+  ``#2``) is allowed; the first word may be a mixed-case honorific before an
+  ALL-CAPS name (``Mr. KIRBY``); a trailing parenthesis of up to 40 characters
+  is dropped for the checks (``MAYOR COGNETTI (SCRANTON, PA):``); role words
+  (``Moderator:``, ``Operator:``) may be Title-case at a paragraph start.
+  The colon must not be followed by a digit or ``/`` (``10:40 A.M.``).
+  Statement headers (``END``, ``TO``, ``FROM``, ``DATE``, ``SUBJECT``, ``NOTE``,
+  ``FACT SHEET``, ... ``SENT TO THE SENATE``) are not speakers. One-word labels
+  (other than role words) count only at a paragraph start, since hard-wrapped
+  text can start a line with an acronym (``NATO: another war``).
+* Question markers: ``Q`` followed by a colon, an en/em dash and a space,
+  whitespace or the end of the line (``Q`` and a single plain space only at a
+  paragraph start); ALL-CAPS ``QUESTION``/``REPORTER``/``JOURNALIST`` labels.
+* Mixed-case labels (MFA/Kremlin style): a capitalised name or role of 1-4 words
+  with an optional parenthesis (``Sergey Lavrov (adds after Ms Truss):``,
+  ``Question (addressed to Elizabeth Truss):``) at a paragraph start, followed
+  by a colon and text. They are accepted only in documents whose labels are of
+  this style: at least two such labels, with a question label among them or a
+  speaker label used twice, and more of them than ALL-CAPS labels. So a news
+  subheading (``Ukraine Crisis: what we know``) or ``Dr. Fauci:`` inside a
+  White House reporter's question is never a label, and ``Lavrov said:`` is not
+  a name at all (a label has no lower-case verb).
+
+An ``END`` line closes the current turn; time-stamp lines are skipped; text
+before the first label belongs to no turn, except the opening statement of a
+transcript whose title names its speaker ("Foreign Minister Sergey Lavrov's
+statement and answers to media questions ...", "Remarks by President Biden
+...", "Press Briefing by Press Secretary Jen Psaki"): that text becomes a turn
+with ``label=None`` and ``opening_speaker`` set. The title is the ``title``
+argument or, when that is missing, a title-like paragraph before the first
+label.
+
+Everything here is a pure function of its arguments.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = [
+    "LabelPerson",
+    "Turn",
+    "find_turns",
+    "looks_like_transcript",
+    "parse_label",
+    "title_speaker",
+]
+
+
+@dataclass
+class LabelPerson:
+    """Who a label (or a transcript title) names.
+
+    ``name`` is the personal name without honorific or role ("Psaki",
+    "Sergey Lavrov"), None when the label has none ("THE PRESIDENT");
+    ``role`` is the title or role in Title case ("President",
+    "Senior Administration Official 2"); ``anonymous`` is true for labels that
+    stand for an unnamed person of a kind (officials, aides, moderators).
+    """
+
+    name: str | None
+    role: str | None
+    anonymous: bool
+
+
+@dataclass
+class Turn:
+    """One speaker turn; ``body[start:end] == text`` (the label is not in the text)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "transcript" or "question"
+    label: str | None  # as written, whitespace collapsed; None for the unlabelled opening
+    opening_speaker: LabelPerson | None = None
+
+
+# ------------------------------------------------------------------------------------------
+# Characters and small patterns
+
+_WS = " \t\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
+_LEAD = _WS + "*_>"
+
+_LABEL_LINE_RE = re.compile(r"(?P<label>[^:\n]{1,90}?)[\s*_]*:(?P<post>[*_]{0,3})")
+_Q_RE = re.compile(r"Q[*_]{0,3}(?P<sep>:|[–—](?=\s)|(?=\s)|$)")
+_HONORIFIC_RE = re.compile(r"^(?:m(?:r|s|rs)|dr)\.?$", re.I)
+_CAPS_WORD_RE = re.compile(r"[^\W\d_][\w.'’\-&]*")
+_NUM_WORD_RE = re.compile(r"#?\d{1,3}")
+_TIME_LINE_RE = re.compile(r"^\d{1,2}:\d{2}(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,5})?\.?$")
+_END_LINE_RE = re.compile(r"^END(?:\s|$)")
+_TIME_PREFIX_RE = re.compile(r"\d{1,2}:\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,5})?[ \t\u00a0]+(?=[A-Z])")
+_TRAILING_PAREN_RE = re.compile(r"\s*\([^()]{1,40}\)$")
+_BR_RE = re.compile(r"<br\s*/?>$", re.I)
+
+_ROLE_LABELS = {
+    "MODERATOR", "OPERATOR", "AUDIENCE", "AUDIENCE MEMBER", "AUDIENCE MEMBERS", "PARTICIPANT",
+    "PARTICIPANTS", "AIDE", "INTERPRETER", "ANNOUNCER", "CHILD", "STUDENT",
+}
+_QUESTION_LABELS = {"QUESTION", "REPORTER", "REPORTERS", "JOURNALIST"}
+_NON_SPEAKER_RE = re.compile(
+    r"^(?:END|TO|FROM|DATE|SUBJECT|RE|CC|BCC|NOTE|NOTES|FACT|FACT SHEET|UPDATE|UPDATED|ATTACHMENT|"
+    r"EMBARGOED|FOR IMMEDIATE RELEASE|CONTACT|MEDIA CONTACT|LOCATION|AGENDA|SUMMARY|APPENDIX|"
+    r"BACKGROUND|WHAT|WHEN|WHERE|WHY)\b|SENT TO THE SENATE|OF THE UNITED STATES"
+)
+
+# Mixed-case labels: "Sergey Lavrov (adds after Ms Truss): ...", "Question: ..."
+_MIXED_LABEL_RE = re.compile(
+    r"(?P<label>(?P<words>[^\W\d_][\w.'’\-]*(?:[ \u00a0][\w.'’\-]+){0,4}?)"
+    r"(?:[ \u00a0]*\((?P<paren>[^()\n]{1,80})\))?)[ \u00a0]*:(?P<post>[*_]{0,3})(?=[\s*_])"
+)
+_PARTICLES = {"de", "da", "del", "della", "der", "den", "di", "do", "dos", "du", "la", "le",
+              "van", "von", "al", "el", "bin", "ibn", "y", "ter", "ten"}
+_MIXED_QUESTION_WORDS = {"question", "questions", "q", "reporter", "reporters", "journalist",
+                         "journalists", "interviewer", "correspondent", "audience question"}
+_MIXED_ROLE_WORDS = {"moderator", "operator", "interpreter", "presenter", "host", "anchor",
+                     "announcer", "participant", "audience", "chair", "chairman", "chairperson"}
+# First words that make a capitalised "X:" a heading or a kicker rather than a speaker.
+_MIXED_STOP_WORDS = {
+    "note", "notes", "update", "updated", "related", "source", "sources", "photo", "photos",
+    "video", "watch", "read", "see", "also", "breaking", "exclusive", "analysis", "opinion",
+    "editor", "editors", "editor's", "live", "latest", "more", "key", "background", "summary",
+    "date", "from", "to", "subject", "re", "cc", "tags", "tag", "topics", "topic", "keywords",
+    "location", "contact", "agenda", "end", "warning", "correction", "disclaimer", "fact",
+    "facts", "timeline", "quote", "quotes", "statement", "full", "transcript", "title", "part",
+    "chapter", "section", "step", "day", "week", "image", "images", "credit", "caption",
+    "reuters", "ap", "afp", "tass", "ria", "interfax", "bbc", "cnn", "the", "this", "that",
+    "these", "those", "what", "when", "where", "why", "how", "who", "here", "there", "it",
+    "in", "on", "at", "for", "by", "with", "and", "but", "or", "as", "if", "a", "an",
+    "question", "answer", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "before", "after", "now", "then",
+    "today", "yesterday", "tomorrow", "tonight", "first", "second", "third", "fourth", "finally",
+    "also", "however", "meanwhile", "example", "result", "results", "conclusion", "problem",
+    "solution", "goal", "goals", "lesson", "lessons", "point", "reason", "bottom", "headline",
+    "caption", "pictured", "above", "below", "left", "right", "top", "bottom", "yes", "no",
+    "message", "comment", "comments", "reply", "response", "status", "outcome", "purpose",
+    "objective", "objectives", "topic", "issue", "issues", "agenda", "venue", "place", "time",
+}
+
+_STAGE_ONLY_RE = re.compile(r"^[*_]*[(\[][^()\[\]]*[)\]][*_]*$")
+
+
+# ------------------------------------------------------------------------------------------
+# Labels -> persons
+
+# Words that make up titles and roles, never personal names (lower-case, dots kept).
+_ROLE_WORDS = {
+    "the", "acting", "senior", "deputy", "assistant", "principal", "associate", "executive",
+    "press", "secretary", "secretaries", "president", "vice", "prime", "minister", "ministers",
+    "foreign", "general", "surgeon", "attorney", "administrator", "director", "governor",
+    "lieutenant", "lt", "lt.", "mayor", "senator", "sen.", "representative", "rep.",
+    "congressman", "congresswoman", "chair", "chairman", "chairwoman", "chairperson",
+    "commissioner", "ambassador", "admiral", "rear", "colonel", "col.", "captain", "capt.",
+    "sergeant", "chief", "staff", "of", "for", "and", "on", "first", "lady", "second",
+    "gentleman", "special", "envoy", "coordinator", "spokesperson", "spokesman",
+    "spokeswoman", "national", "security", "advisor", "adviser", "king", "queen", "prince",
+    "princess", "crown", "sheikh", "amir", "emir", "taoiseach", "chancellor", "administration",
+    "white_house", "public", "engagement", "legislative", "digital", "strategy", "operations",
+    "gender", "equity", "affairs", "intelligence", "counterterrorism", "cybersecurity", "personnel",
+    "region", "regional", "senior", "advisory", "committee", "commission", "agency", "bureau", "official", "officials", "moderator", "operator", "aide",
+    "interpreter", "speaker", "leader", "majority", "minority", "homeland", "defense",
+    "defence", "state", "treasury", "commerce", "labor", "labour", "energy", "education",
+    "agriculture", "transportation", "interior", "health", "human", "services", "veterans",
+    "affairs", "housing", "urban", "development", "council", "economic", "domestic", "policy",
+    "climate", "counselor", "counsellor", "communications", "federal", "high", "under",
+    "undersecretary", "trade", "u.s.", "us", "u.k.", "uk", "un", "u.n.", "eu", "nato", "nsc",
+    "cabinet", "international", "strategic", "infrastructure", "implementation", "cyber",
+    "emerging", "technology", "science", "management", "budget", "office", "department",
+    "ministry", "member", "members", "team", "response", "covid-19", "covid", "medical",
+    "fema", "epa", "cdc", "omb", "usaid", "nih", "fda", "sba", "dhs", "hhs", "dod", "doj",
+    "representative", "spokesperson", "russian", "ukrainian", "british", "american",
+    "german", "french", "chinese", "turkish", "israeli", "indian", "japanese", "polish",
+    "director-general", "secretary-general", "lieutenant-general", "incoming", "outgoing",
+    "former", "then", "designate", "presidential", "advisers", "advisors",
+    "apnsa", "nec", "dpc", "ostp", "nominee", "delegate", "envoy", "commander", "marshal",
+    "lord", "baroness", "baron", "his", "her", "excellency", "majesty", "highness", "mr",
+    "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "miss", "madam", "sir", "dame",
+}
+# Generic nouns: a label ending in one of these stands for an unnamed person of a kind.
+_GENERIC_WORDS = {
+    "official", "officials", "aide", "aides", "staffer", "staff", "member", "members",
+    "participant", "participants", "audience", "moderator", "operator", "interpreter",
+    "announcer", "narrator", "reporter", "reporters", "journalist", "journalists",
+    "question", "questions", "child", "children", "student", "students", "attendee",
+    "attendees", "panelist", "panellist", "voice", "voices", "person", "people", "host",
+    "presenter", "correspondent", "interviewer", "speaker", "representative", "spokesperson",
+    "spokesman", "spokeswoman", "source", "sources", "crew", "officer", "diplomat", "q",
+    "team", "officials",
+}
+_ACRONYMS = {
+    "US", "U.S.", "UK", "U.K.", "UN", "U.N.", "EU", "NATO", "EPA", "FEMA", "CDC", "NIH", "FDA",
+    "DHS", "HHS", "HUD", "USDA", "NSC", "OMB", "USAID", "NASA", "SBA", "VA", "DOD", "DOJ", "FBI",
+    "CIA", "IRS", "OSTP", "CEQ", "NEC", "DPC", "FCC", "FTC", "SEC", "ATF", "COVID-19", "COVID",
+    "OSCE", "IAEA", "WHO", "G7", "G20", "USTR", "DNI", "NSA", "CISA", "OPEC", "ASEAN", "FAA",
+    "USS", "DOE", "DOT", "TSA", "USDA", "NOAA", "ATF", "DEA", "ICE", "CBP", "HUD", "GSA",
+}
+_SMALL_WORDS = {"of", "the", "and", "for", "on", "to", "in", "at"}
+_NUMBER_TAIL_RE = re.compile(
+    r"^(?:#?\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"first|second|third|fourth|fifth|no\.?\s*\d{1,3}|number\s+\w+)$",
+    re.I,
+)
+
+
+def _cap_part(part: str) -> str:
+    if not part:
+        return part
+    if part.upper().startswith("MC") and len(part) > 3 and part.isupper():
+        return "Mc" + part[2:].capitalize()
+    return part[:1].upper() + part[1:].lower()
+
+
+_ROMAN_RE = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)$")
+
+
+def _case_word(word: str, *, name: bool, first: bool) -> str:
+    """Title-case one word of an ALL-CAPS label; mixed-case words stay as written."""
+    if not word.isupper() and any(ch.isalpha() for ch in word):
+        return word
+    if word in _ACRONYMS or any(ch.isdigit() for ch in word) and word.upper() == word:
+        return word
+    if name and not first and _ROMAN_RE.match(word):
+        return word  # KING ABDULLAH II
+    low = word.lower()
+    if not first and (low in _SMALL_WORDS or (name and low in _PARTICLES)):
+        return low
+    if name and first and low in _PARTICLES:
+        return low
+    return "".join(_cap_part(p) for p in re.split(r"([-'’])", word))
+
+
+def _split_role_name(words: list[str]) -> tuple[list[str], list[str]]:
+    """(role words, name words): the name is the trailing run of words that are not role words."""
+    i = len(words)
+    while i > 0:
+        w = words[i - 1]
+        low = w.lower().strip(",")
+        if low in _ROLE_WORDS and not (low in _PARTICLES and i < len(words)):
+            break
+        i -= 1
+    # particles at the start of the name stay with the name ("von der Leyen"), role words
+    # inside a name run are impossible by construction
+    return words[:i], words[i:]
+
+
+def _format_words(words: list[str], *, name: bool) -> str:
+    out = []
+    for k, w in enumerate(words):
+        out.append(_case_word(w, name=name, first=k == 0))
+    text = " ".join(out)
+    return text
+
+
+def _person_from_words(words: list[str], *, honorific: bool = False) -> LabelPerson:
+    words = [w for w in words if w]
+    if not words:
+        return LabelPerson(None, None, True)
+    number = None
+    if len(words) >= 2 and _NUMBER_TAIL_RE.match(words[-1]):
+        number = words[-1]
+        words = words[:-1]
+    elif len(words) >= 3 and _NUMBER_TAIL_RE.match(" ".join(words[-2:])):
+        number = " ".join(words[-2:])
+        words = words[:-2]
+    if honorific:
+        name = _format_words(words, name=True)
+        return LabelPerson(name or None, None, False)
+    last = words[-1].lower().strip(",")
+    if last in _GENERIC_WORDS or number is not None:
+        role_words = words[1:] if words[0].lower() == "the" and len(words) > 1 else words
+        role = _format_words(role_words, name=False)
+        if number is not None:
+            role = f"{role} {number.upper() if number.startswith('#') else _case_word(number, name=False, first=False)}"
+        return LabelPerson(None, role, True)
+    role_words, name_words = _split_role_name(words)
+    while role_words and role_words[0].lower() in ("the", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "miss"):
+        role_words = role_words[1:]
+    role = _format_words(role_words, name=False) or None
+    name = _format_words(name_words, name=True) or None
+    return LabelPerson(name, role, False)
+
+
+def parse_label(label: str) -> LabelPerson:
+    """The person a speaker label names.
+
+    ``"MS. PSAKI"`` -> name "Psaki"; ``"Sergey Lavrov (adds after Ms Truss)"`` ->
+    "Sergey Lavrov"; ``"THE PRESIDENT"`` -> no name, role "President";
+    ``"SENIOR ADMINISTRATION OFFICIAL 2"`` -> anonymous, role "Senior
+    Administration Official 2"; ``"PRESIDENT ERDOĞAN"`` -> name "Erdoğan", role
+    "President"; question labels (``Q``, ``Question (...)``) -> anonymous, role
+    "Question". (Cached; a new object each call.)
+    """
+    return LabelPerson(*_parse_label(label or ""))
+
+
+@lru_cache(maxsize=4096)
+def _parse_label(label: str) -> tuple[str | None, str | None, bool]:
+    text = " ".join((label or "").replace("\u00a0", " ").replace(":", " ").split())
+    text = re.sub(r"\s*\([^()]*\)\s*$", "", text).strip(" *_:")
+    if not text:
+        return (None, None, True)
+    if text.upper() in _QUESTION_LABELS or text.lower() in _MIXED_QUESTION_WORDS:
+        return (None, "Question", True)
+    if text.upper() in ("A", "ANSWER"):  # "Q: ... A: ..." interviews
+        return (None, "Answer", False)
+    words = text.split()
+    honorific = False
+    if len(words) >= 2 and _HONORIFIC_RE.match(words[0]) or (
+        len(words) >= 2 and words[0].lower().rstrip(".") in ("miss", "mx", "madam", "sir", "dame", "prof")
+    ):
+        words = words[1:]
+        honorific = True
+    person = _person_from_words(words, honorific=honorific)
+    return (person.name, person.role, person.anonymous)
+
+
+# ------------------------------------------------------------------------------------------
+# Titles -> the speaker of the opening statement
+
+_TITLE_BY_RE = re.compile(
+    r"^(?:transcript(?:\s+of)?[:\s]+)?(?:(?:full|official|joint|opening|closing|keynote|video|"
+    r"televised|introductory|welcoming|prepared|brief)\s+)*"
+    r"(?:remarks|statement|statements|press\s+briefing|briefing|press\s+conference|"
+    r"news\s+conference|press\s+gaggle|gaggle|press\s+call|background\s+press\s+call|"
+    r"on-the-record\s+press\s+(?:call|gaggle)|speech|address|message|testimony|lecture|"
+    r"interview|op-ed|article|comments|answers\s+to\s+(?:media\s+)?questions)"
+    r"(?:\s+as\s+prepared\s+for\s+delivery)?\s+(?:given\s+)?(?:by|of|from)\s+(?P<who>.+)$",
+    re.I,
+)
+_TITLE_POSSESSIVE_RE = re.compile(
+    r"^(?P<who>[^,:;()\"“”]{3,120}?)['’]s?\s+"
+    r"(?:(?:opening|closing|introductory|welcoming|keynote|video|televised|joint|written|"
+    r"annual|brief|final|full|prepared|live|new\s+year|new\s+year['’]s)\s+)*"
+    r"(?:statement|statements|remarks|speech|address|answers|interview|comments|article|"
+    r"message|greetings|news\s+conference|press\s+conference|briefing|op-ed|lecture|"
+    r"opening\s+remarks|replies|responses)\b",
+    re.I,
+)
+_WHO_PREFIX_RE = re.compile(r"^(?:(?:excerpts?|transcript|text|full\s+text|video|read(?:out)?)\s+(?:from|of)\s+)", re.I)
+# Connectors that always end the speaker part of a title ("... Biden on the Economy").
+_WHO_HARD_CUT_RE = re.compile(
+    r",|;|:|\s[-–—]\s|\s\((?!jr|sr)|\s(?:at|on|in|before|after|during|following|with|about|upon|"
+    r"regarding|ahead|while|en|aboard|via|from|into|as|over|amid|against|under|between|"
+    r"previewing|announcing|assessing|marking|highlighting|celebrating|commemorating|honoring|"
+    r"honouring|recognizing|recognising|discussing|launching|unveiling|outlining|addressing|"
+    r"welcoming|introducing|touting|urging|calling|delivering|reflecting|concerning|"
+    r"following)\s",
+    re.I,
+)
+# Connectors that may sit inside a role ("Assistant to the President for Homeland Security",
+# "Secretary of Health and Human Services"): they end the speaker part only after a name.
+_WHO_SOFT_CUT_RE = re.compile(
+    r"\s(?:and|&|for|to(?!\s+the\s+(?:vice\s+)?president\b|\s+the\s+first\s+lady\b))\s", re.I
+)
+_NAME_WORD_RE = re.compile(r"^[^\W\d_][\w'’\-]*\.?$")
+_INITIAL_RE = re.compile(r"^[A-Z]\.$")
+_ARTICLE_WORDS = {"a", "an", "the"}
+
+
+def _is_name_word(word: str, prev: str | None) -> bool:
+    if "_" in word:
+        return False  # "White_House"
+    if not _NAME_WORD_RE.match(word) or not word[:1].isupper():
+        return False
+    low = word.lower()
+    if low in _ROLE_WORDS or low.rstrip(".") in _ROLE_WORDS or low in _ARTICLE_WORDS or low in _GENERIC_WORDS:
+        return False
+    if len(word) >= 2 and word.isupper() and not _INITIAL_RE.match(word):
+        return False  # an acronym in a mixed-case title: NEC, NSC, APNSA
+    return True
+
+
+def _name_runs(words: list[str]) -> list[tuple[int, int]]:
+    """Maximal runs of name words (initials and particles inside a run allowed)."""
+    runs = []
+    i = 0
+    n = len(words)
+    while i < n:
+        prev = words[i - 1].lower() if i else None
+        if _is_name_word(words[i], prev) and prev not in _ARTICLE_WORDS:
+            j = i + 1
+            while j < n and (
+                _is_name_word(words[j], words[j - 1])
+                or _INITIAL_RE.match(words[j])
+                or (words[j].lower() in _PARTICLES and j + 1 < n and _is_name_word(words[j + 1], words[j]))
+            ):
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _title_person(who: str) -> LabelPerson | None:
+    who = _WHO_PREFIX_RE.sub("", who.strip())
+    padded = " " + who + " "
+    cut = _WHO_HARD_CUT_RE.search(padded)
+    if cut:
+        padded = padded[: cut.start()] + " "
+    padded = re.sub(r"\bWhite\s+House\b", "White_House", padded, flags=re.I)  # one role word
+    words = padded.split()
+    if not words or len(words) > 14:
+        return None
+    runs = _name_runs(words)
+    soft = list(_WHO_SOFT_CUT_RE.finditer(padded))
+    if soft:
+        if not runs:
+            padded = padded[: soft[0].start()] + " "
+        else:
+            for m in soft:
+                prefix = padded[: m.start()].split()
+                if _name_runs(prefix):
+                    padded = padded[: m.start()] + " "
+                    break
+        words = padded.split()
+        runs = _name_runs(words)
+    words = [w.rstrip(",") for w in words]
+    if not words:
+        return None
+    if runs:
+        long_runs = [r for r in runs if r[1] - r[0] >= 2]
+        a, b = long_runs[0] if long_runs else runs[-1]
+        name_words = [w for w in words[a:b] if w.lower().rstrip(".") not in ("jr", "sr")]
+        role_words = words[:a]
+        while role_words and (role_words[0].lower() in _ARTICLE_WORDS or _HONORIFIC_RE.match(role_words[0])):
+            role_words = role_words[1:]
+        while role_words and _HONORIFIC_RE.match(role_words[-1]):
+            role_words = role_words[:-1]
+        if not role_words:
+            role_words = [w for w in words[b:] if w.lower() not in ("jr.", "sr.", "jr", "sr")]
+            while role_words and role_words[0].lower() in ("and", "&", "for", "to", "of"):
+                role_words = role_words[1:]
+        cased = who.isupper()
+        name = _format_words(name_words, name=True) if cased else " ".join(name_words)
+        role = (_format_words(role_words, name=False) if cased else " ".join(role_words)) or None
+        return LabelPerson(name or None, role.replace("_", " ") if role else None, False)
+    role_words = words
+    while role_words and role_words[0].lower() in _ARTICLE_WORDS:
+        role_words = role_words[1:]
+    if not role_words or not all(
+        w.lower() in _ROLE_WORDS or w.lower() in _GENERIC_WORDS or w.isupper() for w in role_words
+    ):
+        return None
+    role = " ".join(role_words).replace("_", " ")
+    anonymous = role_words[-1].lower() in _GENERIC_WORDS
+    return LabelPerson(None, role, anonymous)
+
+
+def title_speaker(title: str | None) -> LabelPerson | None:
+    """The person a transcript title names as its speaker, or None.
+
+    "Foreign Minister Sergey Lavrov's statement and answers to media questions at ..."
+    -> Sergey Lavrov (Foreign Minister); "Remarks by President Biden on ..." -> Biden
+    (President); "Press Briefing by Press Secretary Jen Psaki" -> Jen Psaki;
+    "Remarks by the Second Gentleman at ..." -> no name, role "Second Gentleman".
+    """
+    if not title:
+        return None
+    text = " ".join(title.replace("\u00a0", " ").split()).strip(" *_#")
+    if not text or len(text) > 400:
+        return None
+    if text.isupper():  # "REMARKS BY VICE PRESIDENT HARRIS TO ..." reads like a Title-case title
+        text = text.title()
+    m = _TITLE_BY_RE.match(text) or _TITLE_POSSESSIVE_RE.match(text)
+    if not m:
+        return None
+    return _title_person(m.group("who"))
+
+
+# ------------------------------------------------------------------------------------------
+# Scanning
+
+
+def _caps_label(text: str) -> tuple[str, int] | None:
+    """The ALL-CAPS label at the start of ``text`` (leading spaces gone): (label, end of label).
+
+    ``end`` is the index just after the colon and any markdown emphasis after it.
+    """
+    m = _LABEL_LINE_RE.match(text)
+    if not m:
+        return None
+    raw = m.group("label")
+    label = raw.strip(_WS + "*_")
+    core = _TRAILING_PAREN_RE.sub("", label)
+    rest = text[m.end():]
+    if not core or rest[:1].isdigit() or rest[:1] == "/":
+        return None
+    words = core.split()
+    if not 1 <= len(words) <= 8:
+        return None
+    upper = " ".join(words).upper()
+    if upper in _ROLE_LABELS or upper in _QUESTION_LABELS:
+        joined = " ".join(words)
+        if joined == upper or (upper in _ROLE_LABELS and joined == upper.title()):
+            return label, m.end()
+        return None
+    ws = words
+    if len(words) >= 2 and _HONORIFIC_RE.match(words[0]):
+        ws = words[1:]
+    elif not _is_caps_word(words[0]):
+        return None
+    for i, w in enumerate(ws):
+        if _is_caps_word(w):
+            continue
+        if _NUM_WORD_RE.fullmatch(w) and i == len(ws) - 1 and (ws is not words or i > 0):
+            continue
+        return None
+    if _NON_SPEAKER_RE.search(upper):
+        return None
+    return label, m.end()
+
+
+def _is_caps_word(w: str) -> bool:
+    return bool(_CAPS_WORD_RE.fullmatch(w)) and w == w.upper() and any(ch.isalpha() for ch in w)
+
+
+def _mixed_label(text: str) -> tuple[str, int, bool] | None:
+    """A mixed-case label at the start of ``text``: (label, end, is_question) or None."""
+    m = _MIXED_LABEL_RE.match(text)
+    if not m:
+        return None
+    rest = text[m.end():].lstrip(_WS)
+    if not rest or rest[:1].isdigit() or rest[:1] == "/":
+        return None
+    words = m.group("words").replace("\u00a0", " ").split()
+    if not 1 <= len(words) <= 5:
+        return None
+    low = [w.lower() for w in words]
+    joined = " ".join(low)
+    if joined in _MIXED_QUESTION_WORDS:
+        return m.group("label").strip(_WS), m.end(), True
+    if joined in _MIXED_ROLE_WORDS:
+        return m.group("label").strip(_WS), m.end(), False
+    if low[0].rstrip(".") in _MIXED_STOP_WORDS:
+        return None
+    names = 0
+    for k, w in enumerate(words):
+        lw = w.lower()
+        if k > 0 and lw in _PARTICLES:
+            continue
+        if k == 0 and _HONORIFIC_RE.match(w) and len(words) >= 2:
+            continue
+        if not (w[:1].isupper() and (w[1:2].islower() or w[1:2] in ("", ".", "'", "’"))):
+            return None
+        if not re.fullmatch(r"[^\W\d_][\w'’\-]*\.?", w):
+            return None
+        names += 1
+    if names == 0 or names > 4:
+        return None
+    return m.group("label").strip(_WS), m.end(), False
+
+
+def _paragraph_start(prev: str | None) -> bool:
+    if prev is None:
+        return True
+    if not prev.strip(_WS):
+        return True
+    if prev[-1:] in _WS:
+        return True
+    p = prev.rstrip()
+    return p.endswith("\\") or bool(_BR_RE.search(p))
+
+
+class _Line:
+    __slots__ = ("start", "end", "lead", "text", "stripped", "para_start")
+
+    def __init__(self, start, end, lead, text, stripped, para_start):
+        self.start = start  # offset of the line in the body
+        self.end = end  # offset of the end of the line's content (trailing spaces dropped)
+        self.lead = lead  # offset of the first non-space character
+        self.text = text  # the line from ``lead`` on
+        self.stripped = stripped
+        self.para_start = para_start
+
+
+def _line_at(body: str, start: int, paragraph_starts: set[int]) -> _Line:
+    """The line of ``body`` that starts at ``start``."""
+    nl = body.find("\n", start)
+    if nl < 0:
+        nl = len(body)
+    raw = body[start:nl]
+    lead_ws = len(raw) - len(raw.lstrip(_WS))
+    if start == 0:
+        prev = None
+    else:
+        p = body.rfind("\n", 0, start - 1)
+        prev = body[p + 1:start - 1]
+    para = _paragraph_start(prev) or (start + lead_ws) in paragraph_starts or start in paragraph_starts
+    return _Line(start, start + len(raw.rstrip(_WS)), start + lead_ws, raw[lead_ws:], raw.strip(_WS), para)
+
+
+def _lines(body: str, paragraph_starts: set[int], start: int = 0, stop: int | None = None) -> list[_Line]:
+    """The non-blank lines of ``body[start:stop]`` (``start`` at a line start)."""
+    stop = len(body) if stop is None else stop
+    lines = []
+    prev = None if start == 0 else body[body.rfind("\n", 0, start - 1) + 1:start - 1]
+    pos = start
+    while pos < stop:
+        nl = body.find("\n", pos, stop)
+        if nl < 0:
+            nl = stop
+        raw = body[pos:nl]
+        stripped = raw.strip(_WS)
+        if stripped:
+            lead_ws = len(raw) - len(raw.lstrip(_WS))
+            para = _paragraph_start(prev) or (pos + lead_ws) in paragraph_starts or pos in paragraph_starts
+            lines.append(_Line(pos, pos + len(raw.rstrip(_WS)), pos + lead_ws, raw[lead_ws:], stripped, para))
+        prev = raw
+        pos = nl + 1
+    return lines
+
+
+def _skip_ws(body: str, pos: int, end: int) -> int:
+    while pos < end and (body[pos] in _WS or body[pos] == "\n"):
+        pos += 1
+    return pos
+
+
+@dataclass
+class _Start:
+    line: int  # body offset of the line
+    label: str | None
+    question: bool
+    text_from: int  # body offset where the turn's text may begin
+    style: str  # "caps", "q", "mixed"
+
+
+_WORD_RE = re.compile(r"[^\W_]")
+_WS_CLASS = "[" + re.escape(_WS) + "]"
+# Lines that may start a turn: 'Q', or a colon within the first 130 characters.
+_CANDIDATE_RE = re.compile(r"^[" + re.escape(_LEAD) + r"]*(?:Q|[^\n:]{1,130}:)", re.M)
+_END_ANY_RE = re.compile(r"^" + _WS_CLASS + r"*END(?:" + _WS_CLASS + r"|$)", re.M)
+
+
+def _label_starts(body: str, paragraph_starts: set[int]) -> tuple[list[_Start], list[_Start]]:
+    """(ALL-CAPS and Q starts, mixed-case candidates), in body order."""
+    caps: list[_Start] = []
+    mixed: list[_Start] = []
+    for cand in _CANDIDATE_RE.finditer(body):
+        ln = _line_at(body, cand.start(), paragraph_starts)
+        st = ln.stripped
+        if _END_LINE_RE.match(st) or _TIME_LINE_RE.match(st):
+            continue
+        text = ln.text
+        md = len(text) - len(text.lstrip(_LEAD))
+        text_md = text[md:]
+        qm = _Q_RE.match(text_md)
+        if qm:
+            after = text_md[qm.end():]
+            if qm.group("sep") or not after or ln.para_start or re.match(r"\s{2,}|\u00a0", after):
+                post = re.match(r"[*_]{0,3}", after).end() if qm.group("sep") else 0
+                caps.append(_Start(ln.start, "Q", True, ln.lead + md + qm.end() + post, "q"))
+                continue
+        shift = 0
+        lab = _caps_label(text_md)
+        if lab is None:
+            # "5:19 P.M. EDT MODERATOR:  Thanks, everyone" (a time stamp run into the label)
+            tm = _TIME_PREFIX_RE.match(text_md)
+            if tm:
+                lab = _caps_label(text_md[tm.end():])
+                if lab is not None:
+                    shift = tm.end()
+        if lab is not None and _TRAILING_PAREN_RE.sub("", lab[0]).upper().rstrip(".") in ("MR", "MS", "MRS", "DR"):
+            # "MR: ZIENTS:  So we are ..." (a typo splitting the honorific from the name)
+            rest = text_md[lab[1]:]
+            skip = len(rest) - len(rest.lstrip(_WS))
+            second = _caps_label(rest[skip:])
+            if second is not None:
+                lab = (text_md[: lab[1] + skip] + second[0], lab[1] + skip + second[1])
+        if lab is not None:
+            md += shift
+            label, end = lab
+            core = _TRAILING_PAREN_RE.sub("", label)
+            nwords = len(core.split())
+            upper = core.upper()
+            if ln.para_start or nwords >= 2 or core in _ROLE_LABELS or core in _QUESTION_LABELS:
+                caps.append(_Start(ln.start, _collapse(label), upper in _QUESTION_LABELS, ln.lead + md + end, "caps"))
+                continue
+        if ln.para_start:
+            ml = _mixed_label(text_md)
+            if ml is not None:
+                label, end, is_q = ml
+                mixed.append(_Start(ln.start, _collapse(label), is_q, ln.lead + md + end, "mixed"))
+    return caps, mixed
+
+
+def _collapse(label: str) -> str:
+    return " ".join(label.replace("\u00a0", " ").split())
+
+
+def _mixed_accepted(caps: list[_Start], mixed: list[_Start]) -> bool:
+    """Mixed-case labels make a transcript only together: a question label and a speaker
+    label, or two different speakers of whom one speaks twice; and more than ALL-CAPS ones."""
+    caps_speakers = sum(1 for s in caps if not s.question)
+    if not mixed or len(mixed) <= caps_speakers:
+        return False
+    if any(s.question for s in mixed) or any(s.question for s in caps):  # "Question:", "Q:"
+        return any(not s.question for s in mixed) and len(mixed) + len(caps) >= 2
+    keys = [parse_label(s.label).name or parse_label(s.label).role for s in mixed]
+    keys = [k.lower() for k in keys if k]
+    return len(set(keys)) >= 2 and len(keys) != len(set(keys))
+
+
+def _is_prose(text: str) -> bool:
+    """A paragraph that reads as speech: a sentence of several words, not a header or a stage direction."""
+    t = text.strip(_WS + "\n")
+    if not t or t[0] == "<" or _STAGE_ONLY_RE.match(t):
+        return False
+    words = re.findall(r"[^\W\d_]+", t)
+    if len(words) < 4 or not any(w.islower() for w in words):
+        return False
+    t = t.rstrip(_WS + "*_")
+    if t[-1:] in ".!?…":
+        return True
+    return t[-1:] in "\"”’»)" and t[-2:-1] in ".!?…,"
+
+
+def _is_salutation(text: str) -> bool:
+    """A short address before a speech: "Ladies and gentlemen,", "Dear friends!"."""
+    t = text.strip(_WS + "\n*_")
+    words = re.findall(r"[^\W\d_]+", t)
+    return 2 <= len(words) <= 8 and any(w.islower() for w in words) and t[-1:] in ",!:"
+
+
+def _script(text: str) -> str | None:
+    """The dominant script of the letters of ``text`` ("LATIN", "CYRILLIC", ...), None if no letters."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha():
+            if ch.isascii():
+                script = "LATIN"
+            else:
+                try:
+                    script = unicodedata.name(ch).split()[0]
+                except ValueError:
+                    continue
+            counts[script] = counts.get(script, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def _trim_region(body: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``body[start:end]`` to its content: no surrounding whitespace, markdown emphasis
+    markers or time-stamp lines ("11:08 A.M. EDT")."""
+    while True:
+        start = _skip_ws(body, start, end)
+        while end > start and (body[end - 1] in _WS or body[end - 1] == "\n"):
+            end -= 1
+        if end <= start:
+            return start, start
+        ls = body.rfind("\n", start, end)
+        last = body[ls + 1:end].strip(_WS)
+        if ls >= 0 and (_TIME_LINE_RE.match(last) or not last.strip("*_")):
+            end = ls
+            continue
+        le = body.find("\n", start, end)
+        first = body[start:end if le < 0 else le].strip(_WS)
+        whole_line = not body[body.rfind("\n", 0, start) + 1:start].strip(_WS + "*_>")
+        if (whole_line and _TIME_LINE_RE.match(first)) or not first.strip("*_"):
+            if le < 0:
+                return start, start
+            start = le + 1
+            continue
+        return start, end
+
+
+def find_turns(body: str, paragraphs: list[tuple[int, int]], title: str | None = None) -> list[Turn]:
+    """The speaker turns of ``body`` in reading order (empty for a text without labels).
+
+    ``paragraphs`` are the body's paragraph spans (``text.paragraph_spans``); a
+    line that starts one counts as a paragraph start. ``title`` names the
+    speaker of an unlabelled opening statement.
+    """
+    if not body:
+        return []
+    para_starts = {s for s, _ in paragraphs}
+    caps, mixed = _label_starts(body, para_starts)
+    starts = caps
+    if _mixed_accepted(caps, mixed):
+        starts = sorted(caps + mixed, key=lambda s: s.line)
+    turns: list[Turn] = []
+    first_start = starts[0].line if starts else len(body)
+    ends = [m.start() for m in _END_ANY_RE.finditer(body)]
+    opening = _opening_turn(body, para_starts, first_start, title, ends)
+    if opening:
+        turns.append(opening)
+    if not starts:
+        return turns
+    # a turn runs to the next turn start or END line
+    boundaries = sorted({s.line for s in starts[1:]} | {e for e in ends if e > first_start} | {len(body)})
+    for st in starts:
+        stop = boundaries[bisect.bisect_right(boundaries, st.line)]
+        a, b = _trim_region(body, st.text_from, stop)
+        if b > a and _WORD_RE.search(body, a, b):
+            turns.append(
+                Turn(start=a, end=b, text=body[a:b], kind="question" if st.question else "transcript", label=st.label)
+            )
+    if turns:
+        turns[-1] = _trim_trailing_foreign(body, turns[-1])
+    return turns
+
+
+def _trim_trailing_foreign(body: str, turn: Turn) -> Turn:
+    """Drop page furniture after the last turn: trailing paragraphs in another script or without words.
+
+    (An MFA page in English ends with "Дополнительные материалы • Фото"; a speech never
+    switches script for its last paragraphs.)
+    """
+    parts = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?![ \t\u00a0]*\n)[^\n]*)*", turn.text)]
+    parts = [(s, e) for s, e in parts if turn.text[s:e].strip(_WS)]
+    if len(parts) < 2:
+        return turn
+    main = _script(turn.text[parts[0][0]:parts[0][1]])
+    if main is None:
+        return turn
+    keep = len(parts)
+    while keep > 1:
+        s, e = parts[keep - 1]
+        chunk = turn.text[s:e]
+        sc = _script(chunk)
+        if sc is None or (sc != main and sum(ch.isalpha() for ch in chunk) >= 2):
+            keep -= 1
+            continue
+        break
+    if keep == len(parts):
+        return turn
+    end = turn.start + parts[keep - 1][1]
+    while end > turn.start and body[end - 1] in _WS + "\n":
+        end -= 1
+    return Turn(turn.start, end, body[turn.start:end], turn.kind, turn.label, turn.opening_speaker)
+
+
+def _norm_title(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _group_paragraphs(lines: list[_Line]) -> list[list[_Line]]:
+    paras: list[list[_Line]] = []
+    for ln in lines:
+        if ln.para_start or not paras:
+            paras.append([ln])
+        else:
+            paras[-1].append(ln)
+    return paras
+
+
+def _opening_turn(
+    body: str, paragraph_starts: set[int], stop: int, title: str | None, ends: list[int]
+) -> Turn | None:
+    """The unlabelled opening statement before ``stop`` (the first label), if a title names its speaker.
+
+    The title is ``title`` or, failing that, a title-like paragraph among the first four;
+    a paragraph repeating the title is skipped, and so are headers before the first
+    sentence ("Via Teleconference", "As Prepared for Delivery", time stamps).
+    """
+    person = title_speaker(title)
+    for e in ends:
+        if e < stop:
+            stop = e  # an END line before the first label closes the opening
+            break
+    # look for the title among the first paragraphs only (cheap for texts that have none)
+    probe = _group_paragraphs(_lines(body, paragraph_starts, 0, min(stop, 4000)))[:4]
+    skip_to = 0
+    norm_title = _norm_title(title) if title else None
+    for k, p in enumerate(probe):
+        t = body[p[0].lead:p[-1].end]
+        nt = _norm_title(t)
+        if norm_title and nt and (nt == norm_title or (len(nt) > 20 and norm_title.startswith(nt))):
+            skip_to = k + 1
+            if person is not None:
+                break
+        elif person is None and len(t) < 400:
+            found = title_speaker(t)
+            if found is not None:
+                person, skip_to = found, k + 1
+                break
+    if person is None:
+        return None
+    paras = _group_paragraphs(_lines(body, paragraph_starts, 0, stop))
+    texts = [body[p[0].lead:p[-1].end] for p in paras]
+    first = next((k for k in range(skip_to, len(paras)) if _is_prose(texts[k])), None)
+    if first is None:
+        return None
+    while first > skip_to and _is_salutation(texts[first - 1]):
+        first -= 1  # "Ladies and gentlemen," "Dear colleagues,"
+    start, end = _trim_region(body, paras[first][0].lead, paras[-1][-1].end)
+    start += len(body[start:end]) - len(body[start:end].lstrip("*_>"))
+    if end <= start:
+        return None
+    return Turn(start, end, body[start:end], "transcript", None, person)
+
+
+def looks_like_transcript(body: str, turns: list[Turn]) -> bool:
+    """True when labelled turns make up the text: >= 2 labelled turns (2 distinct labels or
+    >= 3 turns) and the turns cover at least half of the body's non-space characters."""
+    labelled = [t for t in turns if t.label]
+    if len(labelled) < 2:
+        return False
+    if len({t.label.upper() for t in labelled}) < 2 and len(labelled) < 3:
+        return False
+    total = sum(map(len, body.split()))
+    if not total:
+        return False
+    covered = sum(sum(map(len, t.text.split())) for t in turns)
+    return covered >= 0.5 * total

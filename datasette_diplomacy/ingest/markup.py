@@ -1,0 +1,80 @@
+"""Markdown to plain text, keeping the line structure.
+
+Articles saved as Markdown (the White House briefings corpus, notes exported
+from editors) carry emphasis, links, escapes and a little inline HTML
+(``<u>``, ``<s>`` for words struck out in a transcript, table cells). Quote
+extraction needs the words only, so this removes the markup line by line.
+It does not render Markdown: paragraphs and hard-wrapped lines stay as they
+were, so the body reads like the source.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+_STRUCK = re.compile(r"<(s|strike|del)\b[^>]*>.*?</\1\s*>[ \t]?", re.IGNORECASE | re.DOTALL)
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
+_BLOCK_TAG = re.compile(r"</?(?:p|div|table|thead|tbody|tr|ul|ol|li|h[1-6]|blockquote|br)\b[^>]*>", re.IGNORECASE)
+_CELL_TAG = re.compile(r"</?t[dh]\b[^>]*>", re.IGNORECASE)
+_INLINE_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.DOTALL)
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+# Patterns start with their delimiter (no look-behind first), so the regex engine
+# can skip ahead to it; what must not precede the delimiter is checked in _unless_escaped.
+_LINK = re.compile(r"\[((?:[^\[\]\n\\]|\\.)+)\]\((?:[^()\s]|\([^)\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
+_REFERENCE_LINK = re.compile(r"\[((?:[^\[\]\n\\]|\\.)+)\]\[[^\]\n]*\]")
+_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+_RULE = re.compile(r"^[ \t]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$", re.MULTILINE)
+_FENCE = re.compile(r"^[ \t]{0,3}(?:```|~~~).*$", re.MULTILINE)
+_BULLET = re.compile(r"^([ \t]*)[-*+][ \t]+", re.MULTILINE)
+_QUOTE_MARKER = re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE)
+# Emphasis may run over a line break ("*Baby2Baby\nLos Angeles, California*"), not over a blank line.
+_STRONG = re.compile(r"(\*{1,3}|_{1,3})(?=[^\s*_])((?:[^\n]|\n(?![ \t]*\n)){1,400}?)(?<=[^\s\\])\1(?![*\w])")
+_STRAY_STARS = re.compile(r"\*\*+")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~\"'$&:=])")
+
+
+def markdown_to_text(text: str) -> str:
+    """Plain text of a Markdown document, one output line per input line."""
+    if "<" in text:
+        text = _STRUCK.sub("", text)
+        text = _AUTOLINK.sub(r"\1", text)
+        text = _BLOCK_TAG.sub("\n", text)
+        text = _CELL_TAG.sub(" ", text)
+        text = _INLINE_TAG.sub("", text)
+    if "```" in text or "~~~" in text:
+        text = _FENCE.sub("", text)
+    if "--" in text or "**" in text or "__" in text or "* *" in text:
+        text = _RULE.sub("", text)
+    if "](" in text or "][" in text:
+        text = _IMAGE.sub("", text)
+        text = _LINK.sub(_unless_escaped(r"\1"), text)
+        text = _REFERENCE_LINK.sub(_unless_escaped(r"\1"), text)
+    if "#" in text:
+        text = _HEADING.sub(lambda m: m.group(1) or "", text)
+    if ">" in text:
+        text = _QUOTE_MARKER.sub("", text)
+    text = _BULLET.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        for _ in range(2):  # twice, for nested emphasis: ***bold italic***, **_x_**
+            text = _STRONG.sub(_unless_escaped(r"\2", word_boundary=True), text)
+        if "**" in text:
+            text = _STRAY_STARS.sub(_unless_escaped(""), text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return text
+
+
+def _unless_escaped(template: str, word_boundary: bool = False):
+    """A replacement that leaves the match alone when a backslash (or, for
+    emphasis, a word character: snake_case) comes just before it."""
+
+    def replace(match: re.Match) -> str:
+        start = match.start()
+        before = match.string[start - 1] if start else ""
+        if before == "\\" or (word_boundary and before and (before.isalnum() or before in "_*")):
+            return match.group(0)
+        return match.expand(template)
+
+    return replace

@@ -1,0 +1,880 @@
+"""The SQLite database: schema, batched writes, speaker merging, FTS, views and counts.
+
+Implements the contract in ``docs/schema.md``. Only the main process of a load
+writes; extraction results arrive here as :class:`~datasette_diplomacy.model.Extraction`
+objects, one source file at a time.
+
+Consistency rules, so that a load killed at any moment leaves a usable database
+that a re-run completes:
+
+* every row of one source file (articles, quotes, joins) and its ``sources`` row
+  are written in one transaction (several small files may share one);
+* before the first article is written, ``diplomacy_state`` gets ``counts_dirty``
+  and, for a big load, ``fts_dirty`` while the FTS triggers are dropped (the FTS
+  index is not kept up to date row by row; see :meth:`Store.begin_load`);
+  :meth:`Store.finalize` recomputes the denormalised counts, rebuilds both FTS
+  indexes with triggers (so later edits stay in sync) and clears the flags, in
+  one transaction. A load that finds a flag set runs ``finalize`` even when no
+  file changed.
+
+Row ids are assigned here (``max(id) + 1``), which is what lets quotes and their
+join rows be written with ``insert_all`` instead of one round trip per row.
+That assumes one loader writes to a database at a time.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from .extract.names import fold, person_key
+from .model import Extraction, Speaker
+
+FTS_COLUMNS = {"articles": ["title", "body"], "quotes": ["text"]}
+# FTS5's default tokenizer (unicode61): the plugin reads term counts for its
+# log-odds prior straight from ``quotes_fts``, which needs unstemmed terms.
+FTS_TOKENIZE = None
+
+# Tables in the order their rows are flushed, parents before children.
+TABLES = {
+    "sources": dict(
+        columns={"path": str, "hash": str, "size": int, "mtime": float, "articles": int,
+                 "error": str, "loaded_at": str, "settings": str},
+        pk="path",
+    ),
+    "outlets": dict(columns={"id": int, "name": str, "article_count": int}, pk="id"),
+    "topics": dict(
+        columns={"id": int, "name": str, "description": str, "parent_id": int},
+        pk="id",
+        foreign_keys=[("parent_id", "topics", "id")],
+    ),
+    "speakers": dict(
+        columns={"id": int, "key": str, "name": str, "type": str, "role": str, "country": str,
+                 "organisation": str, "gender": str, "quote_count": int, "article_count": int},
+        pk="id",
+    ),
+    "entities": dict(columns={"id": int, "name": str, "type": str}, pk="id"),
+    # ``title`` comes before ``name`` so that Datasette picks it as the label column.
+    "articles": dict(
+        columns={"id": int, "title": str, "name": str, "source": str, "source_file": str,
+                 "url": str, "body": str, "date": str, "dateline": str, "outlet_id": int,
+                 "kind": str, "format": str, "content_hash": str, "word_count": int,
+                 "quote_count": int, "loaded_at": str},
+        pk="id",
+        foreign_keys=[("outlet_id", "outlets", "id"), ("source_file", "sources", "path")],
+    ),
+    "speaker_aliases": dict(
+        columns={"id": int, "speaker_id": int, "alias": str},
+        pk="id",
+        foreign_keys=[("speaker_id", "speakers", "id")],
+    ),
+    "quotes": dict(
+        columns={"id": int, "article_id": int, "speaker_id": int, "text": str, "kind": str,
+                 "cue": str, "paragraph": int, "start": int, "end": int, "statement_key": str},
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("speaker_id", "speakers", "id")],
+    ),
+    "quote_topics": dict(
+        columns={"quote_id": int, "topic_id": int},
+        pk=("quote_id", "topic_id"),
+        foreign_keys=[("quote_id", "quotes", "id"), ("topic_id", "topics", "id")],
+    ),
+    "quote_mentions": dict(
+        columns={"quote_id": int, "speaker_id": int},
+        pk=("quote_id", "speaker_id"),
+        foreign_keys=[("quote_id", "quotes", "id"), ("speaker_id", "speakers", "id")],
+    ),
+    "article_topics": dict(
+        columns={"article_id": int, "topic_id": int, "count": int},
+        pk=("article_id", "topic_id"),
+        foreign_keys=[("article_id", "articles", "id"), ("topic_id", "topics", "id")],
+    ),
+    "article_speakers": dict(
+        columns={"article_id": int, "speaker_id": int, "quote_count": int},
+        pk=("article_id", "speaker_id"),
+        foreign_keys=[("article_id", "articles", "id"), ("speaker_id", "speakers", "id")],
+    ),
+    "article_entities": dict(
+        columns={"article_id": int, "entity_id": int, "count": int},
+        pk=("article_id", "entity_id"),
+        foreign_keys=[("article_id", "articles", "id"), ("entity_id", "entities", "id")],
+    ),
+    "diplomacy_state": dict(columns={"key": str, "value": str}, pk="key"),
+}
+
+# (table, columns, unique). Foreign key columns that lead a composite primary key
+# are already indexed by it and are not repeated here.
+INDEXES = [
+    ("outlets", ["name"], True),
+    ("topics", ["name"], True),
+    ("topics", ["parent_id"], False),
+    ("speakers", ["key"], True),
+    ("speakers", ["name"], False),
+    ("speakers", ["type"], False),
+    ("speakers", ["country"], False),
+    ("entities", ["name", "type"], True),
+    ("entities", ["type"], False),
+    ("articles", ["source"], True),
+    ("articles", ["source_file"], False),
+    ("articles", ["outlet_id"], False),
+    ("articles", ["date"], False),
+    ("articles", ["kind"], False),
+    ("speaker_aliases", ["speaker_id", "alias"], True),
+    ("speaker_aliases", ["alias"], False),
+    ("quotes", ["article_id"], False),
+    ("quotes", ["speaker_id"], False),
+    ("quotes", ["kind"], False),
+    ("quotes", ["statement_key"], False),
+    ("quote_topics", ["topic_id"], False),
+    ("quote_mentions", ["speaker_id"], False),
+    ("article_topics", ["topic_id"], False),
+    ("article_speakers", ["speaker_id"], False),
+    ("article_entities", ["entity_id"], False),
+]
+
+VIEWS = {
+    "quotes_view": """
+SELECT
+  quotes.id,
+  quotes.text,
+  speakers.name AS speaker,
+  quotes.speaker_id,
+  speakers.role,
+  speakers.country,
+  speakers.type AS speaker_type,
+  quotes.kind,
+  quotes.cue,
+  outlets.name AS outlet,
+  articles.date,
+  quotes.article_id,
+  articles.title AS article_title,
+  (SELECT json_group_array(name) FROM (
+     SELECT topics.name FROM quote_topics JOIN topics ON topics.id = quote_topics.topic_id
+     WHERE quote_topics.quote_id = quotes.id ORDER BY topics.name)) AS topics,
+  quotes.start,
+  quotes."end",
+  quotes.paragraph
+FROM quotes
+JOIN articles ON articles.id = quotes.article_id
+LEFT JOIN speakers ON speakers.id = quotes.speaker_id
+LEFT JOIN outlets ON outlets.id = articles.outlet_id""",
+    "articles_view": """
+SELECT
+  articles.id,
+  articles.title,
+  outlets.name AS outlet,
+  articles.date,
+  articles.kind,
+  articles.dateline,
+  articles.source,
+  articles.url,
+  articles.quote_count,
+  articles.word_count,
+  (SELECT json_group_array(name) FROM (
+     SELECT topics.name FROM article_topics JOIN topics ON topics.id = article_topics.topic_id
+     WHERE article_topics.article_id = articles.id ORDER BY topics.name)) AS topics,
+  (SELECT json_group_array(name) FROM (
+     SELECT speakers.name FROM article_speakers JOIN speakers ON speakers.id = article_speakers.speaker_id
+     WHERE article_speakers.article_id = articles.id
+     ORDER BY article_speakers.quote_count DESC, speakers.name)) AS speakers
+FROM articles
+LEFT JOIN outlets ON outlets.id = articles.outlet_id""",
+}
+
+# Rows buffered before a flush inside the open transaction.
+FLUSH_ROWS = 5000
+_FILE_SAVEPOINT = "diplomacy_file"
+# Denormalised counts: (table, column, child table, its foreign key column, extra filter).
+_COUNTS = [
+    ("articles", "quote_count", "quotes", "article_id", ""),
+    ("speakers", "quote_count", "quotes", "speaker_id", ""),
+    ("speakers", "article_count", "article_speakers", "speaker_id", ""),
+    ("outlets", "article_count", "articles", "outlet_id", ""),
+]
+_ARTICLE_CHILDREN = ["article_topics", "article_speakers", "article_entities"]
+_QUOTE_CHILDREN = ["quote_topics", "quote_mentions"]
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def statement_key(text: str) -> str:
+    """sha1 of the folded words of a quote: equal for one statement carried by several outlets.
+
+    Folding ignores case, accents and punctuation: "Erdoğan's" and "ERDOGAN'S"
+    give the same words.
+    """
+    return hashlib.sha1(" ".join(_WORD.findall(fold(text))).encode("utf-8")).hexdigest()
+
+
+def count_words(text: str) -> int:
+    return len(re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", text))
+
+
+def fold_label(name: str) -> str:
+    """A non-person speaker's name folded for its key: 'The Kremlin ' -> 'kremlin'."""
+    text = re.sub(r"\s+", " ", fold(name)).strip(" .,;:'\"")
+    return re.sub(r"^the ", "", text)
+
+
+def speaker_key(speaker: Speaker, article_source: str) -> str:
+    """The global merge key of a document-local speaker.
+
+    Persons key on :func:`~datasette_diplomacy.extract.names.person_key`
+    (``lavrov|sergey``, or ``lavrov`` for a surname alone). Groups and institutions
+    key on type and folded name (``institution:kremlin``), shared by all articles.
+    Anonymous speakers key per article (``anonymous:<article source>:<name>``):
+    "a senior administration official" in two briefings, or "Senior Administration
+    Official 2" of two different calls, are not known to be the same person.
+    """
+    if speaker.type == "anonymous":
+        return f"anonymous:{article_source}:{fold_label(speaker.name)}"
+    if speaker.type == "person":
+        key = person_key(speaker.name)
+        if key:
+            return key
+    return f"{speaker.type}:{fold_label(speaker.name)}"
+
+
+@dataclass
+class FileResult:
+    """What one source file contributed, for the load summary."""
+
+    articles_new: int = 0
+    articles_updated: int = 0
+    articles_unchanged: int = 0
+    articles_removed: int = 0
+    quotes: int = 0
+
+
+def remove_database(path: str) -> None:
+    """Delete a database file with its WAL, shared-memory and journal files."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        try:
+            os.remove(f"{path}{suffix}")
+        except FileNotFoundError:
+            pass
+
+
+def open_database(path) -> sqlite_utils.Database:
+    """Open (creating) a database with WAL, foreign keys and the schema in place."""
+    db = sqlite_utils.Database(path)
+    db.execute("PRAGMA foreign_keys = ON")
+    if str(path) != ":memory:":
+        db.enable_wal()
+        # With WAL, NORMAL loses at most the last commits on power loss, never consistency.
+        db.execute("PRAGMA synchronous = NORMAL")
+    ensure_schema(db)
+    return db
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create the tables, indexes and views that are missing (idempotent)."""
+    with db.atomic():
+        for name, spec in TABLES.items():
+            table = db[name]
+            if not table.exists():
+                table.create(spec["columns"], pk=spec["pk"], foreign_keys=spec.get("foreign_keys"))
+                continue
+            # A database from an earlier version: add the columns it lacks.
+            for column, column_type in spec["columns"].items():
+                if column not in table.columns_dict:
+                    table.add_column(column, column_type)
+        for table, columns, unique in INDEXES:
+            db[table].create_index(columns, unique=unique, if_not_exists=True)
+        for name, sql in VIEWS.items():
+            db.create_view(name, sql.strip(), replace=True)
+    for table, columns in FTS_COLUMNS.items():
+        if not db[table].detect_fts():
+            db[table].enable_fts(columns, create_triggers=True, tokenize=FTS_TOKENIZE)
+
+
+class Store:
+    """Writes extractions into a database, one source file at a time.
+
+    Typical use::
+
+        store = Store("news.db")
+        store.sync_topics(taxonomy)
+        store.begin_load()
+        store.start_file(path)
+        for extraction in extractions:
+            store.add(extraction, loaded_at)
+        store.finish_file(path, hash=..., size=..., mtime=..., articles=n, error=None, loaded_at=...)
+        store.commit()
+        store.finalize()
+    """
+
+    def __init__(self, path, *, replace: bool = False):
+        if replace and str(path) != ":memory:":
+            remove_database(str(path))
+        self.path = path
+        self.db = open_database(path)
+        # Rows of completed files not yet written, and rows of the current file:
+        # kept apart so that an aborted file drops only its own rows.
+        self._buffers: dict[str, list[dict]] = {}
+        self._file_rows: dict[str, list[dict]] = {}
+        self._pending_rows = 0
+        self._uncommitted_articles = 0
+        self._savepoint = False
+        self._file: str | None = None
+        self._file_result: FileResult | None = None
+        self._old_articles: dict[str, tuple[int, str]] = {}
+        self._loading = False
+        self._load_caches()
+
+    # -- state -------------------------------------------------------------
+
+    def state(self, key: str) -> str | None:
+        rows = self.db.execute("SELECT value FROM diplomacy_state WHERE key = ?", [key]).fetchall()
+        return rows[0][0] if rows else None
+
+    def set_state(self, key: str, value: str | None) -> None:
+        if value is None:
+            self.db["diplomacy_state"].delete_where("key = ?", [key])
+        else:
+            self.db["diplomacy_state"].upsert({"key": key, "value": value}, pk="key")
+
+    @property
+    def dirty(self) -> bool:
+        """True when an earlier load stopped before rebuilding FTS or recounting."""
+        return bool(self.state("fts_dirty") or self.state("counts_dirty"))
+
+    def sources(self) -> dict[str, dict]:
+        """The ``sources`` table keyed by path: what a re-load compares files with."""
+        return {row["path"]: row for row in self.db["sources"].rows}
+
+    def touch_source(self, path: str, mtime: float) -> None:
+        """Record the new mtime of a file whose bytes did not change."""
+        self.db["sources"].update(path, {"mtime": mtime})
+
+    # -- caches -------------------------------------------------------------
+
+    def _load_caches(self) -> None:
+        """Read the id maps that let rows be written without looking each one up.
+
+        Called again after a rollback, since the rolled-back rows are gone.
+        """
+        db = self.db
+        self._speakers: dict[str, dict] = {}
+        self._speakers_by_id: dict[int, dict] = {}
+        self._full_keys_by_surname: dict[str, set[str]] = {}
+        for row in db.query(
+            "SELECT id, key, name, type, role, country, organisation, gender FROM speakers"
+        ):
+            self._remember_speaker(row)
+        self._outlets = {r["name"]: r["id"] for r in db.query("SELECT id, name FROM outlets")}
+        self._topics = {r["name"]: r["id"] for r in db.query("SELECT id, name FROM topics")}
+        self._entities = {
+            (r["name"], r["type"]): r["id"] for r in db.query("SELECT id, name, type FROM entities")
+        }
+        self._next_id = {
+            table: (db.execute(f"SELECT max(id) FROM [{table}]").fetchone()[0] or 0) + 1
+            for table in ("speakers", "outlets", "topics", "entities", "articles", "quotes")
+        }
+        self._new_speaker_ids: set[int] = set()
+        self._changed_speaker_ids: set[int] = set()
+
+    def _take_id(self, table: str) -> int:
+        value = self._next_id[table]
+        self._next_id[table] = value + 1
+        return value
+
+    def _remember_speaker(self, row: dict) -> None:
+        self._speakers[row["key"]] = row
+        self._speakers_by_id[row["id"]] = row
+        if row["type"] == "person":
+            surname, _, first = row["key"].partition("|")
+            if first:
+                self._full_keys_by_surname.setdefault(surname, set()).add(row["key"])
+
+    # -- transactions -----------------------------------------------------
+
+    def _ensure_transaction(self) -> None:
+        if not self.db.conn.in_transaction:
+            self.db.begin()
+            # Rows of one file reference each other in any order; checked at COMMIT.
+            self.db.execute("PRAGMA defer_foreign_keys = ON")
+
+    def commit(self) -> None:
+        """Flush buffered rows and commit. Only call between files."""
+        assert self._file is None, "commit() in the middle of a file"
+        self._flush(self._buffers)
+        self.db.commit()
+        self._uncommitted_articles = 0
+
+    def rollback(self) -> None:
+        """Drop everything since the last commit, including buffered rows."""
+        self._buffers.clear()
+        self._file_rows.clear()
+        self._pending_rows = 0
+        self._uncommitted_articles = 0
+        self._savepoint = False
+        self._end_file()
+        self.db.rollback()
+        self._load_caches()
+
+    @property
+    def uncommitted_articles(self) -> int:
+        """Articles written or buffered since the last commit (for batching commits)."""
+        return self._uncommitted_articles
+
+    def close(self) -> None:
+        if self.db.conn.in_transaction:
+            self.rollback()
+        self.db.close()
+
+    # -- topics -------------------------------------------------------------
+
+    def sync_topics(self, taxonomy) -> None:
+        """Make the ``topics`` table match the taxonomy: name, description, parent.
+
+        Writes only what differs, so a re-load with the same taxonomy changes
+        nothing. Topics that left the taxonomy are deleted once nothing refers to them.
+        """
+        for topic in taxonomy.topics:
+            if topic.name not in self._topics:
+                self._topics[topic.name] = self._take_id("topics")
+        wanted = [
+            {
+                "id": self._topics[topic.name],
+                "name": topic.name,
+                "description": getattr(topic, "description", None),
+                "parent_id": self._topics.get(topic.parent) if getattr(topic, "parent", None) else None,
+            }
+            for topic in taxonomy.topics
+        ]
+        current = {row["id"]: row for row in self.db["topics"].rows}
+        changed = [row for row in wanted if current.get(row["id"]) != row]
+        names = [topic.name for topic in taxonomy.topics]
+        placeholders = ", ".join("?" for _ in names) or "NULL"
+        unused = f"""name NOT IN ({placeholders})
+                AND id NOT IN (SELECT topic_id FROM quote_topics)
+                AND id NOT IN (SELECT topic_id FROM article_topics)
+                AND id NOT IN (SELECT parent_id FROM topics WHERE parent_id IS NOT NULL)"""
+        has_unused = self.db.execute(f"SELECT count(*) FROM topics WHERE {unused}", names).fetchone()[0]
+        if not changed and not has_unused:
+            return
+        self._ensure_transaction()
+        if changed:
+            self.db["topics"].upsert_all(changed, pk="id")
+        if has_unused:
+            self.db["topics"].delete_where(unused, names)
+        self.db.commit()
+        self._load_caches()
+
+    # -- starting a load ----------------------------------------------------
+
+    def begin_load(self, *, rebuild_fts: bool = True) -> None:
+        """Mark the counts (and FTS, when rebuilding it) dirty before any article is written.
+
+        With ``rebuild_fts`` the FTS triggers are dropped, so rows are written
+        without row-by-row index maintenance and :meth:`finalize` rebuilds both
+        indexes; that is the fast way for a big load. A small load into a big
+        database keeps the triggers instead (rebuilding would cost more than it
+        saves). Committed at once, so a crash from here on leaves the flags set.
+        """
+        if self._loading:
+            return
+        with self.db.atomic():
+            self.set_state("counts_dirty", "1")
+            if rebuild_fts:
+                self.set_state("fts_dirty", "1")
+                for table in FTS_COLUMNS:
+                    for suffix in ("_ai", "_ad", "_au"):
+                        self.db.execute(f"DROP TRIGGER IF EXISTS [{table}{suffix}]")
+        self._loading = True
+
+    # -- files --------------------------------------------------------------
+
+    def start_file(self, path: str) -> None:
+        """Begin the rows of ``path``, deleting those an earlier load of it wrote.
+
+        The file's writes go into a savepoint (opened only once something of the
+        file must reach the database before it is complete), so that
+        :meth:`abort_file` can undo them without losing other files. Article ids
+        are kept per ``source`` so a re-loaded article keeps its URL.
+        """
+        assert self._file is None, "start_file() before finish_file()"
+        self.begin_load()
+        self._ensure_transaction()
+        self._file = path
+        self._file_result = FileResult()
+        self._old_articles = {
+            row["source"]: (row["id"], row["content_hash"])
+            for row in self.db.query(
+                "SELECT id, source, content_hash FROM articles WHERE source_file = ?", [path]
+            )
+        }
+        if self._old_articles:
+            self._open_file_savepoint()
+            self._delete_file_rows(path)
+
+    def _open_file_savepoint(self) -> None:
+        """Write the completed files' rows, then open the current file's savepoint."""
+        if not self._savepoint:
+            self._flush(self._buffers)
+            self.db.execute(f"SAVEPOINT {_FILE_SAVEPOINT}")
+            self._savepoint = True
+
+    def _delete_file_rows(self, path: str) -> None:
+        articles = "SELECT id FROM articles WHERE source_file = ?"
+        quotes = f"SELECT id FROM quotes WHERE article_id IN ({articles})"
+        for table in _QUOTE_CHILDREN:
+            self.db[table].delete_where(f"quote_id IN ({quotes})", [path])
+        self.db["quotes"].delete_where(f"article_id IN ({articles})", [path])
+        for table in _ARTICLE_CHILDREN:
+            self.db[table].delete_where(f"article_id IN ({articles})", [path])
+        self.db["articles"].delete_where("source_file = ?", [path])
+
+    def add(self, extraction: Extraction, loaded_at: str, *,
+            statement_keys: list[str] | None = None, word_count: int | None = None) -> None:
+        """Queue the rows of one extracted document of the current file.
+
+        ``statement_keys`` (one per quote) and ``word_count`` are computed here
+        unless given: the loader has its workers compute them, off this process.
+        """
+        assert self._file is not None, "add() outside start_file()/finish_file()"
+        article = extraction.article
+        old = self._old_articles.pop(article.source, None)
+        if old is None:
+            article_id = self._take_id("articles")
+            self._file_result.articles_new += 1
+        else:
+            article_id = old[0]
+            if old[1] == article.content_hash:
+                self._file_result.articles_unchanged += 1
+            else:
+                self._file_result.articles_updated += 1
+
+        speaker_ids = self._resolve_speakers(extraction)
+        self._buffer("articles", {
+            "id": article_id,
+            "title": article.title,
+            "name": article.name,
+            "source": article.source,
+            "source_file": self._file,
+            "url": article.url,
+            "body": article.body,
+            "date": article.date,
+            "dateline": article.dateline,
+            "outlet_id": self._outlet_id(article.outlet),
+            "kind": article.kind,
+            "format": article.format,
+            "content_hash": article.content_hash,
+            "word_count": count_words(article.body) if word_count is None else word_count,
+            "quote_count": len(extraction.quotes),
+            "loaded_at": loaded_at,
+        })
+        if statement_keys is None:
+            statement_keys = [statement_key(quote.text) for quote in extraction.quotes]
+        self._buffer_quotes(extraction, article_id, speaker_ids, statement_keys)
+        for name, count in sorted(extraction.topics.items()):
+            self._buffer("article_topics", {
+                "article_id": article_id, "topic_id": self._topic_id(name), "count": count,
+            })
+        entity_counts: Counter = Counter()
+        for entity in extraction.entities:
+            entity_counts[self._entity_id(entity.name, entity.type)] += entity.count
+        for entity_id, count in sorted(entity_counts.items()):
+            self._buffer("article_entities", {
+                "article_id": article_id, "entity_id": entity_id, "count": count,
+            })
+        self._file_result.quotes += len(extraction.quotes)
+        self._uncommitted_articles += 1
+        if self._pending_rows >= FLUSH_ROWS:
+            self._open_file_savepoint()  # a big file: write what it has so far
+            self._flush(self._file_rows)
+
+    def _buffer_quotes(self, extraction: Extraction, article_id: int, speaker_ids: dict,
+                       statement_keys: list[str]) -> None:
+        quotes_by_speaker: Counter = Counter()
+        for quote, key in zip(extraction.quotes, statement_keys, strict=True):
+            quote_id = self._take_id("quotes")
+            speaker_id = speaker_ids.get(quote.speaker) if quote.speaker else None
+            if speaker_id is not None:
+                quotes_by_speaker[speaker_id] += 1
+            self._buffer("quotes", {
+                "id": quote_id,
+                "article_id": article_id,
+                "speaker_id": speaker_id,
+                "text": quote.text,
+                "kind": quote.kind,
+                "cue": quote.cue,
+                "paragraph": quote.paragraph,
+                "start": quote.start,
+                "end": quote.end,
+                "statement_key": key,
+            })
+            for topic_id in sorted({self._topic_id(name) for name in quote.topics}):
+                self._buffer("quote_topics", {"quote_id": quote_id, "topic_id": topic_id})
+            mentioned = {speaker_ids[m] for m in quote.mentions if m in speaker_ids}
+            for mentioned_id in sorted(mentioned - {speaker_id}):
+                self._buffer("quote_mentions", {"quote_id": quote_id, "speaker_id": mentioned_id})
+        for speaker_id, count in sorted(quotes_by_speaker.items()):
+            self._buffer("article_speakers", {
+                "article_id": article_id, "speaker_id": speaker_id, "quote_count": count,
+            })
+
+    def finish_file(self, path: str, *, hash: str | None, size: int | None,
+                    mtime: float | None, articles: int, error: str | None,
+                    loaded_at: str, settings: str | None = None) -> FileResult:
+        """Write the file's ``sources`` row and flush; the transaction stays open.
+
+        ``settings`` fingerprints what else the articles depend on (taxonomy,
+        column mapping, sidecar): a re-load with other settings reads the file
+        again. Articles an earlier load had from this file and this one did not
+        produce (records removed from a JSONL file) are gone for good.
+        """
+        assert self._file == path, "finish_file() for another file"
+        self._buffer("sources", {
+            "path": path, "hash": hash, "size": size, "mtime": mtime,
+            "articles": articles, "error": error, "loaded_at": loaded_at,
+            "settings": settings,
+        })
+        if self._savepoint:
+            self._flush(self._file_rows)
+            self.db.execute(f"RELEASE {_FILE_SAVEPOINT}")
+            self._savepoint = False
+        else:
+            for table, rows in self._file_rows.items():
+                self._buffers.setdefault(table, []).extend(rows)
+            self._file_rows.clear()
+        if self._pending_rows >= FLUSH_ROWS:
+            self._flush(self._buffers)
+        result = self._file_result
+        result.articles_removed = len(self._old_articles)
+        self._end_file()
+        return result
+
+    def abort_file(self) -> None:
+        """Undo everything of the current file; rows an earlier load wrote for it come back.
+
+        Rows of files completed before it stay (and are written now, so that the
+        id caches can be reloaded from the database).
+        """
+        assert self._file is not None, "abort_file() outside a file"
+        self._pending_rows -= sum(len(rows) for rows in self._file_rows.values())
+        self._file_rows.clear()
+        if self._savepoint:
+            self.db.execute(f"ROLLBACK TO {_FILE_SAVEPOINT}")
+            self.db.execute(f"RELEASE {_FILE_SAVEPOINT}")
+            self._savepoint = False
+        self._flush(self._buffers)
+        self._end_file()
+        self._load_caches()
+
+    def record_failure(self, path: str, error: str, loaded_at: str) -> None:
+        """Note in ``sources`` that ``path`` could not be stored, so the next load retries it."""
+        self._ensure_transaction()
+        self.db["sources"].upsert(
+            {"path": path, "error": error, "loaded_at": loaded_at}, pk="path"
+        )
+
+    def _end_file(self) -> None:
+        self._file = None
+        self._file_result = None
+        self._old_articles = {}
+
+    # -- lookups that create rows -------------------------------------------
+
+    def _buffer(self, table: str, row: dict) -> None:
+        """Queue a row of the current file."""
+        self._file_rows.setdefault(table, []).append(row)
+        self._pending_rows += 1
+
+    def _outlet_id(self, name: str | None) -> int | None:
+        if not name:
+            return None
+        if name not in self._outlets:
+            self._outlets[name] = self._take_id("outlets")
+            self._buffer("outlets", {"id": self._outlets[name], "name": name, "article_count": 0})
+        return self._outlets[name]
+
+    def _topic_id(self, name: str) -> int:
+        """A topic's id; a name the taxonomy did not list gets a bare row."""
+        if name not in self._topics:
+            self._topics[name] = self._take_id("topics")
+            self._buffer("topics", {"id": self._topics[name], "name": name})
+        return self._topics[name]
+
+    def _entity_id(self, name: str, type: str) -> int:
+        key = (name, type)
+        if key not in self._entities:
+            self._entities[key] = self._take_id("entities")
+            self._buffer("entities", {"id": self._entities[key], "name": name, "type": type})
+        return self._entities[key]
+
+    # -- speakers -----------------------------------------------------------
+
+    def _resolve_speakers(self, extraction: Extraction) -> dict[str, int]:
+        """Map the document's speakers that quotes refer to onto global speaker ids."""
+        used = {q.speaker for q in extraction.quotes if q.speaker}
+        used.update(m for q in extraction.quotes for m in q.mentions)
+        ids = {}
+        for speaker in extraction.speakers:
+            if speaker.id not in used or not speaker.name:
+                continue
+            row = self._speaker_row(speaker, extraction.article.source)
+            self._fill_speaker(row, speaker)
+            ids[speaker.id] = row["id"]
+            for alias in dict.fromkeys([speaker.name, *speaker.aliases]):
+                if alias and alias.strip():
+                    self._buffer("speaker_aliases", {"speaker_id": row["id"], "alias": alias.strip()})
+        return ids
+
+    def _speaker_row(self, speaker: Speaker, article_source: str) -> dict:
+        """The global row for a local speaker, merging or creating it.
+
+        A surname-only key merges into the single full-name person sharing the
+        surname; when none exists yet it gets its own row, which the first full
+        name with that surname later takes over (renaming it), so "Psaki" in an
+        early briefing and "Jen Psaki" in a later one end up as one person.
+        """
+        key = speaker_key(speaker, article_source)
+        if key in self._speakers:
+            return self._speakers[key]
+        if speaker.type == "person" and ":" not in key:
+            surname, _, first = key.partition("|")
+            full_keys = self._full_keys_by_surname.get(surname, set())
+            if not first and len(full_keys) == 1:
+                return self._speakers[next(iter(full_keys))]
+            if first and not full_keys and surname in self._speakers:
+                return self._rename_speaker(surname, key, speaker.name)
+        return self._new_speaker(key, speaker)
+
+    def _new_speaker(self, key: str, speaker: Speaker) -> dict:
+        row = {
+            "id": self._take_id("speakers"), "key": key, "name": speaker.name.strip(),
+            "type": speaker.type, "role": None, "country": None, "organisation": None,
+            "gender": None,
+        }
+        self._remember_speaker(row)
+        self._new_speaker_ids.add(row["id"])
+        self._buffer("speakers", row)
+        return row
+
+    def _rename_speaker(self, old_key: str, new_key: str, name: str) -> dict:
+        row = self._speakers.pop(old_key)
+        row["key"] = new_key
+        row["name"] = name.strip()
+        self._remember_speaker(row)
+        self._changed_speaker_ids.add(row["id"])
+        return row
+
+    def _fill_speaker(self, row: dict, speaker: Speaker) -> None:
+        """Fill the row's empty details from this document's speaker."""
+        for field in ("role", "country", "organisation", "gender"):
+            value = getattr(speaker, field, None)
+            if row[field] is None and value:
+                row[field] = value
+                self._changed_speaker_ids.add(row["id"])
+
+    # -- flushing -----------------------------------------------------------
+
+    def _flush(self, buffers: dict[str, list[dict]] | None = None) -> None:
+        """Write queued rows with one batched ``insert_all`` per table, parents first.
+
+        ``buffers`` is the completed files' queue or the current file's; speaker
+        rows changed since the last flush (details filled in, renamed) go out too.
+        """
+        buffers = self._buffers if buffers is None else buffers
+        # Speakers still queued for insertion go out as they are now, details included.
+        changed_ids = self._changed_speaker_ids - self._new_speaker_ids
+        if not any(buffers.values()) and not changed_ids:
+            return
+        self._ensure_transaction()
+        if changed_ids:
+            rows = [dict(self._speakers_by_id[i]) for i in sorted(changed_ids)]
+            self.db["speakers"].upsert_all(rows, pk="id", batch_size=500)
+            self._changed_speaker_ids -= changed_ids
+        for table in TABLES:
+            rows = buffers.pop(table, None)
+            if not rows:
+                continue
+            self._pending_rows -= len(rows)
+            if table == "speakers":
+                written = {row["id"] for row in rows}
+                self._new_speaker_ids -= written
+                self._changed_speaker_ids -= written
+            if table == "speaker_aliases":
+                self.db[table].insert_all(rows, ignore=True, batch_size=500)
+            elif table == "sources":
+                self.db[table].upsert_all(rows, pk="path", batch_size=500)
+            else:
+                self.db[table].insert_all(rows, batch_size=500)
+
+    # -- end of a load -----------------------------------------------------
+
+    def finalize(self) -> None:
+        """Recount, drop orphans, rebuild FTS if it is dirty, clear the flags, ANALYZE.
+
+        One transaction: a crash in here leaves the flags set and the next load
+        does it again. Set-based SQL over the whole database (about 6 seconds for
+        10,000 briefings with 460,000 quotes, nearly all of it the FTS rebuild).
+        """
+        assert self._file is None, "finalize() in the middle of a file"
+        self._flush(self._buffers)
+        self._ensure_transaction()
+        self._recount()
+        self._delete_orphans()
+        if self.state("fts_dirty"):
+            for table, columns in FTS_COLUMNS.items():
+                self.db[table].disable_fts()
+                self.db[table].enable_fts(columns, create_triggers=True, tokenize=FTS_TOKENIZE)
+        self.set_state("fts_dirty", None)
+        self.set_state("counts_dirty", None)
+        self.db.commit()
+        self._loading = False
+        self._uncommitted_articles = 0
+        # Statistics for the query planner (Datasette's facets and joins), sampled: cheap.
+        self.db.execute("PRAGMA analysis_limit = 1000")
+        self.db.execute("ANALYZE")
+        self._load_caches()
+
+    def _recount(self) -> None:
+        """Set every denormalised count from one grouped scan per count.
+
+        (A correlated ``count(*)`` per row lets SQLite pick a poor index, e.g.
+        all of a press secretary's 100,000 quotes for each article.) Only rows
+        whose count differs are written, so a recount of a loaded database is a no-op.
+        """
+        for table, column, child, fk_column, filter_sql in _COUNTS:
+            self.db.execute(
+                f"""UPDATE [{table}] SET [{column}] = 0
+                    WHERE [{column}] IS NOT 0 AND NOT EXISTS (
+                        SELECT 1 FROM [{child}] WHERE [{child}].[{fk_column}] = [{table}].id)"""
+            )
+            self.db.execute(
+                f"""UPDATE [{table}] SET [{column}] = counted.n
+                    FROM (SELECT [{fk_column}] AS key, count(*) AS n FROM [{child}]
+                          WHERE [{fk_column}] IS NOT NULL {filter_sql} GROUP BY [{fk_column}]) AS counted
+                    WHERE counted.key = [{table}].id AND [{table}].[{column}] IS NOT counted.n"""
+            )
+        self.db.execute(
+            """UPDATE article_speakers SET quote_count = counted.n
+               FROM (SELECT article_id, speaker_id, count(*) AS n FROM quotes
+                     WHERE speaker_id IS NOT NULL GROUP BY article_id, speaker_id) AS counted
+               WHERE counted.article_id = article_speakers.article_id
+                 AND counted.speaker_id = article_speakers.speaker_id
+                 AND article_speakers.quote_count IS NOT counted.n"""
+        )
+
+    def _delete_orphans(self) -> None:
+        """Remove speakers, outlets and entities no article refers to any more."""
+        orphan_speakers = """SELECT id FROM speakers WHERE
+               NOT EXISTS (SELECT 1 FROM quotes WHERE quotes.speaker_id = speakers.id)
+               AND NOT EXISTS (SELECT 1 FROM quote_mentions WHERE quote_mentions.speaker_id = speakers.id)
+               AND NOT EXISTS (SELECT 1 FROM article_speakers WHERE article_speakers.speaker_id = speakers.id)"""
+        self.db["speaker_aliases"].delete_where(f"speaker_id IN ({orphan_speakers})")
+        self.db["speakers"].delete_where(f"id IN ({orphan_speakers})")
+        self.db["outlets"].delete_where(
+            "NOT EXISTS (SELECT 1 FROM articles WHERE articles.outlet_id = outlets.id)"
+        )
+        self.db["entities"].delete_where(
+            "NOT EXISTS (SELECT 1 FROM article_entities WHERE article_entities.entity_id = entities.id)"
+        )

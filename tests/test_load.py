@@ -1,0 +1,334 @@
+"""The ``load()`` Python API end to end: seeds, re-loads, changed files, bad input,
+worker failures, a load killed half-way, and memory on a large JSONL file."""
+from __future__ import annotations
+
+import json
+import os
+import pathlib
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+import sqlite_utils
+
+from datasette_diplomacy import load
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+def copy_seeds(directory: pathlib.Path) -> pathlib.Path:
+    """A writable copy of the seeds and their sidecar, sources.yml."""
+    directory.mkdir()
+    for path in sorted(SEEDS.glob("*.txt")) + [SEEDS / "sources.yml"]:
+        shutil.copy(path, directory / path.name)
+        (directory / path.name).chmod(0o644)
+    return directory
+
+
+def content(db_path, ignore=("loaded_at",)) -> dict[str, list]:
+    """Every row of every table (FTS shadow tables aside), in order, minus ``ignore`` columns."""
+    db = sqlite_utils.Database(db_path)
+    dump = {}
+    for table in db.tables:
+        if "_fts" in table.name or table.name.startswith("sqlite_"):
+            continue
+        columns = [c for c in table.columns_dict if c not in ignore]
+        select = ", ".join(f'[{c}]' for c in columns)
+        dump[table.name] = db.execute(f"SELECT {select} FROM [{table.name}] ORDER BY {select}").fetchall()
+    for fts in ("articles_fts", "quotes_fts"):
+        dump[fts] = db.execute(f"SELECT rowid FROM {fts} WHERE {fts} MATCH 'minister OR said' "
+                               "ORDER BY rowid").fetchall()
+    db.close()
+    return dump
+
+
+ARTICLE = """Talks on item {n} end without agreement
+
+MOSCOW, Feb 10 (Wire) - Foreign Minister Sergey Lavrov said on Thursday: "We are ready to discuss proposal {n} on security guarantees."
+
+British Foreign Secretary Elizabeth Truss told reporters that sanctions would follow any further escalation on the border.
+
+"There is no alternative to diplomacy," Lavrov said, adding that the Minsk agreements on point {n} must be implemented.
+"""
+
+
+def generate_corpus(directory: pathlib.Path, count: int) -> pathlib.Path:
+    directory.mkdir()
+    for n in range(count):
+        (directory / f"wire-{n:04d}.txt").write_text(ARTICLE.format(n=n))
+    return directory
+
+
+# -- the seeds ---------------------------------------------------------------
+
+
+def test_the_seeds_load_without_errors(tmp_path):
+    summary = load(tmp_path / "seeds.db", [SEEDS], workers=2)
+    assert summary.errors == []
+    assert (summary.files_read, summary.articles_new, summary.articles_failed) == (5, 5, 0)
+    db = sqlite_utils.Database(tmp_path / "seeds.db")
+    assert db["articles"].count == 5 == db["sources"].count
+    assert summary.total_quotes == db["quotes"].count > 20
+    assert summary.speakers == db["speakers"].count > 2
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    for body, text, start, end in db.execute(
+        'SELECT a.body, q.text, q.start, q."end" FROM quotes q JOIN articles a ON a.id = q.article_id'
+    ):
+        assert body[start:end] == text
+    # Lavrov is quoted in every seed report, under several spellings, and is one speaker.
+    (lavrov,) = db.execute("SELECT article_count FROM speakers WHERE key LIKE 'lavrov|%'").fetchall()
+    assert lavrov[0] == 5
+
+
+def test_one_and_two_workers_build_the_same_database(tmp_path):
+    load(tmp_path / "one.db", [SEEDS], workers=1)
+    load(tmp_path / "two.db", [SEEDS], workers=2)
+    assert content(tmp_path / "one.db") == content(tmp_path / "two.db")
+
+
+# -- re-loading ----------------------------------------------------------------
+
+
+def test_loading_the_same_files_twice_changes_nothing(tmp_path):
+    db = tmp_path / "twice.db"
+    load(db, [SEEDS], workers=1)
+    before = list(sqlite_utils.Database(db).iterdump())
+    summary = load(db, [SEEDS], workers=1)
+    assert (summary.files_read, summary.files_unchanged, summary.articles_unchanged) == (0, 5, 5)
+    assert list(sqlite_utils.Database(db).iterdump()) == before
+
+
+def test_a_touched_but_unchanged_file_is_not_read_again(tmp_path):
+    corpus = copy_seeds(tmp_path / "corpus")
+    db = tmp_path / "touch.db"
+    load(db, [corpus], workers=1)
+    path = sorted(corpus.iterdir())[0]
+    os.utime(path, (time.time() + 60, time.time() + 60))
+    summary = load(db, [corpus], workers=1)
+    assert (summary.files_read, summary.files_unchanged) == (0, 5)
+    assert sqlite_utils.Database(db)["sources"].get(str(path))["mtime"] == path.stat().st_mtime
+
+
+def test_a_changed_file_replaces_its_articles(tmp_path):
+    corpus = copy_seeds(tmp_path / "corpus")
+    db = tmp_path / "change.db"
+    load(db, [corpus], workers=1)
+    path = sorted(corpus.iterdir())[0]
+    article_id = sqlite_utils.Database(db).execute(
+        "SELECT id FROM articles WHERE source = ?", [str(path)]).fetchone()[0]
+    path.write_text(ARTICLE.format(n=1))
+    summary = load(db, [corpus], workers=1)
+    assert (summary.files_read, summary.articles_updated, summary.articles_unchanged) == (1, 1, 4)
+    database = sqlite_utils.Database(db)
+    row = database.execute("SELECT id, title FROM articles WHERE source = ?", [str(path)]).fetchone()
+    assert row == (article_id, "Talks on item 1 end without agreement")
+    texts = [r[0] for r in database.execute("SELECT text FROM quotes WHERE article_id = ?", [article_id])]
+    assert any("proposal 1" in text for text in texts)
+    assert database.execute("PRAGMA foreign_key_check").fetchall() == []
+    # The same end state as loading the changed corpus from scratch, ids aside.
+    fresh = tmp_path / "fresh.db"
+    load(fresh, [corpus], workers=1)
+    assert database["quotes"].count == sqlite_utils.Database(fresh)["quotes"].count
+
+
+def test_a_changed_sidecar_means_reading_its_directory_again(tmp_path):
+    corpus = copy_seeds(tmp_path / "corpus")
+    db = tmp_path / "sidecar.db"
+    load(db, [corpus], workers=1)
+    sidecar = corpus / "sources.yml"
+    sidecar.write_text(sidecar.read_text().replace("outlet: RT", "outlet: RT (Russia Today)"))
+    summary = load(db, [corpus], workers=1)
+    # Every file of the directory is read again; only RT's article has changed.
+    assert (summary.files_read, summary.articles_updated, summary.articles_unchanged) == (5, 1, 4)
+    outlets = {row["name"] for row in sqlite_utils.Database(db)["outlets"].rows}
+    assert "RT (Russia Today)" in outlets and "RT" not in outlets
+
+
+def test_replace_rebuilds_from_scratch(tmp_path):
+    db = tmp_path / "replace.db"
+    load(db, [SEEDS], workers=1)
+    summary = load(db, [SEEDS / sorted(os.listdir(SEEDS))[0]], workers=1, replace=True)
+    assert summary.articles_new == 1
+    assert sqlite_utils.Database(db)["articles"].count == 1
+
+
+def test_other_topics_mean_extracting_again(tmp_path):
+    topics = tmp_path / "topics.yml"
+    topics.write_text("- name: Minsk agreements\n  description: The Minsk protocols\n"
+                      "  patterns: ['Minsk']\n")
+    db = tmp_path / "topics.db"
+    load(db, [SEEDS], workers=1)
+    summary = load(db, [SEEDS], workers=1, topics=topics)
+    assert summary.files_read == 5
+    database = sqlite_utils.Database(db)
+    assert database.execute("SELECT count(*) FROM topics WHERE name = 'Minsk agreements'").fetchone()[0] == 1
+    assert database.execute(
+        """SELECT count(*) FROM article_topics JOIN topics ON topics.id = topic_id
+           WHERE topics.name = 'Minsk agreements'""").fetchone()[0] >= 1
+
+
+# -- bad input -------------------------------------------------------------------
+
+
+def test_bad_files_are_reported_and_the_rest_still_loads(tmp_path):
+    corpus = copy_seeds(tmp_path / "corpus")
+    (corpus / "notes.jsonl").write_text(
+        json.dumps({"body": 'Lavrov said: "We will respond to the sanctions firmly."'}) + "\n{oops\n")
+    (corpus / "blank.md").write_text("   \n")
+    seen = []
+    summary = load(tmp_path / "bad.db", [corpus, tmp_path / "absent"], workers=2, on_error=seen.append)
+    assert summary.errors == seen
+    assert sorted(summary.errors) == sorted([
+        f"{corpus / 'blank.md'}: empty file (only whitespace)",
+        f"{corpus / 'notes.jsonl'}#2: malformed JSON on line 2, column 2: "
+        "Expecting property name enclosed in double quotes",
+        f"{tmp_path / 'absent'}: no such file or directory",
+    ])
+    assert (summary.articles_new, summary.articles_failed) == (6, 3)
+    db = sqlite_utils.Database(tmp_path / "bad.db")
+    assert db["sources"].get(str(corpus / "notes.jsonl"))["articles"] == 1
+
+
+def test_an_extraction_error_fails_one_document_not_the_load(tmp_path, monkeypatch):
+    import datasette_diplomacy.pipeline as pipeline
+
+    real = pipeline.extract_document
+
+    def fragile(doc, taxonomy=None):
+        if "Truss" in doc.text and doc.source.endswith("000_928b3f1760d52fff.txt"):
+            raise ValueError("cannot cope\nwith this")
+        return real(doc, taxonomy)
+
+    monkeypatch.setattr(pipeline, "extract_document", fragile)
+    summary = load(tmp_path / "fragile.db", [SEEDS], workers=1)
+    assert summary.errors == [
+        f"{SEEDS / '000_928b3f1760d52fff.txt'}: extraction failed: ValueError: cannot cope with this"
+    ]
+    assert summary.articles_new == 4
+    monkeypatch.setattr(pipeline, "extract_document", real)
+    again = load(tmp_path / "fragile.db", [SEEDS], workers=1)  # files with errors are retried
+    assert (again.errors, again.articles_new, again.files_unchanged) == ([], 1, 4)
+
+
+def test_a_worker_process_that_dies_fails_only_the_document_that_killed_it(tmp_path, monkeypatch):
+    """A crash or the OOM killer takes a worker down: the load goes on without that document."""
+    import datasette_diplomacy.pipeline as pipeline
+
+    corpus = copy_seeds(tmp_path / "corpus")
+    with (corpus / "wire.jsonl").open("w") as handle:
+        for n in range(1, 41):
+            body = f'Foreign Minister Sergey Lavrov said: "We are ready to talk about item {n}."'
+            handle.write(json.dumps({"id": f"wire-{n}", "body": body}) + "\n")
+    real = pipeline.extract_document
+
+    def deadly(doc, taxonomy=None):
+        if doc.source.endswith(("002_81d9eb9d166fdc9e.txt", "wire.jsonl#20")):
+            os._exit(1)  # what a segfault or SIGKILL looks like from the pool
+        return real(doc, taxonomy)
+
+    monkeypatch.setattr(pipeline, "extract_document", deadly)  # forked workers inherit it
+    summary = load(tmp_path / "crash.db", [corpus], workers=2)
+    assert sorted(summary.errors) == [
+        f"{corpus / '002_81d9eb9d166fdc9e.txt'}: worker process died while extracting (out of memory or a crash)",
+        f"{corpus / 'wire.jsonl'}#20: worker process died while extracting (out of memory or a crash)",
+    ]
+    assert (summary.articles_new, summary.articles_failed) == (4 + 39, 2)
+
+
+# -- a load killed half-way ------------------------------------------------------
+
+
+def run_load_command(db, corpus, workers):
+    return subprocess.Popen(
+        [sys.executable, "-c", "from datasette_diplomacy.cli import cli; cli()",
+         "load", str(db), str(corpus), "--workers", str(workers)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
+    )
+
+
+def wait_for_sources(db, at_least, process, timeout=120):
+    """Poll the database being written until ``at_least`` files are committed."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
+                if conn.execute("SELECT count(*) FROM sources").fetchone()[0] >= at_least:
+                    return True
+        except sqlite3.OperationalError:
+            pass  # not created yet
+        time.sleep(0.02)
+    return False
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_killed_load_leaves_a_consistent_database_that_a_rerun_completes(tmp_path, workers):
+    corpus = generate_corpus(tmp_path / "corpus", 300)
+    reference = tmp_path / "reference.db"
+    assert load(reference, [corpus], workers=1).ok
+
+    db = tmp_path / "killed.db"
+    process = run_load_command(db, corpus, workers)
+    assert wait_for_sources(db, 100, process), "the load finished before it could be killed"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        committed = conn.execute("SELECT count(*) FROM sources").fetchone()[0]
+        assert 100 <= committed < 300
+        # Files are all or nothing: every committed file has its article and quotes.
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == committed
+        assert conn.execute("SELECT value FROM diplomacy_state WHERE key = 'fts_dirty'").fetchone() == ("1",)
+
+    rerun = run_load_command(db, corpus, workers)
+    out, err = rerun.communicate(timeout=300)
+    assert rerun.returncode == 0, err
+    assert f"{committed} unchanged, skipped" in out.decode()
+    assert content(db) == content(reference)
+
+
+# -- memory ----------------------------------------------------------------------
+
+PEAK_RSS = """
+import json, resource, sys
+from datasette_diplomacy import load
+summary = load(sys.argv[1], [sys.argv[2]], workers=int(sys.argv[3]))
+assert summary.ok, summary.errors
+self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"main": self // 1024, "workers": children // 1024}))
+"""
+
+
+def peak_rss_mb(tmp_path, records, workers):
+    """Peak RSS (MB) of the main process and of the largest worker loading ``records`` records."""
+    corpus = tmp_path / f"big-{records}.jsonl"
+    paragraph = ("The ministers discussed energy security, sanctions and the Minsk agreements "
+                 "at length, and their deputies met again the next morning. ") * 12
+    with corpus.open("w") as handle:
+        for n in range(records):
+            body = (f'Foreign Minister Sergey Lavrov said: "We are ready to talk about item {n}."\n\n'
+                    f"{paragraph}\n\n" * 3)
+            handle.write(json.dumps({"id": f"r{n}", "title": f"Item {n}", "body": body}) + "\n")
+    result = subprocess.run(
+        [sys.executable, "-c", PEAK_RSS, str(tmp_path / f"big-{records}.db"), str(corpus), str(workers)],
+        capture_output=True, text=True, check=True, cwd=ROOT,
+    )
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_memory_stays_flat_on_a_large_jsonl_file(tmp_path, workers):
+    small = peak_rss_mb(tmp_path, 300, workers)
+    large = peak_rss_mb(tmp_path, 1500, workers)
+    for peaks in (small, large):
+        assert peaks["main"] < 500 and peaks["workers"] < 500
+    # Five times the records, the same memory: nothing holds the whole file.
+    assert large["main"] < small["main"] + 40
+    assert large["workers"] < small["workers"] + 40

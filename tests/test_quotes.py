@@ -1,0 +1,281 @@
+"""Quote finding: every quotation style, attribution before/after/inherited, indirect speech."""
+from __future__ import annotations
+
+import pytest
+
+from datasette_diplomacy.extract.quotes import Layout, find_quotes, split_sentences
+from datasette_diplomacy.extract.speakers import SpeakerResolver
+from datasette_diplomacy.text import paragraph_spans
+
+
+def extract(body: str, title: str | None = None):
+    spans = paragraph_spans(body)
+    resolver = SpeakerResolver(body, spans, title=title)
+    quotes = find_quotes(body, spans, resolver)
+    for q in quotes:
+        assert body[q.start:q.end] == q.text, q
+        assert q.kind in ("direct", "indirect")
+        assert 0 <= q.paragraph < len(spans)
+        assert spans[q.paragraph][0] <= q.start < q.end <= spans[q.paragraph][1]
+    names = {s.id: s.name for s in resolver.speakers()}
+    return [(q.kind, q.text, names.get(q.speaker), q.cue) for q in quotes], resolver, quotes
+
+
+def find(rows, fragment):
+    hits = [r for r in rows if fragment in r[1]]
+    assert hits, f"no quote containing {fragment!r} in {rows}"
+    return hits[0]
+
+
+# ---------------------------------------------------------------- quotation marks
+
+
+@pytest.mark.parametrize(
+    "open_mark, close_mark",
+    [
+        ("\u201c", "\u201d"),  # “ ”
+        ('"', '"'),
+        ("\u00ab", "\u00bb"),  # « »
+        ("\u201e", "\u201c"),  # „ “
+        ("``", "''"),
+        ("''", "''"),
+    ],
+)
+def test_every_double_quote_style(open_mark, close_mark):
+    body = (
+        f"U.S. Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi in Rome on Sunday.\n\n"
+        f"{open_mark}We had a candid and productive conversation,{close_mark} Blinken said."
+    )
+    rows, _, _ = extract(body)
+    assert ("direct", "We had a candid and productive conversation", "Antony Blinken", "said") in rows
+
+
+def test_single_curly_quotes_at_top_level_british_style():
+    body = (
+        "The Foreign Secretary, Priti Patel, spoke to reporters in Brussels.\n\n"
+        "\u2018We will not be intimidated by these threats,\u2019 she said. \u2018Britain stands with its allies.\u2019"
+    )
+    rows, _, _ = extract(body)
+    a = find(rows, "We will not be intimidated")
+    b = find(rows, "Britain stands with its allies")
+    assert a[0] == b[0] == "direct"
+    assert a[2] == b[2] == "Priti Patel"
+
+
+def test_nested_single_quotes_stay_inside_and_apostrophes_are_not_quotes():
+    body = (
+        "Russia\u2019s foreign minister, Sergey Lavrov, was scathing.\n\n"
+        "\u201cThe West will say that \u2018the West forced Russia to de-escalation\u2019 and claim a victory,\u201d "
+        "Lavrov said."
+    )
+    rows, _, _ = extract(body)
+    kind, text, speaker, _ = find(rows, "The West will say")
+    assert kind == "direct"
+    assert "\u2018the West forced Russia to de-escalation\u2019 and claim a victory" in text
+    assert speaker == "Sergey Lavrov"
+
+
+# ---------------------------------------------------------------- attribution positions
+
+
+def test_quote_split_by_attribution_gives_two_quotes_same_speaker():
+    body = (
+        "Chinese Foreign Minister Wang Yi said Beijing wanted calm.\n\n"
+        "\u201cWe oppose any unilateral action,\u201d he said. \u201cDialogue is the only way forward.\u201d"
+    )
+    rows, _, _ = extract(body)
+    a = find(rows, "We oppose any unilateral action")
+    b = find(rows, "Dialogue is the only way forward")
+    assert a[2] == b[2] == "Wang Yi"
+    assert a[0] == b[0] == "direct"
+
+
+def test_attribution_after_with_inverted_verb_and_name_then_verb():
+    body = (
+        "\u201cThe alliance has never been stronger than it is today,\u201d said NATO Secretary General Jens Stoltenberg.\n\n"
+        "\u201cWe are ready for dialogue but not for blackmail,\u201d Stoltenberg insisted."
+    )
+    rows, _, _ = extract(body)
+    assert find(rows, "never been stronger")[2] == "Jens Stoltenberg"
+    assert find(rows, "not for blackmail")[2] == "Jens Stoltenberg"
+    assert find(rows, "not for blackmail")[3] == "insisted"
+
+
+def test_attribution_before_with_colon_and_told():
+    body = (
+        "Foreign Secretary Liz Truss arrived in Moscow on Thursday.\n\n"
+        "Truss told Lavrov: \u201cRussia must respect the sovereignty and territorial integrity of Ukraine.\u201d\n\n"
+        "Blinken said: \u201cWe are prepared to go the diplomatic route.\u201d"
+    )
+    rows, _, _ = extract(body)
+    assert find(rows, "Russia must respect")[2] == "Liz Truss"
+    assert find(rows, "Russia must respect")[0] == "direct"
+    assert find(rows, "diplomatic route")[2] == "Blinken"
+
+
+def test_multi_paragraph_quote_gets_one_speaker():
+    body = (
+        "Ukrainian President Volodymyr Zelenskyy addressed parliament on Tuesday.\n\n"
+        "\u201cWe are not afraid of anyone. We will defend our land and our people.\n\n"
+        "\u201cBut we want peace, and we will talk to anyone who wants peace too,\u201d he said."
+    )
+    rows, _, _ = extract(body)
+    a = find(rows, "We are not afraid of anyone")
+    b = find(rows, "But we want peace")
+    assert a[2] == b[2] == "Volodymyr Zelenskyy"
+
+
+def test_quote_paragraph_after_attributed_paragraph_inherits_speaker():
+    body = (
+        "Chancellor Olaf Scholz said Germany would not send troops, according to the transcript.\n\n"
+        "German Chancellor Olaf Scholz told reporters that the sanctions were ready.\n\n"
+        "\u201cEverything is on the table, and everyone knows what that means for the pipeline.\u201d"
+    )
+    rows, _, _ = extract(body)
+    assert find(rows, "Everything is on the table")[2] == "Olaf Scholz"
+
+
+def test_quote_continued_after_narrative_in_same_paragraph():
+    body = (
+        "Lavrov said that the exchange had been \u201clike a deaf person talking to a mute,\u201d and that the sides "
+        "had struggled to find common ground. \u201cNobody is hearing each other, and our efforts have not been heard.\u201d"
+    )
+    rows, _, _ = extract(body)
+    assert find(rows, "Nobody is hearing")[2] == "Lavrov"
+    assert find(rows, "deaf person")[2] == "Lavrov"
+
+
+def test_person_named_inside_quote_is_not_its_speaker():
+    body = (
+        "British Foreign Secretary Elizabeth Truss met Russian Foreign Minister Sergey Lavrov.\n\n"
+        "\u201cMinister Lavrov has said to me today that Russia has no plans to invade Ukraine,\u201d she said."
+    )
+    rows, resolver, quotes = extract(body)
+    kind, text, speaker, _ = find(rows, "Minister Lavrov has said")
+    assert speaker == "Elizabeth Truss"
+    q = [q for q in quotes if "Minister Lavrov" in q.text][0]
+    mentioned = resolver.mentions_in(q.start, q.end)  # as the pipeline does, before speakers()
+    lavrov = [s for s in resolver.speakers() if s.name == "Sergey Lavrov"]
+    assert lavrov and lavrov[0].id in mentioned
+
+
+# ---------------------------------------------------------------- indirect speech
+
+
+def test_indirect_said_that_and_postposed_attribution():
+    body = (
+        "Russian Foreign Minister Sergey Lavrov said that the talks had been fruitless.\n\n"
+        "The West is using Ukraine as a tool against Russia, the minister said.\n\n"
+        "He added that Moscow would respond to any provocation."
+    )
+    rows, _, _ = extract(body)
+    assert ("indirect", "the talks had been fruitless", "Sergey Lavrov", "said") in rows
+    assert ("indirect", "The West is using Ukraine as a tool against Russia", "Sergey Lavrov", "said") in rows
+    assert ("indirect", "Moscow would respond to any provocation", "Sergey Lavrov", "added") in rows
+
+
+def test_indirect_according_to_and_warned_of():
+    body = (
+        "According to Truss, the sanctions package is ready to go.\n\n"
+        "Truss warned of severe consequences for Russia if it invades Ukraine.\n\n"
+        "Sanctions would target Russian banks, according to a senior administration official."
+    )
+    rows, _, _ = extract(body)
+    kind, text, speaker, cue = find(rows, "sanctions package is ready")
+    assert (kind, speaker, cue) == ("indirect", "Truss", "according to")
+    assert find(rows, "severe consequences")[2] == "Truss"
+    kind, text, speaker, cue = find(rows, "Russian banks")
+    assert speaker == "a senior administration official"
+
+
+def test_participle_and_coordinated_verbs_inherit_the_subject():
+    body = (
+        "Wang Yi criticised the sanctions, saying they would only make the crisis worse.\n\n"
+        "U.S. Secretary of State Antony Blinken met Wang in Rome and argued that Beijing should use its influence "
+        "with Moscow."
+    )
+    rows, _, _ = extract(body)
+    assert find(rows, "make the crisis worse")[2] == "Wang Yi"
+    assert find(rows, "use its influence")[2] == "Antony Blinken"
+
+
+def test_scare_quotes_become_part_of_the_indirect_quote():
+    body = (
+        "Russian Foreign Minister Sergey Lavrov spoke in Moscow.\n\n"
+        "The Ukrainian crisis is \u201ca crutch\u201d for the falling ratings of Western politicians, the minister said.\n\n"
+        "Critics called the plan a \u201cnon-starter\u201d in a city full of doubts."
+    )
+    rows, _, _ = extract(body)
+    kind, text, speaker, cue = find(rows, "a crutch")
+    assert kind == "indirect" and speaker == "Sergey Lavrov"
+    assert text.startswith("The Ukrainian crisis is")
+    # a short quoted word with no attribution is not a quote of its own
+    assert not [r for r in rows if r[1] == "non-starter"]
+
+
+def test_anonymous_sources_groups_and_institutions():
+    body = (
+        "\u201cWe expect the talks to continue next week in Geneva,\u201d a senior administration official said.\n\n"
+        "The Kremlin, however, denies any deal was done and insists the exercises are routine.\n\n"
+        "Western officials said the troop build-up was continuing on the border."
+    )
+    rows, resolver, _ = extract(body)
+    types = {s.name: s.type for s in resolver.speakers()}
+    assert find(rows, "talks to continue")[2] == "a senior administration official"
+    assert types["a senior administration official"] == "anonymous"
+    kremlin = find(rows, "any deal was done")[2]
+    assert types[kremlin] == "institution" and kremlin.lower() == "the kremlin"
+    officials = find(rows, "troop build-up")[2]
+    assert types[officials] == "group"
+
+
+def test_ambiguous_pronoun_speaker_is_left_none():
+    body = "\u201cThis is a dangerous moment for all of us,\u201d he said."
+    rows, _, _ = extract(body)
+    assert find(rows, "dangerous moment")[2] is None
+
+
+# ---------------------------------------------------------------- layout
+
+
+def test_layout_masks_quotes_and_keeps_offsets():
+    body = "He said: \u201cNo. Never.\u201d Then he left. \u201cUnclosed quote runs on"
+    layout = Layout(body, paragraph_spans(body))
+    assert len(layout.masked) == len(body)
+    assert "Never" not in layout.masked
+    assert [(body[q.start:q.end], q.closed) for q in layout.qspans] == [
+        ("No. Never.", True),
+        ("Unclosed quote runs on", False),
+    ]
+
+
+def test_sentence_split_respects_abbreviations():
+    text = "Sen. Ted Cruz met Mr. Lavrov in the U.S. Capitol. He left at 5 p.m. The talks ended."
+    spans = split_sentences(text, 0, len(text))
+    assert [text[s:e] for s, e in spans] == [
+        "Sen. Ted Cruz met Mr. Lavrov in the U.S. Capitol.",
+        "He left at 5 p.m. The talks ended.",
+    ] or len(spans) == 3
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "",
+        "   ",
+        "\u201c",
+        "\u201d said he.",
+        '"',
+        "''",
+        "He said.",
+        "\u201cUnclosed at the end of the article, said nobody",
+        "Mr. Smith said: \u201c\u201d",
+        "\u00ab Bonjour \u00bb, a dit le ministre.\n\nLe ministre a dit \u00ab au revoir \u00bb.",
+        "A said that B said that C said that D.\n\u2018x\u2019 \u2018y\u2019 \u2018z\u2019",
+        "\u201cA,\u201d \u201cB,\u201d \u201cC,\u201d he said, \u201cD\u201d, she said.",
+        "According to, said according to according to.",
+        "SENIOR ADMINISTRATION OFFICIAL: We will see.\n\nTHE PRESIDENT: Thank you.",
+    ],
+)
+def test_odd_inputs_never_break_offsets(body):
+    extract(body)

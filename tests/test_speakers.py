@@ -1,0 +1,313 @@
+"""Speaker resolution: names, titles, appositives, roles, pronouns, anonymous sources, seeds."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from datasette_diplomacy.extract import gazetteer
+from datasette_diplomacy.extract.names import key_matches, person_key
+from datasette_diplomacy.extract.quotes import find_quotes
+from datasette_diplomacy.extract.speakers import SpeakerResolver
+from datasette_diplomacy.model import Document
+from datasette_diplomacy.text import paragraph_spans
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def resolver_for(body: str, title: str | None = None) -> SpeakerResolver:
+    return SpeakerResolver(body, paragraph_spans(body), title=title)
+
+
+def who(resolver: SpeakerResolver, body: str, surface: str, occurrence: int = 0):
+    """The Speaker that ``surface`` (its n-th occurrence in body) resolves to, or None."""
+    pos = -1
+    for _ in range(occurrence + 1):
+        pos = body.index(surface, pos + 1)
+    sid = resolver.resolve(surface, pos, pos + len(surface))
+    if sid is None:
+        return None
+    return {s.id: s for s in resolver.speakers()}[sid]
+
+
+# ---------------------------------------------------------------- gazetteer
+
+
+def test_gazetteer_countries_and_metonyms():
+    names = {c.name for c in gazetteer.countries()}
+    assert {"Russia", "United Kingdom", "United States", "Ukraine", "China"} <= names
+    assert gazetteer.country_of("Moscow") == "Russia"
+    assert gazetteer.country_of("Moscow's") == "Russia"
+    assert gazetteer.country_of("the Kremlin") == "Russia"
+    assert gazetteer.country_of("London") == "United Kingdom"
+    assert gazetteer.country_of("UK") == "United Kingdom"
+    assert gazetteer.country_of("Britain") == "United Kingdom"
+    assert gazetteer.country_of("Great Britain") == "United Kingdom"
+    assert gazetteer.country_of("British") == "United Kingdom"
+    assert gazetteer.country_of("Washington") == "United States"
+    assert gazetteer.country_of("Russians") == "Russia"
+    assert gazetteer.country_of("us") is None
+    assert gazetteer.country_of("Lavrov") is None
+    uk = next(c for c in gazetteer.countries() if c.name == "United Kingdom")
+    assert "British" in uk.demonyms and "London" in uk.capitals and "UK" in uk.aliases
+
+
+# ---------------------------------------------------------------- names
+
+
+def test_person_keys_merge_variants():
+    assert person_key("Sergey Lavrov") == person_key("Sergei Lavrov") == person_key("SERGEY LAVROV")
+    assert person_key("Volodymyr Zelenskyy") == person_key("Vladimir Zelensky")
+    assert person_key("Liz Truss") == person_key("Elizabeth Truss")
+    assert key_matches(person_key("Lavrov"), person_key("Sergey Lavrov"))
+    assert not key_matches(person_key("Hillary Clinton"), person_key("Bill Clinton"))
+
+
+# ---------------------------------------------------------------- titles, appositives, roles
+
+
+def test_titles_and_appositives_give_role_country_organisation():
+    body = (
+        "Russian Foreign Minister Sergey Lavrov met Jen Psaki, the White House press secretary, in Geneva.\n\n"
+        "Later Wang Yi, China's foreign minister, joined them."
+    )
+    r = resolver_for(body)
+    lavrov = who(r, body, "Sergey Lavrov")
+    assert lavrov.name == "Sergey Lavrov"
+    assert lavrov.role == "Foreign Minister" and lavrov.country == "Russia"
+    psaki = who(r, body, "Jen Psaki")
+    assert psaki.role == "press secretary" and psaki.organisation == "White House"
+    assert psaki.gender == "f"
+    wang = who(r, body, "Wang Yi")
+    assert wang.role == "foreign minister" and wang.country == "China"
+    assert "China's foreign minister" in wang.aliases
+
+
+def test_one_speaker_per_person_across_aliases():
+    body = (
+        "British Foreign Secretary Elizabeth Truss flew to Moscow.\n\n"
+        "Ms Truss met Sergey Lavrov, Russia's foreign minister, on Thursday.\n\n"
+        "Liz Truss said the talks were hard. The Foreign Secretary later left. Truss was tired."
+    )
+    r = resolver_for(body)
+    ids = {who(r, body, s).id for s in ("Elizabeth Truss", "Ms Truss", "Liz Truss", "The Foreign Secretary", "Truss")}
+    assert len(ids) == 1
+    truss = who(r, body, "Elizabeth Truss")
+    assert truss.name == "Elizabeth Truss"
+    assert truss.country == "United Kingdom" and truss.gender == "f"
+    assert "Ms Truss" in truss.aliases and "the Foreign Secretary" in truss.aliases
+    assert not any(a.lower() in ("she", "her") for a in truss.aliases)
+
+
+def test_role_descriptions_resolve_in_context():
+    body = (
+        "Russian Foreign Minister Sergey Lavrov held talks with his British counterpart, Liz Truss.\n\n"
+        "Moscow's top diplomat said the talks were fruitless. The British minister disagreed.\n\n"
+        "The Russian foreign minister then left, and the veteran envoy did not look back."
+    )
+    r = resolver_for(body)
+    assert who(r, body, "Moscow's top diplomat").name == "Sergey Lavrov"
+    assert who(r, body, "The British minister").name == "Liz Truss"
+    assert who(r, body, "The Russian foreign minister").name == "Sergey Lavrov"
+    assert who(r, body, "the veteran envoy").name == "Sergey Lavrov"
+    assert who(r, body, "Liz Truss").country == "United Kingdom"
+
+
+def test_madam_secretary_and_mr_president():
+    body = (
+        "Secretary of State Hillary Clinton met President Barack Obama.\n\n"
+        "Asked by Madam Secretary about Iran, the president said nothing, and Mr. President left."
+    )
+    r = resolver_for(body)
+    assert who(r, body, "Madam Secretary").name == "Hillary Clinton"
+    assert who(r, body, "the president").name == "Barack Obama"
+
+
+# ---------------------------------------------------------------- pronouns
+
+
+def test_pronouns_with_two_women_and_one_man():
+    body = (
+        "German Foreign Minister Annalena Baerbock met Ursula von der Leyen and Josep Borrell in Brussels.\n\n"
+        "Baerbock said she was worried. Borrell said he shared her concern.\n\n"
+        "Von der Leyen spoke last. She said sanctions were ready."
+    )
+    r = resolver_for(body)
+    assert who(r, body, "she").name == "Annalena Baerbock"
+    assert who(r, body, "he").name == "Josep Borrell"
+    assert who(r, body, "She").name == "Ursula von der Leyen"
+
+
+def test_gender_from_pronoun_after_unknown_first_name():
+    body = "Kaja Kallas arrived late. She said the alliance must stay united."
+    r = resolver_for(body)
+    kallas = who(r, body, "She")
+    assert kallas.name == "Kaja Kallas" and kallas.gender == "f"
+
+
+def test_pronoun_inside_a_quote_is_not_resolved_to_a_quoted_name():
+    body = "\u201cMinister Lavrov told me he has no plans to invade,\u201d she said."
+    r = resolver_for(body)
+    assert who(r, body, "she") is None
+
+
+# ---------------------------------------------------------------- anonymous, groups, institutions
+
+
+def test_anonymous_group_institution_types():
+    body = (
+        "A senior administration official said the talks would go on. Diplomats said little.\n\n"
+        "The Kremlin said nothing. Moscow said the drills were over. Western officials were sceptical."
+    )
+    r = resolver_for(body)
+    assert who(r, body, "A senior administration official").type == "anonymous"
+    assert who(r, body, "A senior administration official").name == "a senior administration official"
+    assert who(r, body, "Diplomats").type == "anonymous"
+    kremlin = who(r, body, "The Kremlin")
+    assert kremlin.type == "institution" and kremlin.country == "Russia"
+    moscow = who(r, body, "Moscow")
+    assert moscow.type == "institution" and moscow.country == "Russia"
+    assert who(r, body, "Western officials").type == "group"
+
+
+def test_add_person_for_transcript_labels():
+    body = "President Joe Biden spoke at the White House.\n\nTHE PRESIDENT: Thank you all."
+    r = resolver_for(body)
+    a = r.add_person("Joe Biden", alias="PRESIDENT BIDEN")
+    b = r.add_person(None, role="President", alias="THE PRESIDENT")
+    c = r.add_person("Joseph Biden")
+    assert a == b == c
+    anon1 = r.add_person(None, role=None, type="anonymous", alias="SENIOR ADMINISTRATION OFFICIAL 2")
+    anon2 = r.add_person("SENIOR ADMINISTRATION OFFICIAL 2", type="anonymous")
+    assert anon1 == anon2 and anon1 != a
+    d = r.add_person("Joe Biden", alias="Joe Biden (speaks after the Prime Minister)")
+    assert d == a
+    speakers = {s.id: s for s in r.speakers()}
+    assert speakers[a].name == "Joe Biden" and speakers[a].type == "person"
+    assert not any("Prime Minister" in x for x in speakers[a].aliases)
+    assert "THE PRESIDENT" in speakers[a].aliases
+    assert speakers[anon1].type == "anonymous"
+
+
+def test_mentions_in_lists_named_people_not_pronouns():
+    body = "Liz Truss said Sergey Lavrov and Annalena Baerbock had spoken. She said he was late."
+    r = resolver_for(body)
+    ids = r.mentions_in(0, len(body))
+    names = {s.id: s.name for s in r.speakers()}
+    assert {names[i] for i in ids} == {"Liz Truss", "Sergey Lavrov", "Annalena Baerbock"}
+
+
+# ---------------------------------------------------------------- seeds (the issue's acceptance test)
+
+
+def _seed_extraction(path: Path):
+    """Extraction of a seed: through the pipeline when every stage is there, else clean + our stage."""
+    doc = Document(source=str(path), name=path.stem, text=path.read_text(encoding="utf-8"), format="txt")
+    try:
+        from datasette_diplomacy.pipeline import extract_document
+    except ImportError:
+        extract_document = None
+    if extract_document is not None:
+        ex = extract_document(doc)
+        return ex.article.body, ex.quotes, ex.speakers
+    try:
+        from datasette_diplomacy.ingest.clean import clean_document
+
+        article = clean_document(doc)
+        body, title = article.body, article.title
+    except ImportError:  # pragma: no cover - before ingest lands
+        body, title = doc.text, None
+    spans = paragraph_spans(body)
+    resolver = SpeakerResolver(body, spans, title=title)
+    quotes = find_quotes(body, spans, resolver)
+    for q in quotes:
+        q.mentions = [s for s in resolver.mentions_in(q.start, q.end) if s != q.speaker]
+    return body, quotes, resolver.speakers()
+
+
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return {p.name[:3]: _seed_extraction(p) for p in SEED_FILES}
+
+
+def _by_name(speakers):
+    return {s.id: s for s in speakers}
+
+
+def _quotes_with(quotes, speakers, fragment):
+    byid = _by_name(speakers)
+    return [(q, byid.get(q.speaker)) for q in quotes if fragment in q.text]
+
+
+def test_seed_offsets_are_exact(seeds):
+    for body, quotes, _ in seeds.values():
+        for q in quotes:
+            assert body[q.start:q.end] == q.text
+
+
+@pytest.mark.parametrize("seed", ["000", "001", "002", "004"])
+def test_seed_one_speaker_each_for_lavrov_truss_zelensky(seeds, seed):
+    body, quotes, speakers = seeds[seed]
+    persons = [s for s in speakers if s.type == "person"]
+    for surname in ("lavrov", "truss"):
+        same = [s for s in persons if (person_key(s.name) or "").split("|")[0] == surname]
+        assert len(same) == 1, (seed, surname, [s.name for s in same])
+    zel = [s for s in persons if (person_key(s.name) or "").startswith("zelensky")]
+    assert len(zel) <= 1
+
+
+def test_seed_names_key_merge_across_documents(seeds):
+    keys = {}
+    for seed, (_, _, speakers) in seeds.items():
+        for s in speakers:
+            if s.type != "person":
+                continue
+            k = person_key(s.name)
+            if k and k.split("|")[0] in ("lavrov", "truss", "zelensky"):
+                keys.setdefault(k.split("|")[0], set()).add(k)
+    for surname, ks in keys.items():
+        full = [k for k in ks if "|" in k]
+        assert len(set(full)) <= 1, (surname, ks)
+        assert all(any(key_matches(k, f) for f in full) or not full for k in ks)
+
+
+@pytest.mark.parametrize("seed", ["000", "001", "002", "004"])
+def test_seed_mute_and_deaf_is_lavrovs(seeds, seed):
+    body, quotes, speakers = seeds[seed]
+    hits = [(q, s) for q, s in _quotes_with(quotes, speakers, "deaf")]
+    assert hits, seed
+    for q, s in hits:
+        assert s is not None and "Lavrov" in s.name, (seed, q.text, s)
+
+
+def test_seed_truss_warnings_are_hers(seeds):
+    for seed in ("000", "002"):
+        _, quotes, speakers = seeds[seed]
+        for fragment in ("severe consequences", "Minister Lavrov has said to me", "will not go ahead"):
+            hits = _quotes_with(quotes, speakers, fragment)
+            assert hits, (seed, fragment)
+            for q, s in hits:
+                assert s is not None and "Truss" in s.name, (seed, fragment, s)
+
+
+def test_seed_macron_remark(seeds):
+    _, quotes, speakers = seeds["001"]
+    for fragment in ("My aim was to freeze the game", "this objective for me is fulfilled"):
+        hits = _quotes_with(quotes, speakers, fragment)
+        assert hits, fragment
+        for q, s in hits:
+            assert s is not None and s.name == "Emmanuel Macron", (fragment, s)
+
+
+def test_seed_lavrov_is_not_speaker_of_truss_quote_that_names_him(seeds):
+    _, quotes, speakers = seeds["000"]
+    byid = _by_name(speakers)
+    q, s = _quotes_with(quotes, speakers, "Minister Lavrov has said to me")[0]
+    lavrov = [sp for sp in speakers if sp.name == "Sergey Lavrov"][0]
+    assert s.name == "Elizabeth Truss"
+    assert lavrov.id in q.mentions
+    assert lavrov.role == "Foreign Minister" and lavrov.country == "Russia" and lavrov.gender == "m"
+    assert byid[q.speaker].country == "United Kingdom"

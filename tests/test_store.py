@@ -1,0 +1,427 @@
+"""The store: schema, merges, views, FTS, replacing a file's rows, crash flags.
+
+These tests build Extraction objects by hand (no reading or extraction), so
+each one states exactly which speakers and quotes go in.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from types import SimpleNamespace
+
+import pytest
+
+from datasette_diplomacy.model import Article, Entity, Extraction, Quote, Speaker
+from datasette_diplomacy.store import Store, speaker_key, statement_key
+
+TAXONOMY = SimpleNamespace(topics=[
+    SimpleNamespace(name="Ukraine", description="The war in Ukraine", parent=None),
+    SimpleNamespace(name="Sanctions", description="Economic sanctions", parent="Ukraine"),
+    SimpleNamespace(name="Energy", description="Gas and oil", parent=None),
+])
+
+
+def make_extraction(source, body, quotes, speakers=(), *, title="A title", outlet="Reuters",
+                    date="2022-02-10", topics=None, entities=(), content_hash=None, kind="article"):
+    """An Extraction of ``body``; each quote is (text, speaker id, kind[, topics[, mentions]])."""
+    built = []
+    for text, speaker, quote_kind, *rest in quotes:
+        start = body.index(text)
+        built.append(Quote(
+            text=text, start=start, end=start + len(text), kind=quote_kind, speaker=speaker,
+            cue="said", topics=list(rest[0]) if rest else [],
+            mentions=list(rest[1]) if len(rest) > 1 else [],
+        ))
+    article = Article(
+        name=source.rsplit("/", 1)[-1], source=source, format="txt", body=body, title=title,
+        date=date, outlet=outlet, kind=kind, content_hash=content_hash or str(hash(body)),
+    )
+    return Extraction(article=article, speakers=list(speakers), quotes=built,
+                      topics=dict(topics or {}), entities=list(entities))
+
+
+def write_file(store, path, *extractions, loaded_at="2024-01-01T00:00:00"):
+    """Store one source file's extractions the way a load does, and finish the load."""
+    store.start_file(path)
+    for extraction in extractions:
+        store.add(extraction, loaded_at)
+    result = store.finish_file(path, hash="h-" + path, size=1, mtime=1.0,
+                               articles=len(extractions), error=None, loaded_at=loaded_at)
+    store.commit()
+    store.finalize()
+    return result
+
+
+@pytest.fixture
+def store(tmp_path):
+    store = Store(tmp_path / "test.db")
+    store.sync_topics(TAXONOMY)
+    yield store
+    store.close()
+
+
+def rows(store, sql, params=()):
+    return [tuple(row) for row in store.db.execute(sql, params).fetchall()]
+
+
+def speaker_names(store):
+    return sorted(name for (name,) in rows(store, "SELECT name FROM speakers"))
+
+
+LAVROV_BODY = 'Sergey Lavrov said: "We are ready to talk." Later he said the talks were useful.'
+
+
+def lavrov_article(source="/corpus/a.txt", name="Sergey Lavrov", outlet="Reuters"):
+    body = LAVROV_BODY.replace("Sergey Lavrov", name)
+    return make_extraction(
+        source, body,
+        [("We are ready to talk.", "s1", "direct", ["Sanctions"]),
+         ("the talks were useful", "s1", "indirect")],
+        [Speaker("s1", name, role="Foreign Minister", country="Russia", aliases=[name, "Lavrov"])],
+        outlet=outlet, topics={"Ukraine": 2}, entities=[Entity("Russia", "country", 2)],
+    )
+
+
+# -- schema -----------------------------------------------------------------
+
+
+def test_schema_has_every_table_and_column_of_the_contract(store):
+    expected = {
+        "outlets": {"id", "name", "article_count"},
+        "articles": {"id", "name", "source", "url", "title", "body", "date", "dateline",
+                     "outlet_id", "kind", "format", "content_hash", "word_count",
+                     "quote_count", "loaded_at"},
+        "speakers": {"id", "key", "name", "type", "role", "country", "organisation", "gender",
+                     "quote_count", "article_count"},
+        "speaker_aliases": {"id", "speaker_id", "alias"},
+        "quotes": {"id", "article_id", "speaker_id", "text", "kind", "cue", "paragraph",
+                   "start", "end", "statement_key"},
+        "topics": {"id", "name", "description", "parent_id"},
+        "quote_topics": {"quote_id", "topic_id"},
+        "article_topics": {"article_id", "topic_id", "count"},
+        "article_speakers": {"article_id", "speaker_id", "quote_count"},
+        "quote_mentions": {"quote_id", "speaker_id"},
+        "entities": {"id", "name", "type"},
+        "article_entities": {"article_id", "entity_id", "count"},
+        "sources": {"path", "hash", "size", "mtime", "articles", "error", "loaded_at"},
+        "diplomacy_state": {"key", "value"},
+    }
+    for table, columns in expected.items():
+        assert columns <= set(store.db[table].columns_dict), table
+    assert store.db["articles_fts"].exists() and store.db["quotes_fts"].exists()
+    assert store.db.journal_mode == "wal"
+
+
+def test_every_id_column_is_a_foreign_key_with_an_index(store):
+    for table in store.db.tables:
+        if table.name.endswith("_fts") or "_fts_" in table.name:
+            continue
+        foreign = {fk.column for fk in table.foreign_keys}
+        indexed = {index.columns[0] for index in table.indexes}
+        for column in table.columns_dict:
+            if column.endswith("_id"):
+                assert column in foreign, f"{table.name}.{column} is not a foreign key"
+                assert column in indexed, f"{table.name}.{column} has no index"
+
+
+def test_unique_keys_of_the_contract(store):
+    unique = {
+        (table.name, tuple(index.columns))
+        for table in store.db.tables for index in table.indexes if index.unique
+    }
+    for key in [("outlets", ("name",)), ("articles", ("source",)), ("speakers", ("key",)),
+                ("topics", ("name",)), ("entities", ("name", "type")),
+                ("speaker_aliases", ("speaker_id", "alias")),
+                ("quote_topics", ("quote_id", "topic_id"))]:
+        assert key in unique, key
+
+
+def test_topics_come_from_the_taxonomy_with_parents(store):
+    assert rows(store, """SELECT t.name, t.description, p.name FROM topics t
+                          LEFT JOIN topics p ON p.id = t.parent_id ORDER BY t.name""") == [
+        ("Energy", "Gas and oil", None),
+        ("Sanctions", "Economic sanctions", "Ukraine"),
+        ("Ukraine", "The war in Ukraine", None),
+    ]
+
+
+# -- one article ----------------------------------------------------------
+
+
+def test_an_article_with_its_quotes_speakers_topics_and_entities(store):
+    write_file(store, "/corpus/a.txt", lavrov_article())
+    assert rows(store, "SELECT name, role, country, quote_count, article_count FROM speakers") == [
+        ("Sergey Lavrov", "Foreign Minister", "Russia", 2, 1)
+    ]
+    body = rows(store, "SELECT body FROM articles")[0][0]
+    for text, start, end in rows(store, 'SELECT text, start, "end" FROM quotes'):
+        assert body[start:end] == text
+    assert rows(store, "SELECT name, article_count FROM outlets") == [("Reuters", 1)]
+    assert rows(store, "SELECT quote_count, word_count FROM articles") == [(2, 15)]
+    assert rows(store, "SELECT e.name, ae.count FROM article_entities ae JOIN entities e ON e.id = ae.entity_id") == [
+        ("Russia", 2)
+    ]
+    assert rows(store, "SELECT alias FROM speaker_aliases ORDER BY alias") == [
+        ("Lavrov",), ("Sergey Lavrov",)
+    ]
+    assert rows(store, "PRAGMA foreign_key_check") == []
+
+
+def test_quotes_view_has_names_instead_of_ids_and_topics_as_json(store):
+    write_file(store, "/corpus/a.txt", lavrov_article())
+    view = list(store.db.query("SELECT * FROM quotes_view ORDER BY start"))
+    assert [v["speaker"] for v in view] == ["Sergey Lavrov", "Sergey Lavrov"]
+    assert view[0]["outlet"] == "Reuters" and view[0]["date"] == "2022-02-10"
+    assert view[0]["speaker_type"] == "person" and view[0]["country"] == "Russia"
+    assert json.loads(view[0]["topics"]) == ["Sanctions"]
+    assert json.loads(view[1]["topics"]) == []
+    assert list(view[0]) == ["id", "text", "speaker", "speaker_id", "role", "country",
+                             "speaker_type", "kind", "cue", "outlet", "date", "article_id",
+                             "article_title", "topics", "start", "end", "paragraph"]
+
+
+def test_articles_view_lists_topics_and_quoted_speakers(store):
+    write_file(store, "/corpus/a.txt", lavrov_article())
+    (view,) = store.db.query("SELECT * FROM articles_view")
+    assert json.loads(view["topics"]) == ["Ukraine"]
+    assert json.loads(view["speakers"]) == ["Sergey Lavrov"]
+    assert view["outlet"] == "Reuters" and view["quote_count"] == 2
+
+
+def test_full_text_search_finds_articles_and_quotes(store):
+    write_file(store, "/corpus/a.txt", lavrov_article())
+    found = rows(store, "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?", ["ready"])
+    assert len(found) == 1
+    assert rows(store, "SELECT title FROM articles WHERE id IN "
+                       "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", ["useful"]) == [
+        ("A title",)
+    ]
+
+
+def test_full_text_search_stays_in_sync_after_the_load(store):
+    write_file(store, "/corpus/a.txt", lavrov_article())
+    store.db.execute("UPDATE quotes SET text = 'entirely different words'")
+    assert rows(store, "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'ready'") == []
+    assert len(rows(store, "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'entirely'")) == 2
+
+
+# -- merging speakers across documents -------------------------------------------------
+
+
+def test_transliterations_of_one_name_merge_into_one_speaker(store):
+    store.start_file("/corpus/a.txt")
+    store.add(lavrov_article("/corpus/a.txt", "Sergey Lavrov", outlet="Reuters"), "t")
+    store.finish_file("/corpus/a.txt", hash="a", size=1, mtime=1.0, articles=1, error=None, loaded_at="t")
+    write_file(store, "/corpus/b.txt", lavrov_article("/corpus/b.txt", "Sergei Lavrov", outlet="TASS"))
+    assert rows(store, "SELECT name, quote_count, article_count FROM speakers") == [
+        ("Sergey Lavrov", 4, 2)
+    ]
+    assert rows(store, "SELECT alias FROM speaker_aliases ORDER BY alias") == [
+        ("Lavrov",), ("Sergei Lavrov",), ("Sergey Lavrov",)
+    ]
+
+
+def test_a_surname_alone_merges_into_the_one_full_name_sharing_it(store):
+    write_file(store, "/corpus/a.txt", lavrov_article("/corpus/a.txt", "Sergey Lavrov"))
+    write_file(store, "/corpus/b.txt", lavrov_article("/corpus/b.txt", "Lavrov"))
+    assert rows(store, "SELECT key, name, quote_count FROM speakers") == [
+        ("lavrov|sergey", "Sergey Lavrov", 4)
+    ]
+
+
+def test_a_surname_alone_is_left_apart_when_two_full_names_share_it(store):
+    body = 'Joe Biden said "yes". Jill Biden said "no".'
+    write_file(store, "/corpus/a.txt", make_extraction(
+        "/corpus/a.txt", body, [("yes", "s1", "direct"), ("no", "s2", "direct")],
+        [Speaker("s1", "Joe Biden"), Speaker("s2", "Jill Biden")]))
+    write_file(store, "/corpus/b.txt", make_extraction(
+        "/corpus/b.txt", 'Biden said "maybe".', [("maybe", "s1", "direct")], [Speaker("s1", "Biden")]))
+    assert speaker_names(store) == ["Biden", "Jill Biden", "Joe Biden"]
+
+
+def test_a_surname_seen_first_becomes_the_full_name_seen_later(store):
+    write_file(store, "/corpus/a.txt", make_extraction(
+        "/corpus/a.txt", 'MS. PSAKI: Good afternoon.', [("Good afternoon.", "s1", "transcript")],
+        [Speaker("s1", "Psaki", gender="f")]))
+    write_file(store, "/corpus/b.txt", make_extraction(
+        "/corpus/b.txt", 'Jen Psaki said "hello".', [("hello", "s1", "direct")],
+        [Speaker("s1", "Jen Psaki", role="Press Secretary")]))
+    write_file(store, "/corpus/c.txt", make_extraction(
+        "/corpus/c.txt", 'MS. PSAKI: Thanks.', [("Thanks.", "s1", "transcript")],
+        [Speaker("s1", "Psaki")]))
+    assert rows(store, "SELECT key, name, role, gender, quote_count, article_count FROM speakers") == [
+        ("psaki|jen", "Jen Psaki", "Press Secretary", "f", 3, 3)
+    ]
+
+
+def test_anonymous_speakers_are_kept_apart_per_article(store):
+    body = 'A senior administration official said "no comment". The Kremlin said "we deny it".'
+    quotes = [("no comment", "s1", "direct"), ("we deny it", "s2", "direct")]
+    speakers = [Speaker("s1", "a senior administration official", type="anonymous"),
+                Speaker("s2", "the Kremlin", type="institution")]
+    write_file(store, "/corpus/a.txt", make_extraction("/corpus/a.txt", body, quotes, speakers))
+    write_file(store, "/corpus/b.txt", make_extraction("/corpus/b.txt", body, quotes, speakers))
+    assert rows(store, "SELECT key, article_count FROM speakers ORDER BY key") == [
+        ("anonymous:/corpus/a.txt:a senior administration official", 1),
+        ("anonymous:/corpus/b.txt:a senior administration official", 1),
+        ("institution:kremlin", 2),
+    ]
+
+
+def test_speaker_keys():
+    assert speaker_key(Speaker("s1", "Sergei Lavrov"), "x") == speaker_key(Speaker("s2", "SERGEY LAVROV"), "y")
+    assert speaker_key(Speaker("s1", "Senior Administration Official 2", type="anonymous"), "call.md") == (
+        "anonymous:call.md:senior administration official 2"
+    )
+    assert speaker_key(Speaker("s1", "Western officials", type="group"), "x") == "group:western officials"
+
+
+def test_details_fill_in_but_are_not_overwritten(store):
+    write_file(store, "/corpus/a.txt", make_extraction(
+        "/corpus/a.txt", 'Antony Blinken said "yes".', [("yes", "s1", "direct")],
+        [Speaker("s1", "Antony Blinken")]))
+    write_file(store, "/corpus/b.txt", make_extraction(
+        "/corpus/b.txt", 'Tony Blinken said "no".', [("no", "s1", "direct")],
+        [Speaker("s1", "Tony Blinken", role="Secretary of State", country="United States")]))
+    write_file(store, "/corpus/c.txt", make_extraction(
+        "/corpus/c.txt", 'Antony Blinken said "maybe".', [("maybe", "s1", "direct")],
+        [Speaker("s1", "Antony Blinken", role="diplomat", country="US")]))
+    assert rows(store, "SELECT name, role, country FROM speakers") == [
+        ("Antony Blinken", "Secretary of State", "United States")
+    ]
+
+
+def test_mentions_link_a_quote_to_the_speakers_it_names(store):
+    body = 'Truss said "Lavrov is wrong".'
+    write_file(store, "/corpus/a.txt", make_extraction(
+        "/corpus/a.txt", body, [("Lavrov is wrong", "s1", "direct", [], ["s2"])],
+        [Speaker("s1", "Elizabeth Truss"), Speaker("s2", "Sergey Lavrov")]))
+    assert rows(store, """SELECT s.name FROM quote_mentions m JOIN speakers s ON s.id = m.speaker_id""") == [
+        ("Sergey Lavrov",)
+    ]
+    assert rows(store, "SELECT name, quote_count FROM speakers ORDER BY name") == [
+        ("Elizabeth Truss", 1), ("Sergey Lavrov", 0)
+    ]
+
+
+def test_the_same_statement_in_several_outlets_shares_its_statement_key(store):
+    assert statement_key("We are ready to talk.") == statement_key("we are READY, to talk")
+    assert statement_key("We are ready to talk.") != statement_key("We are not ready to talk.")
+    write_file(store, "/corpus/a.txt", lavrov_article("/corpus/a.txt", outlet="Reuters"))
+    write_file(store, "/corpus/b.txt", lavrov_article("/corpus/b.txt", outlet="TASS"))
+    shared = rows(store, """SELECT statement_key, count(DISTINCT outlet) FROM quotes_view
+                            JOIN quotes USING (id) GROUP BY statement_key""")
+    assert [n for _, n in shared] == [2, 2]
+
+
+# -- re-loading ----------------------------------------------------------------
+
+
+def test_writing_a_file_again_replaces_its_rows_and_keeps_article_ids(store):
+    write_file(store, "/corpus/a.txt", lavrov_article())
+    (article_id,) = rows(store, "SELECT id FROM articles")[0]
+    changed = make_extraction(
+        "/corpus/a.txt", 'Antony Blinken said "we disagree".', [("we disagree", "s1", "direct")],
+        [Speaker("s1", "Antony Blinken")], outlet="AP")
+    result = write_file(store, "/corpus/a.txt", changed)
+    assert (result.articles_new, result.articles_updated) == (0, 1)
+    assert rows(store, "SELECT id FROM articles") == [(article_id,)]
+    assert rows(store, "SELECT text FROM quotes") == [("we disagree",)]
+    # Lavrov, Reuters and Russia are no longer referred to by anything.
+    assert speaker_names(store) == ["Antony Blinken"]
+    assert rows(store, "SELECT name FROM outlets") == [("AP",)]
+    assert rows(store, "SELECT count(*) FROM entities") == [(0,)]
+    assert rows(store, "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'ready'") == []
+    assert rows(store, "PRAGMA foreign_key_check") == []
+
+
+def test_records_gone_from_a_file_are_removed(store):
+    write_file(store, "/corpus/many.jsonl",
+               lavrov_article("/corpus/many.jsonl#1"), lavrov_article("/corpus/many.jsonl#2"))
+    result = write_file(store, "/corpus/many.jsonl", lavrov_article("/corpus/many.jsonl#1"))
+    assert (result.articles_unchanged, result.articles_removed) == (1, 1)
+    assert rows(store, "SELECT source FROM articles") == [("/corpus/many.jsonl#1",)]
+
+
+def test_an_aborted_file_leaves_its_earlier_rows_in_place(store):
+    write_file(store, "/corpus/a.txt", lavrov_article())
+    before = rows(store, "SELECT id, title, body FROM articles")
+    store.start_file("/corpus/a.txt")
+    store.add(make_extraction("/corpus/a.txt", "Nothing quoted.", []), "t")
+    store.abort_file()
+    store.commit()
+    store.finalize()
+    assert rows(store, "SELECT id, title, body FROM articles") == before
+    assert rows(store, "SELECT count(*) FROM quotes") == [(2,)]
+
+
+def test_a_new_store_on_an_interrupted_load_sees_it_dirty(tmp_path):
+    path = tmp_path / "crash.db"
+    store = Store(path)
+    store.sync_topics(TAXONOMY)
+    store.start_file("/corpus/a.txt")
+    store.add(lavrov_article(), "t")
+    store.finish_file("/corpus/a.txt", hash="a", size=1, mtime=1.0, articles=1, error=None, loaded_at="t")
+    store.commit()
+    store.db.close()  # the process dies: no finalize
+    again = Store(path)
+    assert again.dirty
+    assert again.db["speakers"].get(1)["quote_count"] in (None, 0)  # not recounted yet
+    assert rows(again, "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'ready'") == [(0,)]
+    again.finalize()
+    assert not again.dirty
+    assert rows(again, "SELECT quote_count FROM speakers") == [(2,)]
+    assert len(rows(again, "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'ready'")) == 1
+    again.close()
+
+
+def test_replace_starts_from_an_empty_database(tmp_path):
+    path = tmp_path / "r.db"
+    store = Store(path)
+    store.sync_topics(TAXONOMY)
+    write_file(store, "/corpus/a.txt", lavrov_article())
+    store.close()
+    fresh = Store(path, replace=True)
+    assert fresh.db["articles"].count == 0 and fresh.db["sources"].count == 0
+    fresh.close()
+
+
+def test_integrity_after_many_writes(store):
+    for n in range(5):
+        write_file(store, f"/corpus/{n}.txt", lavrov_article(f"/corpus/{n}.txt"))
+    write_file(store, "/corpus/2.txt", make_extraction("/corpus/2.txt", "No quotes.", []))
+    assert rows(store, "PRAGMA integrity_check") == [("ok",)]
+    assert rows(store, "PRAGMA foreign_key_check") == []
+    assert rows(store, "SELECT quote_count, article_count FROM speakers") == [(8, 4)]
+    with pytest.raises(sqlite3.IntegrityError):
+        store.db.execute("INSERT INTO quotes (id, article_id, text) VALUES (999, 999, 'x')")
+
+
+def test_aborting_a_file_keeps_the_files_before_it_in_the_same_transaction(store):
+    store.start_file("/corpus/a.txt")
+    store.add(lavrov_article("/corpus/a.txt"), "t")
+    store.finish_file("/corpus/a.txt", hash="a", size=1, mtime=1.0, articles=1, error=None, loaded_at="t")
+    store.start_file("/corpus/b.txt")
+    store.add(lavrov_article("/corpus/b.txt", "Antony Blinken"), "t")
+    store.abort_file()
+    store.commit()
+    store.finalize()
+    assert rows(store, "SELECT path FROM sources") == [("/corpus/a.txt",)]
+    assert rows(store, "SELECT source FROM articles") == [("/corpus/a.txt",)]
+    assert rows(store, "SELECT name, quote_count FROM speakers") == [("Sergey Lavrov", 2)]
+    assert rows(store, "PRAGMA foreign_key_check") == []
+
+
+def test_a_big_file_is_written_in_batches_inside_its_savepoint(store, monkeypatch):
+    import datasette_diplomacy.store as store_module
+
+    monkeypatch.setattr(store_module, "FLUSH_ROWS", 10)
+    path = "/corpus/big.jsonl"
+    store.start_file(path)
+    for n in range(1, 21):
+        store.add(lavrov_article(f"{path}#{n}"), "t")
+    assert store.db["articles"].count > 0  # flushed before the file was complete
+    store.abort_file()
+    assert store.db["articles"].count == 0
+    write_file(store, path, *[lavrov_article(f"{path}#{n}") for n in range(1, 21)])
+    assert rows(store, "SELECT count(*), sum(quote_count) FROM articles") == [(20, 40)]

@@ -1,0 +1,244 @@
+"""The topic taxonomy (data/topics.yml) and its matcher (extract/topics.py)."""
+from __future__ import annotations
+
+import pickle
+import time
+from pathlib import Path
+
+import pytest
+
+from datasette_diplomacy.extract.topics import PhraseMatcher, Taxonomy, TaxonomyError, Topic
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture(scope="module")
+def taxonomy() -> Taxonomy:
+    return Taxonomy.default()
+
+
+def leaves(taxonomy: Taxonomy, text: str) -> set[str]:
+    """The most specific topics matched (no topic whose child also matched)."""
+    found = taxonomy.match(text)
+    return {name for name in found if not any(taxonomy.get(o).parent == name for o in found)}
+
+
+def test_packaged_taxonomy_is_valid_and_broad(taxonomy):
+    names = [t.name for t in taxonomy.topics]
+    assert 40 <= len(names) <= 80
+    assert len(set(names)) == len(names)
+    for t in taxonomy.topics:
+        assert t.description, t.name
+        assert t.aliases or t.patterns, t.name
+        assert t.parent is None or t.parent in taxonomy
+    for expected in [
+        "Security guarantees", "NATO enlargement", "Arms control", "New START", "INF Treaty", "Sanctions",
+        "Energy", "Nord Stream 2", "Iran nuclear deal", "Military exercises", "Troop deployments", "Invasion",
+        "Minsk agreements", "Budapest Memorandum", "Trade and investment", "Human rights",
+        "Democracy and elections", "UN Security Council", "OSCE", "Bilateral relations",
+        "Territorial integrity and sovereignty", "Humanitarian aid", "Refugees and migration", "Terrorism",
+        "Cybersecurity", "Climate and environment", "China relations", "Middle East",
+        "Propaganda and disinformation", "Diplomatic expulsions and evacuations",
+    ]:
+        assert expected in taxonomy, expected
+    # every pattern went into the trie (none is tried at every word, which would be slow)
+    assert taxonomy._compiled.matcher.fallback == 0
+
+
+def test_hierarchy(taxonomy):
+    assert taxonomy.get("Nord Stream 2").parent == "Pipelines"
+    assert taxonomy.ancestors("Nord Stream 2") == ["Pipelines", "Energy"]
+    assert taxonomy.ancestors("Energy") == []
+    ordered = [t.name for t in taxonomy.ordered()]
+    for t in taxonomy.topics:
+        if t.parent:
+            assert ordered.index(t.parent) < ordered.index(t.name)
+    assert {t.name for t in taxonomy.children("Pipelines")} == {"Nord Stream 2"}
+    assert "Energy" in {t.name for t in taxonomy.children(None)}
+
+
+@pytest.mark.parametrize(
+    "text, topic",
+    [
+        ("the Nord Stream 2 would not go ahead", "Nord Stream 2"),
+        ("the Nord-Stream 2 pipeline", "Nord Stream 2"),
+        ("Russia demands legally binding security guarantees", "Security guarantees"),
+        ("the legally-binding security guarantees Russia has demanded", "Security guarantees"),
+        ("no one should strengthen their security at the expense of the security of others",
+         "Security guarantees"),
+        ("It can't come at the expense of NATO's open-door policy", "NATO enlargement"),
+        ("Ukraine will never be admitted to NATO", "NATO enlargement"),
+        ("the extension of New START", "New START"),
+        ("after the collapse of the INF Treaty", "INF Treaty"),
+        ("the West will impose severe sanctions", "Sanctions"),
+        ("a chance of restoring the Joint Comprehensive Plan of Action", "Iran nuclear deal"),
+        ("the JCPOA talks in Vienna", "Iran nuclear deal"),
+        ("the Russian-Belarusian military exercises", "Military exercises"),
+        ("100,000 troops stationed on the Ukrainian border", "Troop deployments"),
+        ("Russia has no plans to invade Ukraine", "Invasion"),
+        ("the lack of progress in implementing the Minsk agreements", "Minsk agreements"),
+        ("Russia freely signed up to the 1994 Budapest Memorandum", "Budapest Memorandum"),
+        ("mutual trade exceeded $24 billion", "Trade and investment"),
+        ("Ukraine's sovereignty and territorial integrity", "Territorial integrity and sovereignty"),
+        ("our interaction at the UN Security Council", "UN Security Council"),
+        ("key OSCE documents such as the Istanbul Charter", "OSCE"),
+        ("the UK and US withdrew embassy staff from Kyiv", "Diplomatic expulsions and evacuations"),
+        ("Moscow might have to evacuate its diplomats from Ukraine", "Diplomatic expulsions and evacuations"),
+        ("It is pure propaganda.", "Propaganda and disinformation"),
+        ("a ransomware attack on the pipeline operator", "Cybersecurity"),
+        ("the ceasefire along the line of contact", "Ceasefires and peace process"),
+        ("refugees fleeing the fighting", "Refugees and migration"),
+        ("the Paris Agreement on climate change", "Climate and environment"),
+        ("tensions in the Taiwan Strait", "China relations"),
+        ("the World Health Organization said", "Public health"),
+        ("the WHO said", "International organisations"),
+    ],
+)
+def test_topic_assignments(taxonomy, text, topic):
+    assert topic in taxonomy.match(text), taxonomy.explain(text)
+
+
+def test_child_match_counts_for_ancestors(taxonomy):
+    found = taxonomy.match("Truss threatened to cut the Nord Stream 2 project.")
+    assert found == {"Nord Stream 2": 1, "Pipelines": 1, "Energy": 1}
+    # two mentions of children of one parent: the parent counts both
+    found = taxonomy.match("Nord Stream 2 and natural gas")
+    assert found["Energy"] == 2 and found["Nord Stream 2"] == 1 and found["Natural gas"] == 1
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("Who said that?", "International organisations"),  # the pronoun, not the WHO
+        ("The cold war is over.", "War and conflict"),
+        ("a trade war with China", "War and conflict"),
+        ("the war on drugs", "War and conflict"),
+        ("African American voters in Georgia", "Africa"),
+        ("Mexican-American families", "Latin America"),
+        ("the unemployment rate fell to its lowest level", "Bilateral relations"),
+        ("The annex to the report", "Territorial integrity and sovereignty"),
+        ("We are working on security for our schools.", "Security guarantees"),
+        ("He was hacksawing a branch.", "Cybersecurity"),
+        ("warfarin is a drug", "War and conflict"),
+    ],
+)
+def test_no_false_topics(taxonomy, text, absent):
+    assert absent not in taxonomy.match(text), taxonomy.explain(text)
+
+
+def test_whole_words_only(taxonomy):
+    assert taxonomy.match("Washington's sanctionsbusters and unsanctioned") == {}
+    assert "Sanctions" in taxonomy.match("(sanctions)")
+    assert "NATO" in taxonomy.match("NATO's")
+
+
+def test_empty_text(taxonomy):
+    assert taxonomy.match("") == {}
+    assert taxonomy.match("The weather was fine and we had lunch.") == {}
+
+
+def test_seed_article_topics(taxonomy):
+    body = (SEEDS / "000_928b3f1760d52fff.txt").read_text(encoding="utf-8")
+    found = taxonomy.match(body)
+    for topic in ["Nord Stream 2", "Security guarantees", "Minsk agreements", "Iran nuclear deal",
+                  "Military exercises", "Sanctions", "NATO", "Budapest Memorandum", "Invasion"]:
+        assert topic in found, topic
+    assert "Public health" not in found
+    assert "Climate and environment" not in found
+
+
+def test_explain_names_the_words(taxonomy):
+    explained = taxonomy.explain("Truss said the Nord Stream 2 gas pipeline will not go ahead.")
+    assert ("Nord Stream 2", ["Nord Stream 2", "Pipelines", "Energy"]) in explained
+    assert explained[1][0] == "gas pipeline"
+
+
+def test_pickle_round_trip(taxonomy):
+    copy = pickle.loads(pickle.dumps(taxonomy))
+    assert [t.name for t in copy.topics] == [t.name for t in taxonomy.topics]
+    text = "The Nord Stream 2 pipeline and NATO enlargement"
+    assert copy.match(text) == taxonomy.match(text)
+
+
+def test_load_adds_and_overrides_topics(tmp_path):
+    extra = tmp_path / "mine.yml"
+    extra.write_text(
+        """
+- name: Arctic shipping
+  description: Shipping lanes in the Arctic
+  parent: Arctic
+  aliases: [Northern Sea Route, polar shipping]
+- name: Sanctions
+  description: My own sanctions topic
+  patterns: ['restrictive measures']
+""",
+        encoding="utf-8",
+    )
+    taxonomy = Taxonomy.load(extra)
+    assert "Arctic shipping" in taxonomy and "NATO" in taxonomy
+    assert taxonomy.match("polar shipping grows") == {"Arctic shipping": 1, "Arctic": 1, "Regional affairs": 1}
+    assert taxonomy.get("Sanctions").description == "My own sanctions topic"
+    assert "Sanctions" not in taxonomy.match("new sanctions")
+    assert "Sanctions" in taxonomy.match("restrictive measures")
+    assert len([t for t in taxonomy.topics if t.name == "Sanctions"]) == 1
+
+    replaced = Taxonomy.load(tmp_path / "mine.yml", replace=False)
+    assert len(replaced) == len(taxonomy)
+
+
+def test_load_replace(tmp_path):
+    extra = tmp_path / "only.yml"
+    extra.write_text("topics:\n  - name: Whales\n    aliases: [whale, whales]\n", encoding="utf-8")
+    taxonomy = Taxonomy.load(extra, replace=True)
+    assert [t.name for t in taxonomy.topics] == ["Whales"]
+    assert taxonomy.match("Whales and NATO") == {"Whales": 1}
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("- name: A\n  parent: Missing\n  aliases: [a]\n", "unknown parent"),
+        ("- name: A\n  parent: B\n  aliases: [a]\n- name: B\n  parent: A\n  aliases: [b]\n", "cycle"),
+        ("- name: A\n  patterns: ['(unclosed']\n", "bad pattern"),
+        ("- name: A\n  patterns: ['x*']\n", "empty string"),
+        ("- name: A\n  aliases: [a]\n- name: A\n  aliases: [b]\n", "twice"),
+        ("- name: A\n  colour: red\n", "unknown field"),
+        ("- aliases: [a]\n", "no name"),
+        ("name: [unclosed\n", "not valid YAML"),
+    ],
+)
+def test_load_rejects_bad_files(tmp_path, content, message):
+    bad = tmp_path / "bad.yml"
+    bad.write_text(content, encoding="utf-8")
+    with pytest.raises(TaxonomyError, match=message):
+        Taxonomy.load(bad, replace=True)
+
+
+def test_load_missing_file(tmp_path):
+    with pytest.raises(TaxonomyError):
+        Taxonomy.load(tmp_path / "nope.yml")
+
+
+def test_patterns_with_capturing_groups_and_case_sensitive_parts():
+    taxonomy = Taxonomy([
+        Topic("Groups", patterns=("(alpha|beta) (gamma)",)),
+        Topic("Acronym", patterns=("(?-i:ABC)",)),
+    ])
+    assert taxonomy.match("Alpha gamma, abc, ABC") == {"Groups": 1, "Acronym": 1}
+
+
+def test_phrase_matcher_case_sensitive_phrases_share_a_prefix():
+    matcher = PhraseMatcher([("US", "United States", True), ("us", "pronoun", False), ("U.S.", "United States", True)])
+    text = "Tell us about the US and the U.S. economy"
+    found = [(text[a:b], labels) for a, b, labels in matcher.spans(text)]
+    assert [(t, set(labels)) for t, labels in found] == [
+        ("us", {"pronoun"}), ("US", {"United States", "pronoun"}), ("U.S.", {"United States"})
+    ]
+
+
+def test_match_is_fast(taxonomy):
+    body = (SEEDS / "003_9e8e457793dc7867.txt").read_text(encoding="utf-8") * 4  # ~100 kB
+    taxonomy.match(body)
+    started = time.perf_counter()
+    taxonomy.match(body)
+    assert time.perf_counter() - started < 0.25  # about 5 ms here; generous for slow CI machines
