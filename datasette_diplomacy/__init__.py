@@ -29,27 +29,31 @@ SELECTION_TABLES = ("speakers", "quotes", "quotes_view")
 
 @hookimpl
 def startup(datasette):
-    """Count the log-odds prior's terms in the background (see background.warm)."""
+    """Count the log-odds prior's terms and the most quoted speakers in the background.
+
+    See web.background.warm and web.counts.warm.
+    """
 
     async def inner():
-        from .access import diplomacy_databases
-        from .background import warm_in_background
+        from .web import counts
+        from .web.access import diplomacy_databases
+        from .web.background import warm_in_background
 
-        warm_in_background(datasette, await diplomacy_databases(datasette))
+        warm_in_background(datasette, await diplomacy_databases(datasette), then=counts.warm)
 
     return inner
 
 
 @hookimpl
 def register_routes():
-    from .views import ROUTES
+    from .web.views import ROUTES
 
     return ROUTES
 
 
 @hookimpl
 def register_facet_classes():
-    from .facets import M2MFacet, PeriodFacet
+    from .web.facets import M2MFacet, PeriodFacet
 
     return [M2MFacet, PeriodFacet]
 
@@ -75,7 +79,7 @@ def extra_js_urls(template, datasette):
 @hookimpl
 def menu_links(datasette, actor):
     async def inner():
-        from .access import visible_diplomacy_databases
+        from .web.access import visible_diplomacy_databases
 
         if not await visible_diplomacy_databases(datasette, actor):
             return []
@@ -89,7 +93,7 @@ def database_actions(datasette, database):
     async def inner():
         from urllib.parse import urlencode
 
-        from .access import is_diplomacy_database
+        from .web.access import is_diplomacy_database
 
         if not await is_diplomacy_database(datasette, database):
             return []
@@ -115,7 +119,7 @@ def table_actions(datasette, actor, database, table, request):
     async def inner():
         from urllib.parse import urlencode
 
-        from .access import is_diplomacy_database
+        from .web.access import is_diplomacy_database
 
         if not await is_diplomacy_database(datasette, database):
             return []

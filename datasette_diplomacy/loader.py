@@ -21,9 +21,11 @@ How a load runs:
    process streams their records and sends them on in small chunks, so a huge
    JSONL file never sits in memory whole. At most a few tasks per worker are in
    flight at any time, which bounds memory whatever the corpus size.
-4. Results come back in file order; the main process alone writes, one file per
-   savepoint and a few hundred articles per transaction (see
-   :mod:`~datasette_diplomacy.store`), then recounts and rebuilds FTS.
+4. Results come back in file order, packed small (tuples of plain values, quote
+   texts left out since each is a slice of its body; see :func:`pack_item`). The
+   main process alone writes, one file per savepoint and a few hundred articles
+   per transaction (see :mod:`~datasette_diplomacy.store`), then recounts and
+   rebuilds FTS. ``benchmarks/scale.py`` and ``docs/performance.md`` measure it.
 """
 from __future__ import annotations
 
@@ -31,17 +33,19 @@ import glob
 import hashlib
 import json
 import os
+import re
 import signal
 import time
+import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .model import Document, Extraction, ReadError
+from .model import Article, Document, Entity, Extraction, Quote, ReadError, Speaker
 
 #: Formats whose files hold many records: the main process streams them.
 STREAMED_FORMATS = {"json", "jsonl", "csv"}
@@ -305,8 +309,23 @@ def _die_with_parent() -> None:
 
 
 def run_task(jobs: list[FileJob]) -> list[FileOutput]:
-    """Worker entry point: read (where asked) and extract each job's documents."""
+    """Read (where asked) and extract each job's documents."""
     return [run_job(job) for job in jobs]
+
+
+def run_packed_task(jobs: list[FileJob]) -> list[FileOutput]:
+    """Worker entry point: :func:`run_task`, each extraction packed for the trip back
+    (:func:`pack_item`; the main process calls :func:`unpack_outputs`)."""
+    outputs = run_task(jobs)
+    for output in outputs:
+        output.items = [pack_item(item) for item in output.items]
+    return outputs
+
+
+def unpack_outputs(outputs: list[FileOutput]) -> list[FileOutput]:
+    for output in outputs:
+        output.items = [unpack_item(item) for item in output.items]
+    return outputs
 
 
 def run_job(job: FileJob) -> FileOutput:
@@ -353,7 +372,7 @@ class Extracted:
 
 
 def _extract_one(doc) -> Extracted | ReadError:
-    from .store import count_words, statement_key
+    from .store import count_words
 
     if isinstance(doc, ReadError):
         return doc
@@ -366,6 +385,79 @@ def _extract_one(doc) -> Extracted | ReadError:
         )
     except Exception as error:
         return ReadError(doc.source, f"extraction failed: {_one_line(error)}")
+
+
+_KEY_WORD = re.compile(r"[^\W_]+")
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def statement_key(text: str) -> str:
+    """:func:`datasette_diplomacy.store.statement_key` (the same value), without its cache.
+
+    The store's version folds with ``extract.names.fold``, an ``lru_cache`` of
+    65,536 entries: called on every quote of a load, it kept the last 65,536
+    quotes (whole transcript turns) and their folded copies alive in every
+    worker, about 80 MB each once full, which made a load's memory grow with
+    its size. Folding here is the same (NFKD, combining marks dropped, curly
+    apostrophes straightened, lower case) but tests only the non-ASCII runs for
+    combining marks, about twice as fast. tests/test_load.py checks both agree.
+    """
+    folded = unicodedata.normalize("NFKD", text)
+    if not folded.isascii():
+        folded = _NOT_ASCII.sub(_drop_combining, folded)
+    folded = folded.replace("\u2019", "'").replace("\u2018", "'").lower()
+    return hashlib.sha1(" ".join(_KEY_WORD.findall(folded)).encode("utf-8")).hexdigest()
+
+
+def _drop_combining(match: re.Match) -> str:
+    return "".join(ch for ch in match.group() if not unicodedata.combining(ch))
+
+
+# Worker -> main process: extractions travel as tuples of plain values, and each
+# quote without its text (``body[start:end] == text`` always holds), which halves
+# what is pickled for transcripts, whose turns cover nearly the whole body, and
+# makes unpickling in the main process (the one writer) several times cheaper.
+assert fields(Quote)[0].name == "text", "unpack_item() puts the text first"
+_ARTICLE_FIELDS = [f.name for f in fields(Article)]
+_SPEAKER_FIELDS = [f.name for f in fields(Speaker)]
+_QUOTE_FIELDS = [f.name for f in fields(Quote) if f.name != "text"]
+_ENTITY_FIELDS = [f.name for f in fields(Entity)]
+
+
+def pack_item(item):
+    """A worker's Extracted as a tuple of plain values (a ReadError is left as it is)."""
+    if not isinstance(item, Extracted):
+        return item
+    e = item.extraction
+    return (
+        tuple(getattr(e.article, name) for name in _ARTICLE_FIELDS),
+        [tuple(getattr(s, name) for name in _SPEAKER_FIELDS) for s in e.speakers],
+        [tuple(getattr(q, name) for name in _QUOTE_FIELDS) for q in e.quotes],
+        e.topics,
+        [tuple(getattr(x, name) for name in _ENTITY_FIELDS) for x in e.entities],
+        item.statement_keys,
+        item.word_count,
+    )
+
+
+def unpack_item(packed):
+    """The Extracted that :func:`pack_item` packed, quote texts cut from the body again."""
+    if not isinstance(packed, tuple):
+        return packed
+    article, speakers, quotes, topics, entities, keys, word_count = packed
+    article = Article(*article)
+    body = article.body
+    return Extracted(
+        Extraction(
+            article=article,
+            speakers=[Speaker(*s) for s in speakers],
+            quotes=[Quote(body[q[0]:q[1]], *q) for q in quotes],
+            topics=topics,
+            entities=[Entity(*x) for x in entities],
+        ),
+        keys,
+        word_count,
+    )
 
 
 def _one_line(error: BaseException) -> str:
@@ -481,7 +573,7 @@ class OrderedPool:
     def _submit(self, task: list[FileJob]) -> Future:
         """Submit ``task``; on a broken pool, a future that says so (handled when its turn comes)."""
         try:
-            return self.executor.submit(run_task, task)
+            return self.executor.submit(run_packed_task, task)
         except BrokenProcessPool as error:
             future: Future = Future()
             future.set_exception(error)
@@ -497,7 +589,7 @@ class OrderedPool:
         """Run ``task`` by itself; if it crashes again, narrow down to the job that does."""
         self._restart()
         try:
-            return self.executor.submit(run_task, task).result()
+            return self.executor.submit(run_packed_task, task).result()
         except BrokenProcessPool:
             pass
         pieces = split_task(task)
@@ -571,7 +663,7 @@ def iter_outputs(files: list[str], *, topics=None, replace_topics: bool = False,
     pool = OrderedPool(workers, (topics, replace_topics, columns, False, taxonomy))
     try:
         for outputs in pool.map(tasks):
-            yield from outputs
+            yield from unpack_outputs(outputs)
     finally:
         pool.close()
 
@@ -689,13 +781,14 @@ def plan_files(store, files: list[str], taxonomy_hash: str, columns: dict | None
     updated), and same settings. A file that had errors is always read again.
     """
     known = store.sources()
-    sidecar_hashes: dict[str, str] = {}
+    directory_settings: dict[str, str] = {}  # one fingerprint (one string) per directory
     plan = _Plan(to_read=[], settings={})
     for path in files:
         directory = os.path.dirname(path)
-        if directory not in sidecar_hashes:
-            sidecar_hashes[directory] = sidecar_fingerprint(directory)
-        settings = settings_fingerprint(taxonomy_hash, columns, sidecar_hashes[directory])
+        if directory not in directory_settings:
+            directory_settings[directory] = settings_fingerprint(
+                taxonomy_hash, columns, sidecar_fingerprint(directory))
+        settings = directory_settings[directory]
         plan.settings[path] = settings
         row = known.get(path)
         if row is None or row.get("error") or row.get("settings") != settings:

@@ -5,11 +5,23 @@ network), so the loader can run it in worker processes.
 """
 from __future__ import annotations
 
+import re
+
 from .extract.entities import find_entities
 from .extract.quotes import find_quotes
 from .extract.speakers import SpeakerResolver
 from .extract.topics import Taxonomy
-from .extract.transcripts import find_turns, looks_like_transcript, parse_label
+from .extract.names import key_matches, person_key
+from .extract.transcripts import (
+    LabelPerson,
+    find_turns,
+    introduced_people,
+    is_role_name,
+    looks_like_transcript,
+    parse_label,
+    same_role,
+    title_people,
+)
 from .ingest.clean import clean_document
 from .model import Document, Extraction, Quote
 from .text import paragraph_index, paragraph_spans
@@ -29,37 +41,57 @@ def extract_document(doc: Document, taxonomy: Taxonomy | None = None) -> Extract
     elif looks_like_transcript(body, turns):
         article.kind = "transcript"
 
+    nameless: set[str] = set()
+    detached: set[str] = set()
+    label_roles: dict[str, str] = {}
     if article.kind == "transcript" and turns:
-        quotes = _quotes_from_turns(turns, spans, resolver)
+        quotes, label_roles = _quotes_from_turns(turns, spans, resolver, body, article.title, nameless, detached)
     else:
         quotes = find_quotes(body, spans, resolver)
 
     for quote in quotes:
         quote.topics = sorted(taxonomy.match(quote.text))
         quote.mentions = [s for s in resolver.mentions_in(quote.start, quote.end) if s != quote.speaker]
+    speakers = resolver.speakers()
+    for speaker in speakers:
+        if speaker.id in label_roles:
+            speaker.role = label_roles[speaker.id]
+        if speaker.id in nameless:
+            # a role label nobody in the document is known to hold: the store keys it per
+            # article, as a role-only person ("President") or, when the "role" is no office
+            # ("A:" for Answer), as an anonymous speaker
+            speaker.name = speaker.role or speaker.name
+            speaker.type = "person" if is_role_name(speaker.name) else "anonymous"
+        elif speaker.id in detached:
+            speaker.type = "person"
     return Extraction(
         article=article,
-        speakers=resolver.speakers(),
+        speakers=speakers,
         quotes=sorted(quotes, key=lambda q: (q.start, q.end)),
         topics=taxonomy.match(" ".join(filter(None, [article.title, body]))),
         entities=find_entities(body),
     )
 
 
-def _quotes_from_turns(turns, spans, resolver) -> list[Quote]:
-    """Transcript turns become quotes: labelled turns by their speaker, questions by nobody."""
+def _quotes_from_turns(turns, spans, resolver, body, title, nameless, detached) -> tuple[list[Quote], dict]:
+    """Transcript turns become quotes: labelled turns by their speaker, questions by nobody.
+
+    A label without a name ("THE PRESIDENT") is resolved to the person the
+    document says holds that role (see :class:`_LabelPeople`); when it cannot be
+    told, its speaker id goes into ``nameless`` and keeps the role as its name.
+    A surname label that must not merge with another person of that surname in
+    the document goes into ``detached``. Also returns the role each labelled
+    speaker's label states (speaker id -> role), which wins over roles read in prose.
+    """
+    people = _LabelPeople(turns, body, title, resolver)
+    roles = people.roles
     quotes = []
     for turn in turns:
         speaker = None
         if turn.kind != "question":
             person = parse_label(turn.label) if turn.label else turn.opening_speaker
             if person is not None:
-                speaker = resolver.add_person(
-                    name=person.name,
-                    role=person.role,
-                    type="anonymous" if person.anonymous else "person",
-                    alias=turn.label,
-                )
+                speaker = people.speaker(person, turn.label, turn.start, nameless, detached)
         quotes.append(
             Quote(
                 text=turn.text,
@@ -71,4 +103,177 @@ def _quotes_from_turns(turns, spans, resolver) -> list[Quote]:
                 paragraph=paragraph_index(spans, turn.start),
             )
         )
-    return quotes
+    return quotes, roles
+
+
+class _LabelPeople:
+    """Who the labels of one transcript stand for.
+
+    * A surname label ("MS. PSAKI") takes the full name of the one person of the
+      title with that surname ("Press Briefing by Press Secretary Jen Psaki").
+    * A nameless role label ("THE PRESIDENT", or a title naming only a role) is
+      the one holder of that role named by, in this order: the title ("Remarks by
+      President Biden ..."; people with a label of their own are set aside when
+      the title names several), an introduction before the label's first turn
+      ("... the President of the United States, Joe Biden"), or the one person
+      the resolver knows with exactly that role and a full name. Two or more
+      holders at the first source that has any ("Remarks by President Biden and
+      President Macron") leave the label nameless: not a guess.
+    """
+
+    def __init__(self, turns, body, title, resolver):
+        self.body = body
+        self.resolver = resolver
+        self.title_people = title_people(title)
+        self.first_turn: dict[str, int] = {}
+        self.label_keys: set[str] = set()
+        for turn in turns:
+            if turn.kind == "question" or not turn.label:
+                continue
+            self.first_turn.setdefault(turn.label, turn.start)
+            person = parse_label(turn.label)
+            if person.name and not person.anonymous:
+                key = person_key(person.name)
+                if key:
+                    self.label_keys.add(key)
+        self._holders: dict[str, str | None] = {}
+        self._speakers: dict[tuple, str | None] = {}
+        # speaker id -> the role its label (or the title) states: better than one read in prose
+        self.roles: dict[str, str] = {}
+
+    def speaker(self, person: LabelPerson, label: str | None, start: int, nameless: set,
+                detached: set) -> str | None:
+        """The speaker id of a turn: one answer per label (and per title speaker)."""
+        cache_key = (person.name, person.role, person.anonymous, label)
+        if cache_key not in self._speakers:
+            speaker = self._speaker(person, label, start, nameless, detached)
+            self._speakers[cache_key] = speaker
+            role = person.role or self.roles.pop(("pending", label), None)
+            if speaker and role and not person.anonymous:
+                self.roles.setdefault(speaker, role)
+        return self._speakers[cache_key]
+
+    def _speaker(self, person: LabelPerson, label: str | None, start: int, nameless: set,
+                 detached: set) -> str | None:
+        name, role = person.name, person.role
+        if person.anonymous:
+            return self.resolver.add_person(name=name, role=role, type="anonymous", alias=label)
+        if name:
+            name = self._full_name(name, role)
+            if not role:
+                # "MS. PSAKI" in "Press Briefing by Press Secretary Jen Psaki": the title's role
+                role = next((p.role for p in self.title_people if p.name == name and p.role), None)
+                if role:
+                    self.roles.setdefault(("pending", label), role)
+            if not self._other_holder(name, role):
+                speaker = self.resolver.add_person(name=name, role=role, type="person", alias=label)
+                found = self.resolver.display_name(speaker)
+                if speaker is None or found is None or key_matches(person_key(name) or "", person_key(found) or ""):
+                    return speaker
+            # "PRESIDENT BIDEN" where the document knows "First Lady Jill Biden": not her
+            speaker = self.resolver.add_person(name=name, role=role, type="detached", alias=label)
+            if speaker:
+                detached.add(speaker)
+            return speaker
+        if not role:
+            return None
+        holder = self._holder(role, label, start)
+        if holder:
+            return self._speaker(LabelPerson(holder, role, False), label, start, nameless, detached)
+        speaker = self.resolver.add_person(name=None, role=role, type="nameless", alias=label)
+        if speaker:
+            nameless.add(speaker)
+        return speaker
+
+    def _full_name(self, name: str, role: str | None) -> str:
+        """A surname alone becomes the full name of the one person with that surname (and
+        the label's role, when it states one) that the title or an introduction names, or
+        the resolver knows with that role."""
+        key = person_key(name)
+        if not key or "|" in key:
+            return name
+        title = [p.name for p in self.title_people
+                 if key_matches(key, person_key(p.name) or "") and (not role or not p.role or same_role(role, p.role))]
+        for names in (title, introduced_people(self.body, role) if role else [],
+                      self._known_holders(role) if role else []):
+            found = self._distinct(n for n in names if key_matches(key, person_key(n) or ""))
+            if found:
+                if len(found) == 1 and "|" in (person_key(found[0]) or ""):
+                    return found[0]
+                return name
+        return name
+
+    def _holder(self, role: str, label: str | None, start: int) -> str | None:
+        cache_key = role.lower()
+        if cache_key in self._holders:
+            return self._holders[cache_key]
+        holder = None
+        names = self._distinct(p.name for p in self.title_people if same_role(role, p.role))
+        if len(names) > 1:
+            names = self._distinct(n for n in names
+                                   if not any(key_matches(person_key(n), k) for k in self.label_keys))
+            holder = names[0] if len(names) == 1 else None
+        elif names:
+            holder = names[0]
+        else:
+            first = self.first_turn.get(label, start) if label else start
+            names = self._distinct(introduced_people(self.body[:first], role))
+            if not names:
+                names = self._distinct(self._known_holders(role))
+            holder = names[0] if len(names) == 1 else None
+        if holder:
+            holder = self._full_name(holder, role)
+        self._holders[cache_key] = holder
+        return holder
+
+    def _known_holders(self, role: str) -> list[str]:
+        """Full-named people the resolver has seen with ``role`` and the body calls
+        "<role> <surname>" ("President Biden") somewhere: a role the resolver read from
+        a looser phrase is not enough."""
+        found = []
+        for entity in getattr(self.resolver, "_entities", ()):
+            if getattr(entity, "type", None) != "person" or is_role_name(entity.name):
+                continue
+            if "|" not in (person_key(entity.name) or ""):
+                continue
+            if not any(same_role(role, r) for r in getattr(entity, "roles", ())):
+                continue
+            surname = entity.name.split()[-1]
+            if re.search(rf"(?<![\w-]){re.escape(role)}\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}{re.escape(surname)}\b", self.body):
+                found.append(entity.name)
+        return found
+
+    def _other_holder(self, name: str, role: str | None) -> bool:
+        """True when ``name`` is a surname alone, the label states a role, and the title
+        names a full-named person with that surname and another role, or the resolver
+        knows full-named people with that surname, none of them with that role."""
+        key = person_key(name)
+        if not role or not key or "|" in key:
+            return False
+        for p in self.title_people:
+            # the title states roles best: "President Biden and First Lady Jill Biden"
+            title_key = person_key(p.name) or ""
+            if "|" in title_key and key_matches(key, title_key) and p.role and not same_role(role, p.role):
+                return True
+        others = []
+        for entity in getattr(self.resolver, "_entities", ()):
+            entity_key = person_key(entity.name) if getattr(entity, "type", None) == "person" else None
+            if entity_key and "|" in entity_key and key_matches(key, entity_key):
+                others.append(entity)
+        return bool(others) and not any(same_role(role, r) for e in others for r in getattr(e, "roles", ()))
+
+    @staticmethod
+    def _distinct(names) -> list[str]:
+        """Names with one entry per person (the fullest spelling), in order."""
+        by_key: dict[str, str] = {}
+        for name in names:
+            key = person_key(name or "")
+            if not key:
+                continue
+            merged = next((k for k in by_key if key_matches(key, k)), None)
+            if merged is None:
+                by_key[key] = name
+            elif "|" in key and "|" not in merged:
+                del by_key[merged]
+                by_key[key] = name
+        return list(by_key.values())

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from .extract.names import fold, person_key
+from .extract.transcripts import is_role_name, same_role
 from .model import Extraction, Speaker
 
 FTS_COLUMNS = {"articles": ["title", "body"], "quotes": ["text"]}
@@ -129,6 +130,9 @@ INDEXES = [
     ("quotes", ["speaker_id"], False),
     ("quotes", ["kind"], False),
     ("quotes", ["statement_key"], False),
+    # the plugin's comparison: one speaker's statements, and one speaker's quotes per article
+    ("quotes", ["speaker_id", "statement_key"], False),
+    ("quotes", ["speaker_id", "article_id"], False),
     ("quote_topics", ["topic_id"], False),
     ("quote_mentions", ["speaker_id"], False),
     ("article_topics", ["topic_id"], False),
@@ -230,14 +234,46 @@ def speaker_key(speaker: Speaker, article_source: str) -> str:
     Anonymous speakers key per article (``anonymous:<article source>:<name>``):
     "a senior administration official" in two briefings, or "Senior Administration
     Official 2" of two different calls, are not known to be the same person.
+    A person known only by a role ("President", "The First Lady": role words and
+    no name, as extraction leaves a transcript's ``THE PRESIDENT`` label that it
+    could not resolve to a name) keys per article too
+    (``role:<article source>:<name>``): a role has different holders in
+    different years and countries.
     """
     if speaker.type == "anonymous":
         return f"anonymous:{article_source}:{fold_label(speaker.name)}"
+    if speaker.type == "person" and is_role_name(speaker.name):
+        return f"role:{article_source}:{fold_label(speaker.name)}"
     if speaker.type == "person":
         key = person_key(speaker.name)
         if key:
             return key
     return f"{speaker.type}:{fold_label(speaker.name)}"
+
+
+def surname_target(role: str | None, rows: list[dict], quoted: set[int]) -> dict | None:
+    """The full-name person row a surname-only person with ``role`` is, or None.
+
+    ``rows`` are the full-name person rows sharing the surname; ``quoted`` the
+    ids of speakers with quotes. The one row whose role is ``role`` wins (among
+    several, the one quoted: a person only ever mentioned got the role from a
+    misread sentence more likely than a speaker did); else a single row whose
+    role does not differ. None when it cannot be told.
+    """
+    if role:
+        same = [r for r in rows if same_role(role, r["role"])]
+        if len(same) > 1:
+            same = [r for r in same if r["id"] in quoted]
+        if len(same) == 1:
+            return same[0]
+    if len(rows) == 1 and _roles_agree(role, rows[0]["role"]):
+        return rows[0]
+    return None
+
+
+def _roles_agree(a: str | None, b: str | None) -> bool:
+    """True unless both roles are known and name different offices."""
+    return not a or not b or same_role(a, b) or same_role(b, a)
 
 
 @dataclass
@@ -378,6 +414,10 @@ class Store:
         }
         self._new_speaker_ids: set[int] = set()
         self._changed_speaker_ids: set[int] = set()
+        self._stated_roles: set[int] = set()
+        self._quoted: set[int] = {
+            row[0] for row in db.execute("SELECT DISTINCT speaker_id FROM quotes WHERE speaker_id IS NOT NULL")
+        }
 
     def _take_id(self, table: str) -> int:
         value = self._next_id[table]
@@ -598,6 +638,7 @@ class Store:
             speaker_id = speaker_ids.get(quote.speaker) if quote.speaker else None
             if speaker_id is not None:
                 quotes_by_speaker[speaker_id] += 1
+                self._quoted.add(speaker_id)
             self._buffer("quotes", {
                 "id": quote_id,
                 "article_id": article_id,
@@ -715,12 +756,14 @@ class Store:
         """Map the document's speakers that quotes refer to onto global speaker ids."""
         used = {q.speaker for q in extraction.quotes if q.speaker}
         used.update(m for q in extraction.quotes for m in q.mentions)
+        # speakers of transcript turns: their role is the one their label states
+        labelled = {q.speaker for q in extraction.quotes if q.speaker and q.kind == "transcript"}
         ids = {}
         for speaker in extraction.speakers:
             if speaker.id not in used or not speaker.name:
                 continue
             row = self._speaker_row(speaker, extraction.article.source)
-            self._fill_speaker(row, speaker)
+            self._fill_speaker(row, speaker, stated=speaker.id in labelled)
             ids[speaker.id] = row["id"]
             for alias in dict.fromkeys([speaker.name, *speaker.aliases]):
                 if alias and alias.strip():
@@ -730,20 +773,28 @@ class Store:
     def _speaker_row(self, speaker: Speaker, article_source: str) -> dict:
         """The global row for a local speaker, merging or creating it.
 
-        A surname-only key merges into the single full-name person sharing the
-        surname; when none exists yet it gets its own row, which the first full
-        name with that surname later takes over (renaming it), so "Psaki" in an
-        early briefing and "Jen Psaki" in a later one end up as one person.
+        A surname-only key merges into the one full-name person sharing the
+        surname whose role is the speaker's ("Biden", President -> "Joe Biden",
+        President, not "Jill Biden", First Lady), else into the single full-name
+        person with that surname when their roles do not differ. When none exists
+        yet it gets its own row, which the first full name with that surname and
+        no other role later takes over (renaming it), so "Psaki" in an early
+        briefing and "Jen Psaki" in a later one end up as one person. Anything
+        else stays a separate row: a surname shared by several people is not
+        guessed.
         """
         key = speaker_key(speaker, article_source)
         if key in self._speakers:
             return self._speakers[key]
         if speaker.type == "person" and ":" not in key:
             surname, _, first = key.partition("|")
-            full_keys = self._full_keys_by_surname.get(surname, set())
-            if not first and len(full_keys) == 1:
-                return self._speakers[next(iter(full_keys))]
-            if first and not full_keys and surname in self._speakers:
+            full_keys = sorted(self._full_keys_by_surname.get(surname, ()))
+            if not first and full_keys:
+                target = surname_target(speaker.role, [self._speakers[k] for k in full_keys], self._quoted)
+                if target is not None:
+                    return target
+            if first and not full_keys and surname in self._speakers \
+                    and _roles_agree(self._speakers[surname]["role"], speaker.role):
                 return self._rename_speaker(surname, key, speaker.name)
         return self._new_speaker(key, speaker)
 
@@ -766,12 +817,22 @@ class Store:
         self._changed_speaker_ids.add(row["id"])
         return row
 
-    def _fill_speaker(self, row: dict, speaker: Speaker) -> None:
-        """Fill the row's empty details from this document's speaker."""
+    def _fill_speaker(self, row: dict, speaker: Speaker, stated: bool = False) -> None:
+        """Fill the row's empty details from this document's speaker.
+
+        A role ``stated`` by a transcript label ("THE PRESIDENT", "PRESIDENT
+        BIDEN") also replaces a role read from prose, once per row and load
+        ("under President" from "... under President Biden" is no role).
+        """
         for field in ("role", "country", "organisation", "gender"):
             value = getattr(speaker, field, None)
             if row[field] is None and value:
                 row[field] = value
+                self._changed_speaker_ids.add(row["id"])
+        if stated and speaker.role and row["id"] not in self._stated_roles:
+            self._stated_roles.add(row["id"])
+            if row["role"] != speaker.role:
+                row["role"] = speaker.role
                 self._changed_speaker_ids.add(row["id"])
 
     # -- flushing -----------------------------------------------------------
@@ -820,6 +881,7 @@ class Store:
         assert self._file is None, "finalize() in the middle of a file"
         self._flush(self._buffers)
         self._ensure_transaction()
+        self._merge_surnames()
         self._recount()
         self._delete_orphans()
         if self.state("fts_dirty"):
@@ -835,6 +897,48 @@ class Store:
         self.db.execute("PRAGMA analysis_limit = 1000")
         self.db.execute("ANALYZE")
         self._load_caches()
+
+    def _merge_surnames(self) -> None:
+        """Merge surname-only persons into the full-name person :func:`surname_target` picks.
+
+        While loading, a surname seen before its full name (or before the full
+        name's role was known) keeps its own row; this pass, over the whole
+        database, moves its quotes, mentions, article links and aliases to the
+        full-name row and deletes it. Only surname rows that have a target are
+        touched, so a second run changes nothing.
+        """
+        people = list(self.db.query(
+            "SELECT id, key, name, role FROM speakers WHERE type = 'person' AND instr(key, ':') = 0"
+        ))
+        full: dict[str, list[dict]] = {}
+        for row in people:
+            surname, _, first = row["key"].partition("|")
+            if first:
+                full.setdefault(surname, []).append(row)
+        quoted = {r[0] for r in self.db.execute("SELECT DISTINCT speaker_id FROM quotes WHERE speaker_id IS NOT NULL")}
+        for row in people:
+            if "|" in row["key"] or row["key"] not in full:
+                continue
+            target = surname_target(row["role"], full[row["key"]], quoted)
+            if target is None:
+                continue
+            old, new = row["id"], target["id"]
+            self.db.execute("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?", [new, old])
+            for table, other in (("quote_mentions", "quote_id"), ("article_speakers", "article_id")):
+                extra = ", quote_count" if table == "article_speakers" else ""
+                self.db.execute(
+                    f"INSERT OR IGNORE INTO {table} ({other}, speaker_id{extra}) "
+                    f"SELECT {other}, ?{extra} FROM {table} WHERE speaker_id = ?", [new, old])
+                self.db.execute(f"DELETE FROM {table} WHERE speaker_id = ?", [old])
+            self.db.execute(
+                "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias) "
+                "SELECT ?, alias FROM speaker_aliases WHERE speaker_id = ?", [new, old])
+            self.db.execute("DELETE FROM speaker_aliases WHERE speaker_id = ?", [old])
+            if target["role"] is None and row["role"]:
+                self.db.execute("UPDATE speakers SET role = ? WHERE id = ?", [row["role"], new])
+            self.db.execute("DELETE FROM speakers WHERE id = ?", [old])
+            if new in quoted or old in quoted:
+                quoted.add(new)
 
     def _recount(self) -> None:
         """Set every denormalised count from one grouped scan per count.

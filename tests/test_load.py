@@ -332,3 +332,51 @@ def test_memory_stays_flat_on_a_large_jsonl_file(tmp_path, workers):
     # Five times the records, the same memory: nothing holds the whole file.
     assert large["main"] < small["main"] + 40
     assert large["workers"] < small["workers"] + 40
+
+
+# -- what workers send back ----------------------------------------------------
+
+
+def test_extractions_packed_for_the_main_process_come_back_equal():
+    """Workers send plain tuples without quote texts; the main process rebuilds
+    exactly what was extracted (texts cut from the body again)."""
+    import pickle
+
+    from datasette_diplomacy.loader import (
+        Extracted, FileJob, init_worker, pack_item, run_job, unpack_item,
+    )
+    from datasette_diplomacy.model import ReadError
+
+    init_worker(None, False, None, in_process=True)
+    items = [item for path in sorted(SEEDS.glob("*.txt")) for item in run_job(FileJob(str(path))).items]
+    items.append(ReadError("x.txt", "cannot read"))
+    assert sum(len(i.extraction.quotes) for i in items if isinstance(i, Extracted)) > 20
+    packed = [pack_item(item) for item in items]
+    assert len(pickle.dumps(packed)) < len(pickle.dumps(items))
+    assert [unpack_item(p) for p in pickle.loads(pickle.dumps(packed))] == items
+
+
+@pytest.mark.parametrize("text", [
+    "We are ready to discuss proposal 7 on security guarantees.",
+    "Erdoğan’s ‘plan’ — ÇAVUŞOĞLU said: «Non!»  Ünal_x re‑set",
+    "Ｆｕｌｌｗｉｄｔｈ ﬁnal Ⅻ ½ café naïve Ærø Łódź",
+    "Лавров заявил: «Мы готовы». 王毅说：“中方支持。” مرحبا",
+    "e\u0301 a\u0308 Z\u0336 \u2018quoted\u2019 it\u2019s",
+    "",
+])
+def test_the_loaders_statement_key_is_the_stores(text):
+    from datasette_diplomacy import store
+    from datasette_diplomacy.loader import statement_key
+
+    assert statement_key(text) == store.statement_key(text)
+
+
+def test_statement_keys_of_the_seed_quotes_match_the_stores():
+    from datasette_diplomacy import store
+    from datasette_diplomacy.loader import FileJob, init_worker, run_job, statement_key
+
+    init_worker(None, False, None, in_process=True)
+    texts = [quote.text for path in sorted(SEEDS.glob("*.txt"))
+             for item in run_job(FileJob(str(path))).items for quote in item.extraction.quotes]
+    assert len(texts) > 20
+    assert [statement_key(t) for t in texts] == [store.statement_key(t) for t in texts]

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import csv
+import threading
 import io
 import re
 
 import pytest
 
 from conftest import SCRIPT_TEXT, copy_db, make_datasette
-from datasette_diplomacy.compare import CSV_COLUMNS
+from datasette_diplomacy.web.compare import CSV_COLUMNS
 
 BASE = "/-/diplomacy/compare"
 PAIR = "?speaker=Anna+Petrova&speaker=Jonathan+Hale"
@@ -333,6 +334,11 @@ async def test_no_diplomacy_database_at_all(tmp_path):
 async def test_time_out_gives_a_clear_message(ds, monkeypatch):
     from datasette.database import Database, QueryInterrupted
 
+    from datasette_diplomacy.web import counts
+
+    # Counts cached by earlier tests would answer without running the query.
+    monkeypatch.setattr(counts, "_cache", type(counts._cache)())
+
     async def interrupted(self, sql, *args, **kwargs):
         if "as materialized" in sql:
             raise QueryInterrupted(Exception("interrupted"), sql, {})
@@ -394,7 +400,7 @@ def test_csv_columns_constant():
 
 @pytest.mark.asyncio
 async def test_sample_bounds_text_work_but_not_counts(ds, monkeypatch):
-    from datasette_diplomacy import compare
+    from datasette_diplomacy.web import compare
 
     full = (await ds.client.get(BASE + ".json" + PAIR)).json()
     monkeypatch.setattr(compare, "SAMPLE", 1)
@@ -414,3 +420,85 @@ async def test_sample_bounds_text_work_but_not_counts(ds, monkeypatch):
     assert [t["statements_counted"] for t in sampled["terms"]] == [1, 1]
     cells = [c for row in sampled["grid"] for c in row["cells"] if c["items"]]
     assert all(c["more"] == c["quotes"] - sum(i["report_count"] for i in c["items"]) for c in cells)
+
+
+@pytest.mark.asyncio
+async def test_cached_counts_answer_like_fresh_ones(ds, monkeypatch):
+    from collections import OrderedDict
+
+    from datasette_diplomacy.web import counts
+
+    monkeypatch.setattr(counts, "_cache", OrderedDict())
+    fresh = (await ds.client.get(BASE + ".json" + PAIR)).json()
+    fresh_page = (await ds.client.get("/-/diplomacy/speaker/1.json")).json()
+    assert {key[1] for key in counts._cache} == {1, 2}
+    assert (await ds.client.get(BASE + ".json" + PAIR)).json() == fresh
+    assert (await ds.client.get("/-/diplomacy/speaker/1.json")).json() == fresh_page
+    # Filters are part of the key: a narrowed comparison is counted afresh.
+    narrowed = (await ds.client.get(BASE + ".json" + PAIR + "&topic=Sanctions")).json()
+    assert [s["quotes"] for s in narrowed["speakers"]] != [s["quotes"] for s in fresh["speakers"]]
+    assert len(counts._cache) == 4
+
+
+@pytest.mark.asyncio
+async def test_counts_follow_writes_to_the_database(fixture_db_path, tmp_path, monkeypatch):
+    import sqlite3
+    from collections import OrderedDict
+
+    from datasette_diplomacy.web import counts
+
+    monkeypatch.setattr(counts, "_cache", OrderedDict())
+    path = copy_db(fixture_db_path, tmp_path, "diplomacy.db")
+    ds = make_datasette(path)
+    before = (await ds.client.get(BASE + ".json" + PAIR)).json()
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute(
+            """insert into quotes (id, article_id, speaker_id, text, kind, cue, paragraph,
+                                   start, "end", statement_key)
+               select (select max(id) + 1 from quotes), article_id, speaker_id, text, kind,
+                      cue, paragraph, start, "end", statement_key
+               from quotes where speaker_id = 1 order by id limit 1"""
+        )
+    conn.close()
+    after = (await ds.client.get(BASE + ".json" + PAIR)).json()
+    assert after["speakers"][0]["quotes"] == before["speakers"][0]["quotes"] + 1
+    page = (await ds.client.get("/-/diplomacy/speaker/1.json")).json()
+    assert page["quote_count"] == after["speakers"][0]["quotes"]
+
+
+def test_start_up_pass_counts_the_most_quoted(fixture_db_path, monkeypatch):
+    from collections import OrderedDict
+
+    from datasette_diplomacy.web import background, counts
+
+    monkeypatch.setattr(counts, "_cache", OrderedDict())
+    monkeypatch.setattr(counts, "WARM_MIN_QUOTES", 4)
+    db = make_datasette(fixture_db_path).get_database("diplomacy")
+    background.warm(db, then=counts.warm)
+    # Petrova (5 quotes) and Hale (4) qualify; unfiltered counts only.
+    assert sorted((key[1], key[2]) for key in counts._cache) == [(1, ()), (2, ())]
+
+
+def test_background_pass_starts_once_per_database_state(fixture_db_path, tmp_path, monkeypatch):
+    import sqlite3
+
+    from datasette_diplomacy.web import background
+
+    started = []
+    monkeypatch.setattr(background, "_warmed", {})
+    monkeypatch.setattr(background, "warm", lambda db, then=None: started.append(db.name))
+    path = copy_db(fixture_db_path, tmp_path, "diplomacy.db")
+    db = make_datasette(path).get_database("diplomacy")
+    background.warm_once(db)
+    background.warm_once(db)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("update speakers set role = role where id = 1")
+        conn.execute("insert into topics (id, name) values (999, 'Written after start-up')")
+    conn.close()
+    background.warm_once(db)
+    for thread in threading.enumerate():
+        if thread.name.startswith("diplomacy-prior"):
+            thread.join(5)
+    assert started == ["diplomacy", "diplomacy"]

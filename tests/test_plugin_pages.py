@@ -7,7 +7,7 @@ import urllib.parse
 import pytest
 
 from conftest import SCRIPT_TEXT
-from datasette_diplomacy.colours import speaker_colour
+from datasette_diplomacy.web.charts import speaker_colour
 
 
 def quote_pieces(html: str) -> list[dict]:

@@ -7,7 +7,7 @@ import urllib.parse
 import pytest
 
 from conftest import load_metadata, make_datasette
-from datasette_diplomacy import access
+from datasette_diplomacy.web import access
 
 SELECTION = "/-/diplomacy/compare-selection?" + urllib.parse.urlencode(
     {"database": "diplomacy", "table": "quotes", "args": "kind=direct"}

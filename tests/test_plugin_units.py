@@ -10,12 +10,11 @@ import pytest
 import sqlite_utils
 
 from conftest import make_datasette
-from datasette_diplomacy import background
-from datasette_diplomacy.charts import timeline_svg
-from datasette_diplomacy.colours import speaker_colour
-from datasette_diplomacy.logodds import log_odds
-from datasette_diplomacy.reader import pieces, place_quotes, render_paragraphs
-from datasette_diplomacy.terms import count_terms, tokens
+from datasette_diplomacy.web import background
+from datasette_diplomacy.web.charts import speaker_colour, timeline_svg
+from datasette_diplomacy.web.logodds import log_odds
+from datasette_diplomacy.web.reader import pieces, place_quotes, render_paragraphs
+from datasette_diplomacy.web.terms import count_terms, tokens
 
 
 def test_log_odds_matches_the_formula():

@@ -279,3 +279,148 @@ def test_sentence_split_respects_abbreviations():
 )
 def test_odd_inputs_never_break_offsets(body):
     extract(body)
+
+
+# ---------------------------------------------------------------- precision rules (speaker of a participle, coordination, fragments)
+
+
+def test_participle_after_object_belongs_to_the_subject_of_its_clause():
+    body = (
+        "Chancellor Olaf Scholz met President Emmanuel Macron in Berlin.\n\n"
+        "Scholz rebuffed Macron, arguing that the budget rules must stay as they are for the next decade."
+    )
+    rows, _, _ = extract(body)
+    assert find(rows, "budget rules must stay")[2] == "Olaf Scholz"
+
+
+def test_by_saying_gives_the_subject_not_the_object():
+    body = (
+        "Chancellor Olaf Scholz met President Emmanuel Macron in Berlin.\n\n"
+        "Scholz answered Macron by saying the alliance would hold “for as long as it takes,” and that no deal was near."
+    )
+    rows, _, _ = extract(body)
+    row = find(rows, "alliance would hold")
+    assert row[2] == "Olaf Scholz"
+    assert all(r[2] != "Emmanuel Macron" for r in rows)
+
+
+def test_participle_after_a_name_in_the_reported_clause_keeps_the_speaker():
+    body = (
+        "Foreign Minister Penny Wong spoke in Canberra.\n\n"
+        "Wong said she had met Antony Blinken, adding that the two countries would sign the treaty in May."
+    )
+    rows, _, _ = extract(body)
+    assert find(rows, "sign the treaty")[2] == "Penny Wong"
+
+
+def test_coordinated_second_speaker_gets_his_own_quote():
+    body = (
+        "Foreign Minister Penny Wong met Foreign Minister Wang Yi in Beijing.\n\n"
+        "The two ministers argued about trade, with Wong saying tariffs on wine had to go, "
+        "and Wang insisting on the need for “mutual respect and equal treatment between our two nations.”"
+    )
+    rows, _, _ = extract(body)
+    assert find(rows, "tariffs on wine")[2] == "Penny Wong"
+    assert "Wang insisting" not in find(rows, "tariffs on wine")[1]
+    assert find(rows, "mutual respect")[2] == "Wang Yi"
+
+
+def test_conjoined_subject_is_not_a_second_speaker():
+    body = (
+        "Foreign Minister Penny Wong met Foreign Minister Wang Yi in Beijing.\n\n"
+        "Wong said she and Wang had agreed to restart the annual dialogue next year."
+    )
+    rows, _, _ = extract(body)
+    row = find(rows, "agreed to restart")
+    assert row[2] == "Penny Wong" and row[1].startswith("she and Wang")
+
+
+def test_embedded_quoted_phrase_without_cue_is_not_a_quote():
+    body = (
+        "Foreign Minister Penny Wong spoke in Canberra.\n\n"
+        "She also voiced concern over the conduct of “the so-called peace-keeping forces” that left the region last year."
+    )
+    rows, _, _ = extract(body)
+    assert not any("peace-keeping" in r[1] for r in rows)
+
+
+def test_quoted_sentence_without_cue_still_inherits():
+    body = (
+        "Foreign Minister Penny Wong said the talks went well.\n\n"
+        "“We made real progress today on all the questions before us.”"
+    )
+    rows, _, _ = extract(body)
+    assert find(rows, "real progress")[2] == "Penny Wong"
+
+
+def test_role_description_prefers_the_literal_role():
+    body = (
+        "Foreign Minister Wang Yi met Foreign Secretary Jane Smith in Beijing. Smith had earlier been called "
+        "\"Minister Smith\" by Wang.\n\n"
+        "The trade dispute was raised by Smith, the foreign minister continued, adding that talks would go on."
+    )
+    rows, _, _ = extract(body)
+    assert find(rows, "talks would go on")[2] == "Wang Yi"
+
+
+def test_dash_source_closes_a_line_inside_a_paragraph():
+    body = (
+        "Readers sent us their views.\n\n"
+        "“The new bridge has changed our town for the better in every way.” ― Ana Ortiz\n"
+        "“Traffic is worse than ever and nobody listened to the residents.”― Ben Cole\n"
+        "“I just want the noise at night to stop at last, please.” ― Clara Diaz."
+    )
+    rows, _, _ = extract(body)
+    assert find(rows, "changed our town")[2] == "Ana Ortiz"
+    assert find(rows, "Traffic is worse")[2] == "Ben Cole"
+    assert find(rows, "noise at night")[2] == "Clara Diaz"
+
+
+def test_words_of_the_subject_between_quote_and_name():
+    body = (
+        "“We will find the people who did this and bring them to court,” Dayton fire Chief Anna Price said Monday. "
+        "“Nobody will rest until then.”"
+    )
+    rows, _, _ = extract(body)
+    assert find(rows, "bring them to court")[2] == "Anna Price"
+    assert find(rows, "Nobody will rest")[2] == "Anna Price"
+
+
+def test_speaker_label_inside_quotation_marks():
+    body = (
+        "Governor Ann Kerr spoke to the host on Sunday. Partial transcript:\n\n"
+        "\"HOST: Will you sign the bill on Monday or wait for the courts?\n\n"
+        "\"KERR: We will sign it on Monday, and the courts can do their work after that.\n\n"
+        "\"NOTE: This transcript was edited for length and for clarity."
+    )
+    rows, _, _ = extract(body)
+    row = find(rows, "sign it on Monday")
+    assert row[2] == "Ann Kerr" and not row[1].startswith("KERR")
+    assert find(rows, "Will you sign")[2] == "Host"
+    assert not any(r[1].startswith("This transcript") and r[2] for r in rows)
+
+
+def test_attribution_after_a_question_or_exclamation_mark():
+    body = (
+        "Mayor Rosa Diaz spoke in Leeds.\n\n"
+        "“Who pays for the new tram line when the grant runs out next spring?” Diaz asked.\n\n"
+        "“We will never give up on this city!” Diaz said on Friday. “Never.”"
+    )
+    rows, _, _ = extract(body)
+    assert find(rows, "Who pays for the new tram")[2] == "Rosa Diaz"
+    assert find(rows, "never give up")[2] == "Rosa Diaz"
+
+
+def test_role_appositive_between_quote_and_name():
+    body = (
+        "“The airport will reopen on Monday after the repairs,” the city’s transport chief, Omar Haddad, said on Friday. "
+        "“Flights resume at noon.”"
+    )
+    rows, _, _ = extract(body)
+    assert find(rows, "airport will reopen")[2] == "Omar Haddad"
+
+
+def test_question_followed_by_a_new_sentence_is_still_split():
+    body = "Mayor Rosa Diaz spoke. Why does it matter? The council voted on Monday to close the line."
+    spans = split_sentences(Layout(body, paragraph_spans(body)).masked, 0, len(body))
+    assert len(spans) == 3

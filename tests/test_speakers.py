@@ -311,3 +311,110 @@ def test_seed_lavrov_is_not_speaker_of_truss_quote_that_names_him(seeds):
     assert lavrov.id in q.mentions
     assert lavrov.role == "Foreign Minister" and lavrov.country == "Russia" and lavrov.gender == "m"
     assert byid[q.speaker].country == "United Kingdom"
+
+
+# ---------------------------------------------------------------- countries of titles
+
+
+def test_acronym_country_in_a_title_is_a_country_not_an_organisation():
+    body = "US Trade Representative Katherine Tai met EU Commissioner Valdis Dombrovskis in Brussels."
+    r = resolver_for(body)
+    tai = who(r, body, "Katherine Tai")
+    assert tai.country == "United States"
+
+
+def test_possessive_country_before_a_title_only_mention_restricts_the_candidates():
+    body = (
+        "Foreign Minister Ana Ruiz of Spain met UK Foreign Secretary Tom Hale in Madrid.\n\n"
+        "Later, Spain's Foreign Secretary said the dispute over Gibraltar was closed."
+    )
+    r = resolver_for(body)
+    pos = body.index("Foreign Secretary said")
+    sid = r.resolve("Foreign Secretary", pos, pos + len("Foreign Secretary"))
+    names = {s.id: s.name for s in r.speakers()}
+    assert names.get(sid) != "Tom Hale"
+
+
+# ---------------------------------------------------------------- junk in name spans
+
+
+def _names(body: str, title: str | None = None) -> set:
+    r = resolver_for(body, title=title)
+    return {e.name for e in r._entities if e.type == "person"}
+
+
+def test_sentence_initial_auxiliary_is_not_part_of_a_name():
+    body = (
+        "Governor Maria Lopez spoke on Monday.\n\n"
+        "Q Is Governor Lopez going to sign it? Will Governor Lopez veto it? Does Governor Lopez agree? "
+        "Given Governor Lopez said so, is it done?"
+    )
+    names = _names(body)
+    assert names == {"Maria Lopez"}, names
+
+
+def test_department_after_of_belongs_to_the_title_not_the_name():
+    body = "Secretary of Agriculture Tom Vilsack said crops matter. Director for Regional Cooperation Ann Brill said so."
+    assert _names(body) == {"Tom Vilsack", "Ann Brill"}
+
+
+def test_common_words_before_a_given_name_are_dropped():
+    body = (
+        "Deputy Adviser for Cyber and Emerging Technologies Anne Neuberger spoke.\n\n"
+        "Anything to add to that, Doctors Walensky or Fauci?"
+    )
+    names = _names(body)
+    assert "Anne Neuberger" in names
+    assert not any(n.startswith(("Emerging", "Technologies", "Doctors")) for n in names), names
+
+
+def test_headline_words_after_a_name_are_cut():
+    names = _names(
+        "Thank you all. We will talk about the plan.",
+        title="Remarks by Governor Maria Lopez Laying Out the Plan and Press Gaggle by Tom Ward Aboard the Ferry",
+    )
+    assert "Maria Lopez" in names and "Tom Ward" in names, names
+    assert not any("Laying" in n or "Aboard" in n for n in names)
+
+
+def test_surnames_ending_in_ing_are_kept_in_body_text():
+    body = "Mark Browning said the vote was close. Xi Jinping said the talks were useful."
+    assert {"Mark Browning", "Xi Jinping"} <= _names(body)
+
+
+@pytest.mark.parametrize(
+    "label, expected",
+    [("QMS. PSAKI", "MS. PSAKI"), ("Qms. Psaki", "Ms. Psaki"), ("S. PSAKI", "PSAKI"), ("M. Psaki", "Psaki"),
+     ("John F. Kerry", "John F. Kerry"), ("J. R. Smith", "J. R. Smith"), ("Quentin Smith", "Quentin Smith")],
+)
+def test_transcript_label_debris_is_not_part_of_a_name(label, expected):
+    from datasette_diplomacy.extract.names import clean_label_name
+
+    assert clean_label_name(label) == expected
+
+
+def test_label_with_honorific_debris_joins_the_known_person():
+    body = "Press Secretary Jen Psaki briefed reporters."
+    r = resolver_for(body)
+    first = r.add_person(name="Jen Psaki")
+    assert r.add_person(name="S. Psaki") == first
+    assert r.add_person(name="Qms. Psaki") == first
+    assert {s.name for s in r.speakers()} == {"Jen Psaki"}
+
+
+def test_english_short_first_names_share_a_key():
+    assert person_key("Jeff Zients") == person_key("Jeffrey Zients")
+    assert person_key("Andy Slavitt") == person_key("Andrew Slavitt")
+
+
+def test_label_name_with_leading_common_words_joins_the_known_person():
+    body = "We are joined by Deputy Adviser for Cyber and Emerging Technologies Anne Neuberger today."
+    r = resolver_for(body)
+    first = r.add_person(name="Anne Neuberger")
+    assert r.add_person(name="Technologies Anne Neuberger", role="Emerging") == first
+
+
+def test_a_month_is_never_a_speaker():
+    body = "A university poll released in late August found that most voters want a debate."
+    r = resolver_for(body)
+    assert who(r, body, "August") is None

@@ -11,6 +11,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from datasette_diplomacy.extract.names import person_key
 from datasette_diplomacy.model import Article, Entity, Extraction, Quote, Speaker
 from datasette_diplomacy.store import Store, speaker_key, statement_key
 
@@ -250,7 +251,7 @@ def test_a_surname_seen_first_becomes_the_full_name_seen_later(store):
         "/corpus/c.txt", 'MS. PSAKI: Thanks.', [("Thanks.", "s1", "transcript")],
         [Speaker("s1", "Psaki")]))
     assert rows(store, "SELECT key, name, role, gender, quote_count, article_count FROM speakers") == [
-        ("psaki|jen", "Jen Psaki", "Press Secretary", "f", 3, 3)
+        (person_key("Jen Psaki"), "Jen Psaki", "Press Secretary", "f", 3, 3)
     ]
 
 
@@ -425,3 +426,95 @@ def test_a_big_file_is_written_in_batches_inside_its_savepoint(store, monkeypatc
     assert store.db["articles"].count == 0
     write_file(store, path, *[lavrov_article(f"{path}#{n}") for n in range(1, 21)])
     assert rows(store, "SELECT count(*), sum(quote_count) FROM articles") == [(20, 40)]
+
+
+def test_role_labels_key_per_article():
+    assert speaker_key(Speaker("s1", "President"), "a.md") == "role:a.md:president"
+    assert speaker_key(Speaker("s1", "The First Lady"), "a.md") == "role:a.md:first lady"
+    assert speaker_key(Speaker("s1", "Vice President"), "a.md") != speaker_key(Speaker("s1", "Vice President"), "b.md")
+
+
+def test_nameless_president_of_two_articles_are_two_speakers(store):
+    body = "THE PRESIDENT: We will defend every inch of NATO territory."
+    quotes = [("We will defend every inch of NATO territory.", "s1", "transcript")]
+    president = Speaker("s1", "President", role="President")
+    write_file(store, "a.md", make_extraction("a.md", body, quotes, [president],
+                                              title="Remarks by President Biden and President Macron"))
+    write_file(store, "b.md", make_extraction("b.md", body, quotes, [president],
+                                              title="Remarks by President Trump and President Erdogan"))
+    rows = list(store.db.query("SELECT key, name, type, quote_count FROM speakers ORDER BY key"))
+    assert [(r["name"], r["type"], r["quote_count"]) for r in rows] == [("President", "person", 1)] * 2
+    assert rows[0]["key"] != rows[1]["key"]
+
+
+def test_surname_merges_by_role(store):
+    body = "Text of the speech on the economy. And more words here."
+    def one(source, name, role):
+        return make_extraction(source, body, [("Text of the speech on the economy.", "s1", "direct")],
+                               [Speaker("s1", name, role=role)])
+    write_file(store, "1.md", one("1.md", "Jill Biden", "First Lady"))
+    write_file(store, "2.md", one("2.md", "Joe Biden", "President"))
+    write_file(store, "3.md", one("3.md", "Biden", "President"))
+    write_file(store, "4.md", one("4.md", "Biden", "Senator"))
+    rows = {r["name"]: r["quote_count"] for r in store.db.query("SELECT name, quote_count FROM speakers")}
+    # the President's surname goes to the President; another office's stays apart
+    assert rows == {"Jill Biden": 1, "Joe Biden": 2, "Biden": 1}
+
+
+def test_surname_row_is_not_taken_over_by_another_office(store):
+    body = "Text of the speech on the economy. And more words here."
+    def one(source, name, role):
+        return make_extraction(source, body, [("Text of the speech on the economy.", "s1", "direct")],
+                               [Speaker("s1", name, role=role)])
+    write_file(store, "1.md", one("1.md", "Biden", "President"))
+    write_file(store, "2.md", one("2.md", "Jill Biden", "First Lady"))
+    write_file(store, "3.md", one("3.md", "Psaki", None))
+    write_file(store, "4.md", one("4.md", "Jen Psaki", "Press Secretary"))
+    rows = {r["name"]: r["quote_count"] for r in store.db.query("SELECT name, quote_count FROM speakers")}
+    assert rows == {"Biden": 1, "Jill Biden": 1, "Jen Psaki": 2}
+
+
+def test_comparison_indexes(store):
+    indexes = {tuple(i.columns) for i in store.db["quotes"].indexes}
+    assert ("speaker_id", "statement_key") in indexes
+    assert ("speaker_id", "article_id") in indexes
+
+
+def test_surname_seen_first_merges_at_finalize(store):
+    body = "Text of the speech on the economy. And more words here."
+    def one(source, *speakers):
+        quotes = [("Text of the speech on the economy.", "s1", "direct", [], [s.id for s in speakers[1:]])]
+        return make_extraction(source, body, quotes, list(speakers))
+    write_file(store, "1.md", one("1.md", Speaker("s1", "Biden", role="President")))
+    write_file(store, "2.md", one("2.md", Speaker("s1", "Jill Biden", role="First Lady")))
+    # Hunter is only mentioned, with a misread role: the quoted Joe Biden is the President
+    write_file(store, "3.md", one("3.md", Speaker("s1", "Joe Biden", role="President"),
+                                  Speaker("s2", "Hunter Biden", role="President")))
+    rows = {r["name"]: r["quote_count"] for r in store.db.query("SELECT name, quote_count FROM speakers")}
+    assert rows == {"Jill Biden": 1, "Joe Biden": 2, "Hunter Biden": 0}
+    aliases = {r["alias"] for r in store.db.query(
+        "SELECT alias FROM speaker_aliases JOIN speakers ON speakers.id = speaker_id WHERE name = 'Joe Biden'")}
+    assert aliases == {"Biden", "Joe Biden"}
+    assert rows_of(store, "SELECT count(*) FROM article_speakers") == [(3,)]
+    # a later surname goes straight to the merged person
+    write_file(store, "4.md", one("4.md", Speaker("s1", "Biden", role="President")))
+    rows = {r["name"]: r["quote_count"] for r in store.db.query("SELECT name, quote_count FROM speakers")}
+    assert rows["Joe Biden"] == 3 and "Biden" not in rows
+
+
+def rows_of(store, sql):
+    return [tuple(r) for r in store.db.execute(sql).fetchall()]
+
+
+def test_a_label_role_replaces_a_role_read_in_prose(store):
+    prose = make_extraction("1.md", 'Trump said "we will win", as when he was president.',
+                            [("we will win", "s1", "direct")],
+                            [Speaker("s1", "Donald Trump", role="when he was president")])
+    label = make_extraction("2.md", "THE PRESIDENT: Thank you very much.",
+                            [("Thank you very much.", "s1", "transcript")],
+                            [Speaker("s1", "Donald Trump", role="President")], kind="transcript")
+    later = make_extraction("3.md", "THE FORMER PRESIDENT: Hello.", [("Hello.", "s1", "transcript")],
+                            [Speaker("s1", "Donald Trump", role="Former President")], kind="transcript")
+    write_file(store, "1.md", prose)
+    write_file(store, "2.md", label, later)
+    assert rows_of(store, "SELECT name, role FROM speakers") == [("Donald Trump", "President")]

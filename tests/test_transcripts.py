@@ -8,8 +8,12 @@ import pytest
 from datasette_diplomacy.extract.transcripts import (
     LabelPerson,
     find_turns,
+    introduced_people,
+    is_role_name,
     looks_like_transcript,
     parse_label,
+    same_role,
+    title_people,
     title_speaker,
 )
 from datasette_diplomacy.text import paragraph_spans
@@ -438,3 +442,37 @@ def test_typo_split_honorific_label():
     assert [t.label for t in turns] == ["MR. ZIENTS", "Q", "MR: ZIENTS"]
     assert turns[2].text == "So we are going to continue."
     assert parse_label(turns[2].label).name == "Zients"
+
+
+@pytest.mark.parametrize("title, people", [
+    ("Remarks by President Biden and President Macron of France in Joint Press Conference",
+     [("Biden", "President"), ("Macron", "President")]),
+    ("Press Briefing by Press Secretary Jen Psaki and National Security Advisor Jake Sullivan, February 4, 2021",
+     [("Jen Psaki", "Press Secretary"), ("Jake Sullivan", "National Security Advisor")]),
+    ("Remarks by President Biden and First Lady Jill Biden at a Dinner",
+     [("Biden", "President"), ("Jill Biden", "First Lady")]),
+    ("Remarks by President Biden, Prime Minister Kishida of Japan, and President Yoon Suk Yeol of the Republic of Korea Before Trilateral Meeting",
+     [("Biden", "President"), ("Kishida", "Prime Minister"), ("Yoon Suk Yeol", "President")]),
+    ("Remarks by President Biden Providing an Update on Russia and Ukraine", [("Biden", "President")]),
+    ("Remarks by the Vice President at a Campaign Event", []),
+    ("Ukraine talks stall", []),
+])
+def test_title_people(title, people):
+    assert [(p.name, p.role) for p in title_people(title)] == people
+
+
+def test_introduced_people():
+    text = "Please welcome the President of the United States, Joe Biden. Vice President Kamala Harris is here."
+    assert introduced_people(text, "President") == ["Joe Biden"]
+    assert introduced_people(text, "Vice President") == ["Kamala Harris"]
+    # a title-case heading is not an introduction; a surname alone is not a full name
+    assert introduced_people("Remarks by President Biden Honoring the Boston Celtics", "President") == []
+
+
+def test_same_role_and_role_names():
+    assert same_role("President", "President")
+    assert same_role("President", "President of France")
+    assert not same_role("President", "Vice President")
+    assert not same_role("President", None)
+    assert is_role_name("The First Lady") and is_role_name("Vice President")
+    assert not is_role_name("Joe Biden") and not is_role_name("")

@@ -34,6 +34,30 @@ FIRST_NAME_GROUPS = [
     ["richard", "dick", "rick"],
     ["anthony", "antony", "tony"],
     ["boris"],
+    ["jeffrey", "jeff", "geoffrey"],
+    ["andrew", "andy", "drew"],
+    ["thomas", "tom", "tommy"],
+    ["christopher", "chris"],
+    ["daniel", "dan", "danny"],
+    ["edward", "ed", "ted", "eddie"],
+    ["charles", "chuck", "charlie"],
+    ["steven", "stephen", "steve"],
+    ["matthew", "matt"],
+    ["nicholas", "nick"],
+    ["benjamin", "ben"],
+    ["samuel", "sam"],
+    ["kenneth", "ken"],
+    ["ronald", "ron"],
+    ["donald", "don"],
+    ["gregory", "greg"],
+    ["timothy", "tim"],
+    ["peter", "pete"],
+    ["lawrence", "larry"],
+    ["katherine", "catherine", "kate", "kathy", "katie"],
+    ["rebecca", "becky"],
+    ["margaret", "maggie", "peggy"],
+    ["patricia", "patty", "trish"],
+    ["susan", "sue", "suzy"],
 ]
 _FIRST_NAME_KEY = {name: group[0] for group in FIRST_NAME_GROUPS for name in group}
 
@@ -113,3 +137,23 @@ def key_matches(short: str, full: str) -> bool:
     if short_surname != full_surname:
         return False
     return not short_first or not full_first
+
+
+_LABEL_Q = re.compile(r"^Q[ \t]*[.:]?[ \t]*(?=(?:MRS?|MS|DR|Mrs?|Ms|Dr)\.?[ \t])")
+_HONORIFIC_FRAGMENT = re.compile(r"^(?:[MSR]|RS)\.[ \t]+(?=[^\W\d_][\w'\u2019-]*$)", re.IGNORECASE)
+
+
+def clean_label_name(name: str) -> str:
+    """A transcript label's name without the debris of its honorific.
+
+    "QMS. PSAKI" (a question mark "Q" glued to the next label) -> "MS. PSAKI"; "S. PSAKI" and
+    "M. Psaki" (an honorific "MS." / "MR." that lost a letter) -> "PSAKI" / "Psaki". A real initial
+    before a first name and surname ("J. R. Smith", "John F. Kerry") is kept.
+    """
+    name = " ".join(name.split())
+    name = _LABEL_Q.sub("", name)
+    glued = re.match(r"^Q((?:mrs?|ms|dr)\.)", name, re.IGNORECASE)
+    if glued:
+        name = glued.group(1).capitalize() + name[glued.end():]
+    return _HONORIFIC_FRAGMENT.sub("", name)
+

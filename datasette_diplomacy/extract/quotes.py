@@ -38,6 +38,7 @@ from ..model import Quote
 from ..text import paragraph_index
 
 MIN_DIRECT_WORDS = 4
+MAX_FRAGMENT_WORDS = 8  # embedded quoted phrases shorter than this need a cue of their own
 
 # ---------------------------------------------------------------- layout
 
@@ -199,6 +200,13 @@ _SENT_STARTERS = {
 _BOUNDARY = re.compile(r"[.!?]+[\u201d\u2019\"')\]]*(?=\s+[\u201c\u2018\"'(\[]?[\w\u201c])|[.!?]+[\u201d\"]*(?=\s+\u201c)")
 
 
+_ATTRIBUTION_AFTER = re.compile(
+    r"(?:(?:[Tt]he|[Aa]n?)[ \t]+)?(?:[\w.'\u2019-]+,?[ \t]+){0,6}?(?:(?:also|then|later)[ \t]+)?"
+    r"(?:said|says|wrote|writes|added|adds|asked|asks|told|tweeted|recalled|explained|continued|replied|"
+    r"responded|noted|argued|insisted|declared|warned|stated|claimed|shouted|yelled|exclaimed)\b"
+)
+
+
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans of ``text[start:end]`` (use on the masked body)."""
     result = []
@@ -222,6 +230,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 continue
         if nxt_word[:1].islower():
             continue
+        if text[dot] in "!?" and re.search(r"[\u201d\"]", m.group()) and _ATTRIBUTION_AFTER.match(text, nxt_start, end):
+            continue  # "“… a nuclear power?” Biden said.": the attribution belongs to the quote's sentence
         result.append((pos, m.end()))
         pos = nxt_start
     if pos < end:
@@ -383,7 +393,7 @@ _CLAUSE_CUT = re.compile(
     r"recalling|according[ \t]+to|pointing[ \t]+out|suggesting|asserting|declaring|telling)\b|;|:[ \t]*\u201c"
 )
 _WORDS = re.compile(r"[^\W_]+")
-_DASH_SOURCE = re.compile(r"[ \t]*[\u2015\u2014\u2013-]{1,2}[ \t]*([A-Z][\w.\u2019'-]*(?:[ \t]+[A-Z][\w.\u2019'-]*){0,3})[ \t]*[.,]?[ \t]*$")
+_DASH_SOURCE = re.compile(r"[ \t]*[\u2015\u2014\u2013-]{1,2}[ \t]*([A-Z][\w.\u2019'-]*(?:[ \t]+[A-Z][\w.\u2019'-]*){0,3})[ \t]*[.,]?[ \t]*$", re.MULTILINE)
 _LABEL_LINE = re.compile(r"[ \t-]*((?:[A-Z][\w.\u2019'&-]*)(?:[ \t]+[A-Z][\w.\u2019'&-]*){0,3}):[ \t]+(?=\S)")
 _LABEL_STOP = {"note", "editor", "editors", "update", "updated", "photo", "photos", "video", "watch", "read", "related",
                "source", "sources", "advertisement", "correction", "question", "answer", "q", "a", "follow", "click",
@@ -394,6 +404,13 @@ _LABEL_STOP = {"note", "editor", "editors", "update", "updated", "photo", "photo
                "day", "part", "chapter", "step", "tip", "fact", "facts", "example", "for", "in", "on", "at", "by",
                "ukraine", "russia", "moscow", "london", "washington"}
 _LEADING_PP = re.compile(r"[ \t]*(?:on|in|at|during|after|before|while|from|via|through|over|last|this|earlier|later)\b")
+_NP_MODIFIER_GAP = re.compile(r"\u201d[ \t]*((?:[\w.'\u2019&-]+[ \t]+){1,3})$")
+# an all-caps speaker label opening a quotation: "PENCE: …", "MR. TRUMP: …"
+_QUOTED_LABEL = re.compile(r"[ \t]*((?:(?:MR|MS|MRS|DR|SEN|GOV|REP)\.?[ \t]+)?[A-Z][A-Z'\u2019-]+(?:[ \t]+[A-Z][A-Z'\u2019-]+){0,2}):[ \t]+(?=\S)")
+_NP_APPOSITION_GAP = re.compile(r"\u201d[ \t]*((?:the|a|an)[ \t]+(?:[\w.'\u2019&-]+[ \t]+){0,5}[\w.'\u2019&-]+,[ \t]*)$")
+_GERUND_LEFT = re.compile(r"(?:,|\b(?:by|while|when|after|before|without|in))[ \t]*$")
+# ", and Lavrov insisting …", " while Truss said …": another speaker's coordinated report starts here
+_COORD_SPEAKER = re.compile(r"(?:,[ \t]*(?:and|but|while|whereas|with)|[ \t]+(?:while|whereas))[ \t]+(?=[A-Z]|(?:he|she|the)\b)")
 _COORD_CUE = re.compile(
     r",?[ \t]+(?:and|but)[ \t]+(?:(?:also|then|later|repeatedly)[ \t]+)?(?:said|says|added|adds|suggested|argued|"
     r"insisted|warned|noted|told|urged|called|asked|stressed|claimed|vowed|promised|denied|acknowledged|admitted|"
@@ -723,10 +740,14 @@ class _Finder:
                 continue
             if lv in _WEAK_VERBS and re.search(r"\b(?:that|which|whom)[ \t]+(?:he|she|they|we|I|you|it|[A-Z][\w.\u2019'-]*)[ \t]+$", left):
                 continue  # "a state that she hoped to carry": an object relative clause
-            subj = self.speaker_np_before(s, vs, si)
+            # "Truss opposed Lavrov, saying …" / "… by saying …": a participle after a comma or a
+            # preposition belongs to the clause that governs it, so its speaker is that clause's subject,
+            # never the object or any other name right before the comma
+            gerund = lv.endswith("ing") and _GERUND_LEFT.search(left) is not None
+            subj = None if gerund else self.speaker_np_before(s, vs, si)
             inverted = False
             after = ve
-            if subj is None and lv.split()[0] in _INVERTIBLE:
+            if subj is None and not gerund and lv.split()[0] in _INVERTIBLE:
                 # inverted: "…,” said Lavrov" / ", said the minister"
                 if re.search(r"[,\u201d][ \t]*$", left) or not left.strip():
                     inv = self.speaker_np_after(ve, e)
@@ -737,7 +758,7 @@ class _Finder:
             if subj is None:
                 # participle or coordinated verb: inherits the sentence's subject
                 coord = re.search(r"\b(?:and|but|yet|or)(?:[ \t]+(?:then|also|later))?[ \t]*$", left)
-                if re.search(r"(?:,|\band|\bbut|\byet|\bor|\bthen|\balso|\blater)[ \t]*$", left) and (lv.endswith("ing") or coord):
+                if gerund or re.search(r"(?:,|\band|\bbut|\byet|\bor|\bthen|\balso|\blater)[ \t]*$", left) and (lv.endswith("ing") or coord):
                     sid = last_speaker if last_subject_found else self.sentence_subject(si, vs)
                     if sid is None:
                         continue
@@ -769,7 +790,13 @@ class _Finder:
         # A. quote(s) right before the subject (or before the verb when inverted): “A,” he said
         lead_end = vs if inverted else np_start
         lead = masked[s:lead_end]
-        if re.search(r"\u201d[ \t]*[,:]?[ \t]*$", lead) or re.search(r"[,.!?\u2014-][\u201d][ \t]*$", lead):
+        # "“…,” Tulsa police Chief Chuck Jordan said" / "“…,” the White House spokesman, Josh Earnest, said":
+        # words of the subject between the quote and the name
+        gap = _NP_MODIFIER_GAP.search(lead) or _NP_APPOSITION_GAP.search(lead)
+        if gap and any(w.lower().strip(",") in _STOP_NP or w.lower() in _ADVERBS
+                       or w.lower() in _DETERMINERS and k > 0 for k, w in enumerate(gap.group(1).split())):
+            gap = None
+        if re.search(r"\u201d[ \t]*[,:]?[ \t]*$", lead) or re.search(r"[,.!?\u2014-][\u201d][ \t]*$", lead) or gap:
             before = [qi for qi in self.quotes_between(s, lead_end) if qi not in self.q_item]
             narrative = len(_WORDS.findall(masked, s, qspans[before[0]].open)) if before else 0
             if before and narrative >= 3 and not participle:
@@ -813,6 +840,8 @@ class _Finder:
         rest = masked[p:e]
         pp = re.match(r"[ \t]*(?:on|in|at|during|after|before|while|from|via|through|over|last|this|earlier|later)\b"
                       r"[^\u201c\u201d.;]{0,70}?[,:]?[ \t]*(?=\u201c)", rest)
+        if pp and not re.search(r"[,:][ \t]*$", pp.group()) and len(_WORDS.findall(pp.group())) > 5:
+            pp = None  # "insisting on the absence of provisions obliging Russia to recognize “…”": content, not where
         if pp and not inverted:
             p += pp.end()  # "said on Tuesday in Ohio, “…”"
             rest = masked[p:e]
@@ -864,6 +893,9 @@ class _Finder:
         co = _COORD_CUE.search(masked, p, cend)
         if co:
             cend = co.start()
+        cs = self._coord_speaker(p, cend)
+        if cs is not None:
+            cend = cs
         lead_pp = _LEADING_PP.match(masked, p, cend)
         if lead_pp and "\u201c" not in masked[p:cend]:
             tm = re.search(r"(?:,[ \t]*|[ \t]+)that[ \t]+", masked[lead_pp.end():cend])
@@ -877,6 +909,21 @@ class _Finder:
         it = self.add_clause(p, cend, sid, verb, si, pi)
         if it is not None:
             return cend
+        return None
+
+    def _coord_speaker(self, p: int, cend: int) -> int | None:
+        """Where ", and NAME VERBing/said …" starts another speaker's report inside ``masked[p:cend]``."""
+        masked = self.masked
+        for m in _COORD_SPEAKER.finditer(masked, p, cend):
+            mention = self.resolver.mention_starting_at(m.end())
+            if mention is None or mention.in_quote or mention.kind == "pronoun" and mention.text.lower() not in ("he", "she"):
+                continue
+            am = re.match(r"[ \t]+(?:(?:also|then|later|again|had|has|was|is)[ \t]+)?", masked[mention.end:cend])
+            if am is None:
+                continue
+            vm = _CUE.match(masked, mention.end + am.end())
+            if vm is not None and vm.end() <= cend:
+                return m.start()
         return None
 
     def according(self, si, s, e, pi, vs, ve, verb):
@@ -960,6 +1007,22 @@ class _Finder:
             for j in chain:
                 if j not in self.q_item and qspans[j].words >= 1:
                     self.add_direct(j, sp, cue, layout.sentence_of(qspans[j].open), strength=1)
+        # "\"PENCE: Well, …": a transcript quoted in an article, its speaker label inside the marks
+        for qi, q in enumerate(qspans):
+            if qi in self.q_item:
+                continue
+            lm = _QUOTED_LABEL.match(body, q.start, q.end)
+            if not lm or lm.group(1).split()[0].lower().strip(".'\u2019") in _LABEL_STOP:
+                continue
+            ns, ne = lm.start(1), lm.end(1)
+            label = " ".join(w if len(w) <= 3 and w.endswith(".") else w.capitalize() for w in body[ns:ne].split())
+            sid = self.resolver.resolve(label, ns, ne)  # "PENCE" -> "Pence", so it meets "Mike Pence"
+            s_, e_ = lm.end(), q.text_bounds(body)[1]
+            if sid is None or e_ <= s_:
+                continue
+            it = _Item(s_, e_, "direct", sid, ":", layout.sentence_of(q.open), q.paragraph, [qi], 2)
+            self.items.append(it)
+            self.q_item[qi] = it
         # "“…” ― Azucena Gonzàlez": a dash and a name closing the paragraph
         for qi, q in enumerate(qspans):
             if qi in self.q_item or not q.closed:
@@ -979,10 +1042,28 @@ class _Finder:
             if _looks_like_title(body[q.start:q.end]):
                 continue  # “Crippled America: How to Make America Great Again” names a work, it quotes nobody
             si = layout.sentence_of(q.open)
+            if self._embedded_fragment(q, si):
+                continue  # "the actions of “the Anglo-Saxon countries” that …": a phrase of the narrative
             sp, cue = self.inherit(qi, si, q.paragraph)
             if sp is None and q.single:
                 continue
             self.add_direct(qi, sp, cue, si, strength=1)
+
+    def _embedded_fragment(self, q, si) -> bool:
+        """A short quoted phrase inside a narrative sentence, with no speech cue of its own.
+
+        True when narrative words precede it in its sentence (not ending in ``:``, ``,`` or a dash,
+        which introduce a quotation), its text does not end like a sentence or a clause, and it has
+        fewer than ``MAX_FRAGMENT_WORDS`` words (hyphenated words count once).
+        """
+        inner = self.body[q.start:q.end].strip()
+        if len(inner.split()) >= MAX_FRAGMENT_WORDS or re.search(r"[.!?,;:]$", inner):
+            return False
+        sent_start = self.layout.sentences[si][0]
+        before = self.masked[sent_start:q.open]
+        if not _WORDS.search(before) or re.search(r"[:,\u2014\u2013-][ \t]*$", before):
+            return False
+        return True
 
     def inherit(self, qi, si, pi):
         layout = self.layout

@@ -42,7 +42,7 @@ import yaml
 
 from ..model import Speaker
 from . import gazetteer
-from .names import FIRST_NAME_GROUPS, first_name_key, fold, name_tokens, person_key, surname_key
+from .names import FIRST_NAME_GROUPS, clean_label_name, first_name_key, fold, name_tokens, person_key, surname_key
 from .quotes import Layout
 
 # ---------------------------------------------------------------- lexicon
@@ -148,6 +148,44 @@ sources source officials official critics analysts experts observers supporters
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
 september october november december jan feb mar apr jun jul aug sep sept oct nov dec
 dear sir madam question answer note editor photo video watch read related advertisement
+""".split()
+)
+# words that open a question or a clause and are never part of a name ("Is President Biden going ...")
+_AUXILIARIES = set(
+    """
+is are was were be been am do does did done has have had having will would shall should can could may might must
+given let lets let's says said tells told asks asked thanks thank welcome welcomes please
+""".split()
+)
+# title words that cannot be inside a name: a capitalised run holding one restarts there
+_NAME_TITLES = {
+    "president", "vice", "secretary", "minister", "senator", "sen", "rep", "gov", "governor", "mayor", "ambassador",
+    "chancellor", "premier", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "director",
+    "envoy", "commissioner", "congressman", "congresswoman", "administrator", "advisor", "adviser", "president-elect",
+    "vice-president", "press", "deputy", "representative", "honorable", "honourable", "coordinator",
+}
+_COMMON_SUFFIX = re.compile(r"(?:ies|ness|tion|tions|ment|ments|ics|ity|ence|ance|ship|ology|ism|ional|ential|ical)$")
+
+
+def _common_word(w: str, lower_words: set) -> bool:
+    """A folded capitalised word that is a common word here, never a given name."""
+    lex = lexicon()
+    if w in lower_words or w in _AUXILIARIES or w in lex.titles or w in lex.roles or w in lex.anonymous \
+            or w in lex.groups or w in lex.honorifics or w in _NAME_TITLES:
+        return True
+    if w.endswith("s") and (w[:-1] in lex.titles or w[:-1] in lex.roles or w[:-1] in lex.honorifics):
+        return True  # "Doctors Walensky"
+    # "Technologies", "Competitiveness", "Emerging"
+    return len(w) > 6 and (_COMMON_SUFFIX.search(w) is not None or w.endswith("ing"))
+
+
+# words of a headline that end a name ("Jen Psaki Aboard Air Force One En Route ...")
+_HEADLINE_BREAKS = {"aboard", "en", "onboard", "upon", "via", "amid", "versus", "vs"}
+
+_CALENDAR = set(
+    """
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december jan feb mar apr jun jul aug sep sept oct nov dec
 """.split()
 )
 # capitalised words that belong to a role rather than to an organisation ("Foreign Minister")
@@ -332,6 +370,7 @@ class SpeakerResolver:
         self._last_role_candidates = 0
         self._by_surname: dict[str, list[int]] = {}
         self._by_first: dict[str, list[int]] = {}
+        self._in_title = False
         self._lower_words = set(re.findall(r"(?<![\w'\u2019])[a-z][a-z'\u2019-]+", body))
         self._scan()
 
@@ -345,6 +384,13 @@ class SpeakerResolver:
     def add_person(self, name: str | None, role: str | None = None, type: str = "person", alias: str | None = None) -> str | None:
         """Register (or find) a speaker named by a transcript label; returns its id."""
         idx = None
+        if name:
+            name = clean_label_name(name)
+            words = name.split()
+            folded = [fold(w).rstrip(".") for w in words]
+            restart = self._core_restart(words, folded) if len(words) >= 3 else None
+            if restart is not None and len(words) - restart >= 2:
+                name = " ".join(words[restart:])  # "Technologies Anne Neuberger" -> "Anne Neuberger"
         if type == "person" and name:
             idx = self._find_by_name(name)
             if idx is None:
@@ -577,6 +623,7 @@ class SpeakerResolver:
         if self.title:
             saved_body = self.body
             self.body = self.title
+            self._in_title = True
             try:
                 for m in _NAME_SEQ.finditer(self.title):
                     cand = self._analyse_name(m.start(), m.end())
@@ -587,6 +634,7 @@ class SpeakerResolver:
                             self._entities[idx].aliases.clear()
             finally:
                 self.body = saved_body
+                self._in_title = False
         # 2. strong names first, in order, build persons
         for cand in candidates:
             if cand["core"] and cand["strong"]:
@@ -660,9 +708,15 @@ class SpeakerResolver:
                 raw.append((cand["start"], cand["end"], "name", cand))
 
         # 4. lower-case role descriptions
-        name_spans = [(r[0], r[1]) for r in raw]
+        name_spans = sorted((r[0], r[1]) for r in raw)
+        span_starts = [a for a, _ in name_spans]
+        span_max_end = []
+        for _, b in name_spans:
+            span_max_end.append(max(b, span_max_end[-1]) if span_max_end else b)
         for s, e, _det, poss_text, mods_text, head_text in _role_nps(body):
-            if any(a <= s < b or a < e <= b for a, b in name_spans):
+            # overlaps a name span? (spans starting before e whose furthest end passes s)
+            k = bisect.bisect_left(span_starts, e)
+            if k and span_max_end[k - 1] > s:
                 continue
             head = head_text.lower()
             after = body[e:e + 3]
@@ -792,6 +846,12 @@ class SpeakerResolver:
                 prefix.append(toks[i])
                 i += 1
                 continue
+            if prefix and fold(prefix[-1][2]) in ("of", "for") and i + 2 < len(toks) and not is_first_name(w):
+                # the department of "Secretary of Transportation Pete Buttigieg" belongs to the title
+                role_words.append(w)
+                prefix.append(toks[i])
+                i += 1
+                continue
             if lw in lex.honorifics:
                 g = lex.honorifics[lw]
                 gender = g or gender
@@ -822,8 +882,11 @@ class SpeakerResolver:
                             "majority", "minority", "first", "crown", "grand", "supreme", "former", "acting",
                             "white", "house", "senate", "presidential", "general"):
                     role_words.append(w.rstrip("."))
-                else:  # party / organisation adjectives (Republican, NATO, UN)
-                    if w.isupper() and len(w) > 1:
+                else:  # party / organisation adjectives (Republican, NATO, UN); "UK", "US" name a country
+                    c = gazetteer.country_of(w)
+                    if c:
+                        country = country or c
+                    elif w.isupper() and len(w) > 1:
                         org = org or w
                 prefix.append(toks[i])
                 i += 1
@@ -854,11 +917,31 @@ class SpeakerResolver:
             if not role_head:
                 return None
             ptext = " ".join(t[2] for t in prefix)
+            pc = _POSS_BEFORE.search(body, max(0, prefix[0][0] - 20), prefix[0][0])
+            if pc and not country:
+                country = gazetteer.country_of(pc.group(1))  # "Russia's Foreign Secretary": Russia's
             return {"start": prefix[0][0], "end": prefix[-1][1], "core": [], "core_text": "", "strong": False,
                     "role_head": role_head, "role": " ".join(role_words), "country": country, "gender": gender,
                     "org": org, "text": ptext, "head": role_head, "mods": [fold(w) for w in role_words], "poss": None}
         words = [t[2] for t in core]
         folded = [fold(w).rstrip(".") for w in words]
+        # a name never starts with a verb or a common word, nor holds a title: "Is President Biden",
+        # "Given Vice President Harris", "Transportation Pete Buttigieg" (of "Secretary of Transportation
+        # Pete Buttigieg"), "Doctors Fauci" -> start again where the title or the name begins
+        restart = self._core_restart(words, folded)
+        if restart is not None:
+            return self._analyse_name(core[restart][0], end)
+        # nor ends with a headline's verb or preposition: "Biden Laying Out", "Jen Psaki Aboard Air Force One"
+        if len(words) >= 2 and not any(is_first_name(w) for w in words) and all(
+                _common_word(w, self._lower_words) for w in folded):
+            return None  # "International Economics" (of "Director for International Economics"): no name
+        cut = self._core_cut(words, folded)
+        if cut is not None:
+            core = core[:cut]
+            end = core[-1][1]
+            poss = False
+            words = words[:cut]
+            folded = folded[:cut]
         # reject: organisations, places, all-caps acronyms, country names
         if folded[-1] in _NON_NAME_TAIL or folded[-1] in lex.institution_words:
             return None
@@ -929,6 +1012,9 @@ class SpeakerResolver:
         # appositive after: ", Russia's foreign minister," / ", the White House press secretary,"
         app = None
         am = _APPOSITIVE.match(body, end, min(len(body), end + 120))
+        if am and not poss and re.match(r"\s+(?:said|says|told|added|who)\b", body[am.end():am.end() + 8]) and re.search(
+                r"\b(?:by|to|with|from|of|for|about|on|at|in|against|than|and)[ \t]+$", body[max(0, start - 12):start]):
+            am = None  # "was raised by Truss, the foreign minister said": a postposed attribution, not an appositive
         if am and not poss:
             ap = am.group("app")
             head_part = re.split(r"\s+(?:of|for|at|to|in|from)\s+", ap, maxsplit=1)[0]
@@ -965,6 +1051,34 @@ class SpeakerResolver:
             "gender": gender,
             "text": body[prefix[0][0] if prefix else core_start:core_end],
         }
+
+    def _core_restart(self, words: list, folded: list) -> int | None:
+        """Index where a person's name (or its title) really starts in a capitalised run, or None."""
+        if len(words) < 2:
+            return None
+        lex = lexicon()
+        for j in range(1, len(words) - 1 if len(words) > 2 else 1):
+            if folded[j] in _NAME_TITLES or folded[j] in lex.honorifics:
+                return j  # "Is President Biden", "Honorable President Biden", "Miami Mayor Francis Suarez"
+        if folded[0] in _NAME_TITLES:
+            return 1  # "President-Elect Biden", "Coordinator Zients": a title the lexicon lacks
+        common = [_common_word(w, self._lower_words) for w in folded]
+        if not common[0] or is_first_name(words[0]) and folded[0] not in _AUXILIARIES:
+            return None
+        for j in range(1, len(words)):
+            if not common[j] or is_first_name(words[j]):
+                # "Transportation Pete Buttigieg" -> "Pete Buttigieg"; "Doctors Fauci" -> "Fauci"
+                return j if all(common[:j]) else None
+        return None
+
+    def _core_cut(self, words: list, folded: list) -> int | None:
+        """Length of the name in a capitalised run that goes on into a headline ("Biden Laying Out")."""
+        for j in range(1, len(words)):
+            w = folded[j]
+            if w in _HEADLINE_BREAKS or (w.endswith("ing") and len(w) > 5 and (
+                    w in self._lower_words or self._in_title) and not is_first_name(words[j])):
+                return j
+        return None
 
     def _following_name(self, end: int, name_at: dict) -> dict | None:
         m = re.match(r",?[ \t]+", self.body[end:end + 4])
@@ -1080,7 +1194,9 @@ class SpeakerResolver:
     def _role_info(self, m: _Mention) -> dict:
         words = m.text.split()
         det = words[0].lower() in ("the", "this", "that")
-        return {"head": fold(words[-1]).strip(".,"), "mods": [w.lower() for w in words[1 if det else 0:-1]], "poss": None}
+        pc = _POSS_BEFORE.search(self.body, max(0, m.start - 20), m.start)
+        poss = pc.group(1) if pc and gazetteer.country_of(pc.group(1)) else None  # "Russia's Foreign Secretary"
+        return {"head": fold(words[-1]).strip(".,"), "mods": [w.lower() for w in words[1 if det else 0:-1]], "poss": poss}
 
     def _resolve_role(self, info: dict, pos: int, end: int, sent: int) -> int | None:
         lex = lexicon()
@@ -1124,6 +1240,15 @@ class SpeakerResolver:
         self._last_role_candidates = len(cands)
         if not cands:
             return None
+        if len(cands) > 1:
+            # "the minister" with a Foreign Minister and a Foreign Secretary about: the role that says the
+            # head word itself beats one that the head only stands for
+            for phrase in (" ".join(qualifiers + [head]), head):
+                literal = [i for i in cands if re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])",
+                                                         self._entities[i].role_text())]
+                if literal:
+                    cands = literal
+                    break
         mentioned = {m.entity for m in self._mentions if m.start < pos}
         cands_before = [c for c in cands if c in mentioned]
         if len(cands_before) == 1:
@@ -1236,7 +1361,10 @@ class SpeakerResolver:
                 # "the gambling tycoon" with nobody of that role named: a described, unnamed speaker
                 return self._keyed_entity("anonymous", re.sub(r"^(?:The|A|An)\b", lambda mm: mm.group().lower(), text))
             return idx
-        # a capitalised name not in the table
+        # a capitalised name not in the table (never a month, a weekday or another function word: "in late August found")
+        if words and words[-1][:1].isupper() and not det and all(w in _CALENDAR for w in lwords) and re.search(
+                r"\b(?:in|since|until|by|late|early|mid|last|next|this|of|on|through)[ \t]+$", self.body[max(0, start - 12):start]):
+            return None
         if words and words[-1][:1].isupper() and not det:
             idx = self._find_by_name(text, pos=start)
             if idx is not None:

@@ -52,8 +52,13 @@ __all__ = [
     "LabelPerson",
     "Turn",
     "find_turns",
+    "introduced_people",
+    "is_role_name",
     "looks_like_transcript",
     "parse_label",
+    "role_key",
+    "same_role",
+    "title_people",
     "title_speaker",
 ]
 
@@ -477,6 +482,142 @@ def title_speaker(title: str | None) -> LabelPerson | None:
     if not m:
         return None
     return _title_person(m.group("who"))
+
+
+# ------------------------------------------------------------------------------------------
+# Who holds a role in one document
+
+# The speaker part of a title ends at the first of these (commas and "and" only separate people).
+_PEOPLE_CUT_RE = re.compile(
+    r";|:|\s[-–—]\s|\s\((?!jr|sr)|\s(?:at|on|in|before|after|during|following|with|about|upon|"
+    r"regarding|ahead|while|en|aboard|via|from|into|as|over|amid|against|under|between|"
+    r"previewing|announcing|assessing|marking|highlighting|celebrating|commemorating|honoring|"
+    r"honouring|recognizing|recognising|discussing|launching|unveiling|outlining|addressing|"
+    r"welcoming|introducing|touting|urging|calling|delivering|reflecting|concerning)\s",
+    re.I,
+)
+# "Remarks by President Biden Providing an Update ...": a capitalised gerund before an
+# article or preposition is the title's verb, not part of a name.
+_PEOPLE_VERB_RE = re.compile(r"\s[A-Z][a-z]{2,}ing\s+(?:a|an|the|to|for|on|new|his|her|their|our|its)\s")
+_PEOPLE_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", re.I)
+# "Prime Minister Kishida of Japan": the country after a name is not part of it.
+_OF_PLACE_RE = re.compile(r"^(?P<head>.*?[^\W\d_]{2,})\s+of\s+(?:the\s+)?[A-Z][\w.'’\- ]*$")
+
+
+def title_people(title: str | None) -> list[LabelPerson]:
+    """Every named person a transcript title names, with their roles, in title order.
+
+    "Remarks by President Biden and President Macron of France in Joint Press
+    Conference" -> Biden (President), Macron (President); "Press Briefing by
+    Press Secretary Jen Psaki and National Security Advisor Jake Sullivan" ->
+    Jen Psaki (Press Secretary), Jake Sullivan (National Security Advisor).
+    Role-only parts ("the Vice President") name nobody and are left out.
+    """
+    if not title:
+        return []
+    text = " ".join(title.replace("\u00a0", " ").split()).strip(" *_#")
+    if not text or len(text) > 400:
+        return []
+    if text.isupper():
+        text = text.title()
+    m = _TITLE_BY_RE.match(text) or _TITLE_POSSESSIVE_RE.match(text)
+    if not m:
+        return []
+    who = _WHO_PREFIX_RE.sub("", m.group("who").strip())
+    for cut_re in (_PEOPLE_CUT_RE, _PEOPLE_VERB_RE):
+        cut = cut_re.search(" " + who + " ")
+        if cut:
+            who = (" " + who + " ")[: cut.start()].strip()
+    people: list[LabelPerson] = []
+    for part in _PEOPLE_SPLIT_RE.split(who):
+        part = part.strip()
+        if not part or any(ch.isdigit() for ch in part):
+            continue  # "February 18, 2021"
+        of_place = _OF_PLACE_RE.match(part)
+        if of_place and _name_runs(of_place.group("head").split()):
+            part = of_place.group("head")
+        person = _title_person(part)
+        if person is None or not person.name:
+            continue
+        people.append(person)
+    return people
+
+
+def role_key(role: str | None) -> str:
+    """A role folded for comparison: 'The President ' -> 'president'; 'Former President'
+    and 'Acting Secretary' name the office of 'President' and 'Secretary'."""
+    text = " ".join(re.findall(r"[^\W\d_]+", (role or "").lower()))
+    return re.sub(r"^(?:(?:the|former|then|acting|incoming|outgoing|interim)\s+)+", "", text)
+
+
+def same_role(label_role: str | None, role: str | None) -> bool:
+    """True when ``role`` (of a named person) is the role a nameless label states.
+
+    Equal roles match, and so do a role with a place after it ("President of
+    France" for "President") and one with a qualifier before it ("FEMA
+    Administrator" for "Administrator"), unless the qualifier makes it another
+    office: "Vice President" does not match "President", nor "Deputy Press
+    Secretary" "Press Secretary".
+    """
+    a, b = role_key(label_role), role_key(role)
+    if not a or not b:
+        return False
+    if b == a or b.startswith(a + " of "):
+        return True
+    # "FEMA Administrator", "Press Secretary" for "Administrator", "Secretary"; not "Vice President"
+    return b.endswith(" " + a) and b[: -len(a) - 1].split()[-1] not in _RANK_WORDS
+
+
+# Words before a role that make it another office.
+_RANK_WORDS = {"vice", "deputy", "assistant", "under", "associate", "lieutenant", "co", "sub",
+               "second", "first", "principal", "senior", "junior", "chief", "former", "shadow"}
+
+
+def is_role_name(name: str | None) -> bool:
+    """True when ``name`` is made of role words only ("President", "The First Lady")."""
+    words = re.findall(r"[^\W\d_][\w.'’\-]*", name or "")
+    return bool(words) and all(w.lower() in _ROLE_WORDS or w.lower() in _GENERIC_WORDS for w in words)
+
+
+_INTRO_NAME = r"(?P<name>[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+|(?:de|da|del|van|von|der|bin|al)(?=\s+[A-Z]))){1,3})"
+
+
+def _is_first_name(word: str) -> bool:
+    from .speakers import is_first_name  # the given-name lexicon (imported late: speakers imports quotes)
+
+    return bool(_INITIAL_RE.match(word)) or is_first_name(word)
+
+
+def introduced_people(text: str, role: str) -> list[str]:
+    """Full names ``text`` gives the holder of ``role``, in order.
+
+    "the President of the United States, Joe Biden", "Vice President Kamala
+    Harris", "our Press Secretary, Karine Jean-Pierre": the role (with an
+    optional "of ..." place up to a comma) followed by a name of two to four
+    capitalised words, the first a known given name.
+    """
+    words = re.findall(r"[^\W\d_]+", role or "")
+    if not words:
+        return []
+    role_re = r"\s+".join(re.escape(w) for w in words)
+    pattern = re.compile(
+        rf"(?<![\w-])(?<!Vice\s)(?<!Deputy\s)(?<!Assistant\s){role_re}"
+        rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,3}})?,?\s+{_INTRO_NAME}",
+        re.I if role.isupper() else 0,
+    )
+    names = []
+    for m in pattern.finditer(text):
+        # a capitalised role word needs a capitalised name, and the name must not be role words
+        name = re.sub(r"\s+", " ", m.group("name")).strip()
+        name_words = name.split()
+        while name_words and (name_words[-1].lower() in _ROLE_WORDS or name_words[-1].lower() in _GENERIC_WORDS):
+            name_words.pop()
+        while name_words and name_words[0].lower() in _ROLE_WORDS:
+            name_words.pop(0)
+        if len(name_words) < 2 or not _name_runs(name_words) or not _is_first_name(name_words[0]):
+            continue  # "President Biden Honoring the ...": a title-case line, not a name
+        names.append(" ".join(name_words))
+    return names
 
 
 # ------------------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from .compare import (
 from .reader import article_data
 from .selection import SELECTABLE, top_speakers
 from .speaker_page import speaker_data
-from .speakers import suggest_speakers
+from .speaker_lookup import suggest_speakers
 
 PICKER_SPEAKERS = 200  # speakers offered in the <datalist> before any typing
 PICKER_OUTLETS = 500

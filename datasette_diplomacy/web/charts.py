@@ -1,9 +1,36 @@
-"""Server-side SVG charts (no JavaScript, no CDN). Every text node is escaped."""
+"""How speakers are drawn: a stable colour per speaker, and the server-side SVG charts.
+
+Colours: hues step by the golden angle from the speaker id, which keeps
+consecutive ids (the most-quoted speakers of one load are usually close
+together) far apart on the colour wheel without storing anything; the same
+speaker has the same colour on every page and every load.
+
+Charts are plain SVG (no JavaScript, no CDN); every text node is escaped.
+"""
 from __future__ import annotations
 
 import datetime
 
 from markupsafe import Markup, escape
+
+GOLDEN_ANGLE = 137.508
+
+UNATTRIBUTED = {"hue": 0, "background": "hsl(0, 0%, 88%)", "border": "hsl(0, 0%, 45%)",
+                "solid": "hsl(0, 0%, 45%)"}
+
+
+def speaker_colour(speaker_id: int | None) -> dict:
+    """Background, border and solid (chart) colours for ``speaker_id`` (grey if None)."""
+    if speaker_id is None:
+        return dict(UNATTRIBUTED)
+    hue = round((int(speaker_id) * GOLDEN_ANGLE) % 360)
+    return {
+        "hue": hue,
+        "background": f"hsl({hue}, 85%, 88%)",
+        "border": f"hsl({hue}, 60%, 38%)",
+        "solid": f"hsl({hue}, 55%, 45%)",
+    }
+
 
 WIDTH = 720
 HEIGHT = 200

@@ -8,7 +8,7 @@ quoted person wins (the one a journalist most likely means).
 """
 from __future__ import annotations
 
-from .colours import speaker_colour
+from .charts import speaker_colour
 
 SPEAKER_COLUMNS = "s.id, s.name, s.type, s.role, s.country, s.organisation, s.quote_count"
 

@@ -53,14 +53,26 @@ async def diplomacy_databases(datasette) -> list[str]:
     return [name for name in list(datasette.databases) if await is_diplomacy_database(datasette, name)]
 
 
-async def can_view_database(datasette, actor, name: str) -> bool:
+def _checks(database: str, table: str | None = None) -> list:
+    """Datasette's cascade for one database (or one table of it), most specific first."""
+    checks = [("view-database", database), "view-instance"]
+    return ([("view-table", (database, table))] if table else []) + checks
+
+
+async def _allowed(datasette, actor, checks) -> bool:
     try:
-        await datasette.ensure_permissions(
-            actor, [("view-database", name), "view-instance"]
-        )
+        await datasette.ensure_permissions(actor, checks)
     except Forbidden:
         return False
     return True
+
+
+async def can_view_database(datasette, actor, name: str) -> bool:
+    return await _allowed(datasette, actor, _checks(name))
+
+
+async def can_view_table(datasette, actor, database: str, table: str) -> bool:
+    return await _allowed(datasette, actor, _checks(database, table))
 
 
 async def visible_diplomacy_databases(datasette, actor) -> list[str]:
@@ -79,12 +91,9 @@ async def ensure_tables(datasette, actor, database: str, tables) -> None:
     checking each table separately means every table a page reads is vetted.
     """
     await datasette.ensure_permissions(actor, ["view-instance"])
-    await datasette.ensure_permissions(actor, [("view-database", database), "view-instance"])
+    await datasette.ensure_permissions(actor, _checks(database))
     for table in tables:
-        await datasette.ensure_permissions(
-            actor,
-            [("view-table", (database, table)), ("view-database", database), "view-instance"],
-        )
+        await datasette.ensure_permissions(actor, _checks(database, table))
 
 
 async def resolve_database(datasette, request, tables) -> str:

@@ -1,9 +1,8 @@
-"""The comparison's SQL: four statements, whatever the number of quotes.
+"""The comparison's SQL: one statement per speaker and two for all, whatever the number of quotes.
 
-``aggregates``  one pass over every selected quote (through the indexed
-                ``quotes.speaker_id``), materialised once and grouped five ways:
-                per outlet and kind, per day, distinct statements, per topic and
-                per person mentioned. These counts are exact.
+``counts``      one pass over the speaker's selected quotes (through the indexed
+                ``quotes.speaker_id``), materialised once and grouped seven ways
+                (see :mod:`.counts`, which caches it). These counts are exact.
 ``sample``      the newest ``SAMPLE`` quotes of each speaker (newest by id, read
                 backwards along the speaker_id index, so the cost is bounded by
                 the sample, not by how prolific the speaker is), with their
@@ -11,7 +10,6 @@
                 from it.
 ``reports``     every quote of the statements the grid shows (through the
                 ``statement_key`` index), i.e. every outlet that carried them.
-``mentioned_by`` who names the compared speakers in their own quotes.
 
 All values are bound parameters; the only text pasted into SQL is this module's.
 """
@@ -55,39 +53,60 @@ class QueryBuilder:
     def where(self, speaker_condition: str = SPEAKERS_IN) -> str:
         return " and ".join([speaker_condition] + self.conditions)
 
-    def aggregates(self) -> str:
+    @property
+    def filter_key(self) -> tuple:
+        """The filters (not the speakers), as a cache key."""
+        return tuple(sorted((k, v) for k, v in self.params.items() if k != "speakers"))
+
+    def counts(self) -> str:
+        """Exact counts for one speaker (``:speaker``), grouped seven ways (see :mod:`.counts`)."""
         # With a topic filter the topic rows are that topic only, not its neighbours.
         topic_join = "qt.quote_id = s.id" + (" and qt.topic_id = :topic" if self.topic else "")
         return f"""
             with s as materialized (
-                select q.id, q.speaker_id, coalesce(q.statement_key, 'q' || q.id) as skey,
-                       q.kind, a.outlet_id, substr(a.date, 1, 10) as day
+                select q.id, q.kind, q.article_id, coalesce(q.statement_key, 'q' || q.id) as skey,
+                       a.outlet_id, substr(a.date, 1, 10) as day
                 from quotes q join articles a on a.id = q.article_id
-                where {self.where()}
+                where {self.where("q.speaker_id = :speaker")}
             )
-            select 'outlet' as part, s.speaker_id, s.outlet_id as key, o.name as label,
-                   s.kind as kind, count(*) as n
+            select 'outlet' as part, s.outlet_id as key, o.name as label, s.kind as kind,
+                   count(*) as n
             from s left join outlets o on o.id = s.outlet_id
-            group by s.speaker_id, s.outlet_id, s.kind
+            group by s.outlet_id, s.kind
             union all
-            select 'day', speaker_id, day, null, null, count(*) from s
-            where day is not null and day != ''
-            group by speaker_id, day
+            select 'articles', outlet_id, null, null, count(distinct article_id) from s
+            group by outlet_id
             union all
-            select 'statements', speaker_id, null, null, null, count(distinct skey) from s
-            group by speaker_id
+            select 'day', day, null, null, count(*) from s
+            where day is not null and day != '' group by day
             union all
-            select 'topic', s.speaker_id, coalesce(qt.topic_id, -1), t.name, null, count(*)
+            select 'statements', null, null, null, count(distinct skey) from s
+            union all
+            select 'topic', coalesce(qt.topic_id, -1), t.name, null, count(*)
             from s left join quote_topics qt on {topic_join}
             left join topics t on t.id = qt.topic_id
-            group by s.speaker_id, coalesce(qt.topic_id, -1)
+            group by coalesce(qt.topic_id, -1)
             union all
-            select 'mentions', s.speaker_id, qm.speaker_id, sp.name, null, count(*)
-            from s join quote_mentions qm on qm.quote_id = s.id
-            join speakers sp on sp.id = qm.speaker_id
-            where qm.speaker_id != s.speaker_id
-            group by s.speaker_id, qm.speaker_id
+            select * from (
+                -- cross join: read s first, never the whole quote_mentions index
+                select 'mentions', qm.speaker_id, sp.name, null, count(*) as n
+                from s cross join quote_mentions qm on qm.quote_id = s.id
+                join speakers sp on sp.id = qm.speaker_id
+                where qm.speaker_id != :speaker
+                group by qm.speaker_id order by n desc, sp.name limit :others)
+            union all
+            select * from (
+                select 'mentioned_by', q.speaker_id, sp.name, null, count(*) as n
+                from quote_mentions qm
+                join quotes q on q.id = qm.quote_id
+                join articles a on a.id = q.article_id
+                join speakers sp on sp.id = q.speaker_id
+                where {self.where("qm.speaker_id = :speaker")} and q.speaker_id != :speaker
+                group by q.speaker_id order by n desc, sp.name limit :others)
         """
+
+    def counts_params(self, speaker_id: int, others: int) -> dict:
+        return dict(self.params, speaker=speaker_id, others=others)
 
     def sample(self) -> tuple[str, dict]:
         """Newest quotes per speaker (``:sample`` each), with their topic ids as JSON."""
@@ -119,17 +138,4 @@ class QueryBuilder:
                    or q.id in (select value from json_each(:ids)))
               and {self.where("+q.speaker_id in (select value from json_each(:speakers))")}
             order by a.date, o.name, q.id
-        """
-
-    def mentioned_by(self) -> str:
-        return f"""
-            select qm.speaker_id as speaker_id, q.speaker_id as other_id,
-                   s.name as other_name, count(*) as n
-            from quote_mentions qm
-            join quotes q on q.id = qm.quote_id
-            join articles a on a.id = q.article_id
-            join speakers s on s.id = q.speaker_id
-            where {self.where("qm.speaker_id in (select value from json_each(:speakers))")}
-              and q.speaker_id != qm.speaker_id
-            group by 1, 2 order by n desc, other_name
         """

@@ -13,12 +13,12 @@ so ``#quote-N`` deep links land on it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
 from markupsafe import Markup, escape
 
-from .colours import speaker_colour
-from .text import paragraph_spans
+from .charts import speaker_colour
+from .links import Links
+from ..text import paragraph_spans
 
 KIND_LABELS = {
     "direct": "direct quote",
@@ -194,11 +194,7 @@ async def article_data(datasette, database: str, article_id: int) -> dict | None
            where at.article_id = ? order by at.count desc, t.name""",
         [article_id],
     )).rows]
-    query = urlencode({"database": database})
-
-    def speaker_url(speaker_id):
-        return datasette.urls.path(f"/-/diplomacy/speaker/{int(speaker_id)}?{query}")
-
+    speaker_url = Links(datasette, database).speaker
     body = article.get("body") or ""
     placed, missing = place_quotes(body, quotes)
     paragraphs = render_paragraphs(body, placed, speaker_url)

@@ -13,7 +13,8 @@ Reading a frequent term's count means reading its whole posting list, so counts
 are cached in the process per database state (file, size and modification time
 of the database and its WAL). When the plugin starts, a daemon thread with its
 own read-only connection fills the cache for every diplomacy database in one
-pass (``warm``), outside any request. Until it is done, a request looks up only
+pass (``warm``), outside any request, then (through ``then``) counts the most
+quoted speakers (see :mod:`.counts`). Until it is done, a request looks up only
 the terms it needs, under ``sql_time_limit_ms``, and adds them to the cache.
 """
 from __future__ import annotations
@@ -208,8 +209,12 @@ async def background_counts(datasette, database: str, terms: set[str]) -> dict:
     }
 
 
-def warm(db) -> None:
-    """Fill the cache for ``db`` in one pass (runs in a daemon thread at start-up)."""
+def warm(db, then=None) -> None:
+    """Fill the cache for ``db`` in one pass (runs in a daemon thread at start-up).
+
+    ``then(db, conn, time_limit_ms)``, if given, runs next on the same read-only
+    connection (the plugin passes :func:`.counts.warm`).
+    """
     if not db.path or db.is_memory:
         return
     key = state_key(db)
@@ -226,16 +231,33 @@ def warm(db) -> None:
         with _lock:
             if key == state_key(db):
                 _cache[key] = prior
+        if then is not None:
+            then(db, conn, WARM_LIMIT_MS)
     except sqlite3.Error:
         pass  # a locked, busy or half-written database: requests fill the cache instead
     finally:
         conn.close()
 
 
-def warm_in_background(datasette, names) -> None:
+_warmed: dict[str, tuple] = {}  # database name -> state the background pass was started for
+
+
+def warm_once(db, then=None) -> None:
+    """Start :func:`warm` in a daemon thread unless it was started for this state of ``db``.
+
+    Called at start-up and by every counting request, so that after a load the new
+    state is counted in the background too.
+    """
+    key = state_key(db)
+    with _lock:
+        if _warmed.get(db.name) == key:
+            return
+        _warmed[db.name] = key
+    threading.Thread(
+        target=warm, args=(db, then), name=f"diplomacy-prior-{db.name}", daemon=True
+    ).start()
+
+
+def warm_in_background(datasette, names, then=None) -> None:
     for name in names:
-        thread = threading.Thread(
-            target=warm, args=(datasette.get_database(name),),
-            name=f"diplomacy-prior-{name}", daemon=True,
-        )
-        thread.start()
+        warm_once(datasette.get_database(name), then)

@@ -1,10 +1,11 @@
 """The speaker comparison: one data structure, rendered as HTML, JSON and CSV.
 
-``build_comparison`` runs four set-based queries (see :mod:`.compare_sql`; their
-number does not depend on how many quotes, topics or outlets there are), all
+``build_comparison`` runs set-based queries (see :mod:`.compare_sql`; one per
+speaker and two for all, however many quotes, topics or outlets there are), all
 restricted through the indexed ``quotes.speaker_id`` and the optional
 topic/outlet/date filters, and computes the statistics in Python over the
-aggregated counts. Counts are exact; the statements shown in the grid and the
+aggregated counts. Counts are exact, and cached per speaker and database state
+(see :mod:`.counts`); the statements shown in the grid and the
 distinctive terms come from each speaker's newest ``SAMPLE`` quotes, which keeps
 the cost of the text work bounded for the most quoted people. ``csv_rows``
 flattens the very same dictionary, so the three formats cannot disagree.
@@ -32,8 +33,10 @@ from urllib.parse import urlencode
 from .access import BadRequestError
 from .background import background_counts
 from .compare_sql import QueryBuilder
+from .counts import by_part, speaker_counts, totals
+from .links import Links, topic_filter
 from .logodds import log_odds
-from .speakers import find_speaker
+from .speaker_lookup import find_speaker
 from .terms import count_terms
 
 MAX_SPEAKERS = 8
@@ -171,26 +174,13 @@ async def resolve(db, params: CompareParams) -> dict:
     return {"speakers": speakers, "topic": topic, "outlet": outlet}
 
 
-class Urls:
+class Urls(Links):
     """Links from the comparison into the reader, speaker pages and Datasette."""
 
     def __init__(self, datasette, database: str, resolved: dict, params: CompareParams):
-        self.ds = datasette
-        self.database = database
+        super().__init__(datasette, database)
         self.resolved = resolved
         self.params = params
-
-    def quote(self, article_id, quote_id) -> str:
-        return self.ds.urls.path(
-            f"/-/diplomacy/article/{int(article_id)}?"
-            + urlencode({"database": self.database})
-            + f"#quote-{int(quote_id)}"
-        )
-
-    def speaker(self, speaker_id) -> str:
-        return self.ds.urls.path(
-            f"/-/diplomacy/speaker/{int(speaker_id)}?" + urlencode({"database": self.database})
-        )
 
     def quotes_view(self, speaker_id=None, topic=None, search=None) -> str:
         """quotes_view filtered like the comparison (Datasette's page: exports JSON/CSV)."""
@@ -199,10 +189,7 @@ class Urls:
             pairs.append(("speaker_id", str(speaker_id)))
         topic = topic or self.resolved.get("topic")
         if topic:
-            if topic["id"] is None:
-                pairs.append(("topics", "[]"))
-            else:
-                pairs.append(("topics__arraycontains", topic["name"]))
+            pairs.append(topic_filter(topic))
         if self.resolved.get("outlet"):
             pairs.append(("outlet", self.resolved["outlet"]["name"]))
         if self.params.date_from:
@@ -212,9 +199,7 @@ class Urls:
             pairs.append(("date__lt", next_day.isoformat()))
         if search:
             pairs.append(("_search", search))
-        return self.ds.urls.table(self.database, "quotes_view") + (
-            "?" + urlencode(pairs) if pairs else ""
-        )
+        return self.quotes(pairs)
 
     def comparison(self, fmt: str | None = None, topic: dict | None = None) -> str:
         """This comparison in another format, or narrowed to one topic."""
@@ -240,14 +225,10 @@ async def build_comparison(datasette, database: str, params: CompareParams) -> d
         ids, resolved["topic"], resolved["outlet"], params.date_from, params.date_to
     )
     sample_sql, sample_params = builder.sample()
-    aggregate_result, sample_result, mentioned_result = await asyncio.gather(
-        db.execute(builder.aggregates(), builder.params),
+    counts, sample_result = await asyncio.gather(
+        speaker_counts(db, builder, ids),
         db.execute(sample_sql, dict(sample_params, sample=SAMPLE)),
-        db.execute(builder.mentioned_by(), builder.params),
     )
-    parts = defaultdict(list)
-    for row in aggregate_result.rows:
-        parts[row["part"]].append(row)
     sample = [dict(r) for r in sample_result.rows]
 
     chosen = _choose_statements(sample, builder.topic)
@@ -267,10 +248,8 @@ async def build_comparison(datasette, database: str, params: CompareParams) -> d
     vocabulary = set().union(*[set(c) for c in term_counts.values()])
     background = await background_counts(datasette, database, vocabulary)
 
-    quotes_per_speaker = Counter()
-    for row in parts["outlet"]:
-        quotes_per_speaker[row["speaker_id"]] += row["n"]
-    statements = {row["speaker_id"]: row["n"] for row in parts["statements"]}
+    quotes_per_speaker = totals(counts)
+    statements = {sid: sum(r["n"] for r in counts[sid]["statements"]) for sid in ids}
     sampled = Counter(q["speaker_id"] for q in sample)
     speaker_list, notes = [], []
     for s in speakers:
@@ -303,14 +282,14 @@ async def build_comparison(datasette, database: str, params: CompareParams) -> d
         },
         "speakers": speaker_list,
         "notes": notes,
-        "grid": _grid(parts["topic"], chosen, reports, ids, urls),
-        "emphasis": _emphasis(parts["topic"], quotes_per_speaker, ids),
+        "grid": _grid(by_part(counts, "topic"), chosen, reports, ids, urls),
+        "emphasis": _emphasis(by_part(counts, "topic"), quotes_per_speaker, ids),
         "terms": _terms(term_counts, background, ids, urls,
                         {sid: len(texts[sid]) for sid in ids}),
         "terms_prior": {"source": background["source"], "tokens": background["total"]},
-        "outlets": _outlets(parts["outlet"], ids),
-        "timeline": _timeline(parts["day"], ids),
-        "mentions": _mentions(parts["mentions"], mentioned_result.rows, ids, urls),
+        "outlets": _outlets(by_part(counts, "outlet"), ids),
+        "timeline": _timeline(by_part(counts, "day"), ids),
+        "mentions": _mentions(counts, ids, urls),
         "sample_size": SAMPLE,
         "urls": {
             "html": urls.comparison(), "json": urls.comparison("json"),
@@ -473,24 +452,15 @@ def _timeline(day_rows, ids) -> list[dict]:
     ]
 
 
-def _mentions(mention_rows, mentioned_by_rows, ids, urls) -> list[dict]:
-    mentions = sorted(
-        ({"speaker_id": r["speaker_id"], "other_id": r["key"], "other_name": r["label"],
-          "n": r["n"]} for r in mention_rows),
-        key=lambda r: (-r["n"], r["other_name"] or ""),
-    )
+def _mentions(counts, ids, urls) -> list[dict]:
+    """Who each speaker names most, and who names them most (counts: top ones, ordered)."""
     result = []
-    for direction, source in (("mentions", mentions), ("mentioned_by", mentioned_by_rows)):
-        per_speaker = defaultdict(list)
-        for r in source:
-            if len(per_speaker[r["speaker_id"]]) < MENTIONS_PER_SPEAKER:
-                per_speaker[r["speaker_id"]].append({
-                    "id": r["other_id"], "name": r["other_name"], "count": r["n"],
-                    "url": urls.speaker(r["other_id"]),
-                })
+    for direction in ("mentions", "mentioned_by"):
         for sid in ids:
-            result.append({"speaker_id": sid, "direction": direction,
-                           "others": per_speaker.get(sid, [])})
+            result.append({"speaker_id": sid, "direction": direction, "others": [
+                {"id": r["key"], "name": r["label"], "count": r["n"], "url": urls.speaker(r["key"])}
+                for r in counts[sid][direction][:MENTIONS_PER_SPEAKER]
+            ]})
     return result
 
 

@@ -1,0 +1,51 @@
+"""benchmarks/scale.py runs end to end on a tiny corpus (no timings are checked)."""
+from __future__ import annotations
+
+import json
+import pathlib
+import subprocess
+import sys
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SCALE = ROOT / "benchmarks" / "scale.py"
+CORPUS = ROOT.parent / "shared" / "corpora" / "wh-briefings"
+
+
+def test_scale_benchmark_smoke(tmp_path):
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpora/wh-briefings is not here")
+    done = subprocess.run(
+        [sys.executable, str(SCALE), "--articles", "20", "--workers", "1,2", "--repeat", "2",
+         "--json", "--out", str(tmp_path)],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["articles"] == 20
+    assert set(report["load_seconds"]) == {"1", "2"}
+    assert report["loaded"]["articles"] == 20 and report["loaded"]["errors"] == 0
+    for key in ("floor_seconds", "ratio_to_floor", "articles_per_second", "reload_seconds",
+                "peak_rss_mb", "db_mb"):
+        assert key in report
+    assert set(report["query_ms"]) >= {
+        "fts_articles", "fts_quotes", "facet_m2m_articles", "facet_m2m_quotes",
+        "compare_html", "compare_json", "article_page", "quotes_table",
+    }
+    assert all({"p50", "p95"} <= set(q) for q in report["query_ms"].values())
+
+
+def test_varied_copies_differ_but_keep_their_paragraphs():
+    sys.path.insert(0, str(SCALE.parent))
+    try:
+        import scale
+    finally:
+        sys.path.remove(str(SCALE.parent))
+    text = "---\ntitle: \"A\\_title\"\ndate: '2024-01-01'\n---\n\nOne.\n\nTwo.\n\nThree.\n"
+    varied = scale.vary(text, 1)
+    assert varied != text
+    assert scale.title_and_body(varied)[0].startswith("(variant 1)")
+    assert sorted(scale.title_and_body(varied)[1].split()) == ["One.", "Three.", "Two."]
+    plain = scale.vary("Title line\nFirst paragraph.\n\nSecond paragraph.\n", 2)
+    assert plain.splitlines()[0] == "Title line (variant 2)"

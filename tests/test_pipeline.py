@@ -1,0 +1,117 @@
+"""extract_document on small transcripts: who a nameless role label ("THE PRESIDENT") is."""
+from __future__ import annotations
+
+from datasette_diplomacy.model import Document
+from datasette_diplomacy.pipeline import extract_document
+
+
+def extract(text: str, title: str, name: str = "doc"):
+    doc = Document(source=f"/corpus/{name}.txt", name=name, text=text, format="txt",
+                   title=title, kind="transcript")
+    return extract_document(doc)
+
+
+def speakers_by_label(extraction) -> dict[str, tuple[str, str]]:
+    """label -> (speaker name, type), for the labelled turns of a transcript."""
+    by_id = {s.id: s for s in extraction.speakers}
+    result = {}
+    for quote in extraction.quotes:
+        if quote.kind != "question" and quote.cue and quote.speaker:
+            speaker = by_id[quote.speaker]
+            assert result.setdefault(quote.cue, (speaker.name, speaker.type)) == (speaker.name, speaker.type)
+    return result
+
+
+JOINT = """THE WHITE HOUSE
+
+2:15 P.M. CEST
+
+PRESIDENT MACRON:  (As interpreted.)  Thank you very much, Mr. President.  We had a long talk about Ukraine and about energy.
+
+THE PRESIDENT:  Thank you, Emmanuel.  We agreed to keep up the pressure on Moscow.
+
+Q  Mr. President, will there be new sanctions?
+
+THE PRESIDENT:  We are working on them with our partners.
+
+END  2:40 P.M. CEST
+"""
+
+
+def test_title_names_the_president():
+    extraction = extract(JOINT, "Remarks by President Biden and President Macron of France in Joint Press Conference")
+    labels = speakers_by_label(extraction)
+    # Macron has a label of his own, so the other president of the title is THE PRESIDENT
+    assert labels["THE PRESIDENT"] == ("Biden", "person")
+    assert labels["PRESIDENT MACRON"] == ("Macron", "person")
+
+
+TWO_PRESIDENTS = """2:15 P.M. CEST
+
+THE PRESIDENT:  Thank you all for coming.  We had a long talk about Ukraine.
+
+Q  Mr. President, will there be new sanctions?
+
+THE PRESIDENT:  We are working on them with our partners.
+
+END  2:40 P.M. CEST
+"""
+
+
+def test_two_presidents_in_the_title_stay_nameless():
+    extraction = extract(TWO_PRESIDENTS, "Remarks by President Biden and President Macron of France in Joint Press Conference")
+    labels = speakers_by_label(extraction)
+    assert labels["THE PRESIDENT"] == ("President", "person")
+
+
+def test_title_naming_the_president():
+    extraction = extract(TWO_PRESIDENTS, "Remarks by President Biden on the Ukraine Crisis")
+    assert speakers_by_label(extraction)["THE PRESIDENT"] == ("Biden", "person")
+
+
+def test_title_names_a_role_of_another_person_with_the_surname():
+    body = """THE FIRST LADY:  Good evening, everyone.
+
+THE PRESIDENT:  Thank you, Jill.  It's good to be home.
+
+END
+"""
+    extraction = extract(body, "Remarks by President Biden and First Lady Jill Biden at a Dinner")
+    labels = speakers_by_label(extraction)
+    assert labels["THE FIRST LADY"][0] == "Jill Biden"
+    assert labels["THE PRESIDENT"] == ("Biden", "person")  # not the First Lady
+
+
+def test_introduction_names_the_president():
+    body = """MS. RIVERA:  Ladies and gentlemen, please welcome the President of the United States, Joe Biden.
+
+THE PRESIDENT:  Thank you, thank you.  Please, sit down.
+
+END
+"""
+    extraction = extract(body, "Remarks at a Union Event in Pittsburgh")
+    assert speakers_by_label(extraction)["THE PRESIDENT"] == ("Joe Biden", "person")
+
+
+def test_press_secretary_surname_label_takes_the_title_name():
+    body = """1:02 P.M. EST
+
+MS. PSAKI:  Hi, everyone.  Two items for you at the top.
+
+Q  Jen, on Ukraine: is there a deadline?
+
+MS. PSAKI:  There is no deadline I can give you.
+
+MR. SULLIVAN:  I'd add one thing on that.
+
+END  1:40 P.M. EST
+"""
+    extraction = extract(body, "Press Briefing by Press Secretary Jen Psaki and National Security Advisor Jake Sullivan, February 11, 2022")
+    labels = speakers_by_label(extraction)
+    assert labels["MS. PSAKI"] == ("Jen Psaki", "person")
+    assert labels["MR. SULLIVAN"] == ("Jake Sullivan", "person")
+
+
+def test_nameless_label_without_any_holder():
+    extraction = extract(TWO_PRESIDENTS, "Remarks in a Press Conference")
+    assert speakers_by_label(extraction)["THE PRESIDENT"] == ("President", "person")
