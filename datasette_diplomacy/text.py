@@ -20,11 +20,16 @@ def paragraph_spans(body: str) -> list[tuple[int, int]]:
         spans.append((position, match.start()))
         position = match.end()
     spans.append((position, len(body)))
+    return strip_spans(body, spans)
+
+
+def strip_spans(text: str, spans) -> list[tuple[int, int]]:
+    """Trim surrounding whitespace off each ``(start, end)`` span; drop spans left empty."""
     result = []
     for start, end in spans:
-        while start < end and body[start].isspace():
+        while start < end and text[start].isspace():
             start += 1
-        while end > start and body[end - 1].isspace():
+        while end > start and text[end - 1].isspace():
             end -= 1
         if end > start:
             result.append((start, end))

@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Quote
-from ..text import paragraph_index
+from ..text import paragraph_index, strip_spans
 
 MIN_DIRECT_WORDS = 4
 MAX_FRAGMENT_WORDS = 8  # embedded quoted phrases shorter than this need a cue of their own
@@ -236,15 +236,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pos = nxt_start
     if pos < end:
         result.append((pos, end))
-    out = []
-    for s, e in result:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out
+    return strip_spans(text, result)
 
 
 # ---------------------------------------------------------------- reporting verbs

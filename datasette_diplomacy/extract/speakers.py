@@ -42,7 +42,7 @@ import yaml
 
 from ..model import Speaker
 from . import gazetteer
-from .names import FIRST_NAME_GROUPS, clean_label_name, first_name_key, fold, name_tokens, person_key, surname_key
+from .names import FIRST_NAME_GROUPS, clean_label_name, first_name_key, fold, key_matches, name_tokens, person_key, surname_key
 from .quotes import Layout
 
 # ---------------------------------------------------------------- lexicon
@@ -557,7 +557,7 @@ class SpeakerResolver:
         cands = []
         for i in self._by_surname.get(key.partition("|")[0], ()):
             e = self._entities[i]
-            if e.type == "person" and any(_keys_match(key, k) for k in e.keys) and i not in cands:
+            if e.type == "person" and any(key_matches(key, k) for k in e.keys) and i not in cands:
                 cands.append(i)
         if not cands:
             # a first name alone ("Hillary", "Wang" for Wang Yi) names the one person with that first name
@@ -1300,10 +1300,8 @@ class SpeakerResolver:
             return None
         if low in ("they", "we", "i", "it", "you", "one", "them", "us", "this", "that", "which"):
             if low == "they":
-                return self._resolve_they(start, sent)
-            if low == "it":
-                return self._resolve_it(start, sent)
-            return None
+                return self._resolve_they()
+            return None  # "it", "we", "I"...: an unnamed or unresolvable source is no speaker
         # institutions and places standing for a state
         words = re.findall(r"[\w\u2019'.&-]+", text)
         lwords = [fold(w).strip(".'\u2019") for w in words]
@@ -1426,34 +1424,16 @@ class SpeakerResolver:
             return self._resolve_entity(mm.group(1), pos - len(mm.group(1)), pos)
         return None
 
-    def _resolve_they(self, pos: int, sent: int) -> int | None:
-        for m in reversed(self._mentions):
-            if m.start >= pos:
-                continue
-            if m.sentence < sent - 1:
-                break
-        # groups are created lazily; look for the last group/institution/anonymous plural used
+    def _resolve_they(self) -> int | None:
+        """"They" is the last group registered so far (groups are created lazily), or None."""
         best = None
         for i, e in enumerate(self._entities):
             if e.type in ("group",) and e.id is not None:
                 best = i
         return best
 
-    def _resolve_it(self, pos: int, sent: int) -> int | None:
-        return None
-
 
 # ---------------------------------------------------------------- helpers
-
-
-def _keys_match(short: str, full: str) -> bool:
-    if short == full:
-        return True
-    s_sur, _, s_first = short.partition("|")
-    f_sur, _, f_first = full.partition("|")
-    if s_sur != f_sur:
-        return False
-    return not s_first or not f_first
 
 
 def _title_alias(cand: dict) -> str | None:
