@@ -33,10 +33,8 @@ import glob
 import hashlib
 import json
 import os
-import re
 import signal
 import time
-import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -372,7 +370,7 @@ class Extracted:
 
 
 def _extract_one(doc) -> Extracted | ReadError:
-    from .store import count_words
+    from .store import count_words, statement_key
 
     if isinstance(doc, ReadError):
         return doc
@@ -385,32 +383,6 @@ def _extract_one(doc) -> Extracted | ReadError:
         )
     except Exception as error:
         return ReadError(doc.source, f"extraction failed: {_one_line(error)}")
-
-
-_KEY_WORD = re.compile(r"[^\W_]+")
-_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
-
-
-def statement_key(text: str) -> str:
-    """:func:`datasette_diplomacy.store.statement_key` (the same value), without its cache.
-
-    The store's version folds with ``extract.names.fold``, an ``lru_cache`` of
-    65,536 entries: called on every quote of a load, it kept the last 65,536
-    quotes (whole transcript turns) and their folded copies alive in every
-    worker, about 80 MB each once full, which made a load's memory grow with
-    its size. Folding here is the same (NFKD, combining marks dropped, curly
-    apostrophes straightened, lower case) but tests only the non-ASCII runs for
-    combining marks, about twice as fast. tests/test_load.py checks both agree.
-    """
-    folded = unicodedata.normalize("NFKD", text)
-    if not folded.isascii():
-        folded = _NOT_ASCII.sub(_drop_combining, folded)
-    folded = folded.replace("\u2019", "'").replace("\u2018", "'").lower()
-    return hashlib.sha1(" ".join(_KEY_WORD.findall(folded)).encode("utf-8")).hexdigest()
-
-
-def _drop_combining(match: re.Match) -> str:
-    return "".join(ch for ch in match.group() if not unicodedata.combining(ch))
 
 
 # Worker -> main process: extractions travel as tuples of plain values, and each

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from .extract.names import fold, person_key
+from .extract.names import fold, fold_text, person_key
 from .extract.transcripts import is_role_name, same_role
 from .model import Extraction, Speaker
 
@@ -212,7 +212,7 @@ def statement_key(text: str) -> str:
     Folding ignores case, accents and punctuation: "Erdoğan's" and "ERDOGAN'S"
     give the same words.
     """
-    return hashlib.sha1(" ".join(_WORD.findall(fold(text))).encode("utf-8")).hexdigest()
+    return hashlib.sha1(" ".join(_WORD.findall(fold_text(text))).encode("utf-8")).hexdigest()
 
 
 def count_words(text: str) -> int:

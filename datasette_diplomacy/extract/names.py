@@ -73,12 +73,29 @@ NAME_PARTICLES = {
 }
 
 
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def fold_text(text: str) -> str:
+    """Lower-case, strip diacritics and unify apostrophes: 'Erdoğan' -> 'erdogan'.
+
+    Uncached, for long texts such as quotes: caching them would only keep the
+    last few thousand quotes of a load alive in every worker.
+    """
+    text = unicodedata.normalize("NFKD", text)
+    if not text.isascii():
+        text = _NOT_ASCII.sub(_drop_combining, text)
+    return text.replace("\u2019", "'").replace("\u2018", "'").lower()
+
+
+def _drop_combining(match: re.Match) -> str:
+    return "".join(ch for ch in match.group() if not unicodedata.combining(ch))
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower-case, strip diacritics and unify apostrophes: 'Erdoğan' -> 'erdogan'."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return text.replace("\u2019", "'").replace("\u2018", "'").lower()
+    """:func:`fold_text`, cached: for names and labels, which repeat."""
+    return fold_text(text)
 
 
 def name_tokens(name: str) -> list[str]:
