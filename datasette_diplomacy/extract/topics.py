@@ -367,11 +367,13 @@ def _leaf(tail: str, marker: str) -> str:
     return (f"(?i:{tail})" if tail else "") + rf"(?!\w)(?P<{marker}>)"
 
 
-def _closing(src: str, i: int) -> int:
-    """Index of the ')' closing the group that opens at ``src[i]``, or -1."""
+def _syntax(src: str, start: int = 0):
+    """Yield ``(index, char, depth)`` for each character of ``src`` from ``start`` that is
+    regex syntax: not escaped and not inside a character class. ``depth`` is the group
+    depth after the character (so a ')' closing the outermost group gives 0)."""
     depth = 0
     in_class = False
-    j = i
+    j = start
     while j < len(src):
         ch = src[j]
         if ch == "\\":
@@ -386,41 +388,30 @@ def _closing(src: str, i: int) -> int:
                 j += 1
             if src[j + 1:j + 2] == "]":
                 j += 1
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return j
+        else:
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+            yield j, ch, depth
         j += 1
+
+
+def _closing(src: str, i: int) -> int:
+    """Index of the ')' closing the group that opens at ``src[i]``, or -1."""
+    for j, ch, depth in _syntax(src, i):
+        if ch == ")" and depth == 0:
+            return j
     return -1
 
 
 def _split_top(src: str) -> list[str]:
     """Split ``src`` at the '|' that are not inside a group or a class."""
-    parts, depth, in_class, start, j = [], 0, False, 0, 0
-    while j < len(src):
-        ch = src[j]
-        if ch == "\\":
-            j += 2
-            continue
-        if in_class:
-            if ch == "]":
-                in_class = False
-        elif ch == "[":
-            in_class = True
-            if src[j + 1:j + 2] == "^":
-                j += 1
-            if src[j + 1:j + 2] == "]":
-                j += 1
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
+    parts, start = [], 0
+    for j, ch, depth in _syntax(src):
+        if ch == "|" and depth == 0:
             parts.append(src[start:j])
             start = j + 1
-        j += 1
     parts.append(src[start:])
     return parts
 
@@ -485,36 +476,12 @@ def _expand(src: str, depth: int = 0) -> list[tuple[str, bool, str]] | None:
 
 def _uncapture(pattern: str) -> str:
     """Turn capturing groups '(' into non-capturing '(?:' (escapes and classes respected)."""
-    out = []
-    i = 0
-    n = len(pattern)
-    in_class = False
-    while i < n:
-        ch = pattern[i]
-        if ch == "\\":
-            out.append(pattern[i:i + 2])
-            i += 2
-            continue
-        if in_class:
-            if ch == "]":
-                in_class = False
-        elif ch == "[":
-            in_class = True
-            out.append(ch)
-            i += 1
-            if i < n and pattern[i] == "^":
-                out.append("^")
-                i += 1
-            if i < n and pattern[i] == "]":
-                out.append("]")
-                i += 1
-            continue
-        elif ch == "(" and pattern[i + 1:i + 2] != "?":
-            out.append("(?:")
-            i += 1
-            continue
-        out.append(ch)
-        i += 1
+    out, last = [], 0
+    for j, ch, _depth in _syntax(pattern):
+        if ch == "(" and pattern[j + 1:j + 2] != "?":
+            out.append(pattern[last:j] + "(?:")
+            last = j + 1
+    out.append(pattern[last:])
     result = "".join(out)
     try:
         if re.compile(result).groups:
