@@ -293,21 +293,9 @@ def load_metadata() -> dict:
     return parse_metadata(METADATA_PATH.read_text())
 
 
-def loader_available() -> bool:
-    try:
-        import datasette_diplomacy.cli  # noqa: F401
-        import datasette_diplomacy.loader  # noqa: F401
-        import datasette_diplomacy.pipeline  # noqa: F401
-    except Exception:  # the loader is someone else's module and may be mid-change
-        return False
-    return True
-
-
 @pytest.fixture(scope="session")
 def seeds_db_path(tmp_path_factory) -> str:
-    """The seed reports loaded with ``datasette-diplomacy load`` (skips until it exists)."""
-    if not loader_available():
-        pytest.skip("the loader (datasette_diplomacy.cli / loader / pipeline) is not importable yet")
+    """The seed reports loaded with ``datasette-diplomacy load``."""
     path = tmp_path_factory.mktemp("seeds") / "diplomacy.db"
     result = subprocess.run(
         [sys.executable, "-c", "from datasette_diplomacy.cli import cli; cli()",

@@ -21,7 +21,7 @@ import urllib.request
 
 import pytest
 
-from conftest import METADATA_PATH, ROOT, build_fixture_db, loader_available
+from conftest import METADATA_PATH, ROOT
 
 CHROMIUM = os.environ.get("DIPLOMACY_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -38,38 +38,26 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def served_db(tmp_path_factory, request) -> dict:
-    """The database the server shows: seeds via the loader, else the fixture DB."""
-    directory = tmp_path_factory.mktemp("browser")
-    path = directory / "diplomacy.db"
-    if loader_available():
-        seeds = request.getfixturevalue("seeds_db_path")
-        path.write_bytes(open(seeds, "rb").read())
-        kind = "seeds"
-    else:
-        build_fixture_db(path)
-        kind = "fixture"
-    return {"path": str(path), "kind": kind, "pair": speaker_pair(str(path), kind)}
+def served_db(tmp_path_factory, seeds_db_path) -> dict:
+    """The database the server shows: the seed reports loaded by the project's loader."""
+    path = tmp_path_factory.mktemp("browser") / "diplomacy.db"
+    path.write_bytes(open(seeds_db_path, "rb").read())
+    return {"path": str(path), "pair": speaker_pair(str(path))}
 
 
-def speaker_pair(path: str, kind: str) -> list[str]:
-    """The two speakers to compare: Lavrov and Truss in the seeds, whatever their spelling."""
+def speaker_pair(path: str) -> list[str]:
+    """The two speakers to compare: Lavrov and Truss, whatever their spelling."""
     conn = sqlite3.connect(path)
     try:
-        if kind == "seeds":
-            names = []
-            for pattern in ("%Lavrov%", "%Truss%"):
-                row = conn.execute(
-                    "select name from speakers where name like ? or id in "
-                    "(select speaker_id from speaker_aliases where alias like ?) "
-                    "order by quote_count desc limit 1", [pattern, pattern]).fetchone()
-                assert row, f"no speaker like {pattern} in the seeds database"
-                names.append(row[0])
-            return names
-        rows = conn.execute(
-            "select name from speakers where type = 'person' order by quote_count desc limit 2"
-        ).fetchall()
-        return [r[0] for r in rows]
+        names = []
+        for pattern in ("%Lavrov%", "%Truss%"):
+            row = conn.execute(
+                "select name from speakers where name like ? or id in "
+                "(select speaker_id from speaker_aliases where alias like ?) "
+                "order by quote_count desc limit 1", [pattern, pattern]).fetchone()
+            assert row, f"no speaker like {pattern} in the seeds database"
+            names.append(row[0])
+        return names
     finally:
         conn.close()
 
