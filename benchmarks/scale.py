@@ -243,12 +243,44 @@ def _step_main(argv: list[str]) -> None:
 # Queries
 
 
-async def time_queries(db_path: Path, repeat: int) -> dict:
+class _FacetClock:
+    """Wall-clock time spent in the plugin's m2m facet (``M2MFacet.facet_results``)
+    during one request: the facet's own cost, apart from the rest of the page."""
+
+    def __init__(self):
+        self.ms = 0.0
+
+    def install(self):
+        from datasette_diplomacy.web.facets import M2MFacet
+
+        original = M2MFacet.facet_results
+        clock = self
+
+        async def timed(facet):
+            started = time.perf_counter()
+            try:
+                return await original(facet)
+            finally:
+                clock.ms += (time.perf_counter() - started) * 1000
+
+        M2MFacet.facet_results = timed
+
+
+def _percentiles(timings: list[float]) -> tuple[float, float]:
+    timings = sorted(timings)
+    return (round(statistics.median(timings), 1),
+            round(timings[min(len(timings) - 1, int(round(0.95 * (len(timings) - 1))))], 1))
+
+
+async def time_queries(db_path: Path, repeat: int, settings: dict | None = None) -> dict:
     from datasette.app import Datasette
     from datasette.utils import parse_metadata
 
-    ds = Datasette([str(db_path)], metadata=parse_metadata(METADATA.read_text()))
+    ds = Datasette([str(db_path)], metadata=parse_metadata(METADATA.read_text()),
+                   settings=settings or None)
     await ds.invoke_startup()
+    clock = _FacetClock()
+    clock.install()
     name = db_path.stem
     conn = sqlite3.connect(db_path)
     top = [r[0] for r in conn.execute(
@@ -264,29 +296,48 @@ async def time_queries(db_path: Path, repeat: int) -> dict:
         # The search alone, without the page's facets and count.
         "fts_articles_only": f"/{name}/articles.json?_search={FTS_ARTICLES_TERM}&_nofacet=1&_nocount=1",
         "fts_quotes_only": f"/{name}/quotes.json?_search={FTS_QUOTES_TERM}&_nofacet=1&_nocount=1",
+        # The same search in id order instead of metadata.yml's sort_desc: date, which makes
+        # SQLite sort every match (bodies included) before taking the first page.
+        "fts_articles_only_by_id": f"/{name}/articles.json?_search={FTS_ARTICLES_TERM}"
+                                   "&_nofacet=1&_nocount=1&_sort=id",
         "facet_m2m_articles": f"/{name}/articles?_facet_m2m=article_topics",
         "facet_m2m_quotes": f"/{name}/quotes?_facet_m2m=quote_topics",
         "compare_html": f"/-/diplomacy/compare?{pair}",
         "compare_json": f"/-/diplomacy/compare.json?{pair}",
         "article_page": f"/-/diplomacy/article/{article}",
+        "speaker_page": f"/-/diplomacy/speaker/{top[0]}",
         "quotes_table": f"/{name}/quotes",
+        "quotes_view_table": f"/{name}/quotes_view",
     }
     results = {}
     for key, path in paths.items():
-        response = await ds.client.get(path)  # warm-up; also checks the page works
+        # Warm-up; also checks the page works. The first request after start-up may
+        # run into the time limit while the plugin's background pass still reads the
+        # database (a 504): it is recorded, and retried a few times before giving up.
+        started = time.perf_counter()
+        response = await ds.client.get(path)
+        first = {"first_ms": round((time.perf_counter() - started) * 1000, 1),
+                 "first_status": response.status_code}
+        for _ in range(5):
+            if response.status_code == 200:
+                break
+            await asyncio.sleep(10)
+            response = await ds.client.get(path)
         if response.status_code != 200:
-            raise SystemExit(f"{path}: HTTP {response.status_code}")
-        timings = []
+            results[key] = dict(first, path=path, error=f"HTTP {response.status_code}")
+            continue
+        timings, facet_timings = [], []
         for _ in range(repeat):
+            clock.ms = 0.0
             started = time.perf_counter()
             response = await ds.client.get(path)
             timings.append((time.perf_counter() - started) * 1000)
-        timings.sort()
-        results[key] = {
-            "p50": round(statistics.median(timings), 1),
-            "p95": round(timings[min(len(timings) - 1, int(round(0.95 * (len(timings) - 1))))], 1),
-            "path": path,
-        }
+            facet_timings.append(clock.ms)
+        p50, p95 = _percentiles(timings)
+        results[key] = dict({"p50": p50, "p95": p95, "path": path}, **first)
+        if key.startswith("facet_m2m"):
+            # The m2m facet alone (its queries and labels), inside the page above.
+            results[key]["facet_p50"], results[key]["facet_p95"] = _percentiles(facet_timings)
     return results
 
 
@@ -311,6 +362,24 @@ def parallel_capacity(processes: int = 2, n: int = 10_000_000) -> float:
     return round(processes * alone / together, 2)
 
 
+def datasette_settings(pairs) -> dict:
+    """``--setting NAME VALUE`` pairs as Datasette settings (on/off and numbers converted)."""
+    from datasette.app import DEFAULT_SETTINGS
+
+    settings = {}
+    for name, value in pairs:
+        if name not in DEFAULT_SETTINGS:
+            raise SystemExit(f"unknown Datasette setting: {name}")
+        default = DEFAULT_SETTINGS[name]
+        if isinstance(default, bool):
+            settings[name] = value.lower() in ("on", "1", "true", "yes")
+        elif isinstance(default, int):
+            settings[name] = int(value)
+        else:
+            settings[name] = value
+    return settings
+
+
 def db_megabytes(db_path: Path) -> float:
     total = sum(os.path.getsize(f"{db_path}{s}") for s in ("", "-wal")
                 if os.path.exists(f"{db_path}{s}"))
@@ -328,12 +397,13 @@ def print_profile(path: str, top: int = 25) -> None:
 # ---------------------------------------------------------------------------
 
 
-def main() -> None:
-    if len(sys.argv) > 1 and sys.argv[1] == "--step":
-        _step_main(sys.argv[2:])
+def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "--step":
+        _step_main(argv[1:])
         return
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--articles", type=int, required=True, help="documents in the corpus")
+    parser.add_argument("--articles", type=int, help="documents in the corpus")
     parser.add_argument("--workers", type=lambda v: [int(x) for x in v.split(",")], nargs="*",
                         help="worker counts to load with (default: 1 and os.cpu_count()); "
                              "'1 2' or '1,2'")
@@ -341,7 +411,34 @@ def main() -> None:
     parser.add_argument("--out", help="keep corpus and databases here (default: a temp dir, removed)")
     parser.add_argument("--profile", metavar="FILE", help="also profile a W=1 load into FILE")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
-    args = parser.parse_args()
+    parser.add_argument("--no-queries", action="store_true",
+                        help="build the corpus, floor and loads but skip the query timings "
+                             "(time them later with --queries-only OUT/wN/diplomacy.db)")
+    parser.add_argument("--setting", nargs=2, action="append", metavar=("NAME", "VALUE"),
+                        default=[], help="a Datasette setting for the query timings, as for "
+                                         "'datasette --setting' (e.g. --setting suggest_facets off); "
+                                         "repeatable")
+    parser.add_argument("--queries-only", metavar="DB",
+                        help="only time the queries on an existing database (named diplomacy.db "
+                             "so that metadata.yml applies); no corpus, floor or loads; "
+                             "--articles is then ignored")
+    args = parser.parse_args(argv)
+    settings = datasette_settings(args.setting)
+    if args.queries_only:
+        loadavg = {"start": os.getloadavg()}
+        queries = asyncio.run(time_queries(Path(args.queries_only), args.repeat, settings))
+        loadavg["end"] = os.getloadavg()
+        report = {"database": args.queries_only, "db_mb": db_megabytes(Path(args.queries_only)),
+                  "settings": settings, "loadavg": loadavg, "query_ms": queries}
+        if args.json:
+            print(json.dumps(report, indent=2))
+        else:
+            print(f"{args.queries_only}: {report['db_mb']} MB; load average (1, 5, 15 min) "
+                  + "; ".join(f"{k} {' '.join(f'{x:.1f}' for x in v)}" for k, v in loadavg.items()))
+            print_queries(report)
+        return
+    if args.articles is None:
+        parser.error("--articles is required (except with --queries-only)")
     workers = sorted({w for group in (args.workers or [[1, os.cpu_count() or 1]]) for w in group})
 
     out = Path(args.out) if args.out else Path(tempfile.mkdtemp(prefix="diplomacy-scale-"))
@@ -363,7 +460,9 @@ def main() -> None:
         floor_db = out / "floor.db"
         for suffix in ("", "-wal", "-shm"):
             Path(f"{floor_db}{suffix}").unlink(missing_ok=True)
+        loadavg = {"start": os.getloadavg()}
         floor = run_step(["floor", str(corpus), str(floor_db)])
+        loadavg["after_floor"] = os.getloadavg()
         log(f"floor: {floor['seconds']:.1f}s")
 
         loads = {}
@@ -375,11 +474,14 @@ def main() -> None:
             db_dir.mkdir()
             db_path = db_dir / "diplomacy.db"
             loads[w] = run_step(["load", str(corpus), str(db_path), str(w)])
+            loadavg[f"after_load_w{w}"] = os.getloadavg()
             log(f"load W={w}: {loads[w]['seconds']:.1f}s, {loads[w]['articles']} articles, "
                 f"{loads[w]['quotes']} quotes, {loads[w]['errors']} errors")
         reload = run_step(["load", str(corpus), str(db_path), str(workers[-1])])
         log(f"re-load W={workers[-1]}: {reload['seconds']:.2f}s")
-        queries = asyncio.run(time_queries(db_path, args.repeat))
+        loadavg["after_reload"] = os.getloadavg()
+        queries = {} if args.no_queries else asyncio.run(time_queries(db_path, args.repeat, settings))
+        loadavg["after_queries"] = os.getloadavg()
         if args.profile:
             prof_db = out / "profile" / "diplomacy.db"
             if prof_db.parent.exists():
@@ -421,7 +523,9 @@ def main() -> None:
             "db_mb": db_megabytes(db_path),
             "floor_db_mb": db_megabytes(floor_db),
             "loaded": {k: loads[workers[-1]][k] for k in ("articles", "quotes", "speakers", "errors")},
+            "settings": settings,
             "query_ms": queries,
+            "loadavg": loadavg,
         }
         if args.json:
             print(json.dumps(report, indent=2))
@@ -452,10 +556,27 @@ def print_table(r: dict) -> None:
                       for w, c in r["load_cpu_seconds"].items()))
     print(f"{'re-load (unchanged)':<24} {r['reload_seconds']:>9.2f}   ({r['reload_ratio']:.3f} of the load)")
     print(f"database: {r['db_mb']} MB (floor: {r['floor_db_mb']} MB)")
+    print("load average (1, 5, 15 min): " + "; ".join(
+        f"{k} {' '.join(f'{x:.1f}' for x in v)}" for k, v in r["loadavg"].items()))
+    print_queries(r)
+
+
+def print_queries(r: dict) -> None:
+    if not r["query_ms"]:
+        print("queries: not run (--no-queries)")
+        return
     print()
+    if r.get("settings"):
+        print("Datasette settings: " + ", ".join(f"{k}={v}" for k, v in r["settings"].items()))
     print(f"{'query':<22} {'p50 ms':>8} {'p95 ms':>8}  path")
     for name, q in r["query_ms"].items():
-        print(f"{name:<22} {q['p50']:>8.1f} {q['p95']:>8.1f}  {q['path']}")
+        if "error" in q:
+            print(f"{name:<22} {q['error']:>17}  {q['path']}")
+            continue
+        first = "" if q.get("first_status", 200) == 200 else f"  (first request: HTTP {q['first_status']})"
+        print(f"{name:<22} {q['p50']:>8.1f} {q['p95']:>8.1f}  {q['path']}{first}")
+        if "facet_p50" in q:
+            print(f"{'  (m2m facet alone)':<22} {q['facet_p50']:>8.1f} {q['facet_p95']:>8.1f}")
 
 
 if __name__ == "__main__":

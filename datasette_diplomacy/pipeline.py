@@ -258,6 +258,8 @@ class _LabelPeople:
         others = []
         for entity in getattr(self.resolver, "_entities", ()):
             entity_key = person_key(entity.name) if getattr(entity, "type", None) == "person" else None
+            if entity_key == key and any(same_role(role, r) for r in getattr(entity, "roles", ())):
+                return False  # the text itself calls someone "President Biden"
             if entity_key and "|" in entity_key and key_matches(key, entity_key):
                 others.append(entity)
         return bool(others) and not any(same_role(role, r) for e in others for r in getattr(e, "roles", ()))

@@ -32,8 +32,9 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from .extract.names import fold, fold_text, person_key
-from .extract.transcripts import is_role_name, same_role
+from .extract.transcripts import is_role_name, same_office, same_role
 from .model import Extraction, Speaker
+from . import summaries
 
 FTS_COLUMNS = {"articles": ["title", "body"], "quotes": ["text"]}
 # FTS5's default tokenizer (unicode61): the plugin reads term counts for its
@@ -95,7 +96,7 @@ TABLES = {
         foreign_keys=[("article_id", "articles", "id"), ("topic_id", "topics", "id")],
     ),
     "article_speakers": dict(
-        columns={"article_id": int, "speaker_id": int, "quote_count": int},
+        columns={"article_id": int, "speaker_id": int, "quote_count": int, "role": str},
         pk=("article_id", "speaker_id"),
         foreign_keys=[("article_id", "articles", "id"), ("speaker_id", "speakers", "id")],
     ),
@@ -133,6 +134,11 @@ INDEXES = [
     # the plugin's comparison: one speaker's statements, and one speaker's quotes per article
     ("quotes", ["speaker_id", "statement_key"], False),
     ("quotes", ["speaker_id", "article_id"], False),
+    # ... and how many quotes and outlets carried a statement, without reading quote rows
+    ("quotes", ["statement_key", "speaker_id", "article_id"], False),
+    # articles' small columns without reading the row (and its body's overflow pages),
+    # for joins from quotes: the comparison, speaker_stats, quotes_view
+    ("articles", ["id", "date", "outlet_id"], False),
     ("quote_topics", ["topic_id"], False),
     ("quote_mentions", ["speaker_id"], False),
     ("article_topics", ["topic_id"], False),
@@ -251,6 +257,10 @@ def speaker_key(speaker: Speaker, article_source: str) -> str:
     return f"{speaker.type}:{fold_label(speaker.name)}"
 
 
+# Share of a person's articles that must state its role for the role to tell it apart.
+ROLE_SUPPORT = 1 / 3
+
+
 def surname_target(role: str | None, rows: list[dict], quoted: set[int]) -> dict | None:
     """The full-name person row a surname-only person with ``role`` is, or None.
 
@@ -273,7 +283,7 @@ def surname_target(role: str | None, rows: list[dict], quoted: set[int]) -> dict
 
 def _roles_agree(a: str | None, b: str | None) -> bool:
     """True unless both roles are known and name different offices."""
-    return not a or not b or same_role(a, b) or same_role(b, a)
+    return not a or not b or same_role(a, b) or same_role(b, a) or same_office(a, b)
 
 
 @dataclass
@@ -327,6 +337,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     for table, columns in FTS_COLUMNS.items():
         if not db[table].detect_fts():
             db[table].enable_fts(columns, create_triggers=True, tokenize=FTS_TOKENIZE)
+    summaries.ensure(db)  # per-speaker counts for the plugin, kept exact by triggers
 
 
 class Store:
@@ -656,9 +667,11 @@ class Store:
             mentioned = {speaker_ids[m] for m in quote.mentions if m in speaker_ids}
             for mentioned_id in sorted(mentioned - {speaker_id}):
                 self._buffer("quote_mentions", {"quote_id": quote_id, "speaker_id": mentioned_id})
+        roles = {speaker_ids[s.id]: s.role for s in extraction.speakers if s.role and s.id in speaker_ids}
         for speaker_id, count in sorted(quotes_by_speaker.items()):
             self._buffer("article_speakers", {
                 "article_id": article_id, "speaker_id": speaker_id, "quote_count": count,
+                "role": roles.get(speaker_id),
             })
 
     def finish_file(self, path: str, *, hash: str | None, size: int | None,
@@ -881,9 +894,12 @@ class Store:
         assert self._file is None, "finalize() in the middle of a file"
         self._flush(self._buffers)
         self._ensure_transaction()
+        self._vote_roles()
         self._merge_surnames()
+        self._vote_roles()
         self._recount()
         self._delete_orphans()
+        summaries.refresh(self.db)  # recount the speakers this load changed
         if self.state("fts_dirty"):
             for table, columns in FTS_COLUMNS.items():
                 self.db[table].disable_fts()
@@ -916,16 +932,21 @@ class Store:
             if first:
                 full.setdefault(surname, []).append(row)
         quoted = {r[0] for r in self.db.execute("SELECT DISTINCT speaker_id FROM quotes WHERE speaker_id IS NOT NULL")}
+        support = self._role_support()
         for row in people:
             if "|" in row["key"] or row["key"] not in full:
                 continue
+            # a role that few of its articles state ("Secretary Fauci", a slip of the tongue once
+            # in a hundred briefings) does not keep a surname apart
             target = surname_target(row["role"], full[row["key"]], quoted)
+            if target is None and support.get(row["id"], 1.0) < ROLE_SUPPORT:
+                target = surname_target(None, full[row["key"]], quoted)
             if target is None:
                 continue
             old, new = row["id"], target["id"]
             self.db.execute("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?", [new, old])
             for table, other in (("quote_mentions", "quote_id"), ("article_speakers", "article_id")):
-                extra = ", quote_count" if table == "article_speakers" else ""
+                extra = ", quote_count, role" if table == "article_speakers" else ""
                 self.db.execute(
                     f"INSERT OR IGNORE INTO {table} ({other}, speaker_id{extra}) "
                     f"SELECT {other}, ?{extra} FROM {table} WHERE speaker_id = ?", [new, old])
@@ -939,6 +960,36 @@ class Store:
             self.db.execute("DELETE FROM speakers WHERE id = ?", [old])
             if new in quoted or old in quoted:
                 quoted.add(new)
+
+    def _vote_roles(self) -> None:
+        """Give each speaker the role most of its articles state (ties: a transcript label's, then
+        the role it has, then the earliest article's).
+
+        A role read once from a misread sentence or a slip ("by Sean Hannity", "Secretary
+        Fauci") would otherwise stick to a person quoted in hundreds of articles just because
+        that article was loaded first. Only rows whose role changes are written.
+        """
+        self.db.execute(
+            """UPDATE speakers SET role = voted.role
+               FROM (SELECT speaker_id, role FROM (
+                       SELECT speaker_id, article_speakers.role AS role, row_number() OVER (
+                         PARTITION BY speaker_id
+                         ORDER BY count(*) DESC, max(articles.kind = 'transcript') DESC,
+                                  max(article_speakers.role IS current.role) DESC, min(article_id)) AS rank
+                       FROM article_speakers JOIN articles ON articles.id = article_speakers.article_id
+                       JOIN speakers AS current ON current.id = article_speakers.speaker_id
+                       WHERE article_speakers.role IS NOT NULL GROUP BY speaker_id, article_speakers.role)
+                     WHERE rank = 1) AS voted
+               WHERE voted.speaker_id = speakers.id AND speakers.role IS NOT voted.role"""
+        )
+
+    def _role_support(self) -> dict[int, float]:
+        """Share of a person's articles that state the person's current role, for persons in three or more articles."""
+        return {row[0]: row[1] for row in self.db.execute(
+            """SELECT a.speaker_id, avg(a.role IS NOT NULL AND a.role = s.role)
+               FROM article_speakers a JOIN speakers s ON s.id = a.speaker_id
+               WHERE s.type = 'person' AND s.role IS NOT NULL
+               GROUP BY a.speaker_id HAVING count(*) >= 3""")}
 
     def _recount(self) -> None:
         """Set every denormalised count from one grouped scan per count.

@@ -17,6 +17,7 @@ import pytest
 import sqlite_utils
 
 from datasette_diplomacy.text import paragraph_index, paragraph_spans
+from datasette_diplomacy import summaries
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -276,6 +277,7 @@ def build_fixture_db(path: str | os.PathLike) -> str:
     db["quotes"].enable_fts(["text"], create_triggers=True)
     for name, sql in VIEWS.items():
         db.create_view(name, sql)
+    summaries.rebuild(db)  # speaker_stats, as a load's finalize leaves it
     db.conn.commit()
     db.close()
     return str(path)

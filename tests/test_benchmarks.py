@@ -47,3 +47,34 @@ def test_varied_copies_differ_but_keep_their_paragraphs():
     assert sorted(scale.title_and_body(varied)[1].split()) == ["One.", "Three.", "Two."]
     plain = scale.vary("Title line\nFirst paragraph.\n\nSecond paragraph.\n", 2)
     assert plain.splitlines()[0] == "Title line (variant 2)"
+
+
+def test_queries_only_times_an_existing_database_with_settings(tmp_path):
+    sys.path.insert(0, str(ROOT / "tests"))
+    try:
+        from conftest import build_fixture_db
+    finally:
+        sys.path.remove(str(ROOT / "tests"))
+    db = build_fixture_db(tmp_path / "diplomacy.db")
+    done = subprocess.run(
+        [sys.executable, str(SCALE), "--queries-only", db, "--repeat", "2", "--json",
+         "--setting", "suggest_facets", "off", "--setting", "facet_time_limit_ms", "300"],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["settings"] == {"suggest_facets": False, "facet_time_limit_ms": 300}
+    assert set(report["loadavg"]) == {"start", "end"}
+    assert "floor_seconds" not in report  # no corpus, floor or load
+    queries = report["query_ms"]
+    assert {"compare_html", "quotes_table", "quotes_view_table", "speaker_page"} <= set(queries)
+    for key in ("facet_m2m_articles", "facet_m2m_quotes"):
+        # the m2m facet's own time, which is part of its page's
+        assert 0 < queries[key]["facet_p50"] <= queries[key]["p95"]
+
+
+def test_unknown_setting_and_missing_articles_are_refused(tmp_path):
+    for args in (["--articles", "5", "--setting", "no_such_setting", "1"], []):
+        done = subprocess.run([sys.executable, str(SCALE), *args, "--out", str(tmp_path)],
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode != 0

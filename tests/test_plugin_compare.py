@@ -340,7 +340,8 @@ async def test_time_out_gives_a_clear_message(ds, monkeypatch):
     monkeypatch.setattr(counts, "_cache", type(counts._cache)())
 
     async def interrupted(self, sql, *args, **kwargs):
-        if "as materialized" in sql:
+        # The live count query, or the loader's precomputed counts when present.
+        if "as materialized" in sql or "speaker_stats" in sql:
             raise QueryInterrupted(Exception("interrupted"), sql, {})
         return await original(self, sql, *args, **kwargs)
 
@@ -431,13 +432,16 @@ async def test_cached_counts_answer_like_fresh_ones(ds, monkeypatch):
     monkeypatch.setattr(counts, "_cache", OrderedDict())
     fresh = (await ds.client.get(BASE + ".json" + PAIR)).json()
     fresh_page = (await ds.client.get("/-/diplomacy/speaker/1.json")).json()
-    assert {key[1] for key in counts._cache} == {1, 2}
+    speaker_keys = lambda: [k for k in counts._cache if not isinstance(k[1], tuple)]  # noqa: E731
+    assert {key[1] for key in speaker_keys()} == {1, 2}
+    # and each speaker's sample term counts
+    assert {key[1] for key in counts._cache} - {1, 2} == {("terms", 1), ("terms", 2)}
     assert (await ds.client.get(BASE + ".json" + PAIR)).json() == fresh
     assert (await ds.client.get("/-/diplomacy/speaker/1.json")).json() == fresh_page
     # Filters are part of the key: a narrowed comparison is counted afresh.
     narrowed = (await ds.client.get(BASE + ".json" + PAIR + "&topic=Sanctions")).json()
     assert [s["quotes"] for s in narrowed["speakers"]] != [s["quotes"] for s in fresh["speakers"]]
-    assert len(counts._cache) == 4
+    assert len(speaker_keys()) == 4
 
 
 @pytest.mark.asyncio
@@ -467,14 +471,25 @@ async def test_counts_follow_writes_to_the_database(fixture_db_path, tmp_path, m
     assert page["quote_count"] == after["speakers"][0]["quotes"]
 
 
-def test_start_up_pass_counts_the_most_quoted(fixture_db_path, monkeypatch):
+def test_start_up_pass_counts_the_most_quoted(fixture_db_path, tmp_path, monkeypatch):
     from collections import OrderedDict
 
+    import sqlite_utils
+
+    from datasette_diplomacy import summaries
     from datasette_diplomacy.web import background, counts
 
-    monkeypatch.setattr(counts, "_cache", OrderedDict())
     monkeypatch.setattr(counts, "WARM_MIN_QUOTES", 4)
+    # With the loader's speaker_stats up to date there is nothing to count ahead.
+    monkeypatch.setattr(counts, "_cache", OrderedDict())
     db = make_datasette(fixture_db_path).get_database("diplomacy")
+    background.warm(db, then=counts.warm)
+    assert not counts._cache
+    # Without them (an older database), the most quoted are counted at start-up.
+    path = copy_db(fixture_db_path, tmp_path, "diplomacy.db")
+    summaries.drop(sqlite_utils.Database(path))
+    monkeypatch.setattr(counts, "_cache", OrderedDict())
+    db = make_datasette(path).get_database("diplomacy")
     background.warm(db, then=counts.warm)
     # Petrova (5 quotes) and Hale (4) qualify; unfiltered counts only.
     assert sorted((key[1], key[2]) for key in counts._cache) == [(1, ()), (2, ())]
@@ -502,3 +517,28 @@ def test_background_pass_starts_once_per_database_state(fixture_db_path, tmp_pat
         if thread.name.startswith("diplomacy-prior"):
             thread.join(5)
     assert started == ["diplomacy", "diplomacy"]
+
+
+@pytest.mark.asyncio
+async def test_statement_reports_are_capped_but_counted_in_full(ds, monkeypatch):
+    """Only the first REPORTS_PER_STATEMENT quotes of a statement (and its last, for
+    the wording) are fetched; its report and outlet counts still cover every quote."""
+    from datasette_diplomacy.web import compare
+
+    full = (await ds.client.get(BASE + ".json" + PAIR)).json()
+    monkeypatch.setattr(compare, "REPORTS_PER_STATEMENT", 1)
+    capped = (await ds.client.get(BASE + ".json" + PAIR)).json()
+    items = {(row["topic"]["name"], cell["speaker_id"], item["statement_key"]): item
+             for data in (full,) for row in data["grid"] for cell in row["cells"]
+             for item in cell["items"]}
+    seen = 0
+    for row in capped["grid"]:
+        for cell in row["cells"]:
+            for item in cell["items"]:
+                whole = items[(row["topic"]["name"], cell["speaker_id"], item["statement_key"])]
+                assert len(item["reports"]) == 1
+                assert item["reports"][0] == whole["reports"][0]
+                assert (item["report_count"], item["outlet_count"], item["text"]) == (
+                    whole["report_count"], whole["outlet_count"], whole["text"])
+                seen += whole["report_count"] > 1
+    assert seen  # the ultimatum statement, carried twice, was cut to one report

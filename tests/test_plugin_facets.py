@@ -142,10 +142,22 @@ async def test_period_suggestion_needs_more_than_one_month(fixture_db_path, tmp_
     sqlite_utils.Database(path).execute("update articles set date = '2022-03-01' where id = 3")
     sqlite_utils.Database(path).conn.commit()
     ds = make_datasette(str(path))
-    data = (await ds.client.get("/diplomacy/articles.json")).json()
+    # (articles has it in metadata.yml already: suggested on the view, which does not)
+    data = (await ds.client.get("/diplomacy/quotes_view.json")).json()
     assert any(s["name"] == "date" and s.get("type") == "period" for s in data["suggested_facets"])
-    seeds_like = (await ds.client.get("/diplomacy/articles.json?date__lt=2022-03-01")).json()
+    seeds_like = (await ds.client.get("/diplomacy/quotes_view.json?date__lt=2022-03-01")).json()
     assert not any(s.get("type") == "period" for s in seeds_like["suggested_facets"])
+
+
+@pytest.mark.asyncio
+async def test_articles_default_period_facet(ds):
+    """metadata.yml buckets articles by month (index-backed) instead of Datasette's
+    per-day date facet, which scans the whole table (bodies included)."""
+    data = (await ds.client.get("/diplomacy/articles.json?_extra=facet_results")).json()
+    by_month = data["facet_results"]["date by month"]
+    assert by_month["type"] == "period" and by_month["hideable"] is False
+    assert sum(v["count"] for v in by_month["results"]) == 3
+    assert "date" not in data["facet_results"]  # Datasette's date facet is no longer a default
 
 
 @pytest.mark.asyncio

@@ -8,8 +8,9 @@ import pytest
 from datasette_diplomacy.extract import gazetteer
 from datasette_diplomacy.extract.names import key_matches, person_key
 from datasette_diplomacy.extract.quotes import find_quotes
-from datasette_diplomacy.extract.speakers import SpeakerResolver
+from datasette_diplomacy.extract.speakers import SpeakerResolver, _holds_office
 from datasette_diplomacy.model import Document
+from datasette_diplomacy.pipeline import extract_document
 from datasette_diplomacy.text import paragraph_spans
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -418,3 +419,84 @@ def test_a_month_is_never_a_speaker():
     body = "A university poll released in late August found that most voters want a debate."
     r = resolver_for(body)
     assert who(r, body, "August") is None
+
+
+# ---------------------------------------------------------------- namesakes and titles
+
+
+def test_titles_and_headline_words_are_never_a_given_name():
+    assert person_key("President-Elect Trump") == person_key("Trump") == "trump"
+    assert person_key("Pres. Biden") == person_key("VP Biden") == "biden"
+    assert person_key("Signed Joseph R. Biden") == person_key("Joseph Biden")
+
+
+def test_a_relative_named_after_the_titled_surname_is_another_person():
+    body = ("President Okafor opened the clinic on Monday. \u201cThis is a good day,\u201d Okafor said.\n\n"
+            "His granddaughter, Amara Okafor, a nurse there, said she was proud of him.\n\n"
+            "\u201cWe waited years for this,\u201d Okafor added.")
+    r = resolver_for(body)
+    amara = who(r, body, "Amara Okafor")
+    president = who(r, body, "Okafor", 2)
+    assert amara.name == "Amara Okafor" and amara.role is None
+    assert president.name == "Okafor" and president.role == "President"
+    assert "Okafor" not in amara.aliases
+
+
+def test_a_full_name_with_the_same_title_is_the_titled_surname():
+    body = ("Foreign Minister Adeyemi arrived on Monday. Foreign Minister Tunde Adeyemi told reporters "
+            "the talks would be long.\n\n\u201cWe are patient,\u201d Adeyemi said.")
+    r = resolver_for(body)
+    assert who(r, body, "Adeyemi", 2).name == "Tunde Adeyemi"
+    assert len([s for s in r.speakers() if "Adeyemi" in s.name]) == 1
+
+
+def test_a_headline_title_is_the_persons_role():
+    body = "THE PRESIDENT:  Thank you all for coming.\n\nQ    Mr. President, will you run again?\n"
+    r = resolver_for(body, title="Remarks by President Okafor During Press Gaggle")
+    people = [s for s in r.speakers()]
+    assert not any(s.name in ("Press Gaggle", "Gaggle") for s in people)
+    assert r._find_by_name("Okafor") is not None
+    assert "President" in r._entities[r._find_by_name("Okafor")].roles
+
+
+def test_an_address_is_not_an_appositive():
+    body = "Q    Mr. President, Lumen workers formed a union this week. Do you support them?\n"
+    r = resolver_for(body)
+    assert not any(s.name == "Lumen" and s.role for s in r.speakers())
+    lumen = who(r, body, "Lumen")
+    assert lumen is None or lumen.role is None
+
+
+def test_an_appositive_never_crosses_a_line():
+    body = "Harbor Point\nHarbor Point, Maine\n\nTHE PRESIDENT:  Good morning.\n\nIt is a fine day here.\n"
+    r = resolver_for(body)
+    assert not any("Harbor" in s.name and s.role for s in r.speakers())
+
+
+def test_a_title_after_to_names_whom_the_person_serves():
+    body = ("President Okafor met Chief Medical Adviser to the President Ruth Mensah. "
+            "Later the president said the plan would work.")
+    r = resolver_for(body)
+    assert who(r, body, "Ruth Mensah").role is None
+    assert who(r, body, "the president").name == "Okafor"
+
+
+def test_an_office_is_the_head_of_a_role_not_its_object():
+    assert _holds_office("President", "president", [])
+    assert _holds_office("President of Ghana", "president", [])
+    assert not _holds_office("Chief Medical Advisor to the President", "president", [])
+    assert not _holds_office("Vice President", "president", [])
+    assert _holds_office("Vice President", "president", ["vice"])
+
+
+def test_he_said_far_from_any_name_is_the_last_speaker_not_the_last_man_named():
+    body = ("Peter Berg debated David Rao on Tuesday in Leeds.\n\n"
+            "\u201cYou cannot promise what you cannot pay for,\u201d Berg said.\n\n"
+            "Rao did not answer at first. The hall was loud and the chair, Colin Hart, moved on.\n\n"
+            "Later the two men met backstage with reporters from several papers.\n\n"
+            "\u201cI stand by every word,\u201d he said.")
+    doc = Document(source="x.txt", name="x", format="txt", text=body)
+    extraction = extract_document(doc)
+    names = {s.id: s.name for s in extraction.speakers}
+    assert [(names.get(q.speaker), q.text[:12]) for q in extraction.quotes] == [
+        ("Peter Berg", "You cannot p"), ("Peter Berg", "I stand by e")]

@@ -518,3 +518,57 @@ def test_a_label_role_replaces_a_role_read_in_prose(store):
     write_file(store, "1.md", prose)
     write_file(store, "2.md", label, later)
     assert rows_of(store, "SELECT name, role FROM speakers") == [("Donald Trump", "President")]
+
+
+def test_a_titled_surname_merges_into_the_full_name_holding_that_office(store):
+    """"President Biden" is the Biden whose role is President, not a relative who shares the surname."""
+    body = 'Joe Biden said "yes". His sister Valerie Biden said "no".'
+    write_file(store, "/corpus/a.txt", make_extraction(
+        "/corpus/a.txt", body, [("yes", "s1", "direct"), ("no", "s2", "direct")],
+        [Speaker("s1", "Joe Biden", role="President"), Speaker("s2", "Valerie Biden")]))
+    write_file(store, "/corpus/b.txt", make_extraction(
+        "/corpus/b.txt", 'THE PRESIDENT: Maybe.', [("Maybe.", "s1", "transcript")],
+        [Speaker("s1", "Biden", role="President")]))
+    assert rows(store, "SELECT name, quote_count FROM speakers ORDER BY name") == [
+        ("Joe Biden", 2), ("Valerie Biden", 1)]
+
+
+def test_two_spellings_of_one_office_do_not_keep_a_surname_apart(store):
+    write_file(store, "/corpus/a.txt", make_extraction(
+        "/corpus/a.txt", 'Maria Okafor said "yes".', [("yes", "s1", "direct")],
+        [Speaker("s1", "Maria Okafor", role="National Security Council Coordinator for Strategic Communications")]))
+    write_file(store, "/corpus/b.txt", make_extraction(
+        "/corpus/b.txt", 'MS. OKAFOR: No.', [("No.", "s1", "transcript")],
+        [Speaker("s1", "Okafor", role="NSC Coordinator for Strategic Communications")]))
+    assert rows(store, "SELECT name, quote_count FROM speakers") == [("Maria Okafor", 2)]
+
+
+def test_a_surname_with_another_office_stays_apart(store):
+    write_file(store, "/corpus/a.txt", make_extraction(
+        "/corpus/a.txt", 'Maria Okafor said "yes".', [("yes", "s1", "direct")],
+        [Speaker("s1", "Maria Okafor", role="Deputy Press Secretary")]))
+    write_file(store, "/corpus/b.txt", make_extraction(
+        "/corpus/b.txt", 'MR. OKAFOR: No.', [("No.", "s1", "transcript")],
+        [Speaker("s1", "Okafor", role="Press Secretary")]))
+    assert speaker_names(store) == ["Maria Okafor", "Okafor"]
+
+
+def test_a_speaker_takes_the_role_most_of_its_articles_state(store):
+    def article(path, role):
+        return make_extraction(path, 'Amara Okafor said "yes".', [("yes", "s1", "direct")],
+                               [Speaker("s1", "Amara Okafor", role=role)])
+    write_file(store, "1.md", article("1.md", "by Sean Hannity"))  # a misread, loaded first
+    write_file(store, "2.md", article("2.md", "Governor"), article("3.md", "Governor"))
+    assert rows_of(store, "SELECT name, role FROM speakers") == [("Amara Okafor", "Governor")]
+    assert rows_of(store, "SELECT role FROM article_speakers ORDER BY article_id") == [
+        ("by Sean Hannity",), ("Governor",), ("Governor",)]
+
+
+def test_a_role_few_articles_state_does_not_keep_a_surname_apart(store):
+    def article(path, name, role=None):
+        return make_extraction(path, f'{name} said "yes".', [("yes", "s1", "direct")],
+                               [Speaker("s1", name, role=role)])
+    write_file(store, "1.md", article("1.md", "Okafor", "Secretary"),  # "Secretary Okafor", once
+               *[article(f"{n}.md", "Okafor") for n in range(2, 6)])
+    write_file(store, "6.md", article("6.md", "Amara Okafor", "Chief Medical Adviser"))
+    assert rows_of(store, "SELECT name, quote_count, role FROM speakers") == [("Amara Okafor", 6, "Chief Medical Adviser")]

@@ -476,3 +476,8 @@ def test_same_role_and_role_names():
     assert not same_role("President", None)
     assert is_role_name("The First Lady") and is_role_name("Vice President")
     assert not is_role_name("Joe Biden") and not is_role_name("")
+
+
+def test_an_interviewer_after_by_is_not_one_of_the_interviewed():
+    people = title_people("Interview of Governor Amara Okafor and Tunde Adeyemi by Kemi Bello, The Morning Show")
+    assert [(p.name, p.role) for p in people] == [("Amara Okafor", "Governor"), ("Tunde Adeyemi", None)]

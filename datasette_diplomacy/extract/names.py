@@ -66,6 +66,21 @@ HONORIFICS = {
     "herr", "frau", "prof", "professor", "rev", "hon",
 }
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# titles that stand before a name ("President Biden", "Coordinator Zients")
+TITLE_WORDS = {
+    "president", "vice", "secretary", "minister", "senator", "sen", "rep", "gov", "governor", "mayor", "ambassador",
+    "chancellor", "premier", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "director",
+    "envoy", "commissioner", "congressman", "congresswoman", "administrator", "advisor", "adviser", "president-elect",
+    "vice-president", "press", "deputy", "representative", "honorable", "honourable", "coordinator",
+}
+# words before a surname that are never its given name: titles, their abbreviations, and the
+# verbs of a headline or signature line ("Pres. Biden", "VP Harris", "Signed Joseph R. Biden")
+_NOT_GIVEN = TITLE_WORDS | {
+    "pres", "potus", "flotus", "vp", "ag", "first", "lady", "gen", "general", "adm", "admiral", "col", "colonel",
+    "lt", "sgt", "capt", "captain", "cmdr", "commander", "judge", "justice", "speaker", "leader", "chief",
+    "former", "acting", "secretary-general", "prime", "foreign", "defense", "defence", "attorney",
+    "signed", "announces", "announced", "welcomes", "thanks", "did", "does", "is", "was", "will", "by",
+}
 # lower-case particles of surnames: they never count as a given name
 NAME_PARTICLES = {
     "von", "van", "der", "den", "de", "da", "di", "del", "della", "du", "dos", "das", "la", "le", "ter", "zu",
@@ -139,7 +154,7 @@ def person_key(name: str) -> str | None:
         return None
     surname = surname_key(tokens[-1])
     # "Ursula von der Leyen" -> leyen|ursula; "Von der Leyen" -> leyen (particles are not first names)
-    given = [t for t in tokens[:-1] if t not in NAME_PARTICLES]
+    given = [t for t in tokens[:-1] if t not in NAME_PARTICLES and t not in _NOT_GIVEN]
     if not given:
         return surname
     return f"{surname}|{first_name_key(given[0])}"

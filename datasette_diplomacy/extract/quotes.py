@@ -276,6 +276,16 @@ _MULTI = [
     r"makes (?:it )?clear", r"making (?:it )?clear", r"called for", r"calls for", r"calling for",
     r"called on", r"calls on", r"spoke of", r"spoke about", r"talked about", r"hit out at", r"hit back",
     r"took issue with", r"expressed (?:concern|hope|frustration|regret|confidence|doubt)s?",
+    r"(?:made|makes|make|making) the case", r"(?:made|makes|make|making) (?:clear|plain)",
+    # "described the talks as useless": a characterisation is a report
+    r"describ(?:ed|es|ing)(?=[ \t]+(?:[\w\u2019'.-]+[ \t]+){1,6}?as[ \t])",
+    # "called Truss “naive”", "calls him a liar", "calling them cowards": naming someone something is a report;
+    # "called Truss on Tuesday" (on the phone) or "called a press conference" are not
+    r"call(?:ed|s|ing)?(?=[ \t]+(?:(?!(?:a|an|for|on|off|in|at|to|with|from|by|after|before|during|back|up|out|upon|"
+    r"again|twice|him|her|them)\b)[\w\u2019'.,-]+[ \t]+){1,8}?(?:\u201c|(?:a|an)[ \t]))"
+    r"|call(?:ed|s|ing)?(?=[ \t]+(?:him|her|them|it|himself|herself|themselves|this|that)[ \t]+"
+    r"(?!(?:back|up|out|again|twice|later|directly|personally|immediately|today|tonight|yesterday|on|in|at|to|for|from|about|after|before|during|and|but|or|while|when)\b)"
+    r"(?:\u201c|(?:a|an)[ \t]|[a-z][\w-]+(?:[ \t]*[,.;]|[ \t]+(?:and|but)\b)))",
 ]
 # verbs that report only when a document is their subject ("the poll found", "polls show")
 _DOC_VERBS = {"show", "shows", "showed", "showing", "found", "finds", "find", "indicate", "indicates", "indicated",
@@ -360,8 +370,8 @@ _DETERMINERS = {"the", "a", "an", "one", "some", "several", "two", "three", "fou
 _NP_PRONOUNS = {"he", "she", "they", "we", "i", "it", "who", "you"}
 _SKIP_ADVERBIALS = re.compile(
     r"(?:,?[ \t]+(?:on|last|this|late|early|earlier)[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"week|month|year|night|morning|evening|afternoon|weekend)(?:[ \t]+(?:morning|night|evening|afternoon))?"
-    r"|,?[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)(?:[ \t]+(?:morning|night|evening|afternoon))?"
+    r"week|month|year|night|morning|evening|afternoon|weekend)(?:[ \t]+(?:morning|night|evening|afternoon))?(?!\w)"
+    r"|,?[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)(?:[ \t]+(?:morning|night|evening|afternoon))?(?!\w)"
     r"|,?[ \t]+(?:in|at|during|on|via|through)[ \t]+(?:a|an|the|his|her|their|its)[ \t]+(?:[\w\u2019'-]+[ \t]+){0,3}?"
     r"(?:statement|interview|speech|tweet|post|letter|briefing|conference|address|appearance|op-ed|email|"
     r"message|memo|rally|event|debate|hearing|meeting|call|town hall|broadcast|session|video|remarks|report)"
@@ -381,10 +391,44 @@ _APPOSITIVE_GAP = re.compile(
 )
 _THAT = re.compile(r"[ \t]*,?[ \t]*(?:that|how|whether|why|what|if)(?![\w'])")
 _CLAUSE_CUT = re.compile(
-    r",[ \t]+(?:(?:and|but)[ \t]+)?(?:adding|saying|noting|explaining|arguing|insisting|stressing|warning|claiming|"
-    r"recalling|according[ \t]+to|pointing[ \t]+out|suggesting|asserting|declaring|telling)\b|;|:[ \t]*\u201c"
+    # a participle of another report ("…, adding that …"; the comma may sit inside a closing quotation mark:
+    # "was “corrupt,” noting …"), a contrastive clause (", although …"), a semicolon, a colon before a quotation
+    r"(?:,|\u201d)[ \t]+(?:(?:and|but)[ \t]+)?(?:adding|saying|noting|explaining|arguing|insisting|stressing|warning|claiming|"
+    r"recalling|according[ \t]+to|pointing[ \t]+(?:out|to)|referring[ \t]+to|citing|suggesting|asserting|declaring|telling)\b"
+    r"|,[ \t]+(?:although|though|even[ \t]+though|whereas|where|who|when)\b"
+    r"|,[ \t]+but[ \t]+(?:he|she|they|it|the|[A-Z][\w\u2019'.-]+)\b|;|:[ \t]*\u201c"
+    # an absolute or comparative phrase of the narrator: ", with 42% preferring …", ", compared with …",
+    # ", despite …", ", even as …"
+    r"|,[ \t]+with[ \t]+(?:[\w\u2019'%.-]+[ \t]+){1,4}?[a-z]+ing\b|,[ \t]+(?:compared[ \t]+(?:with|to)|despite|even[ \t]+as)\b"
 )
 _WORDS = re.compile(r"[^\W_]+")
+_ACCORDING_TAIL = re.compile(r"[ \t]*(?:,|[ \t][\u2014\u2013-]{1,2})(?:[ \t]*(?:a|an|the|who|which|whose)\b[^,;\u201c\u2014]{1,80},)?[ \t]*(?=\S)")
+_POSTPOSED_ADDRESSEE = re.compile(r"(?:[ \t]+(?!(?:that|how|whether|to)\b)[\w.\u2019'&-]+){1,7}?(?=[ \t]*(?:[.!?;,]|$))")
+_AS_LEAD = re.compile(r"[ \t]*(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)[ \t]+)?[Aa]s[ \t]+")
+_SUBJECT_MODIFIER_GAP = re.compile(r",[ \t]*((?:[\w.'\u2019&-]+[ \t]+){1,4})$")
+_REPORT_PARTICIPLES = {"saying", "adding", "arguing", "insisting", "noting", "claiming", "warning", "explaining",
+                       "suggesting", "asserting", "stressing", "declaring"}
+_ASKED_QUESTION = re.compile(
+    r"(?:(?:[Ww]hen|[Ii]f|[Aa]fter|[Oo]nce|[Ww]hile)[ \t]+)?(?P<passive>(?:was|were|is|are|being)[ \t]+)?[Aa]sked"
+    r"(?:[ \t]+by[ \t]+(?P<by>[^,;\u201c\u201d]{1,60}?))?(?:[ \t]+(?:on|at|in|during|last|this)[ \t]+[^,;\u201c\u201d]{1,50}?)?"
+    r"[ \t]+(?P<q>(?:whether|if|how|why|what|who|whom|about)\b)"
+)
+_INVERTED_MODIFIER = re.compile(r"([\w.'\u2019&-]+)[ \t]+")
+_LONG_ADDRESSEE = re.compile(r"[ \t]+(?:a|an|the|his|her|their|its|[A-Z][\w\u2019'.-]*)[ \t]+[^,;:.\u201c\u201d]{1,80}?[ \t]that[ \t]+")
+_AFTER_COMMA_NOT_SUBJECT = re.compile(r"\u201d[ \t]*,[ \t]*$|\b(?:that|which|who|whom|when|if|as)\b[^,]*,[ \t]*$")
+_OPENING_CONJ = re.compile(r"(?:(?:But|And|Yet|So|Still|Meanwhile|However),?[ \t]+)")
+_INVERTED_MORE = re.compile(r"[ \t]*,[ \t]+(?:a|an|the)\b[^,;\u201c]*,[ \t]+(?!(?:who|which|whose|where|and|but)\b)([^;\u201c]*)$")
+_APPOSITIVE_STOP = re.compile(r"[\u201c\u201d;]|\b(?:said|says|told|tells)\b")
+_NAME_RUN = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?[ \t]+)?[A-Z][a-z][\w\u2019'-]*(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z][\w\u2019'-]*){1,2}")
+_NOT_NAME_WORDS = _SENT_STARTERS | {
+    "last", "next", "this", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "earlier", "later", "today", "yesterday", "speaking", "asked", "like", "unlike", "despite", "under", "from"}
+_PAREN_BEFORE = re.compile(r"[ \t]*\([^()\n]{1,25}\)$")
+_POSTPOSED_NOT_MORE = re.compile(
+    r"[ \t]*,[ \t]+(?:adding|saying|noting|explaining|according|arguing|insisting|stressing|warning|claiming|recalling|"
+    r"pointing|referring|citing|a|an|who|whose|which|whom)\b"
+)
 _DASH_SOURCE = re.compile(r"[ \t]*[\u2015\u2014\u2013-]{1,2}[ \t]*([A-Z][\w.\u2019'-]*(?:[ \t]+[A-Z][\w.\u2019'-]*){0,3})[ \t]*[.,]?[ \t]*$", re.MULTILINE)
 _LABEL_LINE = re.compile(r"[ \t-]*((?:[A-Z][\w.\u2019'&-]*)(?:[ \t]+[A-Z][\w.\u2019'&-]*){0,3}):[ \t]+(?=\S)")
 _LABEL_STOP = {"note", "editor", "editors", "update", "updated", "photo", "photos", "video", "watch", "read", "related",
@@ -400,13 +444,19 @@ _NP_MODIFIER_GAP = re.compile(r"\u201d[ \t]*((?:[\w.'\u2019&-]+[ \t]+){1,3})$")
 # an all-caps speaker label opening a quotation: "PENCE: …", "MR. TRUMP: …"
 _QUOTED_LABEL = re.compile(r"[ \t]*((?:(?:MR|MS|MRS|DR|SEN|GOV|REP)\.?[ \t]+)?[A-Z][A-Z'\u2019-]+(?:[ \t]+[A-Z][A-Z'\u2019-]+){0,2}):[ \t]+(?=\S)")
 _NP_APPOSITION_GAP = re.compile(r"\u201d[ \t]*((?:the|a|an)[ \t]+(?:[\w.'\u2019&-]+[ \t]+){0,5}[\w.'\u2019&-]+,[ \t]*)$")
-_GERUND_LEFT = re.compile(r"(?:,|\b(?:by|while|when|after|before|without|in))[ \t]*$")
+_GERUND_LEFT = re.compile(r"(?:,|\u201d|\b(?:by|while|when|after|before|without|in))[ \t]*"
+                          r"(?:(?:even|also|then|further|again|repeatedly|often|later|at[ \t]+one[ \t]+point)[ \t]+)?$")
 # ", and Lavrov insisting …", " while Truss said …": another speaker's coordinated report starts here
 _COORD_SPEAKER = re.compile(r"(?:,[ \t]*(?:and|but|while|whereas|with)|[ \t]+(?:while|whereas))[ \t]+(?=[A-Z]|(?:he|she|the)\b)")
 _COORD_CUE = re.compile(
     r",?[ \t]+(?:and|but)[ \t]+(?:(?:also|then|later|repeatedly)[ \t]+)?(?:said|says|added|adds|suggested|argued|"
     r"insisted|warned|noted|told|urged|called|asked|stressed|claimed|vowed|promised|denied|acknowledged|admitted|"
-    r"explained|declared|announced|criticized|criticised|accused|praised|rejected|dismissed)\b"
+    r"explained|declared|announced|criticized|criticised|accused|praised|rejected|dismissed|predicted|tweeted|"
+    r"reiterated|repeated|characterized|characterised|described|implied|calling|telling|implying|accusing|urging|"
+    r"declined|refused|tried)\b"
+    # "… and has repeatedly characterized him as …": another predicate of the same subject
+    r"|,?[ \t]+and[ \t]+(?:has|have|had)[ \t]+(?:(?:also|repeatedly|since|long|often)[ \t]+)?(?:said|called|characterized|"
+    r"characterised|described|accused|argued|insisted|warned|claimed|suggested|praised|criticized|criticised)\b"
 )
 
 
@@ -421,6 +471,13 @@ class _Item:
     paragraph: int
     qspans: list = field(default_factory=list)
     strength: int = 1  # 2: explicit attribution, 1: inherited
+
+
+def _cut_end(cut, e: int) -> int:
+    """Where a clause cut by ``_CLAUSE_CUT`` ends: before the cut, after a closing quotation mark it starts with."""
+    if cut is None:
+        return e
+    return cut.start() + 1 if cut.group().startswith("\u201d") else cut.start()
 
 
 class _Finder:
@@ -521,6 +578,29 @@ class _Finder:
                 if mention is not None and not mention.in_quote and mention.kind != "pronoun":
                     return (self._sid(mention), mention.start, mention.text)
                 # "a spokesman, Name, said" is rare; "who" relative
+            # "Ann Lee, 21, a student from Las Vegas, said" / "Rep. Ann Lee (D-Md.), chair of the panel, said":
+            # the nearest name before one of the last three commas (a parenthetical after it skipped)
+            win = masked[max(s, p - 200):p - 1]
+            if not _APPOSITIVE_STOP.search(win):
+                base = max(s, p - 200)
+                for k, cm in enumerate(reversed(list(re.finditer(r",", win)))):
+                    if k >= 3:
+                        break
+                    q = base + cm.start()
+                    pm = _PAREN_BEFORE.search(masked, max(s, q - 30), q)
+                    cand = self.resolver.mention_ending_at(pm.start() if pm else q)
+                    if cand is not None and cand.start >= s and not cand.in_quote and cand.kind == "name" \
+                            and not re.search(r"\b(?:to|with|by|from|of|for|and|about|on|at|in|like|than)[ \t]+$",
+                                              masked[s:cand.start]):
+                        return (self._sid(cand), cand.start, cand.text)
+                    if cand is None:
+                        # a name the resolver did not take, opening the sentence: "Marley Anderson, 21, …"
+                        nm = _NAME_RUN.fullmatch(masked, s, pm.start() if pm else q)
+                        if nm and not any(w.lower() in _NOT_NAME_WORDS for w in nm.group().split()):
+                            ne = pm.start() if pm else q
+                            sid = self.resolver.resolve(self.body[s:ne], s, ne)
+                            if sid is not None:
+                                return (sid, s, self.body[s:ne])
             return None
         # generic noun phrase: walk back over words
         text = masked[max(s, p - 120):p]
@@ -567,6 +647,19 @@ class _Finder:
         sid = self.resolver.resolve(surface, np_start, p)
         return (sid, np_start, surface)
 
+    def _clause_subject(self, s: int, vs: int):
+        """A named subject opening the sentence or a comma-delimited clause of ``masked[s:vs]`` ("For her part,
+        Truss took …, warning …"), for a participle whose sentence subject the resolver did not find."""
+        masked = self.masked
+        starts = [s] + [m.end() for m in re.finditer(r",[ \t]*", masked[s:vs])]
+        for st in starts:
+            st = st if st == s else s + st
+            mention = self.resolver.mention_starting_at(st)
+            if mention is not None and mention.kind in ("name", "role") and not mention.in_quote and mention.end < vs \
+                    and re.match(r"[ \t]+(?:[a-z]+[ \t]+)?[a-z]+(?:ed|ook|ent|ade|ave|ame|as|ad|id)\b", masked[mention.end:vs]):
+                return self._sid(mention)
+        return None
+
     def _agentive(self, surface: str, head: str) -> bool:
         from .speakers import lexicon
 
@@ -586,6 +679,19 @@ class _Finder:
         while p < e and self.masked[p] in " \t":
             p += 1
         mention = self.resolver.mention_starting_at(p)
+        if mention is None:
+            # "…,” said former Obama adviser David Axelrod": modifiers of the subject before the name
+            wp = p
+            for _ in range(6):
+                wm = _INVERTED_MODIFIER.match(self.masked, wp, e)
+                if wm is None or wm.group(1).lower() in _STOP_NP or wm.group(1).lower() in _DETERMINERS:
+                    break
+                wp = wm.end()
+                cand = self.resolver.mention_starting_at(wp)
+                if cand is not None:
+                    if cand.kind == "name" and not cand.in_quote and re.match(r"[ \t]*(?:[,.;:!?]|$)", self.masked[cand.end:e]):
+                        mention = cand
+                    break
         if mention is not None and not mention.in_quote:
             end = mention.end
             # skip an appositive ", a Democratic pollster,"
@@ -705,6 +811,16 @@ class _Finder:
                 else:
                     self.add_clause(lm.end(), e, sid, ":", si, pi)
                 return
+        am = _ASKED_QUESTION.search(masked, s, e) if "sked" in masked[s:e] else None
+        if am and (am.start() == s or am.group("passive")):
+            # "When asked whether he would run, Sanders smiled." / "He was asked by Lee whether …": the question is
+            # reported, its asker is the "by" phrase or nobody named
+            qs = am.start("q")
+            cm = re.search(r"[,;]", masked[qs:e])
+            qe = qs + cm.start() if cm else e
+            by = am.group("by")
+            sid = self.resolver.resolve(self.body[am.start("by"):am.end("by")], am.start("by"), am.end("by")) if by else None
+            self.add_clause(qs, qe, sid, "asked", si, pi)
         cues = []
         for m in _CUE.finditer(masked, s, e):
             cues.append(("verb", m.start("v"), m.end("v"), m.group("v")))
@@ -728,7 +844,7 @@ class _Finder:
                 continue  # "found", "show" report only for a poll, a study, a report
             if re.search(r"(?:\bto|\bnot|n't|\bnever)[ \t]+$", left) and lv not in ("said",):
                 continue  # "refused to say", "did not say"
-            if _PASSIVE_BEFORE.search(left):
+            if _PASSIVE_BEFORE.search(left) and not lv.endswith("ing"):  # "is calling" is progressive, not passive
                 continue
             if lv in _WEAK_VERBS and re.search(r"\b(?:that|which|whom)[ \t]+(?:he|she|they|we|I|you|it|[A-Z][\w.\u2019'-]*)[ \t]+$", left):
                 continue  # "a state that she hoped to carry": an object relative clause
@@ -753,13 +869,27 @@ class _Finder:
                 if gerund or re.search(r"(?:,|\band|\bbut|\byet|\bor|\bthen|\balso|\blater)[ \t]*$", left) and (lv.endswith("ing") or coord):
                     sid = last_speaker if last_subject_found else self.sentence_subject(si, vs)
                     if sid is None:
-                        continue
+                        if not (gerund and lv in _REPORT_PARTICIPLES and re.search(r",[ \t]*$", left)
+                                and len(_WORDS.findall(left)) >= 4):
+                            continue
+                        sid = self._clause_subject(s, vs)
+                        # "The union has sued the city, saying the rules violate free speech": a report whose
+                        # source we cannot name; the content is still a quote (without a speaker)
                     subj = (sid, vs, None)
                     participle = True
                 elif lv in _STRONG_VERBS and re.search(r"[\w\u2019'.)]+[ \t]*$", left) and not re.search(
                         r"\b(?:to|not|never|n't|who|which|that|whom|when|as|if)[ \t]*$", left):
                     # "those surveyed said …", "One in three said …": a source we cannot name
                     subj = (None, vs, None)
+                    participle = False
+                elif lv in _STRONG_VERBS and re.search(r",[ \t]*$", left) and _WORDS.search(left) \
+                        and not _AFTER_COMMA_NOT_SUBJECT.search(left) and re.match(r"[ \t]+(?:that[ \t]+)?[\w\u201c]", masked[ve:e]):
+                    # "Federal officials familiar with the case, speaking on condition of anonymity, said that …":
+                    # a subject too long to walk back over; its first name, if it opens the sentence, else nobody
+                    om = _OPENING_CONJ.match(masked, s, vs)
+                    first = self.resolver.mention_starting_at(om.end() if om else s)
+                    sid = self._sid(first) if first is not None and first.kind in ("name", "role") and not first.in_quote else None
+                    subj = (sid, vs, None)
                     participle = False
                 else:
                     continue
@@ -820,12 +950,16 @@ class _Finder:
                               r"(?:[A-Z][\w.\u2019'&-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.\u2019'&-]*)*|me|him|her|them|us|you|"
                               r"(?:[a-z]+[ \t]+)?(?:reporters|journalists|supporters|voters|the[ \t]+crowd|crowd|audience|"
                               r"listeners|viewers|members|lawmakers|students|residents|attendees|guests|colleagues|"
-                              r"people|officials|delegates|donors|workers|activists|leaders))", masked[p:e])
+                              r"people|officials|delegates|donors|workers|activists|leaders))(?![\w\u2019'-])", masked[p:e])
                 if tm and not re.match(r"[ \t]+(?:that|how|whether)\b", masked[p:e]):
                     p += tm.end()
                     m = _SKIP_ADVERBIALS.match(masked, p, e)
                     if m:
                         p = m.end()
+                # "told a crowded banquet hall in downtown Baltimore that …": a longer addressee up to "that"
+                lm = _LONG_ADDRESSEE.match(masked, p, e)
+                if lm:
+                    p = lm.end()
             tm = _THAT.match(masked, p, e)
             if tm and masked[p:tm.end()].strip(" ,\t") == "that":
                 p = tm.end()
@@ -855,14 +989,35 @@ class _Finder:
         # C. postposed: "<clause>, the minister said." / "<clause>, said Lavrov."
         lead_end = vs if inverted else np_start
         lead = masked[s:lead_end]
-        after_cue = masked[after:e]
+        if not inverted:
+            # "<clause>, union director Phil Smith said": words of the subject before the name
+            gm = _SUBJECT_MODIFIER_GAP.search(lead)
+            if gm and not any(w.lower() in _STOP_NP or w.lower() in _ADVERBS or w.lower() in _DETERMINERS and k > 0
+                              for k, w in enumerate(gm.group(1).split())):
+                lead = lead[:gm.start(1)]
+        # "<clause>, the spokesman said Thursday." / "…, she said in a statement.": where and when after the verb
+        adv = _SKIP_ADVERBIALS.match(masked, after, e)
+        after_cue = masked[adv.end() if adv else after:e]
         if re.search(r",[ \t]*$", lead) and _WORDS.search(lead) and not participle:
             end_ok = re.match(r"[ \t]*(?:[.!?;]|$)|[ \t]*,", after_cue)
+            if not end_ok and lv in _ADDRESS_VERBS and not inverted:
+                # "<clause>, an official told The New York Times on Monday." / "…, the partner told them, was …"
+                am = _POSTPOSED_ADDRESSEE.match(after_cue)
+                if am:
+                    after_cue = after_cue[am.end():]
+                    end_ok = re.match(r"[ \t]*(?:[.!?;]|$)|[ \t]*,", after_cue)
             if end_ok:
                 cstart = s
                 cend = s + len(lead.rstrip(" \t,"))
-                # "<clause>, he said, <more>." : take the whole sentence
-                if re.match(r"[ \t]*,", after_cue) and not re.match(r"[ \t]*,[ \t]+(?:adding|saying|noting|explaining|according|arguing|insisting|stressing|warning|claiming|recalling|pointing)\b", after_cue):
+                # "<clause>, he said, <more>." : take the whole sentence; but not after an inverted subject
+                # ("…, said Ann Lee, a senior analyst, who …") nor before an appositive or a relative clause
+                more = re.match(r"[ \t]*,", after_cue) and not _POSTPOSED_NOT_MORE.match(after_cue)
+                if inverted:
+                    # "Any fair reading of it, said Ann Lee, an expert at X, would …": the clause goes on after
+                    # the appositive; "…, said Ann Lee, an expert at X, who …" ends with the appositive
+                    im = _INVERTED_MORE.match(after_cue)
+                    more = im is not None and len(_WORDS.findall(im.group(1))) >= 4
+                if more:
                     rest_end = e
                     it = self.add_clause(cstart, rest_end, sid, verb, si, pi)
                     if it:
@@ -873,10 +1028,15 @@ class _Finder:
         # D. forward clause
         if inverted:
             return None
+        if re.match(r"[ \t]*,", masked[p:e]) and _AS_LEAD.fullmatch(masked, s, np_start):
+            # "As Clinton told the Daily News, <clause>." / "But as Lavrov said on Monday, <clause>."
+            cut = _CLAUSE_CUT.search(masked, p, e)
+            if self.add_clause(p, _cut_end(cut, e), sid, verb, si, pi) is not None:
+                return e
         if re.match(r"[ \t]*[,;)]", masked[p:e]):
             return None  # "the guarantees Russia has demanded, the minister said": no clause after the verb
         cut = _CLAUSE_CUT.search(masked, p, e)
-        cend = cut.start() if cut else e
+        cend = _cut_end(cut, e)
         if np_start < vs and re.match(r"[Ww]ho\b", masked[np_start:vs]) or re.search(
                 r"(?:^|,)[ \t]*who[ \t][^,]*$", masked[s:vs]):
             cm = re.search(r",[ \t]", masked[p:cend])
@@ -891,7 +1051,10 @@ class _Finder:
         lead_pp = _LEADING_PP.match(masked, p, cend)
         if lead_pp and "\u201c" not in masked[p:cend]:
             tm = re.search(r"(?:,[ \t]*|[ \t]+)that[ \t]+", masked[lead_pp.end():cend])
-            if tm and tm.start() < 120:
+            cm = re.match(r"[^:,\u201c]{0,60}?:[ \t]+", masked[lead_pp.end():cend])
+            if cm:
+                p = lead_pp.end() + cm.end()  # "wrote on Twitter: …", "said on Tuesday in Moscow: …"
+            elif tm and tm.start() < 120:
                 p = lead_pp.end() + tm.end()  # "said during a taping of X, that …"
             elif len(_WORDS.findall(masked, p, cend)) <= 9:
                 return None  # "said on MSNBC's “Morning Joe.”": only where, not what
@@ -949,8 +1112,23 @@ class _Finder:
                         self.add_direct(qi, sid, "according to", si)
                     return sid
             cut = _CLAUSE_CUT.search(masked, cstart, e)
-            self.add_clause(cstart, cut.start() if cut else e, sid, "according to", si, pi)
+            self.add_clause(cstart, _cut_end(cut, e), sid, "according to", si, pi)
             return sid
+        # "Since May, according to X, <clause>." / "G4S receives, according to one report, $234 million …":
+        # the attribution sits inside the clause; a short opener ("In addition,") is left out, otherwise the
+        # whole sentence is the content (as for "<clause>, he said, <more>.")
+        tail = _ACCORDING_TAIL.match(masked, np_end, e)
+        if tail:
+            rest = tail.end()
+            cut = _CLAUSE_CUT.search(masked, rest, e)
+            rend = _cut_end(cut, e)
+            lead_words = len(_WORDS.findall(left))
+            appositive = re.match(r"(?:a|an|who|which|whose)\b" if lead_words <= 3 else r"(?:a|an|the|who|which|whose)\b",
+                                  masked[rest:rend])
+            if len(_WORDS.findall(masked, rest, rend)) >= 3 and "\u201c" not in masked[np_end:rest] and not appositive:
+                start = rest if lead_words <= 3 else s
+                if self.add_clause(start, rend, sid, "according to", si, pi) is not None:
+                    return sid
         # "<clause>, according to X."
         cend = s + len(left.rstrip(" \t,"))
         self.add_clause(s, cend, sid, "according to", si, pi)

@@ -42,8 +42,9 @@ import yaml
 
 from ..model import Speaker
 from . import gazetteer
-from .names import FIRST_NAME_GROUPS, clean_label_name, first_name_key, fold, key_matches, name_tokens, person_key, surname_key
+from .names import FIRST_NAME_GROUPS, TITLE_WORDS, clean_label_name, first_name_key, fold, key_matches, name_tokens, person_key, surname_key
 from .quotes import Layout
+from .transcripts import RANK_WORDS, same_role
 
 # ---------------------------------------------------------------- lexicon
 
@@ -158,12 +159,7 @@ given let lets let's says said tells told asks asked thanks thank welcome welcom
 """.split()
 )
 # title words that cannot be inside a name: a capitalised run holding one restarts there
-_NAME_TITLES = {
-    "president", "vice", "secretary", "minister", "senator", "sen", "rep", "gov", "governor", "mayor", "ambassador",
-    "chancellor", "premier", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "director",
-    "envoy", "commissioner", "congressman", "congresswoman", "administrator", "advisor", "adviser", "president-elect",
-    "vice-president", "press", "deputy", "representative", "honorable", "honourable", "coordinator",
-}
+_NAME_TITLES = TITLE_WORDS
 _COMMON_SUFFIX = re.compile(r"(?:ies|ness|tion|tions|ment|ments|ics|ity|ence|ance|ship|ology|ism|ional|ential|ical)$")
 
 
@@ -227,6 +223,8 @@ _NON_NAME_TAIL = {
 
 _NONSPACE = re.compile(r"\S+")
 _SAID_BEFORE = re.compile(r"(?:said|says|according to|told)\s*$")
+_OBJECT_OF_TITLE = re.compile(r"(?<![\w-])to(?:[ \t]+the)?[ \t]+$", re.IGNORECASE)
+_VOCATIVE_END = re.compile(r"(?<![\w'\u2019-])(?:Mr|Mrs|Ms|Madam|Madame|Mister|Dear)\.?[ \t]*$")
 _POSS_BEFORE = re.compile(r"([A-Z][\w.]*)['\u2019]s\s+$")
 _HE = re.compile(r"(?<![\w'\u2019])(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Hh]ers|[Hh]imself|[Hh]erself)(?![\w'\u2019])")
 _ROLE_NOUN_ALT = None  # built lazily from the lexicon
@@ -272,7 +270,8 @@ def _role_nps(body: str):
 
 
 _APPOSITIVE = re.compile(
-    r",\s+(?P<app>(?:(?:the|a|an|his|her|its|their)\s+)?(?:[\w\u2019'.&-]+\s+){0,6}?[\w\u2019'.-]+)\s*(?=[,.;:)]|\s+(?:said|says|told|added|who)\b|$)"
+    r",[^\S\n]+(?P<app>(?:(?:the|a|an|his|her|its|their)[^\S\n]+)?(?:[\w\u2019'.&-]+[^\S\n]+){0,6}?[\w\u2019'.-]+)[^\S\n]*"
+    r"(?=[,.;:)]|[^\S\n]+(?:said|says|told|added|who)\b|$)"
 )
 _REPORTING_AFTER = re.compile(
     r"\s+(?:(?:has|had|have|also|then|later|again|has also|had also|further|previously|repeatedly|once|recently|"
@@ -371,14 +370,27 @@ class SpeakerResolver:
         self._by_surname: dict[str, list[int]] = {}
         self._by_first: dict[str, list[int]] = {}
         self._in_title = False
+        self._spoken: list[tuple[int, int]] = []  # (position, entity) of the quotes' resolved sources
         self._lower_words = set(re.findall(r"(?<![\w'\u2019])[a-z][a-z'\u2019-]+", body))
         self._scan()
 
     # ------------------------------------------------------------ public API
 
     def resolve(self, surface: str, start: int, end: int) -> str | None:
-        """Speaker id for the mention ``body[start:end]``; None when it cannot be told."""
-        idx = self._resolve_entity(surface, start, end)
+        """Speaker id for the source ``body[start:end]`` of a quote; None when it cannot be told.
+
+        A person resolved here is remembered as having spoken at ``start``: "he said"
+        a few sentences on more likely means the last speaker than a bystander.
+        """
+        low = surface.strip().lower()
+        if low in ("he", "she"):
+            # resolved now, not from the scan's table: the quotes before this one are known
+            idx = self._resolve_pronoun("m" if low == "he" else "f", start, self.layout.sentence_of(start),
+                                        self.layout.in_quote(start))
+        else:
+            idx = self._resolve_entity(surface, start, end)
+        if idx is not None and self._entities[idx].type == "person":
+            bisect.insort(self._spoken, (start, idx))
         return self._use(idx)
 
     def add_person(self, name: str | None, role: str | None = None, type: str = "person", alias: str | None = None) -> str | None:
@@ -468,6 +480,11 @@ class SpeakerResolver:
         return self._mentions[i] if i is not None else None
 
     def entity_of(self, mention: _Mention) -> str | None:
+        """Speaker id of a mention of the table that a quote's attribution uses (see :meth:`resolve`)."""
+        if mention.kind == "pronoun" and mention.text.lower() in ("he", "she"):
+            return self.resolve(mention.text, mention.start, mention.end)
+        if mention.entity is not None and self._entities[mention.entity].type == "person":
+            bisect.insort(self._spoken, (mention.start, mention.entity))
         return self._use(mention.entity) if mention.entity is not None else None
 
     def display_name(self, speaker_id: str | None) -> str | None:
@@ -557,7 +574,7 @@ class SpeakerResolver:
         cands = []
         for i in self._by_surname.get(key.partition("|")[0], ()):
             e = self._entities[i]
-            if e.type == "person" and any(key_matches(key, k) for k in e.keys) and i not in cands:
+            if e.type == "person" and i not in cands and _names_person(key, e.keys):
                 cands.append(i)
         if not cands:
             # a first name alone ("Hillary", "Wang" for Wang Yi) names the one person with that first name
@@ -576,6 +593,12 @@ class SpeakerResolver:
         exact = [i for i in cands if key in self._entities[i].keys and "|" in key]
         if len(exact) == 1:
             return exact[0]
+        if "|" not in key:
+            # the one the text calls by the surname alone ("President Biden", later "his mother,
+            # Jean Biden"): "Biden" is still the former
+            bare = [i for i in cands if not any("|" in k for k in self._entities[i].keys)]
+            if len(bare) == 1:
+                return bare[0]
         if gender:
             g = [i for i in cands if self._entities[i].gender == gender]
             if len(g) == 1:
@@ -627,11 +650,15 @@ class SpeakerResolver:
             try:
                 for m in _NAME_SEQ.finditer(self.title):
                     cand = self._analyse_name(m.start(), m.end())
-                    if cand is not None and cand["core"] and cand["strong"] and len(cand["core"]) >= 2:
-                        if self._find_by_name(cand["core_text"]) is None:
+                    # a full name, or a surname with its title ("Remarks by President Biden")
+                    if cand is not None and cand["core"] and cand["strong"] and (len(cand["core"]) >= 2 or cand["role"]):
+                        found = self._find_by_name(cand["core_text"])
+                        if found is None or self._another_namesake(found, cand):
                             idx = self._new_entity("person", cand["core_text"], strong=True, pos=0)
                             self._register_name(idx, cand["core_text"])
                             self._entities[idx].aliases.clear()
+                            if cand["role"]:
+                                self._add_role(self._entities[idx], cand["role"])
             finally:
                 self.body = saved_body
                 self._in_title = False
@@ -907,6 +934,9 @@ class SpeakerResolver:
                 continue
             break
         core = toks[i:]
+        if prefix and role_words and _OBJECT_OF_TITLE.search(body, max(0, prefix[0][0] - 12), prefix[0][0]):
+            # "Chief Medical Adviser to the President Ruth Mensah": the title names whom she advises
+            role_words = []
         # "of State" after Secretary, "of Russia" after Minister: the sequence pattern does not join "of"
         role_head = None
         for rw in reversed(role_words):
@@ -993,6 +1023,8 @@ class SpeakerResolver:
             if prep_before and re.search(r",[ \t]*$", before) and not re.match(
                     r"[^,.;:()\n]{0,60}?(?:[,.;:)]|$)", body[end:end + 2] if end < len(body) else ""):
                 lm = None
+        if lm and _VOCATIVE_END.search(before, 0, len(before) - len(lm.group(0))):
+            lm = None  # "Mr. President, Apple store workers …": an address, not "the president, Name"
         if lm and not re.search(r"\b(?:of|for|with|and|or)\b", phrase) and not prefix:
             lm_phrase = phrase
             role_phrase = lm_phrase
@@ -1058,6 +1090,8 @@ class SpeakerResolver:
             return None
         lex = lexicon()
         for j in range(1, len(words) - 1 if len(words) > 2 else 1):
+            if folded[j] in _HEADLINE_BREAKS or folded[j] in _FUNCTION:
+                break  # "Biden During Press Gaggle": a title after a headline's preposition is not his
             if folded[j] in _NAME_TITLES or folded[j] in lex.honorifics:
                 return j  # "Is President Biden", "Honorable President Biden", "Miami Mayor Francis Suarez"
         if folded[0] in _NAME_TITLES:
@@ -1097,6 +1131,10 @@ class SpeakerResolver:
     def _bind_name(self, cand: dict, create: bool):
         name = cand["core_text"]
         idx = self._find_by_name(name, gender=cand.get("gender"))
+        if idx is not None and self._another_namesake(idx, cand):
+            idx = None
+            if not create:
+                return
         if idx is None:
             key = person_key(name)
             ambiguous = False
@@ -1140,6 +1178,24 @@ class SpeakerResolver:
             if pm:
                 ent.country = gazetteer.country_of(pm.group(1))
 
+    def _another_namesake(self, idx: int, cand: dict) -> bool:
+        """True when the full name ``cand`` is someone else than the titled surname ``idx``.
+
+        A text that first calls a person by title and surname ("President Biden") and
+        later gives a full name with no title ("his granddaughter Natalie Biden") is
+        naming a relative or namesake; the full name joins the titled surname only when
+        it comes with the same role ("Foreign Minister Sergey Lavrov") or came first.
+        """
+        key = person_key(cand["core_text"]) or ""
+        ent = self._entities[idx]
+        if "|" not in key or not ent.roles or any("|" in k for k in ent.keys):
+            return False
+        role = cand.get("role") or (_parse_role_phrase(cand["appositive"])[0] if cand.get("appositive") else None)
+        if role:
+            # "President Biden and First Lady Jill Biden": another office, another person
+            return not any(same_role(role, r) or same_role(r, role) for r in ent.roles)
+        return ent.first_pos < cand["start"]
+
     # ------------------------------------------------------------ resolution
 
     def _salient_order(self, pos: int, sent: int, max_back: int = 4):
@@ -1163,11 +1219,25 @@ class SpeakerResolver:
                     seen.append(m.entity)
                     yield m.entity, s
 
+    def _last_speaker(self, gender: str, pos: int, sent: int, max_back: int = 6) -> int | None:
+        """The person who last spoke before ``pos`` (within ``max_back`` sentences), if of ``gender``."""
+        j = bisect.bisect_left(self._spoken, (pos, -1))
+        if not j:
+            return None
+        at, idx = self._spoken[j - 1]
+        e = self._entities[idx]
+        if self.layout.sentence_of(at) < sent - max_back or e.gender != gender:
+            return None
+        return idx
+
     def _resolve_pronoun(self, gender: str, pos: int, sent: int, in_quote: bool) -> int | None:
         if in_quote:
             return None
         unknown = None
+        speaker = self._last_speaker(gender, pos, sent)
         for idx, s in self._salient_order(pos, sent):
+            if speaker is not None and s < sent - 1:
+                return speaker  # nobody of that gender in this or the last sentence: the last speaker
             e = self._entities[idx]
             if e.type != "person":
                 continue
@@ -1225,7 +1295,7 @@ class SpeakerResolver:
             if e.type != "person" or not e.roles:
                 continue
             rt = e.role_text()
-            if not any(re.search(r"(?<![\w-])" + re.escape(t) + r"(?![\w-])", rt) for t in targets):
+            if not any(_holds_office(role, t, mods) for role in e.roles for t in targets):
                 continue
             if qualifiers and head not in ("diplomat", "envoy") and not all(q in rt for q in qualifiers):
                 continue
@@ -1434,6 +1504,30 @@ class SpeakerResolver:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _holds_office(role: str, target: str, mods: list[str]) -> bool:
+    """True when ``role`` is the office ``target`` names: "President" for "the president", but not
+    "Chief Medical Advisor to the President" (whose office is the adviser's) nor "Vice President"
+    unless the mention says "vice"."""
+    office = _ROLE_TAIL.split(role.lower(), maxsplit=1)[0]
+    m = re.search(r"(?:([\w-]+)\s+)?(?<![\w-])" + re.escape(target) + r"(?![\w-])", office)
+    return m is not None and not (m.group(1) in RANK_WORDS and m.group(1) not in mods)
+
+
+_ROLE_TAIL = re.compile(r"\s+(?:of|for|to|at|in|on)\s+")
+
+
+def _names_person(key: str, keys: set[str]) -> bool:
+    """True when a mention with ``key`` can name the entity known by ``keys``.
+
+    A full name must meet one of the entity's full names: "Natalie Biden" is not
+    "Ashley Biden", although both answer to "Biden" (a surname key the entity also
+    holds). A surname alone meets any of them.
+    """
+    if "|" in key and any("|" in k for k in keys):
+        return any(key_matches(key, k) for k in keys if "|" in k)
+    return any(key_matches(key, k) for k in keys)
 
 
 def _title_alias(cand: dict) -> str | None:

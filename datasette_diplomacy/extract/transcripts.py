@@ -489,7 +489,7 @@ def title_speaker(title: str | None) -> LabelPerson | None:
 
 # The speaker part of a title ends at the first of these (commas and "and" only separate people).
 _PEOPLE_CUT_RE = re.compile(
-    r";|:|\s[-–—]\s|\s\((?!jr|sr)|\s(?:at|on|in|before|after|during|following|with|about|upon|"
+    r";|:|\s[-–—]\s|\s\((?!jr|sr)|\s(?:at|on|in|before|after|during|following|with|by|about|upon|"
     r"regarding|ahead|while|en|aboard|via|from|into|as|over|amid|against|under|between|"
     r"previewing|announcing|assessing|marking|highlighting|celebrating|commemorating|honoring|"
     r"honouring|recognizing|recognising|discussing|launching|unveiling|outlining|addressing|"
@@ -565,11 +565,26 @@ def same_role(label_role: str | None, role: str | None) -> bool:
     if b == a or b.startswith(a + " of "):
         return True
     # "FEMA Administrator", "Press Secretary" for "Administrator", "Secretary"; not "Vice President"
-    return b.endswith(" " + a) and b[: -len(a) - 1].split()[-1] not in _RANK_WORDS
+    return b.endswith(" " + a) and b[: -len(a) - 1].split()[-1] not in RANK_WORDS
+
+
+def same_office(a: str | None, b: str | None) -> bool:
+    """True when two spellings of a role name one office: the same head noun with the
+    same rank word before it, whatever else qualifies it ("NSC Coordinator for Strategic
+    Communications" and "National Security Council Coordinator for Strategic
+    Communications"; not "Deputy Press Secretary" and "Press Secretary")."""
+    return _office(a) is not None and _office(a) == _office(b)
+
+
+def _office(role: str | None) -> tuple[str, ...] | None:
+    words = re.split(r"\s+(?:of|for|to|at|in|on)\s+", role_key(role), maxsplit=1)[0].split()
+    if not words:
+        return None
+    return tuple(w for w in words[:-1] if w in RANK_WORDS) + (words[-1],)
 
 
 # Words before a role that make it another office.
-_RANK_WORDS = {"vice", "deputy", "assistant", "under", "associate", "lieutenant", "co", "sub",
+RANK_WORDS = {"vice", "deputy", "assistant", "under", "associate", "lieutenant", "co", "sub",
                "second", "first", "principal", "senior", "junior", "chief", "former", "shadow"}
 
 

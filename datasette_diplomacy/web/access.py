@@ -16,10 +16,13 @@ CORE_TABLES = frozenset(
 )
 
 # Tables read by each kind of page (checked with view-table each).
+# speaker_stats and speaker_stats_dirty: the loader's precomputed per-speaker
+# counts (datasette_diplomacy/summaries.py), read when present.
+SUMMARY_TABLES = ("speaker_stats", "speaker_stats_dirty")
 COMPARE_TABLES = (
     "speakers", "speaker_aliases", "quotes", "articles", "outlets",
     "topics", "quote_topics", "quote_mentions",
-)
+) + SUMMARY_TABLES
 ARTICLE_TABLES = (
     "articles", "outlets", "quotes", "speakers", "topics", "article_topics",
     "article_speakers",
@@ -27,7 +30,7 @@ ARTICLE_TABLES = (
 SPEAKER_TABLES = (
     "speakers", "speaker_aliases", "quotes", "articles", "outlets", "topics",
     "quote_topics", "quote_mentions", "article_speakers",
-)
+) + SUMMARY_TABLES
 PICKER_TABLES = ("speakers", "speaker_aliases")
 
 

@@ -33,11 +33,10 @@ from urllib.parse import urlencode
 from .access import BadRequestError
 from .background import background_counts
 from .compare_sql import QueryBuilder
-from .counts import by_part, speaker_counts, totals
+from .counts import by_part, sample_terms, speaker_counts, totals
 from .links import Links, topic_filter
 from .logodds import log_odds
 from .speaker_lookup import find_speaker
-from .terms import count_terms
 
 MAX_SPEAKERS = 8
 SAMPLE = 1000  # newest quotes per speaker behind the grid's statements and the terms
@@ -236,7 +235,7 @@ async def build_comparison(datasette, database: str, params: CompareParams) -> d
     reports = []
     if keys:
         reports = (await db.execute(builder.reports(), dict(
-            builder.params,
+            builder.params, per_statement=REPORTS_PER_STATEMENT,
             keys=json.dumps([k for k in keys if not _is_quote_key(k)]),
             ids=json.dumps([int(k[1:]) for k in keys if _is_quote_key(k)]),
         ))).rows
@@ -244,7 +243,7 @@ async def build_comparison(datasette, database: str, params: CompareParams) -> d
     texts = defaultdict(dict)  # speaker -> statement key -> text (one text per statement)
     for q in sample:
         texts[q["speaker_id"]].setdefault(q["skey"], q["text"])
-    term_counts = {sid: count_terms(texts[sid].values()) for sid in ids}
+    term_counts = {sid: sample_terms(db, builder, sid, texts[sid].values()) for sid in ids}
     vocabulary = set().union(*[set(c) for c in term_counts.values()])
     background = await background_counts(datasette, database, vocabulary)
 
@@ -331,7 +330,10 @@ def _topic_of(row) -> dict:
 
 
 def _grid(topic_rows, chosen, report_rows, ids, urls) -> list[dict]:
+    # Per statement: its first REPORTS_PER_STATEMENT quotes, then (if more) its last,
+    # with the counts over all of them (see QueryBuilder.reports).
     reports_by_statement = defaultdict(list)
+    carried = {}
     for q in report_rows:
         reports_by_statement[(q["speaker_id"], q["skey"])].append({
             "quote_id": q["quote_id"], "outlet": q["outlet"], "date": q["date"],
@@ -339,6 +341,7 @@ def _grid(topic_rows, chosen, report_rows, ids, urls) -> list[dict]:
             "url": urls.quote(q["article_id"], q["quote_id"]),
             "text": q["text"],
         })
+        carried[(q["speaker_id"], q["skey"])] = (q["report_count"], q["outlet_count"])
     topics, cell_quotes = {}, {}
     for r in topic_rows:
         topics[r["key"]] = _topic_of(r)
@@ -352,11 +355,12 @@ def _grid(topic_rows, chosen, report_rows, ids, urls) -> list[dict]:
                 reports = reports_by_statement.get((sid, skey), [])
                 if not reports:
                     continue
+                report_count, outlet_count = carried[(sid, skey)]
                 items.append({
                     "statement_key": skey,
-                    "text": reports[-1]["text"],
-                    "outlet_count": len({r["outlet"] for r in reports}),
-                    "report_count": len(reports),
+                    "text": reports[-1]["text"],  # the last report's wording
+                    "outlet_count": outlet_count,
+                    "report_count": report_count,
                     "reports": reports[:REPORTS_PER_STATEMENT],
                 })
             quotes = cell_quotes.get((topic_id, sid), 0)

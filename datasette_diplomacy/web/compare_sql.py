@@ -8,8 +8,9 @@
                 the sample, not by how prolific the speaker is), with their
                 topics: the grid's statements and the distinctive terms come
                 from it.
-``reports``     every quote of the statements the grid shows (through the
-                ``statement_key`` index), i.e. every outlet that carried them.
+``reports``     the statements the grid shows: how many quotes and outlets carried
+                each (counted on a covering ``statement_key`` index) and the first
+                few of those quotes (and the last) with their text.
 
 All values are bound parameters; the only text pasted into SQL is this module's.
 """
@@ -125,17 +126,50 @@ class QueryBuilder:
         return " union all ".join(parts), params
 
     def reports(self) -> str:
-        """Every quote of the statements in :keys / :ids (quotes without a key), by these speakers."""
+        """Quotes of the statements in :keys / :ids (quotes without a key), by these speakers:
+        per statement the first ``:per_statement`` in (date, outlet, id) order and the last,
+        each row with the statement's ``report_count`` and ``outlet_count`` over all its quotes.
+
+        A statement such as "Thank you." is carried by thousands of quotes in a big
+        database; only the shown ones are fetched with their text and title. The
+        counting pass reads ``idx_quotes_statement_key_speaker_id_article_id``
+        (covering), not the quote rows.
+        """
         # Unary + keeps the planner on the statement_key index: a prolific
         # speaker's index range would be far larger than a few statements.
         return f"""
-            select q.id as quote_id, q.speaker_id,
-                   coalesce(q.statement_key, 'q' || q.id) as skey, q.text, q.kind,
-                   a.id as article_id, a.date, a.title, o.name as outlet
-            from quotes q join articles a on a.id = q.article_id
-            left join outlets o on o.id = a.outlet_id
-            where (q.statement_key in (select value from json_each(:keys))
-                   or q.id in (select value from json_each(:ids)))
-              and {self.where("+q.speaker_id in (select value from json_each(:speakers))")}
-            order by a.date, o.name, q.id
+            with r as materialized (
+                select q.id as quote_id, q.speaker_id, q.statement_key as skey,
+                       a.id as article_id, a.date, o.name as outlet
+                from quotes q join articles a on a.id = q.article_id
+                left join outlets o on o.id = a.outlet_id
+                where q.statement_key in (select value from json_each(:keys))
+                  and {self.where("+q.speaker_id in (select value from json_each(:speakers))")}
+                union all
+                select q.id, q.speaker_id, 'q' || q.id, a.id, a.date, o.name
+                from quotes q join articles a on a.id = q.article_id
+                left join outlets o on o.id = a.outlet_id
+                where q.id in (select value from json_each(:ids)) and q.statement_key is null
+                  and {self.where("+q.speaker_id in (select value from json_each(:speakers))")}
+            ),
+            ranked as (
+                select r.*, row_number() over (
+                           partition by speaker_id, skey order by date, outlet, quote_id) as rn,
+                       count(*) over (partition by speaker_id, skey) as report_count
+                from r
+            ),
+            carried as (
+                select speaker_id, skey,
+                       count(distinct outlet) + max(outlet is null) as outlet_count
+                from r group by speaker_id, skey
+            )
+            select ranked.quote_id, ranked.speaker_id, ranked.skey, q.text, q.kind,
+                   ranked.article_id, ranked.date, a.title, ranked.outlet,
+                   ranked.report_count, carried.outlet_count
+            from ranked
+            join carried on carried.speaker_id = ranked.speaker_id and carried.skey = ranked.skey
+            join quotes q on q.id = ranked.quote_id
+            join articles a on a.id = ranked.article_id
+            where ranked.rn <= :per_statement or ranked.rn = ranked.report_count
+            order by ranked.date, ranked.outlet, ranked.quote_id
         """

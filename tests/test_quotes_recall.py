@@ -1,0 +1,225 @@
+"""Quote recall (round 3): reported speech and span boundaries that ``extract/quotes.py`` handles.
+
+Each test is one rule, on text written for it. ``extract`` (from ``test_quotes``) also checks that
+every quote's ``body[start:end] == text``.
+"""
+from __future__ import annotations
+
+from test_quotes import extract
+
+
+def rows_of(body: str):
+    rows, _, _ = extract(body)
+    return rows
+
+
+def texts(rows):
+    return [r[1] for r in rows]
+
+
+# ---------------------------------------------------------------- where an indirect quote ends
+
+
+def test_participle_after_a_closing_quotation_mark_ends_the_clause():
+    # the comma before "noting" sits inside the closing mark, but the report still ends there
+    rows = rows_of(
+        "Senator Ann Whitlow said the tax code was \u201cbroken beyond repair,\u201d noting that "
+        "three reforms had failed since 2010."
+    )
+    assert ("indirect", "the tax code was \u201cbroken beyond repair,\u201d", "Ann Whitlow", "said") in rows
+    assert any(r[1] == "three reforms had failed since 2010" and r[2] == "Ann Whitlow" for r in rows)
+
+
+def test_contrastive_clause_is_not_part_of_the_report():
+    rows = rows_of("Governor Paul Renner said he would sign the bill, although he tweeted later that it was flawed.")
+    assert ("indirect", "he would sign the bill", "Paul Renner", "said") in rows
+
+
+def test_but_with_a_new_subject_ends_the_report():
+    rows = rows_of("Mayor Lena Ortiz said the budget was balanced, but the council voted against it anyway.")
+    assert ("indirect", "the budget was balanced", "Lena Ortiz", "said") in rows
+
+
+def test_postposed_attribution_with_a_day_after_the_verb():
+    rows = rows_of(
+        "Two engineers and a pilot were among the passengers, airline spokesman Omar Haddad said Thursday."
+    )
+    assert ("indirect", "Two engineers and a pilot were among the passengers", "Omar Haddad", "said") in rows
+
+
+def test_inverted_speaker_with_an_appositive_does_not_take_the_whole_sentence():
+    rows = rows_of(
+        "The merger is not good enough for shareholders, said Howard Lemke, an analyst at Carrow Partners, "
+        "who follows the company."
+    )
+    assert ("indirect", "The merger is not good enough for shareholders", "Howard Lemke", "said") in rows
+
+
+def test_time_adverbial_is_skipped_as_a_whole_word():
+    # "this weekend" is not "this week" + "end"
+    rows = rows_of("Senator Ruth Calder told supporters this weekend she would win the state easily.")
+    assert ("indirect", "she would win the state easily", "Ruth Calder", "told") in rows
+
+
+# ---------------------------------------------------------------- who is speaking
+
+
+def test_name_before_an_age_and_an_appositive_is_the_speaker():
+    rows = rows_of("Marlowe Quince, 21, a student from Las Vegas, said she came to support the senator on Saturday.")
+    assert ("indirect", "she came to support the senator on Saturday", "Marlowe Quince", "said") in rows
+
+
+def test_name_before_a_party_label_and_an_appositive_is_the_speaker():
+    rows = rows_of("Rep. Elena Marsh (D-Md.), chair of the panel, said the hearing would be delayed by a week.")
+    assert ("indirect", "the hearing would be delayed by a week", "Elena Marsh", "said") in rows
+
+
+def test_words_of_the_subject_before_a_postposed_name():
+    rows = rows_of("The union will sit out the election, union director Phil Garrow told reporters earlier this week.")
+    assert ("indirect", "The union will sit out the election", "Phil Garrow", "told") in rows
+
+
+def test_inverted_speaker_after_modifiers():
+    rows = rows_of("\u201cOctober gave her campaign a second wind,\u201d said former Senate aide Dana Whitfield.")
+    assert ("direct", "October gave her campaign a second wind", "Dana Whitfield", "said") in rows
+
+
+def test_participle_of_a_clause_opening_with_an_adverbial_takes_its_named_subject():
+    rows = rows_of(
+        "For her part, Minister Jana Holm took a hard line, warning of \u201csevere consequences\u201d for the "
+        "smugglers and their backers."
+    )
+    kind, text, speaker, cue = next(r for r in rows if "severe consequences" in r[1])
+    assert (kind, speaker, cue) == ("indirect", "Jana Holm", "warning")
+
+
+def test_participle_report_of_an_unnamed_source_keeps_its_content_without_speaker():
+    # the subject is no person the resolver knows: the report is kept, attributed to nobody
+    rows = rows_of("The tenants' union has already sued the city over the new rules, saying they violate the lease law.")
+    assert ("indirect", "they violate the lease law", None, "saying") in rows
+
+
+# ---------------------------------------------------------------- more reporting constructions
+
+
+def test_progressive_is_not_passive():
+    rows = rows_of("Governor Alma Reyes is calling the pipeline \u201ca disaster for every farmer in the valley.\u201d")
+    kind, text, speaker, cue = rows[0]
+    assert speaker == "Alma Reyes" and cue == "calling"
+    assert text.startswith("the pipeline")
+
+
+def test_participle_after_even():
+    rows = rows_of("Senator Hal Brandt attacked the plan, even suggesting he may leave the party over it.")
+    assert ("indirect", "he may leave the party over it", "Hal Brandt", "suggesting") in rows
+
+
+def test_make_the_case_that():
+    rows = rows_of("Senator Iris Vail made the case that the deal would help factory workers.")
+    assert ("indirect", "the deal would help factory workers", "Iris Vail", "made the case") in rows
+
+
+def test_calling_someone_something_is_a_report():
+    rows = rows_of("Senator Otto Krell called both rivals \u201cunfit for the job\u201d and said the party was doomed.")
+    assert ("indirect", "both rivals \u201cunfit for the job\u201d", "Otto Krell", "called") in rows
+    rows = rows_of("Mayor Nina Stroud called the report a cheap political stunt.")
+    assert ("indirect", "the report a cheap political stunt", "Nina Stroud", "called") in rows
+
+
+def test_calling_someone_on_the_phone_is_not_a_report():
+    assert rows_of("Mayor Nina Stroud called the governor on Tuesday to discuss the flood.") == []
+    assert rows_of("Mayor Nina Stroud called a press conference to announce an agreement.") == []
+
+
+def test_describing_someone_as_something_is_a_report():
+    rows = rows_of("Senator Otto Krell described the proposal as a gift to the oil industry.")
+    assert ("indirect", "the proposal as a gift to the oil industry", "Otto Krell", "described") in rows
+
+
+def test_colon_after_where_the_words_were_said():
+    rows = rows_of("Minister Clara Voss wrote on Twitter: the border must stay open to trade.")
+    assert ("indirect", "the border must stay open to trade", "Clara Voss", "wrote") in rows
+
+
+def test_according_to_inside_the_clause():
+    rows = rows_of("In addition, according to the labor department, nine million workers will be protected.")
+    assert ("indirect", "nine million workers will be protected", "the labor department", "according to") in rows
+
+
+def test_according_to_followed_by_an_appositive_keeps_the_clause_before():
+    rows = rows_of("The plan failed, according to Tomas Brandt, a spokesman for the group.")
+    assert ("indirect", "The plan failed", "Tomas Brandt", "according to") in rows
+
+
+def test_parenthetical_told_with_an_addressee():
+    rows = rows_of("Instead, Senator Hal Brandt told CNN, his policy would be to raise the tariff.")
+    kind, text, speaker, cue = rows[0]
+    assert (kind, speaker, cue) == ("indirect", "Hal Brandt", "told")
+    assert text.endswith("his policy would be to raise the tariff")
+
+
+def test_postposed_told_with_an_addressee():
+    rows = rows_of("The solution was simple, the fund's partner Lea Moritz told them.")
+    assert ("indirect", "The solution was simple", "Lea Moritz", "told") in rows
+
+
+def test_as_x_told_y_then_the_clause():
+    rows = rows_of("As Senator Hal Brandt told the Daily Ledger, tax relief is given in exchange for jobs.")
+    assert ("indirect", "tax relief is given in exchange for jobs", "Hal Brandt", "told") in rows
+
+
+def test_reported_question_after_asked():
+    rows = rows_of("When asked whether he would campaign for the nominee, Senator Hal Brandt smiled.")
+    assert ("indirect", "whether he would campaign for the nominee", None, "asked") in rows
+    rows = rows_of("Senator Hal Brandt was asked by host Jo Lind whether his plan could pass the House.")
+    assert ("indirect", "whether his plan could pass the House", "Jo Lind", "asked") in rows
+
+
+# ---------------------------------------------------------------- more span boundaries
+
+
+def test_another_predicate_of_the_speaker_ends_the_report():
+    rows = rows_of("Senator Hal Brandt said the tariff would fail and predicted that prices would double by May.")
+    assert ("indirect", "the tariff would fail", "Hal Brandt", "said") in rows
+    rows = rows_of("Mayor Lena Ortiz said the plan was dead and has repeatedly characterized the council as reckless.")
+    assert ("indirect", "the plan was dead", "Lena Ortiz", "said") in rows
+
+
+def test_absolute_and_comparative_phrases_of_the_narrator_end_the_report():
+    rows = rows_of("Most voters said the economy was their first concern, with 42 percent naming prices as the problem.")
+    assert ("indirect", "the economy was their first concern", "Most voters", "said") in rows
+    rows = rows_of("Six in ten said they trusted the mayor, compared with four in ten last year.")
+    assert ("indirect", "they trusted the mayor", None, "said") in rows
+
+
+def test_relative_clause_after_the_report_is_not_part_of_it():
+    rows = rows_of("Senator Hal Brandt said he would campaign in Ohio, where he trails the governor by ten points.")
+    assert ("indirect", "he would campaign in Ohio", "Hal Brandt", "said") in rows
+    # a speaker of its own in the relative clause gets the report
+    rows = rows_of(
+        "Minister Ada Lavin dismissed the remarks of President Piotr Kowal, who said the risks were no bigger than before."
+    )
+    assert ("indirect", "the risks were no bigger than before", "Piotr Kowal", "said") in rows
+
+
+def test_long_addressee_up_to_that():
+    rows = rows_of("Senator Ben Carlson told a crowded banquet hall in downtown Baltimore that he is not giving up.")
+    assert ("indirect", "he is not giving up", "Ben Carlson", "told") in rows
+
+
+def test_subject_too_long_to_walk_back_over():
+    rows = rows_of(
+        "Federal officials familiar with the server, speaking on condition of anonymity, said that it did have "
+        "some security features."
+    )
+    assert ("indirect", "it did have some security features", None, "said") in rows
+
+
+def test_inverted_attribution_inside_the_clause():
+    rows = rows_of(
+        "Any fair reading of the deal, said Michael Korff, an expert at the Wilson Center, would see it as an "
+        "admission of defeat."
+    )
+    kind, text, speaker, cue = rows[0]
+    assert (kind, speaker, cue) == ("indirect", "Michael Korff", "said")
+    assert text.startswith("Any fair reading of the deal") and text.endswith("an admission of defeat")
