@@ -63,6 +63,7 @@ def test_date_lines(line, answer):
         ("UNITED NATIONS — The U.N. chief said on Friday", "United Nations", None),
         ("BEIJING, Feb. 10 (Xinhua) -- Chinese Foreign Ministry spokesperson said", "Beijing", "Xinhua"),
         ("MOSCOW, February 10. /TASS/. Russian Foreign Minister Sergey Lavrov said", "Moscow", "TASS"),
+        ("MUNICH, Feb. 18, 2023 (Reuters) - U.S. Secretary of State Antony Blinken warned", "Munich", "Reuters"),
     ],
 )
 def test_datelines(paragraph, place, tag):

@@ -115,3 +115,30 @@ END  1:40 P.M. EST
 def test_nameless_label_without_any_holder():
     extraction = extract(TWO_PRESIDENTS, "Remarks in a Press Conference")
     assert speakers_by_label(extraction)["THE PRESIDENT"] == ("President", "person")
+
+
+BRIEFING_WITH_OUTLETS = """Spokesperson Lin Hao: Good afternoon. I have one announcement to make today.
+
+AFP: Your neighbour says it will hold elections soon. What is your response?
+
+Spokesperson Lin Hao: We respect the choice of the people there.
+
+Reuters: Has the minister spoken with his counterpart?
+
+Lin Hao: I have nothing to offer on that.
+
+China Daily: A follow-up. Will an envoy travel to the region?
+
+Lin Hao: We will release information in due course.
+"""
+
+
+def test_news_outlets_asking_at_a_briefing_are_questions_not_speakers():
+    extraction = extract(BRIEFING_WITH_OUTLETS, "Foreign Ministry Spokesperson Lin Hao's Regular Press Conference")
+    names = {s.id: s.name for s in extraction.speakers}
+    turns = [(names.get(q.speaker), q.kind, q.text.split()[0]) for q in extraction.quotes]
+    assert turns == [
+        ("Lin Hao", "transcript", "Good"), (None, "question", "Your"), ("Lin Hao", "transcript", "We"),
+        (None, "question", "Has"), ("Lin Hao", "transcript", "I"), (None, "question", "A"),
+        ("Lin Hao", "transcript", "We"),
+    ]

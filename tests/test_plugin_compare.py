@@ -542,3 +542,24 @@ async def test_statement_reports_are_capped_but_counted_in_full(ds, monkeypatch)
                     whole["report_count"], whole["outlet_count"], whole["text"])
                 seen += whole["report_count"] > 1
     assert seen  # the ultimatum statement, carried twice, was cut to one report
+
+
+@pytest.mark.asyncio
+async def test_prior_still_being_read_falls_back_to_the_sample(ds, monkeypatch):
+    """A big database's corpus prior can take longer than sql_time_limit_ms right after
+    start-up: the comparison answers anyway, its words weighed against the sample."""
+    from datasette.database import QueryInterrupted
+
+    from datasette_diplomacy.web import compare
+
+    async def slow(*args, **kwargs):
+        raise QueryInterrupted(Exception("interrupted"), "prior", {})
+
+    monkeypatch.setattr(compare, "background_counts", slow)
+    response = await ds.client.get(BASE + ".json" + PAIR)
+    assert response.status_code == 200
+    data = response.json()
+    assert data["terms_prior"]["source"] == "sample"
+    assert any(t["terms"] for t in data["terms"])
+    html = await ds.client.get(BASE + PAIR)
+    assert html.status_code == 200 and "the newest quotes" in html.text

@@ -5,6 +5,8 @@ import pytest
 
 from datasette_diplomacy.extract.quotes import Layout, find_quotes, split_sentences
 from datasette_diplomacy.extract.speakers import SpeakerResolver
+from datasette_diplomacy.model import Document
+from datasette_diplomacy.pipeline import extract_document
 from datasette_diplomacy.text import paragraph_spans
 
 
@@ -424,3 +426,25 @@ def test_question_followed_by_a_new_sentence_is_still_split():
     body = "Mayor Rosa Diaz spoke. Why does it matter? The council voted on Monday to close the line."
     spans = split_sentences(Layout(body, paragraph_spans(body)).masked, 0, len(body))
     assert len(spans) == 3
+
+
+def test_a_report_may_open_with_a_bare_plural_even_tanks():
+    body = "Merkel said tanks were needed quickly. Think tanks in Berlin disagreed."
+    doc = Document(source="x.txt", name="x", format="txt", text=body)
+    assert [q.text for q in extract_document(doc).quotes] == ["tanks were needed quickly"]
+
+
+def test_an_opening_adverbial_is_not_the_content_of_a_later_told():
+    body = "After the meeting, Okafor told reporters she was hopeful."
+    doc = Document(source="x.txt", name="x", format="txt", text=body)
+    assert [q.text for q in extract_document(doc).quotes] == ["she was hopeful"]
+
+
+def test_a_warning_starts_after_its_addressee_and_ends_before_another_source():
+    body = ("Foreign Minister Tunde Adeyemi warned Ghana's top diplomat on Friday against closing the border, "
+            "a senior ministry official said.")
+    doc = Document(source="x.txt", name="x", format="txt", text=body)
+    extraction = extract_document(doc)
+    names = {s.id: s.name for s in extraction.speakers}
+    assert [(names.get(q.speaker), q.text) for q in extraction.quotes] == [
+        ("Tunde Adeyemi", "against closing the border")]

@@ -500,3 +500,34 @@ def test_he_said_far_from_any_name_is_the_last_speaker_not_the_last_man_named():
     names = {s.id: s.name for s in extraction.speakers}
     assert [(names.get(q.speaker), q.text[:12]) for q in extraction.quotes] == [
         ("Peter Berg", "You cannot p"), ("Peter Berg", "I stand by e")]
+
+
+def test_a_headline_verb_ends_the_name_before_it():
+    body = "THE PRESIDENT:  Today I name new board members.\n"
+    r = resolver_for(body, title="President Okafor Announces Key Appointments to Boards and Commissions")
+    assert [(e.name, e.roles) for e in r._entities] == [("Okafor", ["President"])]
+
+
+def test_a_place_after_of_is_not_part_of_the_name():
+    body = ("\u201cWe have the votes,\u201d said Sen. Maria Okafor of Vermont, the only senator "
+            "to back the bill.")
+    extraction = extract_document(Document(source="x.txt", name="x", format="txt", text=body))
+    names = {s.id: s.name for s in extraction.speakers}
+    assert [names.get(q.speaker) for q in extraction.quotes] == ["Maria Okafor"]
+
+
+
+@pytest.mark.parametrize("body, name, role", [
+    ("Secretary of State Maria Okafor said the talks would go on.", "Maria Okafor", "Secretary of State"),
+    ("Minister for Foreign Affairs Tunde Adeyemi said ties matter.", "Tunde Adeyemi", "Minister for Foreign Affairs"),
+])
+def test_a_title_keeps_its_department(body, name, role):
+    r = resolver_for(body)
+    assert [(e.name, e.roles) for e in r._entities] == [(name, [role])]
+
+
+def test_a_name_before_an_age_and_an_appositive_that_then_speaks_is_a_person():
+    body = ("Odile Ferrant, 21, a student from Lyon, said the debate was dull. "
+            "\u201cI expected more,\u201d she said.")
+    r = resolver_for(body)
+    assert who(r, body, "she").name == "Odile Ferrant"

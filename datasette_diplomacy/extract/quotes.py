@@ -277,6 +277,7 @@ _MULTI = [
     r"called on", r"calls on", r"spoke of", r"spoke about", r"talked about", r"hit out at", r"hit back",
     r"took issue with", r"expressed (?:concern|hope|frustration|regret|confidence|doubt)s?",
     r"(?:made|makes|make|making) the case", r"(?:made|makes|make|making) (?:clear|plain)",
+    r"(?:put|puts) it(?= *(?:[:,]|\w+ly\b|this way|that way))",
     # "described the talks as useless": a characterisation is a report
     r"describ(?:ed|es|ing)(?=[ \t]+(?:[\w\u2019'.-]+[ \t]+){1,6}?as[ \t])",
     # "called Truss “naive”", "calls him a liar", "calling them cowards": naming someone something is a report;
@@ -318,7 +319,7 @@ def _trie_regex(words) -> str:
 
 _CUE = re.compile(
     r"(?<![\w'\u2019-])(?P<v>" + "|".join(_MULTI) + "|" + _trie_regex(_SINGLE_VERBS)
-    + r")(?![\w'\u2019-])(?![ \t]+tanks?\b)"
+    + r")(?![\w'\u2019-])(?!(?<=[Tt]hink)[ \t]+tanks?\b)"  # "think tanks" is no report; "said tanks …" is
 )
 _ACCORDING = re.compile(r"(?<![\w-])(?P<v>[Aa]ccording to|[Aa]s (?:per|reported by))\s+")
 # verbs whose object is the addressee, not the content
@@ -395,15 +396,24 @@ _CLAUSE_CUT = re.compile(
     # "was “corrupt,” noting …"), a contrastive clause (", although …"), a semicolon, a colon before a quotation
     r"(?:,|\u201d)[ \t]+(?:(?:and|but)[ \t]+)?(?:adding|saying|noting|explaining|arguing|insisting|stressing|warning|claiming|"
     r"recalling|according[ \t]+to|pointing[ \t]+(?:out|to)|referring[ \t]+to|citing|suggesting|asserting|declaring|telling)\b"
-    r"|,[ \t]+(?:although|though|even[ \t]+though|whereas|where|who|when)\b"
+    r"|,[ \t]+(?:although|though|even[ \t]+though|whereas)\b"
+    # a relative clause with a report of its own: "remarks by Kowal, who said …"
+    r"|,[ \t]+who[ \t]+(?:(?:also|had|has|have|later|then|once)[ \t]+)?(?:said|says|told|tells|added|argued|insisted|warned|claimed)\b"
     r"|,[ \t]+but[ \t]+(?:he|she|they|it|the|[A-Z][\w\u2019'.-]+)\b|;|:[ \t]*\u201c"
     # an absolute or comparative phrase of the narrator: ", with 42% preferring …", ", compared with …",
-    # ", despite …", ", even as …"
-    r"|,[ \t]+with[ \t]+(?:[\w\u2019'%.-]+[ \t]+){1,4}?[a-z]+ing\b|,[ \t]+(?:compared[ \t]+(?:with|to)|despite|even[ \t]+as)\b"
+    # ", even as …"
+    r"|,[ \t]+with[ \t]+(?:[\w\u2019'%.-]+[ \t]+){1,4}?[a-z]+ing\b|,[ \t]+(?:compared[ \t]+(?:with|to)|even[ \t]+as)\b"
 )
 _WORDS = re.compile(r"[^\W_]+")
 _ACCORDING_TAIL = re.compile(r"[ \t]*(?:,|[ \t][\u2014\u2013-]{1,2})(?:[ \t]*(?:a|an|the|who|which|whose)\b[^,;\u201c\u2014]{1,80},)?[ \t]*(?=\S)")
-_POSTPOSED_ADDRESSEE = re.compile(r"(?:[ \t]+(?!(?:that|how|whether|to)\b)[\w.\u2019'&-]+){1,7}?(?=[ \t]*(?:[.!?;,]|$))")
+# "…, an official told The New York Times." (the addressee); not "told reporters she was hopeful" (a clause)
+_POSTPOSED_ADDRESSEE = re.compile(
+    r"(?:[ \t]+(?!(?:that|how|whether|to|he|she|they|it|we|i|was|were|is|are|would|will|could|had|has|have)\b)"
+    r"[\w.\u2019'&-]+){1,7}?(?=[ \t]*(?:[.!?;,]|$))"
+)
+# "…, a senior State Department official said." closing a sentence: another source's report of it
+_POSTPOSED_SOURCE_END = re.compile(
+    r",[ \t]+(?:[\w.\u2019'-]+[ \t]+){1,6}?(?:said|says|added|adds|told reporters)[ \t]*(?=[.!?]|$)")
 _AS_LEAD = re.compile(r"[ \t]*(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)[ \t]+)?[Aa]s[ \t]+")
 _SUBJECT_MODIFIER_GAP = re.compile(r",[ \t]*((?:[\w.'\u2019&-]+[ \t]+){1,4})$")
 _REPORT_PARTICIPLES = {"saying", "adding", "arguing", "insisting", "noting", "claiming", "warning", "explaining",
@@ -415,6 +425,8 @@ _ASKED_QUESTION = re.compile(
 )
 _INVERTED_MODIFIER = re.compile(r"([\w.'\u2019&-]+)[ \t]+")
 _LONG_ADDRESSEE = re.compile(r"[ \t]+(?:a|an|the|his|her|their|its|[A-Z][\w\u2019'.-]*)[ \t]+[^,;:.\u201c\u201d]{1,80}?[ \t]that[ \t]+")
+_WARNED_ADDRESSEE = re.compile(
+    r"[ \t]+(?:a|an|the|his|her|their|its|[A-Z][\w\u2019'.-]*)[ \t]+[^,;:.\u201c\u201d]{1,80}?[ \t](?=(?:against|of|about)[ \t]+)")
 _AFTER_COMMA_NOT_SUBJECT = re.compile(r"\u201d[ \t]*,[ \t]*$|\b(?:that|which|who|whom|when|if|as)\b[^,]*,[ \t]*$")
 _OPENING_CONJ = re.compile(r"(?:(?:But|And|Yet|So|Still|Meanwhile|However),?[ \t]+)")
 _INVERTED_MORE = re.compile(r"[ \t]*,[ \t]+(?:a|an|the)\b[^,;\u201c]*,[ \t]+(?!(?:who|which|whose|where|and|but)\b)([^;\u201c]*)$")
@@ -443,7 +455,7 @@ _LEADING_PP = re.compile(r"[ \t]*(?:on|in|at|during|after|before|while|from|via|
 _NP_MODIFIER_GAP = re.compile(r"\u201d[ \t]*((?:[\w.'\u2019&-]+[ \t]+){1,3})$")
 # an all-caps speaker label opening a quotation: "PENCE: …", "MR. TRUMP: …"
 _QUOTED_LABEL = re.compile(r"[ \t]*((?:(?:MR|MS|MRS|DR|SEN|GOV|REP)\.?[ \t]+)?[A-Z][A-Z'\u2019-]+(?:[ \t]+[A-Z][A-Z'\u2019-]+){0,2}):[ \t]+(?=\S)")
-_NP_APPOSITION_GAP = re.compile(r"\u201d[ \t]*((?:the|a|an)[ \t]+(?:[\w.'\u2019&-]+[ \t]+){0,5}[\w.'\u2019&-]+,[ \t]*)$")
+_NP_APPOSITION_GAP = re.compile(r"\u201d[ \t]*((?:the|a|an|(?:[A-Z][\w.]*[ \t]+){0,2}[A-Z][\w.-]*['\u2019]s)[ \t]+(?:[\w.'\u2019&-]+[ \t]+){0,5}[\w.'\u2019&-]+,[ \t]*)$")
 _GERUND_LEFT = re.compile(r"(?:,|\u201d|\b(?:by|while|when|after|before|without|in))[ \t]*"
                           r"(?:(?:even|also|then|further|again|repeatedly|often|later|at[ \t]+one[ \t]+point)[ \t]+)?$")
 # ", and Lavrov insisting …", " while Truss said …": another speaker's coordinated report starts here
@@ -453,7 +465,7 @@ _COORD_CUE = re.compile(
     r"insisted|warned|noted|told|urged|called|asked|stressed|claimed|vowed|promised|denied|acknowledged|admitted|"
     r"explained|declared|announced|criticized|criticised|accused|praised|rejected|dismissed|predicted|tweeted|"
     r"reiterated|repeated|characterized|characterised|described|implied|calling|telling|implying|accusing|urging|"
-    r"declined|refused|tried)\b"
+    r"tried[ \t]+to[ \t]+(?:make|argue|explain|convince))\b"
     # "… and has repeatedly characterized him as …": another predicate of the same subject
     r"|,?[ \t]+and[ \t]+(?:has|have|had)[ \t]+(?:(?:also|repeatedly|since|long|often)[ \t]+)?(?:said|called|characterized|"
     r"characterised|described|accused|argued|insisted|warned|claimed|suggested|praised|criticized|criticised)\b"
@@ -581,6 +593,12 @@ class _Finder:
             # "Ann Lee, 21, a student from Las Vegas, said" / "Rep. Ann Lee (D-Md.), chair of the panel, said":
             # the nearest name before one of the last three commas (a parenthetical after it skipped)
             win = masked[max(s, p - 200):p - 1]
+            pm = _PAREN_BEFORE.search(masked, max(s, p - 31), p - 1)
+            if pm:
+                # "Sen. Jack Reed (D-R.I.), said": a stray comma after a party label
+                cand = self.resolver.mention_ending_at(pm.start())
+                if cand is not None and cand.start >= s and not cand.in_quote and cand.kind == "name":
+                    return (self._sid(cand), cand.start, cand.text)
             if not _APPOSITIVE_STOP.search(win):
                 base = max(s, p - 200)
                 for k, cm in enumerate(reversed(list(re.finditer(r",", win)))):
@@ -689,9 +707,21 @@ class _Finder:
                 wp = wm.end()
                 cand = self.resolver.mention_starting_at(wp)
                 if cand is not None:
-                    if cand.kind == "name" and not cand.in_quote and re.match(r"[ \t]*(?:[,.;:!?]|$)", self.masked[cand.end:e]):
+                    if cand.in_quote or cand.kind != "name":
+                        break
+                    if re.match(r"[ \t]*(?:[,.;:!?]|$)", self.masked[cand.end:e]):
                         mention = cand
-                    break
+                        break
+                    # "said former Obama adviser David Axelrod": a name modifying the head, go on after it
+                    sm = re.match(r"[ \t]+", self.masked[cand.end:e])
+                    if sm is None:
+                        break
+                    wp = cand.end + sm.end()
+                    cand = self.resolver.mention_starting_at(wp)
+                    if cand is not None and cand.kind == "name" and not cand.in_quote \
+                            and re.match(r"[ \t]*(?:[,.;:!?]|$)", self.masked[cand.end:e]):
+                        mention = cand
+                        break
         if mention is not None and not mention.in_quote:
             end = mention.end
             # skip an appositive ", a Democratic pollster,"
@@ -869,10 +899,16 @@ class _Finder:
                 if gerund or re.search(r"(?:,|\band|\bbut|\byet|\bor|\bthen|\balso|\blater)[ \t]*$", left) and (lv.endswith("ing") or coord):
                     sid = last_speaker if last_subject_found else self.sentence_subject(si, vs)
                     if sid is None:
-                        if not (gerund and lv in _REPORT_PARTICIPLES and re.search(r",[ \t]*$", left)
-                                and len(_WORDS.findall(left)) >= 4):
+                        if gerund and lv in _REPORT_PARTICIPLES and re.search(r",[ \t]*$", left) \
+                                and len(_WORDS.findall(left)) >= 4:
+                            sid = self._clause_subject(s, vs)
+                        elif coord and lv in _STRONG_VERBS and len(_WORDS.findall(left)) >= 3 \
+                                and not _AFTER_COMMA_NOT_SUBJECT.search(left) and not re.search(r"\b(?:who|which|that)\b", left):
+                            # "The appeals court overruled the judge and said …": the report of a subject the
+                            # resolver does not know
+                            sid = self._clause_subject(s, vs)
+                        else:
                             continue
-                        sid = self._clause_subject(s, vs)
                         # "The union has sued the city, saying the rules violate free speech": a report whose
                         # source we cannot name; the content is still a quote (without a speaker)
                     subj = (sid, vs, None)
@@ -945,6 +981,7 @@ class _Finder:
             if m:
                 p = m.end()
             if lv in _ADDRESS_VERBS:
+                addressee_at = p
                 # skip the addressee: "told reporters", "told Lavrov", "told The Associated Press"
                 tm = re.match(r"[ \t]+(?:(?:the|a|an|his|her|their|its|[A-Z][\w.\u2019'-]*['\u2019]s)[ \t]+)?"
                               r"(?:[A-Z][\w.\u2019'&-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.\u2019'&-]*)*|me|him|her|them|us|you|"
@@ -960,6 +997,11 @@ class _Finder:
                 lm = _LONG_ADDRESSEE.match(masked, p, e)
                 if lm:
                     p = lm.end()
+                elif lv.startswith("warn"):
+                    # "warned China's top diplomat on Saturday against …": the warning starts at "against"
+                    wm = _WARNED_ADDRESSEE.match(masked, addressee_at, e)
+                    if wm:
+                        p = wm.end()
             tm = _THAT.match(masked, p, e)
             if tm and masked[p:tm.end()].strip(" ,\t") == "that":
                 p = tm.end()
@@ -1058,9 +1100,10 @@ class _Finder:
                 p = lead_pp.end() + tm.end()  # "said during a taping of X, that …"
             elif len(_WORDS.findall(masked, p, cend)) <= 9:
                 return None  # "said on MSNBC's “Morning Joe.”": only where, not what
-        pm = re.search(r",[ \t]+(?:he|she|they|it|[A-Z][\w\u2019'.-]+(?:[ \t]+[A-Z][\w\u2019'.-]+)*)[ \t]+(?:said|says|added|adds)\b", masked[p:cend])
+        pm = re.search(r",[ \t]+(?:he|she|they|it|[A-Z][\w\u2019'.-]+(?:[ \t]+[A-Z][\w\u2019'.-]+)*)[ \t]+(?:said|says|added|adds)\b", masked[p:cend]) \
+            or _POSTPOSED_SOURCE_END.search(masked, p, cend)
         if pm:
-            cend = p + pm.start()
+            cend = pm.start() if pm.re is _POSTPOSED_SOURCE_END else p + pm.start()
         it = self.add_clause(p, cend, sid, verb, si, pi)
         if it is not None:
             return cend
@@ -1123,7 +1166,8 @@ class _Finder:
             cut = _CLAUSE_CUT.search(masked, rest, e)
             rend = _cut_end(cut, e)
             lead_words = len(_WORDS.findall(left))
-            appositive = re.match(r"(?:a|an|who|which|whose)\b" if lead_words <= 3 else r"(?:a|an|the|who|which|whose)\b",
+            appositive = re.match(r"(?:a|an|who|which|whose|although|though|but|and|while|where|when)\b" if lead_words <= 3
+                                  else r"(?:a|an|the|who|which|whose|although|though|but|and|while|where|when)\b",
                                   masked[rest:rend])
             if len(_WORDS.findall(masked, rest, rend)) >= 3 and "\u201c" not in masked[np_end:rest] and not appositive:
                 start = rest if lead_words <= 3 else s

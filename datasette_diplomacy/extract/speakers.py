@@ -177,6 +177,17 @@ def _common_word(w: str, lower_words: set) -> bool:
 
 # words of a headline that end a name ("Jen Psaki Aboard Air Force One En Route ...")
 _HEADLINE_BREAKS = {"aboard", "en", "onboard", "upon", "via", "amid", "versus", "vs"}
+# second words of a department in a title ("for Foreign Affairs", "of Homeland Security")
+_DEPARTMENT_TAILS = {"affairs", "security", "services", "development", "relations", "policy", "trade", "defense",
+                     "defence", "justice", "commerce", "resources", "protection", "cooperation"}
+# a headline's verbs, which end the name before them ("Biden Announces Key Appointments")
+_HEADLINE_VERBS = set(
+    """
+announces names nominates appoints signs sends hosts meets calls speaks travels delivers welcomes launches
+thanks issues visits unveils urges says tells warns joins leads marks celebrates honors honours awards
+approves declares releases requests proclaims designates commends congratulates condemns hails
+""".split()
+)
 
 _CALENDAR = set(
     """
@@ -222,6 +233,8 @@ _NON_NAME_TAIL = {
 }
 
 _NONSPACE = re.compile(r"\S+")
+# single capitalised function words, as _NAME_SEQ finds them
+_FUNCTION_CAPS = frozenset(w.capitalize() for w in _FUNCTION) | frozenset(w.upper() for w in _FUNCTION if len(w) > 1)
 _SAID_BEFORE = re.compile(r"(?:said|says|according to|told)\s*$")
 _OBJECT_OF_TITLE = re.compile(r"(?<![\w-])to(?:[ \t]+the)?[ \t]+$", re.IGNORECASE)
 _VOCATIVE_END = re.compile(r"(?<![\w'\u2019-])(?:Mr|Mrs|Ms|Madam|Madame|Mister|Dear)\.?[ \t]*$")
@@ -283,6 +296,8 @@ _REPORTING_AFTER = re.compile(
     r"observed|pointed|cautioned|charged|alleged|maintained|indicated|asked|urged|touched|highlighted|answered|"
     r"commented|mentioned|met|hit|expressed|opposed|ended|used|doubled|reiterated|went|called)\b"
 )
+# "Brianne Stone, 21, a student from Ohio, said": the report comes after an age and an appositive
+_REPORTING_AFTER_APPOSITIVES = re.compile(r"(?:,[^,.;:\n\u201c\u201d\"]{1,60}){1,3}," + _REPORTING_AFTER.pattern)
 
 
 _FOLLOWS_NAME = re.compile(r",\s+" + _NAME_WORD + r"[ \t]+" + _NAME_WORD)
@@ -638,6 +653,9 @@ class SpeakerResolver:
         # 1. capitalised sequences -> name or title-only role mentions
         candidates = []
         for m in _NAME_SEQ.finditer(body):
+            word = m.group()
+            if word in _FUNCTION_CAPS:
+                continue  # "And", "We", "The": what _analyse_name turns down first, without the call
             cand = self._analyse_name(m.start(), m.end())
             if cand is not None:
                 candidates.append(cand)
@@ -870,11 +888,16 @@ class SpeakerResolver:
                 continue
             if lw in ("of", "for") and prefix and i + 1 < len(toks):
                 # "Secretary of State", "Minister for Foreign Affairs", "President of Russia"
+                if role_words:
+                    role_words.append(lw)
                 prefix.append(toks[i])
                 i += 1
                 continue
-            if prefix and fold(prefix[-1][2]) in ("of", "for") and i + 2 < len(toks) and not is_first_name(w):
-                # the department of "Secretary of Transportation Pete Buttigieg" belongs to the title
+            if prefix and i + 2 < len(toks) and not is_first_name(w) and (
+                    fold(prefix[-1][2]) in ("of", "for")
+                    or len(prefix) >= 2 and fold(prefix[-2][2]) in ("of", "for") and lw in _DEPARTMENT_TAILS):
+                # the department of "Secretary of Transportation Pete Buttigieg", "Minister for Foreign
+                # Affairs Penny Wong" belongs to the title
                 role_words.append(w)
                 prefix.append(toks[i])
                 i += 1
@@ -1059,7 +1082,7 @@ class SpeakerResolver:
                 strong = True
         speech = bool(_REPORTING_AFTER.match(body, end)) or bool(
             _SAID_BEFORE.search(body, max(0, start - 16), start)
-        )
+        ) or bool(_REPORTING_AFTER_APPOSITIVES.match(body, end, min(len(body), end + 200)))
         pc = _POSS_BEFORE.search(body, max(0, start - 20), start)
         poss_country = bool(pc and gazetteer.country_of(pc.group(1)))
         if len(core) >= 2 and not strong:
@@ -1109,7 +1132,9 @@ class SpeakerResolver:
         """Length of the name in a capitalised run that goes on into a headline ("Biden Laying Out")."""
         for j in range(1, len(words)):
             w = folded[j]
-            if w in _HEADLINE_BREAKS or (w.endswith("ing") and len(w) > 5 and (
+            if w in ("of", "from"):
+                return j  # "Sen. Jeff Merkley of Oregon": the place is not part of the name
+            if w in _HEADLINE_BREAKS or w in _HEADLINE_VERBS or (w.endswith("ing") and len(w) > 5 and (
                     w in self._lower_words or self._in_title) and not is_first_name(words[j])):
                 return j
         return None
@@ -1510,12 +1535,25 @@ def _holds_office(role: str, target: str, mods: list[str]) -> bool:
     """True when ``role`` is the office ``target`` names: "President" for "the president", but not
     "Chief Medical Advisor to the President" (whose office is the adviser's) nor "Vice President"
     unless the mention says "vice"."""
-    office = _ROLE_TAIL.split(role.lower(), maxsplit=1)[0]
-    m = re.search(r"(?:([\w-]+)\s+)?(?<![\w-])" + re.escape(target) + r"(?![\w-])", office)
+    office = _office_of(role)
+    if target not in office:
+        return False
+    m = _office_word_re(target).search(office)
     return m is not None and not (m.group(1) in RANK_WORDS and m.group(1) not in mods)
 
 
 _ROLE_TAIL = re.compile(r"\s+(?:of|for|to|at|in|on)\s+")
+
+
+@lru_cache(maxsize=4096)
+def _office_of(role: str) -> str:
+    """The part of a role before its object: "chief medical advisor" of "... to the President"."""
+    return _ROLE_TAIL.split(role.lower(), maxsplit=1)[0]
+
+
+@lru_cache(maxsize=1024)
+def _office_word_re(target: str) -> re.Pattern:
+    return re.compile(r"(?:([\w-]+)\s+)?(?<![\w-])" + re.escape(target) + r"(?![\w-])")
 
 
 def _names_person(key: str, keys: set[str]) -> bool:

@@ -130,6 +130,17 @@ _MIXED_QUESTION_WORDS = {"question", "questions", "q", "reporter", "reporters", 
                          "journalists", "interviewer", "correspondent", "audience question"}
 _MIXED_ROLE_WORDS = {"moderator", "operator", "interpreter", "presenter", "host", "anchor",
                      "announcer", "participant", "audience", "chair", "chairman", "chairperson"}
+# News organisations whose reporters ask the questions at a ministry briefing ("AFP: ...",
+# "Reuters: ...", "China Daily: ..."): question labels, never a speaker who answers.
+_OUTLET_LABELS = {
+    "reuters", "ap", "afp", "tass", "ria", "ria novosti", "interfax", "bbc", "cnn", "xinhua", "bloomberg",
+    "bloomberg news", "cctv", "cgtn", "nhk", "kyodo", "kyodo news", "yonhap", "efe", "ansa", "dpa", "anadolu",
+    "anadolu agency", "al jazeera", "phoenix tv", "china daily", "global times", "the paper", "china news service",
+    "cnr", "sputnik", "nbc", "abc", "cbs", "fox news", "npr", "pbs", "associated press", "agence france-presse",
+    "the associated press", "the new york times", "the washington post", "the wall street journal",
+    "financial times", "the guardian", "le monde", "der spiegel", "asahi shimbun", "nikkei", "tbs", "fuji tv",
+    "dragon tv", "hubei media group", "shenzhen tv", "beijing youth daily", "south china morning post",
+}
 # First words that make a capitalised "X:" a heading or a kicker rather than a speaker.
 _MIXED_STOP_WORDS = {
     "note", "notes", "update", "updated", "related", "source", "sources", "photo", "photos",
@@ -315,7 +326,7 @@ def _parse_label(label: str) -> tuple[str | None, str | None, bool]:
     text = re.sub(r"\s*\([^()]*\)\s*$", "", text).strip(" *_:")
     if not text:
         return (None, None, True)
-    if text.upper() in _QUESTION_LABELS or text.lower() in _MIXED_QUESTION_WORDS:
+    if _is_question_label(text):
         return (None, "Question", True)
     if text.upper() in ("A", "ANSWER"):  # "Q: ... A: ..." interviews
         return (None, "Answer", False)
@@ -682,6 +693,12 @@ def _is_caps_word(w: str) -> bool:
     return bool(_CAPS_WORD_RE.fullmatch(w)) and w == w.upper() and any(ch.isalpha() for ch in w)
 
 
+def _is_question_label(text: str) -> bool:
+    """True for a label that asks: "Q", "QUESTION", "Reporter", "AFP", "China Daily"."""
+    low = " ".join(text.lower().split())
+    return text.upper() in _QUESTION_LABELS or low in _MIXED_QUESTION_WORDS or low in _OUTLET_LABELS
+
+
 def _mixed_label(text: str) -> tuple[str, int, bool] | None:
     """A mixed-case label at the start of ``text``: (label, end, is_question) or None."""
     m = _MIXED_LABEL_RE.match(text)
@@ -695,7 +712,7 @@ def _mixed_label(text: str) -> tuple[str, int, bool] | None:
         return None
     low = [w.lower() for w in words]
     joined = " ".join(low)
-    if joined in _MIXED_QUESTION_WORDS:
+    if _is_question_label(joined):
         return m.group("label").strip(_WS), m.end(), True
     if joined in _MIXED_ROLE_WORDS:
         return m.group("label").strip(_WS), m.end(), False
@@ -842,7 +859,7 @@ def _label_starts(body: str, paragraph_starts: set[int]) -> tuple[list[_Start], 
             nwords = len(core.split())
             upper = core.upper()
             if ln.para_start or nwords >= 2 or core in _ROLE_LABELS or core in _QUESTION_LABELS:
-                caps.append(_Start(ln.start, _collapse(label), upper in _QUESTION_LABELS, ln.lead + md + end, "caps"))
+                caps.append(_Start(ln.start, _collapse(label), _is_question_label(core), ln.lead + md + end, "caps"))
                 continue
         if ln.para_start:
             ml = _mixed_label(text_md)

@@ -206,7 +206,7 @@ def find_dateline(first_paragraph: str) -> Dateline | None:
         return None
     rest = [part.rstrip(".") for part in rest]
     if any(not (_DATE.search(part) or re.fullmatch(rf"{_MONTH}\.? \d{{1,2}}", part)
-                or _PLACE.fullmatch(part)) for part in rest):
+                or _YEAR.fullmatch(part) or _PLACE.fullmatch(part)) for part in rest):
         return None
     return Dateline(place=_place_name(place), tag=tag.strip() if tag else None)
 

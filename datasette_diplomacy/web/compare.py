@@ -30,6 +30,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from datasette.database import QueryInterrupted
+
 from .access import BadRequestError
 from .background import background_counts
 from .compare_sql import QueryBuilder
@@ -245,7 +247,17 @@ async def build_comparison(datasette, database: str, params: CompareParams) -> d
         texts[q["speaker_id"]].setdefault(q["skey"], q["text"])
     term_counts = {sid: sample_terms(db, builder, sid, texts[sid].values()) for sid in ids}
     vocabulary = set().union(*[set(c) for c in term_counts.values()])
-    background = await background_counts(datasette, database, vocabulary)
+    try:
+        background = await background_counts(datasette, database, vocabulary)
+    except QueryInterrupted:
+        # The corpus-wide prior is still being read (the first seconds after start-up
+        # on a big database): weigh against the compared speakers' own sampled
+        # statements instead of failing the whole page. Reported as "sample".
+        combined: Counter = Counter()
+        for counted in term_counts.values():
+            combined.update(counted)
+        background = {"counts": dict(combined), "total": max(sum(combined.values()), 1),
+                      "source": "sample"}
 
     quotes_per_speaker = totals(counts)
     statements = {sid: sum(r["n"] for r in counts[sid]["statements"]) for sid in ids}
