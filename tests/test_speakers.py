@@ -531,3 +531,11 @@ def test_a_name_before_an_age_and_an_appositive_that_then_speaks_is_a_person():
             "\u201cI expected more,\u201d she said.")
     r = resolver_for(body)
     assert who(r, body, "she").name == "Odile Ferrant"
+
+
+def test_a_name_modifying_a_role_noun_is_not_the_subject():
+    body = ("Governor Mark Okafor won the state by ten points. Okafor consultant David Castellanos, a veteran pollster, "
+            "saw the result coming. \u201cNobody else did,\u201d he said.")
+    r = resolver_for(body)
+    he = body.index(" he said") + 1
+    assert r.display_name(r.resolve("he", he, he + 2)) == "David Castellanos"

@@ -296,7 +296,9 @@ _REPORTING_AFTER = re.compile(
     r"observed|pointed|cautioned|charged|alleged|maintained|indicated|asked|urged|touched|highlighted|answered|"
     r"commented|mentioned|met|hit|expressed|opposed|ended|used|doubled|reiterated|went|called)\b"
 )
-# "Brianne Stone, 21, a student from Ohio, said": the report comes after an age and an appositive
+# a name modifying the role noun of the name after it: "Okafor consultant David Castellanos"
+_NAME_AS_MODIFIER = re.compile(r"(?:['\u2019]s)?[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}(?P<noun>[a-z][\w-]*)[ \t]+(?=[A-Z])")
+# "Odile Ferrant, 21, a student from Lyon, said": the report comes after an age and an appositive
 _REPORTING_AFTER_APPOSITIVES = re.compile(r"(?:,[^,.;:\n\u201c\u201d\"]{1,60}){1,3}," + _REPORTING_AFTER.pattern)
 
 
@@ -837,7 +839,7 @@ class SpeakerResolver:
             self._mentions.append(mention)
         # subjects: first mention outside quotes of each sentence, and any mention right before a reporting verb
         seen_sent = set()
-        for m in self._mentions:
+        for k, m in enumerate(self._mentions):
             if m.in_quote:
                 continue
             if m.sentence not in seen_sent:
@@ -848,7 +850,13 @@ class SpeakerResolver:
                 if (not lead or lead.endswith(",") and "“" not in lead and len(lead) < 80
                         or re.fullmatch(r"(?:But|And|So|Yet|Meanwhile|However|Separately|Later|Earlier|Then|Now|Still)",
                                         lead)) or _REPORTING_AFTER.match(body, m.end):
-                    m.subject = True
+                    nxt = self._mentions[k + 1] if k + 1 < len(self._mentions) else None
+                    mod = _NAME_AS_MODIFIER.match(body, m.end)
+                    if mod and nxt is not None and nxt.start == mod.end() and nxt.kind == "name" and (
+                            mod.group("noun") in lexicon().roles or mod.group("noun") in lexicon().anonymous):
+                        nxt.subject = True  # "Okafor consultant David Castellanos said": Castellanos is the subject
+                    else:
+                        m.subject = True
             elif _REPORTING_AFTER.match(body, m.end):
                 m.subject = True
         self._mention_starts = [m.start for m in self._mentions]
