@@ -424,9 +424,10 @@ _ASKED_QUESTION = re.compile(
     r"[ \t]+(?P<q>(?:whether|if|how|why|what|who|whom|about)\b)"
 )
 _INVERTED_MODIFIER = re.compile(r"([\w.'\u2019&-]+)[ \t]+")
-_LONG_ADDRESSEE = re.compile(r"[ \t]+(?:a|an|the|his|her|their|its|[A-Z][\w\u2019'.-]*)[ \t]+[^,;:.\u201c\u201d]{1,80}?[ \t]that[ \t]+")
-_WARNED_ADDRESSEE = re.compile(
-    r"[ \t]+(?:a|an|the|his|her|their|its|[A-Z][\w\u2019'.-]*)[ \t]+[^,;:.\u201c\u201d]{1,80}?[ \t](?=(?:against|of|about)[ \t]+)")
+# an addressee of up to 80 characters: "told a crowded hall in Baltimore that …", "warned Ghana's top diplomat against …"
+_ADDRESSEE = r"[ \t]+(?:a|an|the|his|her|their|its|[A-Z][\w\u2019'.-]*)[ \t]+[^,;:.\u201c\u201d]{1,80}?[ \t]"
+_LONG_ADDRESSEE = re.compile(_ADDRESSEE + r"that[ \t]+")
+_WARNED_ADDRESSEE = re.compile(_ADDRESSEE + r"(?=(?:against|of|about)[ \t]+)")
 _AFTER_COMMA_NOT_SUBJECT = re.compile(r"\u201d[ \t]*,[ \t]*$|\b(?:that|which|who|whom|when|if|as)\b[^,]*,[ \t]*$")
 _OPENING_CONJ = re.compile(r"(?:(?:But|And|Yet|So|Still|Meanwhile|However),?[ \t]+)")
 _INVERTED_MORE = re.compile(r"[ \t]*,[ \t]+(?:a|an|the)\b[^,;\u201c]*,[ \t]+(?!(?:who|which|whose|where|and|but)\b)([^;\u201c]*)$")
