@@ -539,3 +539,11 @@ def test_a_name_modifying_a_role_noun_is_not_the_subject():
     r = resolver_for(body)
     he = body.index(" he said") + 1
     assert r.display_name(r.resolve("he", he, he + 2)) == "David Castellanos"
+
+
+def test_places_and_aircraft_followed_by_he_are_not_people():
+    body = ("We flew to North Carolina on Monday. He said the storm was bad.\n\n"
+            "I bought Air Force One last year. He said it was too expensive.")
+    r = resolver_for(body)
+    names = {e.name for e in r._entities}
+    assert not names & {"North Carolina", "Force One", "Air Force One"}

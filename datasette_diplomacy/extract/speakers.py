@@ -230,6 +230,7 @@ _NON_NAME_TAIL = {
     "stream", "crisis", "region", "republic", "kingdom", "federation", "states", "emirates", "union", "east",
     "west", "north", "south", "county", "city", "state", "province", "district", "territory", "territories",
     "alliance", "pact", "coalition", "front", "movement", "media", "twitter", "facebook", "youtube", "instagram",
+    "one", "two", "beach", "force", "guard", "corps", "army", "navy",
 }
 
 _NONSPACE = re.compile(r"\S+")
@@ -714,6 +715,7 @@ class SpeakerResolver:
         cand_starts = sorted(c["start"] for c in candidates if c["core"])
         for cand in candidates:
             if cand["core"] and cand.get("entity") is None and not cand.get("ambiguous") and 2 <= len(cand["core"]) <= 3 \
+                    and cand["core"][0] not in _PLACE_STARTS and not cand["text"].startswith(tuple(_PLACE_STARTS)) \
                     and not layout.in_quote(cand["start"]) and not cand["core"][0][:1].isdigit() \
                     and re.search(r"[a-z]{2}", layout.masked[slice(*layout.sentences[layout.sentence_of(cand["start"])][:2])]
                                   .replace(cand["text"], "")) \
