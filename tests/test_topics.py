@@ -92,6 +92,8 @@ def test_hierarchy(taxonomy):
         ("tensions in the Taiwan Strait", "China relations"),
         ("the World Health Organization said", "Public health"),
         ("the WHO said", "International organisations"),
+        ("he warned against providing weapons to the junta", "Arms supplies"),
+        ("the country sold arms to both sides", "Arms supplies"),
     ],
 )
 def test_topic_assignments(taxonomy, text, topic):
