@@ -33,6 +33,25 @@ from datasette_diplomacy.pipeline import extract_document  # noqa: E402
 from datasette_diplomacy.records import quote_records  # noqa: E402
 
 
+_WARM_UP = """MOSCOW, Feb. 10 (Reuters) - Russian Foreign Minister Sergey Lavrov said on Thursday the talks had failed.
+
+"We are disappointed," he told reporters. According to the Kremlin, sanctions would not help.
+
+MS. PSAKI:  Good afternoon.
+
+Q    Thank you, Jen.
+"""
+
+
+def warm_up() -> None:
+    """Load what extraction loads once per process (lexicons, taxonomy, compiled patterns)."""
+    from datasette_diplomacy.model import Document
+
+    for kind in ("article", "transcript"):
+        extract_document(Document(source="warm-up.txt", name="warm-up", text=_WARM_UP, format="txt", kind=kind),
+                         Taxonomy.default())
+
+
 def run_extraction(paths: list[Path], out: Path) -> tuple[int, float]:
     """Extract every file into ``out`` (JSON Lines); return (documents, seconds extracting)."""
     taxonomy = Taxonomy.default()
@@ -149,7 +168,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     out_dir = Path(args.out)
     out_dir.mkdir(parents=True, exist_ok=True)
-    Taxonomy.default()  # start-up cost is not throughput
+    warm_up()  # start-up cost (lexicons, compiled patterns) is not throughput
     if not args.skip_polnear:
         polnear_part(args, out_dir)
     if not args.skip_transcripts:
