@@ -448,3 +448,17 @@ def test_a_warning_starts_after_its_addressee_and_ends_before_another_source():
     names = {s.id: s.name for s in extraction.speakers}
     assert [(names.get(q.speaker), q.text) for q in extraction.quotes] == [
         ("Tunde Adeyemi", "against closing the border")]
+
+
+def test_an_urged_addressee_is_not_the_content():
+    body = "Foreign Minister Tunde Adeyemi urged European Union members on Monday to open talks with Accra."
+    doc = Document(source="x.txt", name="x", format="txt", text=body)
+    assert [q.text for q in extract_document(doc).quotes] == ["to open talks with Accra"]
+
+
+def test_according_to_a_chief_with_an_unfamiliar_given_name():
+    body = "According to the agency's policy chief Ilkka Saarinen, a decision is expected in December."
+    doc = Document(source="x.txt", name="x", format="txt", text=body)
+    extraction = extract_document(doc)
+    names = {s.id: s.name for s in extraction.speakers}
+    assert [names.get(q.speaker) for q in extraction.quotes] == ["Ilkka Saarinen"]

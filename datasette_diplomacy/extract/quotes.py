@@ -428,6 +428,7 @@ _INVERTED_MODIFIER = re.compile(r"([\w.'\u2019&-]+)[ \t]+")
 _ADDRESSEE = r"[ \t]+(?:a|an|the|his|her|their|its|[A-Z][\w\u2019'.-]*)[ \t]+[^,;:.\u201c\u201d]{1,80}?[ \t]"
 _LONG_ADDRESSEE = re.compile(_ADDRESSEE + r"that[ \t]+")
 _WARNED_ADDRESSEE = re.compile(_ADDRESSEE + r"(?=(?:against|of|about)[ \t]+)")
+_URGED_ADDRESSEE = re.compile(_ADDRESSEE + r"(?=to[ \t]+[a-z])")
 _AFTER_COMMA_NOT_SUBJECT = re.compile(r"\u201d[ \t]*,[ \t]*$|\b(?:that|which|who|whom|when|if|as)\b[^,]*,[ \t]*$")
 _OPENING_CONJ = re.compile(r"(?:(?:But|And|Yet|So|Still|Meanwhile|However),?[ \t]+)")
 _INVERTED_MORE = re.compile(r"[ \t]*,[ \t]+(?:a|an|the)\b[^,;\u201c]*,[ \t]+(?!(?:who|which|whose|where|and|but)\b)([^;\u201c]*)$")
@@ -998,9 +999,10 @@ class _Finder:
                 lm = _LONG_ADDRESSEE.match(masked, p, e)
                 if lm:
                     p = lm.end()
-                elif lv.startswith("warn"):
-                    # "warned China's top diplomat on Saturday against …": the warning starts at "against"
-                    wm = _WARNED_ADDRESSEE.match(masked, addressee_at, e)
+                elif lv.startswith(("warn", "urg")):
+                    # "warned China's top diplomat on Saturday against …", "urged European Union members to
+                    # open talks": the content starts at "against" / "to"
+                    wm = (_WARNED_ADDRESSEE if lv.startswith("warn") else _URGED_ADDRESSEE).match(masked, addressee_at, e)
                     if wm:
                         p = wm.end()
             tm = _THAT.match(masked, p, e)
