@@ -163,7 +163,7 @@ async def test_html_agrees_with_json(ds):
     for row in data["grid"]:
         for cell in row["cells"]:
             for item in cell["items"]:
-                for report in item["reports"]:
+                for report in item["reports"][:4]:  # the page lists four reports a statement, the JSON more
                     assert report["url"].replace("&", "&amp;") in html
     for t in data["terms"]:
         for term in t["terms"]:
@@ -563,3 +563,30 @@ async def test_prior_still_being_read_falls_back_to_the_sample(ds, monkeypatch):
     assert any(t["terms"] for t in data["terms"])
     html = await ds.client.get(BASE + PAIR)
     assert html.status_code == 200 and "the newest quotes" in html.text
+
+
+@pytest.mark.asyncio
+async def test_page_shortens_long_statements_and_lists_four_reports(fixture_db_path, tmp_path):
+    import sqlite3
+
+    path = copy_db(fixture_db_path, tmp_path, "diplomacy.db")
+    long_text = "We will keep talking. " * 40  # 880 characters
+    conn = sqlite3.connect(path)
+    with conn:
+        key = conn.execute("select statement_key from quotes where speaker_id = 1 order by id limit 1").fetchone()[0]
+        conn.execute("update quotes set text = ? where statement_key = ?", [long_text, key])
+        for n in range(5):  # the same statement reported five more times
+            conn.execute(
+                """insert into quotes (id, article_id, speaker_id, text, kind, cue, paragraph,
+                                       start, "end", statement_key)
+                   select (select max(id) + 1 from quotes), article_id, speaker_id, text, kind,
+                          cue, paragraph, start, "end", statement_key
+                   from quotes where statement_key = ? order by id limit 1""", [key])
+    conn.close()
+    ds = make_datasette(path)
+    data = (await ds.client.get(BASE + ".json" + PAIR)).json()
+    item = next(i for row in data["grid"] for c in row["cells"] for i in c["items"] if i["statement_key"] == key)
+    assert item["text"] == long_text and item["report_count"] >= 6
+    html = (await ds.client.get(BASE + PAIR)).text
+    assert long_text not in html and "We will keep talking. We will keep talking." in html
+    assert f"and {item['report_count'] - 4} more reports" in html
