@@ -118,6 +118,7 @@ INDEXES = [
     ("speakers", ["name"], False),
     ("speakers", ["type"], False),
     ("speakers", ["country"], False),
+    ("speakers", ["quote_count"], False),  # the most quoted first: the comparison's speaker picker
     ("entities", ["name", "type"], True),
     ("entities", ["type"], False),
     ("articles", ["source"], True),

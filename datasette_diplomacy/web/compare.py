@@ -43,7 +43,7 @@ from .speaker_lookup import find_speaker
 MAX_SPEAKERS = 8
 SAMPLE = 1000  # newest quotes per speaker behind the grid's statements and the terms
 STATEMENTS_PER_CELL = 6
-REPORTS_PER_STATEMENT = 25
+REPORTS_PER_STATEMENT = 10  # example reports per statement in the JSON (the page lists 4); counts are exact
 TERMS_PER_SPEAKER = 15
 MENTIONS_PER_SPEAKER = 10
 NO_TOPIC = {"id": None, "name": "(no topic)"}
