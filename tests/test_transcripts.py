@@ -481,3 +481,12 @@ def test_same_role_and_role_names():
 def test_an_interviewer_after_by_is_not_one_of_the_interviewed():
     people = title_people("Interview of Governor Amara Okafor and Tunde Adeyemi by Kemi Bello, The Morning Show")
     assert [(p.name, p.role) for p in people] == [("Amara Okafor", "Governor"), ("Tunde Adeyemi", None)]
+
+
+def test_a_stage_direction_opening_a_turn_is_not_the_speakers_words():
+    body = ("FOREIGN MINISTER ADEYEMI:  (Via interpreter) Thank you. We will work together.\n\n"
+            "PRESIDENT OKAFOR:  (In French) Welcome to Accra.\n\n"
+            "FOREIGN MINISTER ADEYEMI:  (Laughter.)\n")
+    texts = [t.text for t in turns_of(body)]
+    assert texts[:2] == ["Thank you. We will work together.", "Welcome to Accra."]
+    assert texts[2] == "(Laughter.)"  # a turn that is only a direction keeps it

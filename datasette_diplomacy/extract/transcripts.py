@@ -923,6 +923,14 @@ def _script(text: str) -> str | None:
     return max(counts, key=counts.get) if counts else None
 
 
+# A stage direction opening a turn: "(Via interpreter)", "(As interpreted.)", "(In Russian)", "(Laughter.)"
+_STAGE_DIRECTION_RE = re.compile(
+    r"\((?:[^()\n]{0,30}?(?:interpret|translat|laughter|applause|inaudible|crosstalk|speaks in|speaking in)"
+    r"[^()\n]{0,30}|in [A-Z][a-z]+)\)[ \t]*",
+    re.IGNORECASE,
+)
+
+
 def _trim_region(body: str, start: int, end: int) -> tuple[int, int]:
     """Shrink ``body[start:end]`` to its content: no surrounding whitespace, markdown emphasis
     markers or time-stamp lines ("11:08 A.M. EDT")."""
@@ -944,6 +952,10 @@ def _trim_region(body: str, start: int, end: int) -> tuple[int, int]:
             if le < 0:
                 return start, start
             start = le + 1
+            continue
+        direction = _STAGE_DIRECTION_RE.match(body, start, end)
+        if direction and direction.end() < end:
+            start = direction.end()  # "(Via interpreter) Thank you": the words are the speaker's
             continue
         return start, end
 
