@@ -700,7 +700,7 @@ class _Finder:
             p += 1
         mention = self.resolver.mention_starting_at(p)
         if mention is None:
-            # "…,” said former Obama adviser David Axelrod": modifiers of the subject before the name
+            # "…,” said former Okafor adviser Tunde Adeyemi": modifiers of the subject before the name
             wp = p
             for _ in range(6):
                 wm = _INVERTED_MODIFIER.match(self.masked, wp, e)
@@ -714,7 +714,7 @@ class _Finder:
                     if re.match(r"[ \t]*(?:[,.;:!?]|$)", self.masked[cand.end:e]):
                         mention = cand
                         break
-                    # "said former Obama adviser David Axelrod": a name modifying the head, go on after it
+                    # "said former Okafor adviser Tunde Adeyemi": a name modifying the head, go on after it
                     sm = re.match(r"[ \t]+", self.masked[cand.end:e])
                     if sm is None:
                         break

@@ -727,7 +727,7 @@ class SpeakerResolver:
                     nxt_name = cand_starts[k] if k < len(cand_starts) else len(body)
                     if ps < nxt_name and layout.sentence_of(ps) <= layout.sentence_of(cand["start"]) + 1:
                         self._bind_name(cand, create=True)
-        # names left unbound that share a surname with someone now known ("Curt Schilling" ... "Schilling said")
+        # names left unbound that share a surname with someone now known ("Odile Ferrant" ... "Ferrant said")
         for cand in candidates:
             if cand["core"] and cand.get("entity") is None and not cand.get("ambiguous") and len(cand["core"]) <= 3:
                 self._bind_name(cand, create=False)
@@ -1143,7 +1143,7 @@ class SpeakerResolver:
         for j in range(1, len(words)):
             w = folded[j]
             if w in ("of", "from"):
-                return j  # "Sen. Jeff Merkley of Oregon": the place is not part of the name
+                return j  # "Sen. Maria Okafor of Vermont": the place is not part of the name
             if w in _HEADLINE_BREAKS or w in _HEADLINE_VERBS or (w.endswith("ing") and len(w) > 5 and (
                     w in self._lower_words or self._in_title) and not is_first_name(words[j])):
                 return j
