@@ -405,6 +405,9 @@ _CLAUSE_CUT = re.compile(
     r"|,[ \t]+with[ \t]+(?:[\w\u2019'%.-]+[ \t]+){1,4}?[a-z]+ing\b|,[ \t]+(?:compared[ \t]+(?:with|to)|even[ \t]+as)\b"
 )
 _WORDS = re.compile(r"[^\W_]+")
+# what may stand between quotes of one run: after the cue ("“A,” he said, “B”"), inside the content
+_JOINS_AFTER_CUE = re.compile(r"[ \t]*[,:;\u2014-]?[ \t]*(?:(?:and|but)[ \t]+)?")
+_JOINS_IN_CONTENT = re.compile(r"[ \t]*[,:;.\u2014-]?[ \t]*(?:(?:and|but|that)[ \t]+)?")
 _ACCORDING_TAIL = re.compile(r"[ \t]*(?:,|[ \t][\u2014\u2013-]{1,2})(?:[ \t]*(?:a|an|the|who|which|whose)\b[^,;\u201c\u2014]{1,80},)?[ \t]*(?=\S)")
 # "…, an official told The New York Times." (the addressee); not "told reporters she was hopeful" (a clause)
 _POSTPOSED_ADDRESSEE = re.compile(
@@ -513,6 +516,17 @@ class _Finder:
         self._q_opens = [q.open for q in layout.qspans]
 
     # ---------------------------------------------------------------- helpers
+
+    def add_quote_run(self, p: int, qis: list[int], joins: re.Pattern, sid, verb, si) -> int:
+        """Add the quotes ``qis`` that follow ``p`` joined only by ``joins`` as direct quotes of
+        ``sid``; return where the run ends ("“A,” he said, “B.” and “C.”")."""
+        qspans = self.layout.qspans
+        for qi in qis:
+            if not joins.fullmatch(self.masked, p, qspans[qi].open):
+                break
+            self.add_direct(qi, sid, verb, si)
+            p = max(qspans[qi].close_end, qspans[qi].end)
+        return p
 
     def quotes_between(self, start: int, end: int) -> list[int]:
         i = self._bisect.bisect_left(self._q_opens, start)
@@ -968,14 +982,7 @@ class _Finder:
                 for qi in before:
                     self.add_direct(qi, sid, verb, si)
                 # “A,” he said, “B.” — quotes continuing after the cue
-                p = after
-                for qi in self.quotes_between(after, e):
-                    if re.fullmatch(r"[ \t]*[,:;\u2014-]?[ \t]*(?:(?:and|but)[ \t]+)?", masked[p:qspans[qi].open]):
-                        self.add_direct(qi, sid, verb, si)
-                        p = max(qspans[qi].close_end, qspans[qi].end)
-                    else:
-                        break
-                return p
+                return self.add_quote_run(after, self.quotes_between(after, e), _JOINS_AFTER_CUE, sid, verb, si)
         # B/D. content after the verb
         p = after
         if not inverted:
@@ -1023,14 +1030,7 @@ class _Finder:
                 tail = masked[max(first.close_end, first.end):e]
                 tail_words = _WORDS.findall(re.split(r"[,;][ \t]+(?:he|she|they|it|[A-Z]\w+)[ \t]+(?:said|added|says)", tail)[0])
                 if len(tail_words) < 3 or re.match(r"[ \t]*[,.;:!?]?[ \t]*\u201c", tail) or re.match(r"[ \t]*[,;]?[ \t]*(?:he|she|they|it|[A-Z]\w+)[ \t]+(?:said|added|says)", tail):
-                    pp = p
-                    for qi in q_after:
-                        if re.fullmatch(r"[ \t]*[,:;.\u2014-]?[ \t]*(?:(?:and|but|that)[ \t]+)?", masked[pp:qspans[qi].open]):
-                            self.add_direct(qi, sid, verb, si)
-                            pp = max(qspans[qi].close_end, qspans[qi].end)
-                        else:
-                            break
-                    return pp
+                    return self.add_quote_run(p, q_after, _JOINS_IN_CONTENT, sid, verb, si)
         # C. postposed: "<clause>, the minister said." / "<clause>, said Lavrov."
         lead_end = vs if inverted else np_start
         lead = masked[s:lead_end]
