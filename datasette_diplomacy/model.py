@@ -69,7 +69,8 @@ class Speaker:
     ``id`` is local to the document ("s1", "s2", ...); the store merges speakers
     of all documents into one canonical person each. ``type`` is ``person``,
     ``anonymous`` ("a senior administration official"), ``group`` ("Western
-    officials") or ``institution`` ("the Kremlin"). ``aliases`` are the surface
+    officials"), ``institution`` ("the Kremlin") or ``document`` ("the
+    statement", "a new poll": a source that is a text). ``aliases`` are the surface
     forms (names, titles, roles; never pronouns) that referred to them here.
     """
 

@@ -240,15 +240,16 @@ def speaker_key(speaker: Speaker, article_source: str) -> str:
     key on type and folded name (``institution:kremlin``), shared by all articles.
     Anonymous speakers key per article (``anonymous:<article source>:<name>``):
     "a senior administration official" in two briefings, or "Senior Administration
-    Official 2" of two different calls, are not known to be the same person.
+    Official 2" of two different calls, are not known to be the same person; so do
+    documents ("the statement", "a new poll": ``document:<article source>:<name>``).
     A person known only by a role ("President", "The First Lady": role words and
     no name, as extraction leaves a transcript's ``THE PRESIDENT`` label that it
     could not resolve to a name) keys per article too
     (``role:<article source>:<name>``): a role has different holders in
     different years and countries.
     """
-    if speaker.type == "anonymous":
-        return f"anonymous:{article_source}:{fold_label(speaker.name)}"
+    if speaker.type in ("anonymous", "document"):
+        return f"{speaker.type}:{article_source}:{fold_label(speaker.name)}"
     if speaker.type == "person" and is_role_name(speaker.name):
         return f"role:{article_source}:{fold_label(speaker.name)}"
     if speaker.type == "person":

@@ -275,6 +275,8 @@ def test_speaker_keys():
         "anonymous:call.md:senior administration official 2"
     )
     assert speaker_key(Speaker("s1", "Western officials", type="group"), "x") == "group:western officials"
+    # "the statement" of one article is not the statement of another
+    assert speaker_key(Speaker("s1", "the statement", type="document"), "a.txt") == "document:a.txt:statement"
 
 
 def test_details_fill_in_but_are_not_overwritten(store):

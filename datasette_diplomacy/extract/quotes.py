@@ -321,6 +321,8 @@ _CUE = re.compile(
     r"(?<![\w'\u2019-])(?P<v>" + "|".join(_MULTI) + "|" + _trie_regex(_SINGLE_VERBS)
     + r")(?![\w'\u2019-])(?!(?<=[Tt]hink)[ \t]+tanks?\b)"  # "think tanks" is no report; "said tanks …" is
 )
+# an inverted report opening the sentence: "Said Ann Lee, who grew up there, “…”"
+_INITIAL_CUE = re.compile(r"(?P<v>Said|Says|Added|Asked|Wrote|Writes)(?=[ \t]+(?:[A-Z]|(?:the|a|an|one|another)\b))")
 _ACCORDING = re.compile(r"(?<![\w-])(?P<v>[Aa]ccording to|[Aa]s (?:per|reported by))\s+")
 # verbs whose object is the addressee, not the content
 _VERBS_SPEECH = set(_VERBS_CLAUSE) - {"show", "shows", "showed", "showing", "found", "finds", "find", "indicate",
@@ -368,6 +370,9 @@ has had have said says told added noted not it's also then there here what how w
 _DETERMINERS = {"the", "a", "an", "one", "some", "several", "two", "three", "four", "five", "many", "other",
                 "another", "most", "few", "his", "her", "their", "its", "our", "this", "these", "those", "both",
                 "each", "all", "no", "any", "my", "your"}
+# between a subject and its verb: "All three candidates have said", "the minister would later say"
+_AUXILIARIES = {"has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must", "did", "does",
+                "do", "also"}
 _NP_PRONOUNS = {"he", "she", "they", "we", "i", "it", "who", "you"}
 _SKIP_ADVERBIALS = re.compile(
     r"(?:,?[ \t]+(?:on|last|this|late|early|earlier)[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
@@ -426,6 +431,21 @@ _ASKED_QUESTION = re.compile(
     r"(?:[ \t]+by[ \t]+(?P<by>[^,;\u201c\u201d]{1,60}?))?(?:[ \t]+(?:on|at|in|during|last|this)[ \t]+[^,;\u201c\u201d]{1,50}?)?"
     r"[ \t]+(?P<q>(?:whether|if|how|why|what|who|whom|about)\b)"
 )
+# what follows a subject's head and belongs to it: "a diplomat familiar with the talks", "officials in Kyiv"
+_POST_MODIFIER = re.compile(
+    r"(?<![\w'\u2019-])(?:(?:familiar|close|involved|briefed|knowledgeable|connected|loyal|opposed|allied|aligned)"
+    r"[ \t]+(?:with|to|in|on|about)|with[ \t]+(?:(?:direct|close|detailed)[ \t]+)?knowledge[ \t]+of|"
+    r"of|from|at|for|in|with|inside|within|across|near)[ \t]+$")
+# the end of an inverted subject's name, maybe with where they are from: "said voter Ann Lee of Gdansk."
+_INVERTED_SUBJECT_END = re.compile(
+    r"(?:[ \t]+(?:of|from|in)[ \t]+[A-Z][\w.\u2019'-]*(?:,?[ \t]+[A-Z][\w.\u2019'-]*){0,3})?[ \t]*(?:[,.;:!?]|$)")
+_INVERTED_APPOSITIVE = re.compile(r"[ \t]*,[ \t]*(?:who|a|an|the)\b[^\u201c\u201d;.]{1,100}?,[ \t]*(?=\u201c)")
+_OBJECT_BEFORE_COLON = re.compile(
+    r"[ \t]+(?:[a-z]+ly|(?:a|an|the|this|that|his|her|their|its)[ \t]+(?:[\w-]+[ \t]+){0,3}?[\w-]+)[ \t]*:[ \t]*(?=\u201c)")
+# a name after these is an object, never the subject: "…, who served under Olof Berg, told"
+_OBJECT_BEFORE = re.compile(r"\b(?:to|with|by|from|of|for|and|about|on|at|in|like|than|under|over|against|after|before|"
+                            r"behind|beside|between|among|toward|towards|without|into|onto|upon)[ \t]+$")
+_OBJECT_IN_SUBJECT = re.compile(r"(?<![\w'\u2019-])(?:[a-z]+ing[ \t]+)?(?:to|with|for|at|from|of|close[ \t]+to)[ \t]+(?:the[ \t]+)?$")
 _INVERTED_MODIFIER = re.compile(r"([\w.'\u2019&-]+)[ \t]+")
 # an addressee of up to 80 characters: "told a crowded hall in Baltimore that …", "warned Ghana's top diplomat against …"
 _ADDRESSEE = r"[ \t]+(?:a|an|the|his|her|their|its|[A-Z][\w\u2019'.-]*)[ \t]+[^,;:.\u201c\u201d]{1,80}?[ \t]"
@@ -457,7 +477,7 @@ _LABEL_STOP = {"note", "editor", "editors", "update", "updated", "photo", "photo
                "day", "part", "chapter", "step", "tip", "fact", "facts", "example", "for", "in", "on", "at", "by",
                "ukraine", "russia", "moscow", "london", "washington"}
 _LEADING_PP = re.compile(r"[ \t]*(?:on|in|at|during|after|before|while|from|via|through|over|last|this|earlier|later)\b")
-_NP_MODIFIER_GAP = re.compile(r"\u201d[ \t]*((?:[\w.'\u2019&-]+[ \t]+){1,3})$")
+_NP_MODIFIER_GAP = re.compile(r"\u201d[ \t]*((?:[\w.'\u2019&-]+[ \t]+){1,5})$")
 # an all-caps speaker label opening a quotation: "PENCE: …", "MR. TRUMP: …"
 _QUOTED_LABEL = re.compile(r"[ \t]*((?:(?:MR|MS|MRS|DR|SEN|GOV|REP)\.?[ \t]+)?[A-Z][A-Z'\u2019-]+(?:[ \t]+[A-Z][A-Z'\u2019-]+){0,2}):[ \t]+(?=\S)")
 _NP_APPOSITION_GAP = re.compile(r"\u201d[ \t]*((?:the|a|an|(?:[A-Z][\w.]*[ \t]+){0,2}[A-Z][\w.-]*['\u2019]s)[ \t]+(?:[\w.'\u2019&-]+[ \t]+){0,5}[\w.'\u2019&-]+,[ \t]*)$")
@@ -555,7 +575,7 @@ class _Finder:
                 p = max(s, q - 45) + pm.start()
                 continue
             w = re.search(r"[\w']+$", masked[s:q])
-            if w and (w.group().lower() in _ADVERBS or (w.group().endswith("ly") and w.group().islower()
+            if w and (w.group().lower() in _ADVERBS or w.group() in _AUXILIARIES or (w.group().endswith("ly") and w.group().islower()
                                                         and w.group() not in _NOT_ADVERBS)):
                 p = s + w.start()
                 continue
@@ -574,6 +594,18 @@ class _Finder:
         if mention is not None and mention.start >= s and not mention.in_quote:
             if mention.kind == "pronoun" and mention.text.lower() not in ("he", "she"):
                 return None
+            om = _OBJECT_IN_SUBJECT.search(masked, max(s, mention.start - 40), mention.start)
+            if om is not None and mention.kind == "name":
+                # "Another source speaking to Radio Free Europe said", "a spokesman for Ann Lee said": the name
+                # is the object of a phrase modifying the subject's head
+                head_end = s + len(masked[s:om.start()].rstrip())
+                head_start = self._np_start_before(s, head_end)
+                if head_start is not None:
+                    words = masked[head_start:head_end].split()
+                    if words[0].lower() not in _NP_PRONOUNS and self._agentive(masked[head_start:head_end], words[-1]) \
+                            and self.resolver.mention_ending_at(head_end) is None:
+                        surface = self.body[head_start:p]
+                        return (self.resolver.resolve(surface, head_start, p), head_start, surface)
             return (self._sid(mention), mention.start, mention.text)
         # an appositive: "Name, Russia's foreign minister, said"
         if masked[p - 1] == ",":
@@ -597,7 +629,7 @@ class _Finder:
             # "While addressing the media, Sergey Lavrov, noted": a stray comma after the name
             stray = self.resolver.mention_ending_at(p - 1)
             if stray is not None and stray.start >= s and not stray.in_quote and stray.kind == "name" \
-                    and not re.search(r"\b(?:to|with|by|from|of|for|and|about|on|at|in)[ \t]+$", masked[s:stray.start]):
+                    and not _OBJECT_BEFORE.search(masked, s, stray.start):
                 return (self._sid(stray), stray.start, stray.text)
             am = re.search(r",[ \t]*([^,\u201c\u201d;]{2,90}),$", masked[max(s, p - 100):p])
             if am:
@@ -608,7 +640,8 @@ class _Finder:
                 # "a spokesman, Name, said" is rare; "who" relative
             # "Ann Lee, 21, a student from Las Vegas, said" / "Rep. Ann Lee (D-Md.), chair of the panel, said":
             # the nearest name before one of the last three commas (a parenthetical after it skipped)
-            win = masked[max(s, p - 200):p - 1]
+            win_start = max(s, p - 200, masked.rfind("\u201d", s, p) + 1)  # not back into a quotation before it
+            win = masked[win_start:p - 1]
             pm = _PAREN_BEFORE.search(masked, max(s, p - 31), p - 1)
             if pm:
                 # "Sen. Jack Reed (D-R.I.), said": a stray comma after a party label
@@ -616,7 +649,7 @@ class _Finder:
                 if cand is not None and cand.start >= s and not cand.in_quote and cand.kind == "name":
                     return (self._sid(cand), cand.start, cand.text)
             if not _APPOSITIVE_STOP.search(win):
-                base = max(s, p - 200)
+                base = win_start
                 for k, cm in enumerate(reversed(list(re.finditer(r",", win)))):
                     if k >= 3:
                         break
@@ -624,8 +657,7 @@ class _Finder:
                     pm = _PAREN_BEFORE.search(masked, max(s, q - 30), q)
                     cand = self.resolver.mention_ending_at(pm.start() if pm else q)
                     if cand is not None and cand.start >= s and not cand.in_quote and cand.kind == "name" \
-                            and not re.search(r"\b(?:to|with|by|from|of|for|and|about|on|at|in|like|than)[ \t]+$",
-                                              masked[s:cand.start]):
+                            and not _OBJECT_BEFORE.search(masked, s, cand.start):
                         return (self._sid(cand), cand.start, cand.text)
                     if cand is None:
                         # a name the resolver did not take, opening the sentence: "Marley Anderson, 21, …"
@@ -636,7 +668,37 @@ class _Finder:
                             if sid is not None:
                                 return (sid, s, self.body[s:ne])
             return None
-        # generic noun phrase: walk back over words
+        # generic noun phrase: walk back over words; "A senior diplomat familiar with the talks said": past the
+        # head's post-modifier to the head
+        np_start = self._np_start_before(s, p)
+        if np_start is None:
+            return None
+        pm = _POST_MODIFIER.search(masked, max(s, np_start - 40), np_start)
+        if pm is not None and masked[np_start:p].split()[0].lower() not in _NP_PRONOUNS:
+            head_end = s + len(masked[s:pm.start()].rstrip())
+            head_start = self._np_start_before(s, head_end)
+            if head_start is not None and masked[head_start:head_end].split()[0].lower() not in _NP_PRONOUNS:
+                head = masked[head_start:head_end].split()[-1]
+                if self._agentive(masked[head_start:head_end], head):
+                    surface = self.body[head_start:p]
+                    return (self.resolver.resolve(surface, head_start, p), head_start, surface)
+        surface = self.body[np_start:p]
+        taken = surface.split()
+        first = taken[0].lower()
+        if first in _NP_PRONOUNS:
+            sid = self.resolver.resolve(surface, np_start, p)
+            return (sid, np_start, surface) if first in ("who", "they", "it", "we", "i", "you") else None
+        head = taken[-1]
+        after_quote = re.search(r"\u201d[ \t]*,?[ \t]*$", masked[max(s, np_start - 4):np_start]) is not None
+        if not self._agentive(surface, head) and not (after_quote and first in _DETERMINERS):
+            return None
+        sid = self.resolver.resolve(surface, np_start, p)
+        return (sid, np_start, surface)
+
+    def _np_start_before(self, s: int, p: int) -> int | None:
+        """Start of the noun phrase that ends at ``p`` (at most six words, not before ``s``), walking back
+        over its words to a determiner, a possessive or a pronoun; None when no phrase ends there."""
+        masked = self.masked
         text = masked[max(s, p - 120):p]
         words = list(re.finditer(r"[\w\u2019'.&-]+", text))
         if not words or words[-1].end() != len(text):
@@ -663,23 +725,7 @@ class _Finder:
                 break
         if not taken:
             return None
-        taken.reverse()
-        np_start = max(s, p - 120) + taken[0].start()
-        surface = self.body[np_start:p]
-        first = taken[0].group().lower()
-        if first in _NP_PRONOUNS:
-            if first == "who":
-                sid = self.resolver.resolve(surface, np_start, p)
-                return (sid, np_start, surface)
-            if first in ("they", "it", "we", "i", "you"):
-                sid = self.resolver.resolve(surface, np_start, p)
-                return (sid, np_start, surface)
-        head = taken[-1].group()
-        after_quote = re.search(r"\u201d[ \t]*,?[ \t]*$", masked[max(s, np_start - 4):np_start]) is not None
-        if not self._agentive(surface, head) and not (after_quote and first in _DETERMINERS):
-            return None
-        sid = self.resolver.resolve(surface, np_start, p)
-        return (sid, np_start, surface)
+        return max(s, p - 120) + taken[-1].start()
 
     def _clause_subject(self, s: int, vs: int):
         """A named subject opening the sentence or a comma-delimited clause of ``masked[s:vs]`` ("For her part,
@@ -695,13 +741,13 @@ class _Finder:
         return None
 
     def _agentive(self, surface: str, head: str) -> bool:
-        from .speakers import lexicon
+        from .speakers import is_people_noun, lexicon
 
         lex = lexicon()
         lh = head.lower().strip(".\u2019'")
         if lh in lex.anonymous or lh in lex.groups or lh in lex.institution_words or lh in lex.roles:
             return True
-        if lh in lex.documents:
+        if lh in lex.documents or is_people_noun(lh):
             return True
         if head[:1].isupper() and lh not in _STOP_NP:
             return True
@@ -716,16 +762,18 @@ class _Finder:
         if mention is None:
             # "…,” said former Okafor adviser Tunde Adeyemi": modifiers of the subject before the name
             wp = p
-            for _ in range(6):
+            for k in range(8):
                 wm = _INVERTED_MODIFIER.match(self.masked, wp, e)
-                if wm is None or wm.group(1).lower() in _STOP_NP or wm.group(1).lower() in _DETERMINERS:
+                # "said former Bavarian Gov. and party Chairman Kurt Wendler": two titles joined by "and"
+                if wm is None or (wm.group(1).lower() in _STOP_NP and not (k and wm.group(1) == "and")) \
+                        or wm.group(1).lower() in _DETERMINERS:
                     break
                 wp = wm.end()
                 cand = self.resolver.mention_starting_at(wp)
                 if cand is not None:
                     if cand.in_quote or cand.kind != "name":
                         break
-                    if re.match(r"[ \t]*(?:[,.;:!?]|$)", self.masked[cand.end:e]):
+                    if _INVERTED_SUBJECT_END.match(self.masked, cand.end, e):
                         mention = cand
                         break
                     # "said former Okafor adviser Tunde Adeyemi": a name modifying the head, go on after it
@@ -735,7 +783,7 @@ class _Finder:
                     wp = cand.end + sm.end()
                     cand = self.resolver.mention_starting_at(wp)
                     if cand is not None and cand.kind == "name" and not cand.in_quote \
-                            and re.match(r"[ \t]*(?:[,.;:!?]|$)", self.masked[cand.end:e]):
+                            and _INVERTED_SUBJECT_END.match(self.masked, cand.end, e):
                         mention = cand
                         break
         if mention is not None and not mention.in_quote:
@@ -870,6 +918,9 @@ class _Finder:
         cues = []
         for m in _CUE.finditer(masked, s, e):
             cues.append(("verb", m.start("v"), m.end("v"), m.group("v")))
+        im = _INITIAL_CUE.match(masked, s, e)
+        if im:
+            cues.append(("verb", im.start("v"), im.end("v"), im.group("v").lower()))
         for m in _ACCORDING.finditer(masked, s, e):
             cues.append(("according", m.start("v"), m.end(), m.group("v")))
         cues.sort(key=lambda c: c[1])
@@ -968,7 +1019,8 @@ class _Finder:
         # words of the subject between the quote and the name
         gap = _NP_MODIFIER_GAP.search(lead) or _NP_APPOSITION_GAP.search(lead)
         if gap and any(w.lower().strip(",") in _STOP_NP or w.lower() in _ADVERBS
-                       or w.lower() in _DETERMINERS and k > 0 for k, w in enumerate(gap.group(1).split())):
+                       or w.lower() in _DETERMINERS and k > 0 and not w[:1].isupper()
+                       for k, w in enumerate(gap.group(1).split())):
             gap = None
         if re.search(r"\u201d[ \t]*[,:]?[ \t]*$", lead) or re.search(r"[,.!?\u2014-][\u201d][ \t]*$", lead) or gap:
             before = [qi for qi in self.quotes_between(s, lead_end) if qi not in self.q_item]
@@ -1015,6 +1067,11 @@ class _Finder:
             tm = _THAT.match(masked, p, e)
             if tm and masked[p:tm.end()].strip(" ,\t") == "that":
                 p = tm.end()
+        if inverted:
+            # "Said Ann Lee, who grew up there, “…”": an appositive between the inverted subject and the quote
+            am = _INVERTED_APPOSITIVE.match(masked, p, e)
+            if am:
+                p = am.end()
         rest = masked[p:e]
         pp = re.match(r"[ \t]*(?:on|in|at|during|after|before|while|from|via|through|over|last|this|earlier|later)\b"
                       r"[^\u201c\u201d.;]{0,70}?[,:]?[ \t]*(?=\u201c)", rest)
@@ -1022,6 +1079,10 @@ class _Finder:
             pp = None  # "insisting on the absence of provisions obliging Russia to recognize “…”": content, not where
         if pp and not inverted:
             p += pp.end()  # "said on Tuesday in Ohio, “…”"
+            rest = masked[p:e]
+        om = _OBJECT_BEFORE_COLON.match(rest)
+        if om and not inverted:
+            p += om.end()  # "she added warily: “…”", "he added a caveat: “…”"
             rest = masked[p:e]
         if re.match(r"[ \t]*[:,]?[ \t]*\u201c", rest):
             q_after = [qi for qi in self.quotes_between(p, e) if qi not in self.q_item]
@@ -1282,6 +1343,11 @@ class _Finder:
             return False
         return True
 
+    def _has_report(self, start: int, end: int) -> bool:
+        """Whether ``body[start:end]`` has a reporting verb outside quotation marks ("said", "told", "added")."""
+        return any(m.group("v").lower() in _INVERTIBLE or m.group("v").startswith("put") for m in _CUE.finditer(self.masked, start, end)) \
+            or _INITIAL_CUE.match(self.masked, start, end) is not None
+
     def inherit(self, qi, si, pi):
         layout = self.layout
         items = sorted((it for it in self.items if it.paragraph == pi and it.speaker is not None), key=lambda it: it.start)
@@ -1290,14 +1356,19 @@ class _Finder:
         if same_sent:
             best = min(same_sent, key=lambda it: abs(it.start - q.open))
             return best.speaker, best.cue
+        if self._has_report(*layout.sentences[si][:2]):
+            return None, None  # "“…,” Ann Lee, who …, told them.": its own source, one we could not name
         before = [it for it in items if it.start < q.open]
-        if before:
+        if before and not any(self._has_report(*layout.sentences[k][:2]) for k in range(before[-1].sentence + 1, si)):
             return before[-1].speaker, before[-1].cue
         after = [it for it in items if it.start > q.open]
-        if after:
+        first = self.layout.sentence_of(layout.paragraphs[pi][0])
+        if after and not any(self._has_report(*layout.sentences[k][:2]) for k in range(first, after[0].sentence)
+                             if k != si):
             return after[0].speaker, after[0].cue
-        # previous paragraph: its last attributed item, when it closes that paragraph
-        if pi > 0:
+        # previous paragraph: its last attributed item, when it closes that paragraph, unless this paragraph
+        # reports someone of its own ("…,” Name said."), whose name we could not tell
+        if pi > 0 and not self._has_report(*layout.paragraphs[pi]):
             prev = sorted((it for it in self.items if it.paragraph == pi - 1), key=lambda it: it.start)
             if prev and prev[-1].speaker is not None:
                 last_sent = max(i for i, (s_, e_, p_) in enumerate(layout.sentences) if p_ == pi - 1)

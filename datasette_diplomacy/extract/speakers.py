@@ -104,6 +104,16 @@ def first_name_gender(word: str) -> str | None:
     return None
 
 
+_PEOPLE_PLURAL = re.compile(r"[a-z]{3,}(?:ers|ors|ists|ians|ants|ents|ees)")
+
+
+def is_people_noun(word: str) -> bool:
+    """A plural noun for people, as the head of a group that speaks: the lexicon's groups, or a plural agent
+    noun by its form ("farmers", "economists", "Ukrainians", "residents", "employees")."""
+    low = word.lower()
+    return low in lexicon().groups or _PEOPLE_PLURAL.fullmatch(low) is not None and low not in lexicon().documents
+
+
 def is_first_name(word: str) -> bool:
     lex = lexicon()
     w = fold(word)
@@ -236,8 +246,11 @@ _NON_NAME_TAIL = {
 _NONSPACE = re.compile(r"\S+")
 # single capitalised function words, as _NAME_SEQ finds them
 _FUNCTION_CAPS = frozenset(w.capitalize() for w in _FUNCTION) | frozenset(w.upper() for w in _FUNCTION if len(w) > 1)
-_SAID_BEFORE = re.compile(r"(?:said|says|according to|told)\s*$")
+_SAID_BEFORE = re.compile(r"(?:[Ss]aid|[Ss]ays|according to|told)\s*$")
 _OBJECT_OF_TITLE = re.compile(r"(?<![\w-])to(?:[ \t]+the)?[ \t]+$", re.IGNORECASE)
+# "the Nordic Monitor said": an unknown name after "the" is an organisation's, not a person's
+_THE_BEFORE = re.compile(r"(?<![\w'\u2019-])[Tt]he[ \t]+$")
+_PREPOSITION_END = re.compile(r"(?<![\w'\u2019-])(?:to|with|for|at|from|of|by|in|on)[ \t]+(?:the[ \t]+)?$")
 _VOCATIVE_END = re.compile(r"(?<![\w'\u2019-])(?:Mr|Mrs|Ms|Madam|Madame|Mister|Dear)\.?[ \t]*$")
 _POSS_BEFORE = re.compile(r"([A-Z][\w.]*)['\u2019]s\s+$")
 _HE = re.compile(r"(?<![\w'\u2019])(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Hh]ers|[Hh]imself|[Hh]erself)(?![\w'\u2019])")
@@ -694,7 +707,8 @@ class SpeakerResolver:
                     cand["speech"]
                     or cand["core_text"] in title_possessive_names
                     or cand["poss_country"]
-                )
+                ) and not (_THE_BEFORE.search(body, max(0, cand["core_start"] - 4), cand["core_start"])
+                           and not any(is_first_name(w) for w in cand["core"]))
                 self._bind_name(cand, create=weak_ok)
         # "his British counterpart, Liz Truss": the same role as the sentence's subject
         for cand in candidates:
@@ -1095,9 +1109,6 @@ class SpeakerResolver:
         ) or bool(_REPORTING_AFTER_APPOSITIVES.match(body, end, min(len(body), end + 200)))
         pc = _POSS_BEFORE.search(body, max(0, start - 20), start)
         poss_country = bool(pc and gazetteer.country_of(pc.group(1)))
-        if len(core) >= 2 and not strong:
-            # an unknown multi-word capitalised name: a person only when it speaks or has a role
-            pass
         return {
             "start": ext_start if ext_start is not None else (prefix[0][0] if prefix else core_start),
             "end": core_end,
@@ -1381,8 +1392,9 @@ class SpeakerResolver:
                     return self._keyed_entity("anonymous", _role_alias(m.text))
             return idx
         m = self.mention_ending_at(end)
-        if m is not None and m.start >= start and m.entity is not None:
-            return m.entity
+        if m is not None and m.start >= start and m.entity is not None and not (
+                m.start > start and _PREPOSITION_END.search(self.body, start, m.start)):
+            return m.entity  # not the object of "a spokesman for Ann Lee"
         # a mention inside the span (the head of "Sergey Lavrov, Russia's foreign minister")
         i = bisect.bisect_left(self._mention_starts, start)
         if i < len(self._mentions) and self._mentions[i].start < end and self._mentions[i].kind != "pronoun":
@@ -1419,7 +1431,13 @@ class SpeakerResolver:
         head_pos = len(words) - 1
         # "a spokesman for the Clinton campaign": head before the preposition
         for k, w in enumerate(content):
+            if k > 0 and w.endswith(("ed", "ing")) and content[k + 1:k + 2] and content[k + 1] in (
+                    "by", "on", "in", "at", "from", "for", "to", "with", "last", "this", "earlier", "late", "early"):
+                # "a survey released on Tuesday", "a source speaking to Reuters": the head is before it
+                w = "on"
             if w in ("for", "of", "at", "with", "from", "in", "on", "to") and k > 0:
+                # "a diplomat familiar with the talks": the adjective heading the modifier is not the head
+                k -= 1 if k > 1 and content[k - 1] in _POST_MODIFIER_ADJECTIVES else 0
                 head = content[k - 1]
                 head_pos = (1 if det else 0) + k - 1
                 break
@@ -1430,13 +1448,14 @@ class SpeakerResolver:
         is_capital = bool(re.match(r"^(?:the\s+|The\s+)?[A-Z]", text))
         if country and (is_capital or low.startswith("the ")) and not any(w in lex.anonymous or w in lex.groups for w in content):
             return self._keyed_entity("institution", re.sub(r"^the\s+", "the ", text, flags=re.I), country=country)
-        if head in lex.documents and not any(w[:1].isupper() for w in words[1:]):
-            return None
+        if head in lex.documents and det:
+            # "the statement read", "according to a new poll": the document is the source
+            return self._keyed_entity("document", re.sub(r"^(?:The|A|An)\b", lambda mm: mm.group().lower(), text))
         if head in lex.anonymous or head in ("spokesman", "spokeswoman", "spokesperson"):
             org = _org_from(rest) if rest else None
             mods = content[:-1] if head == content[-1] else content[: content.index(head)]
             qualified = any(w[:1].isupper() for w in words[(1 if det else 0):head_pos]) or any(
-                gazetteer.country_of(w) for w in words)
+                gazetteer.country_of(w) for w in words) or any(w[:1].isupper() for w in words[head_pos + 1:])
             plural = head.endswith("s") and head not in ("analysis",)
             typ = "group" if plural and qualified else "anonymous"
             name = re.sub(r"^(?:The|A|An)\b", lambda mm: mm.group().lower(), text)
@@ -1453,7 +1472,7 @@ class SpeakerResolver:
             if c and not ent.country:
                 ent.country = c
             return idx
-        if head in lex.groups or low in lex.groups:
+        if head in lex.groups or low in lex.groups or det and is_people_noun(head):
             return self._keyed_entity("group", re.sub(r"^(?:The)\b", "the", text))
         if head in lex.institution_words or (words and words[-1].isupper() and len(words[-1]) > 1):
             return self._keyed_entity("institution", re.sub(r"^(?:The)\b", "the", text), country=country)
@@ -1593,6 +1612,10 @@ def _title_alias(cand: dict) -> str | None:
 
 def _role_alias(text: str) -> str:
     return re.sub(r"^(?:The|This|That)\b", lambda m: m.group().lower(), " ".join(text.split()))
+
+
+_POST_MODIFIER_ADJECTIVES = {"familiar", "close", "involved", "briefed", "knowledgeable", "connected", "loyal",
+                              "opposed", "allied", "aligned"}
 
 
 def _org_from(rest: str) -> str | None:

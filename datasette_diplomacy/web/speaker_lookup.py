@@ -79,7 +79,7 @@ async def suggest_speakers(db, query: str, limit: int = 10) -> list[dict]:
                     select alias from speaker_aliases a
                     where a.speaker_id = s.id and a.alias != s.name limit 5)) as aliases
             from speakers s
-            where s.type != 'anonymous' and (
+            where s.type not in ('anonymous', 'document') and (
                 s.name like :prefix escape '\\' or s.name like :word escape '\\'
                 or s.id in (select speaker_id from speaker_aliases
                             where alias like :prefix escape '\\' or alias like :word escape '\\'))
@@ -90,7 +90,7 @@ async def suggest_speakers(db, query: str, limit: int = 10) -> list[dict]:
     else:
         sql = f"""
             select {SPEAKER_COLUMNS}, null as aliases from speakers s
-            where s.type != 'anonymous' and s.quote_count > 0
+            where s.type not in ('anonymous', 'document') and s.quote_count > 0
             order by s.quote_count desc, s.name limit :limit
         """
         params = {"limit": limit}

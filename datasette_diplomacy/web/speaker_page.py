@@ -45,7 +45,7 @@ async def speaker_data(datasette, database: str, speaker_id: int) -> dict | None
             join article_speakers other on other.article_id = mine.article_id
                  and other.speaker_id != :id
             join speakers s on s.id = other.speaker_id
-            where s.type != 'anonymous'
+            where s.type not in ('anonymous', 'document')
             group by other.speaker_id order by articles desc, s.name limit {CO_SPEAKERS}
         """,
     }

@@ -1,0 +1,120 @@
+"""Who a report is attributed to: groups, documents, described people, and no one rather than the wrong one.
+
+Each test is one rule, on text written for it. ``extract`` (from ``test_quotes``) also checks that
+every quote's ``body[start:end] == text``.
+"""
+from __future__ import annotations
+
+import pytest
+
+from test_quotes import extract
+
+
+def speaker_of(body: str, fragment: str):
+    """(name, type) of the speaker of the quote containing ``fragment``; (None, None) for no speaker."""
+    _, resolver, quotes = extract(body)
+    speakers = {s.id: s for s in resolver.speakers()}
+    hits = [q for q in quotes if fragment in q.text]
+    assert hits, f"no quote containing {fragment!r} in {[q.text for q in quotes]}"
+    speaker = speakers.get(hits[0].speaker)
+    return (speaker.name, speaker.type) if speaker else (None, None)
+
+
+# ---------------------------------------------------------------- subjects that are not names
+
+
+def test_a_post_modifier_does_not_hide_the_subject():
+    body = "A senior European diplomat familiar with the negotiations said that no agreement was expected."
+    assert speaker_of(body, "no agreement") == ("a senior European diplomat familiar with the negotiations", "anonymous")
+
+
+def test_an_auxiliary_between_subject_and_verb():
+    assert speaker_of("All three candidates have said they would expand the programme.", "expand") == (
+        "three candidates", "group")
+
+
+@pytest.mark.parametrize("subject", ["Some farmers", "Several shopkeepers", "Ukrainian economists", "The dockworkers", "Many parents"])
+def test_plural_people_nouns_are_groups(subject):
+    name, kind = speaker_of(f"{subject} said they were forced to sell below cost.", "sell below cost")
+    assert kind == "group" and name.lower() == subject.lower()
+
+
+@pytest.mark.parametrize("body, fragment, source", [
+    ("\u201cWe will not be intimidated,\u201d the statement read.", "intimidated", "the statement"),
+    ("A new poll finds that most voters back the deal.", "most voters", "a new poll"),
+    ("According to a survey released on Tuesday, support for the plan has fallen.", "support for", "a survey released on Tuesday"),
+])
+def test_documents_are_sources(body, fragment, source):
+    assert speaker_of(body, fragment) == (source, "document")
+
+
+def test_an_unknown_name_after_the_is_an_organisation():
+    assert speaker_of("The Nordic Monitor said the numbers were bad.", "numbers") == ("the Nordic Monitor", "institution")
+
+
+def test_a_name_after_a_preposition_is_not_the_subject():
+    # the spokesman speaks, not the person he speaks for; the source speaks, not the radio it speaks to
+    assert speaker_of("A spokesman for Ann Lee said the talks were over.", "talks") == (
+        "a spokesman for Ann Lee", "anonymous")
+    assert speaker_of("Another source speaking to Radio Kettle said, \u201cThe agents are busy.\u201d", "agents") == (
+        "Another source speaking to Radio Kettle", "anonymous")
+    assert speaker_of("Analysts at Morgan Stanley said the talks were over.", "talks") == (
+        "Analysts at Morgan Stanley", "group")
+
+
+# ---------------------------------------------------------------- inverted and delayed subjects
+
+
+def test_inverted_subject_with_modifiers_and_a_place():
+    body = "\u201cThere is no plan B,\u201d said undecided voter Maria Kowalczyk of Gdansk, before the rally."
+    assert speaker_of(body, "plan B") == ("Maria Kowalczyk", "person")
+
+
+def test_sentence_opening_said():
+    body = "Said Tomasz Brzeski, who grew up near the border, \u201cWe were all so afraid.\u201d"
+    assert speaker_of(body, "afraid") == ("Tomasz Brzeski", "person")
+
+
+def test_two_titles_joined_by_and_before_an_inverted_name():
+    body = "\u201cThat is what he did in 2008,\u201d said former Bavarian Gov. and party Chairman Kurt Wendler."
+    assert speaker_of(body, "2008") == ("Kurt Wendler", "person")
+
+
+def test_a_capitalised_show_name_between_quote_and_speaker():
+    body = "\u201cIt was the first time in years,\u201d Channel Five co-anchor Dario Menotti said."
+    assert speaker_of(body, "first time") == ("Dario Menotti", "person")
+
+
+def test_a_relative_clause_naming_someone_else_before_the_verb():
+    body = ("\u201cWe will have to live with it,\u201d Arvid Holm, who was Social Democratic majority leader under "
+            "Olof Berg, told lawmakers on a visit.")
+    assert speaker_of(body, "live with it") == ("Arvid Holm", "person")
+
+
+def test_an_adverb_or_object_before_the_colon():
+    body = ("Has the storm passed? \u201cI hope so,\u201d Ms. Varga said. Then she added warily: "
+            "\u201cThere is always something.\u201d")
+    assert speaker_of(body, "always something") == ("Varga", "person")
+
+
+# ---------------------------------------------------------------- no one rather than the wrong one
+
+
+def test_a_quote_with_its_own_unresolved_report_does_not_inherit_the_previous_speaker():
+    # the second paragraph says who spoke ("told"), in words we cannot resolve: no speaker, not Vostrak
+    body = ("Billionaire investor Karel Vostrak said, \u201cI am proud of the deal.\u201d\n\n"
+            "\u201cIt will not last,\u201d the man in the third row of the hall, told the crowd.")
+    assert speaker_of(body, "proud") == ("Karel Vostrak", "person")
+    assert speaker_of(body, "not last")[0] != "Karel Vostrak"
+
+
+def test_a_later_quote_does_not_skip_back_over_an_unresolved_report():
+    body = ("\u201cA deal is close,\u201d Karel Vostrak said. \u201cWe live with it,\u201d the man in the third row, "
+            "who sat apart, told them. \u201cHe might be the nominee.\u201d")
+    assert speaker_of(body, "deal is close") == ("Karel Vostrak", "person")
+    assert speaker_of(body, "nominee")[0] != "Karel Vostrak"
+
+
+def test_a_quote_continuing_the_same_speaker_still_inherits():
+    body = "\u201cA deal is close,\u201d Karel Vostrak said. \u201cWe are ready to sign it tomorrow.\u201d"
+    assert speaker_of(body, "ready to sign") == ("Karel Vostrak", "person")
