@@ -118,3 +118,16 @@ def test_a_later_quote_does_not_skip_back_over_an_unresolved_report():
 def test_a_quote_continuing_the_same_speaker_still_inherits():
     body = "\u201cA deal is close,\u201d Karel Vostrak said. \u201cWe are ready to sign it tomorrow.\u201d"
     assert speaker_of(body, "ready to sign") == ("Karel Vostrak", "person")
+
+
+def test_a_person_first_met_as_a_subject_is_found_by_a_later_pronoun():
+    # "Yin Thet May" is no known name; once she is a quote's subject, "she said" two sentences on is her
+    body = ("Aung San Suu Kyi spoke to crowds on Monday. Yin Thet May, 60, a doctor, said she was elated "
+            "but still feared the military. She remembers when officers came to her door.\n\n"
+            "\u201cWe have to be cautious about it,\u201d she said.")
+    assert speaker_of(body, "cautious") == ("Yin Thet May", "person")
+
+
+def test_a_place_after_a_preposition_is_not_the_subject():
+    rows, _, _ = extract("Speaking in Harlem, Clinton, without naming him, also accused Sanders of being late.")
+    assert all(r[2] != "Harlem" for r in rows)

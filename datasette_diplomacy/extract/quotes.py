@@ -622,7 +622,8 @@ class _Finder:
                                masked[s:gm.start()])
                 from .speakers import _FUNCTION
 
-                if nm and nm.group(1).split()[0].lower() not in _FUNCTION:
+                if nm and nm.group(1).split()[0].lower() not in _FUNCTION \
+                        and not _OBJECT_BEFORE.search(masked, s, s + nm.start(1)):  # not "Speaking in Harlem, …"
                     ns = s + nm.start(1)
                     surface = self.body[ns:gm.start()]
                     return (self.resolver.resolve(surface, ns, gm.start()), ns, surface)

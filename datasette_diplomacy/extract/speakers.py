@@ -875,10 +875,32 @@ class SpeakerResolver:
                         m.subject = True
             elif _REPORTING_AFTER.match(body, m.end):
                 m.subject = True
+        self._index_mentions()
+
+    def _index_mentions(self) -> None:
         self._mention_starts = [m.start for m in self._mentions]
+        self._by_start.clear()
+        self._by_end.clear()
         for i, m in enumerate(self._mentions):
             self._by_start[m.start] = i
             self._by_end[m.end] = i
+
+    def _add_subject_mention(self, idx: int, start: int, end: int) -> None:
+        """Make a person first met as a quote's subject ("Yin Thet May, 60, a doctor, said") a mention of the
+        table, so that a later "she said" can find them; the pronoun right after the verb ("said she was")
+        votes for their gender, as the scan's votes do for the names it finds."""
+        k = bisect.bisect_left(self._mention_starts, start)
+        if k < len(self._mentions) and self._mentions[k].start < end or k and self._mentions[k - 1].end > start:
+            return  # overlaps a mention the scan found
+        layout = self.layout
+        sent = layout.sentence_of(start)
+        self._mentions.insert(k, _Mention(start, end, "name", idx, layout.in_quote(start), sent, subject=True,
+                                          text=self.body[start:end]))
+        self._index_mentions()
+        nxt = self._mentions[k + 1] if k + 1 < len(self._mentions) else None
+        if nxt is not None and nxt.kind == "pronoun" and nxt.sentence == sent and not nxt.in_quote \
+                and nxt.gender in ("m", "f") and nxt.text.lower() in ("he", "she"):
+            self._entities[idx].gender_votes[nxt.gender] += 1
 
     def _analyse_name(self, start: int, end: int) -> dict | None:
         """Split a capitalised sequence into title prefix and name core; judge whether it is a person."""
@@ -1247,7 +1269,6 @@ class SpeakerResolver:
     def _salient_order(self, pos: int, sent: int, max_back: int = 4):
         """Entities of mentions before pos: current sentence left to right, then earlier sentences."""
         seen = []
-        i = bisect.bisect_left([m.start for m in self._mentions], pos) if False else len(self._mentions)
         # mentions are appended in order; walk backwards by sentence
         by_sent: dict[int, list[_Mention]] = {}
         for m in reversed(self._mentions):
@@ -1502,6 +1523,8 @@ class SpeakerResolver:
                     return self._keyed_entity("institution", text)
                 idx = self._new_entity("person", text, pos=start)
                 self._register_name(idx, text)
+                ms = start + len(surface) - len(surface.lstrip())
+                self._add_subject_mention(idx, ms, ms + len(surface.strip().rstrip(" ,.")))
                 return idx
         if det == "the" and words and words[-1][:1].isupper():
             return self._keyed_entity("institution", re.sub(r"^(?:The)\b", "the", text))
