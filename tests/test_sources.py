@@ -43,6 +43,7 @@ def test_plural_people_nouns_are_groups(subject):
     ("\u201cWe will not be intimidated,\u201d the statement read.", "intimidated", "the statement"),
     ("A new poll finds that most voters back the deal.", "most voters", "a new poll"),
     ("According to a survey released on Tuesday, support for the plan has fallen.", "support for", "a survey released on Tuesday"),
+    ("According to an FBI summary of its investigation, Ann Mills sent an email.", "Ann Mills", "an FBI summary of its investigation"),
 ])
 def test_documents_are_sources(body, fragment, source):
     assert speaker_of(body, fragment) == (source, "document")
@@ -68,6 +69,11 @@ def test_a_name_after_a_preposition_is_not_the_subject():
 def test_inverted_subject_with_modifiers_and_a_place():
     body = "\u201cThere is no plan B,\u201d said undecided voter Maria Kowalczyk of Gdansk, before the rally."
     assert speaker_of(body, "plan B") == ("Maria Kowalczyk", "person")
+
+
+def test_an_inverted_description_with_its_object():
+    body = "\u201cWe went the other way,\u201d said the former top aide to President Hans Kohl."
+    assert speaker_of(body, "other way") == ("the former top aide to President Hans Kohl", "anonymous")
 
 
 def test_sentence_opening_said():

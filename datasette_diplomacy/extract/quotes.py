@@ -792,7 +792,7 @@ class _Finder:
             # skip an appositive ", a Democratic pollster,"
             return (self._sid(mention), end, mention.text)
         m = re.match(r"((?:the|a|an|one|another|two|three|several|some)[ \t]+(?:[\w\u2019'.&-]+[ \t]+){0,4}?[\w\u2019'.&-]+)"
-                     r"(?=[ \t]*(?:[,.;:!?]|$|\u201c|[ \t]+(?:for|of|at|in|who|on)\b))",
+                     r"(?=[ \t]*(?:[,.;:!?]|$|\u201c|[ \t]+(?:for|of|at|in|who|on|to|with)\b))",
                      self.masked[p:e])
         if m:
             surface = self.body[p:p + m.end(1)]
@@ -800,7 +800,7 @@ class _Finder:
             after_quote = re.search(r"\u201d[ \t]*,?[ \t]*[a-z]+[ \t]*$", self.masked[max(0, pos - 20):p]) is not None
             if self._agentive(surface, head) or after_quote:
                 # include "for the campaign"
-                tail = re.match(r"[ \t]+(?:for|of|at|with)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w\u2019'.&-]*[ \t]*){1,4}", self.masked[p + m.end(1):e])
+                tail = re.match(r"[ \t]+(?:for|of|at|with|to)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w\u2019'.&-]*[ \t]*){1,4}", self.masked[p + m.end(1):e])
                 end = p + m.end(1) + (len(tail.group().rstrip()) if tail else 0)
                 surface = self.body[p:end]
                 return (self.resolver.resolve(surface, p, end), end, surface)
