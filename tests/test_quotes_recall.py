@@ -258,3 +258,11 @@ def test_possessive_subject_with_an_appositive_name_after_the_quote():
         "Felix Roth, wrote on Twitter."
     )
     assert ("direct", "The attack on the city is an attack on all of us", "Felix Roth", "wrote") in rows
+
+
+def test_a_relative_clause_running_to_the_sentence_end_is_the_narrators_gloss():
+    rows = rows_of("Anna Berg said the emails had leaked in July, which forced the chairwoman out.")
+    assert ("indirect", "the emails had leaked in July", "Anna Berg", "said") in rows
+    # one that closes inside the content stays
+    rows = rows_of("Anna Berg said the plan, which was drafted in May, would fail.")
+    assert ("indirect", "the plan, which was drafted in May, would fail", "Anna Berg", "said") in rows

@@ -402,6 +402,8 @@ _CLAUSE_CUT = re.compile(
     r"(?:,|\u201d)[ \t]+(?:(?:and|but)[ \t]+)?(?:adding|saying|noting|explaining|arguing|insisting|stressing|warning|claiming|"
     r"recalling|according[ \t]+to|pointing[ \t]+(?:out|to)|referring[ \t]+to|citing|suggesting|asserting|declaring|telling)\b"
     r"|,[ \t]+(?:although|though|even[ \t]+though|whereas)\b"
+    # a relative clause on the content's last noun that runs to the sentence's end: the narrator's gloss
+    r"|,[ \t]+which\b(?=[^,;\u201c\u201d]*$)"
     # a relative clause with a report of its own: "remarks by Kowal, who said …"
     r"|,[ \t]+who[ \t]+(?:(?:also|had|has|have|later|then|once)[ \t]+)?(?:said|says|told|tells|added|argued|insisted|warned|claimed)\b"
     r"|,[ \t]+but[ \t]+(?:he|she|they|it|the|[A-Z][\w\u2019'.-]+)\b|;|:[ \t]*\u201c"
