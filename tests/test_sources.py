@@ -137,3 +137,37 @@ def test_a_person_first_met_as_a_subject_is_found_by_a_later_pronoun():
 def test_a_place_after_a_preposition_is_not_the_subject():
     rows, _, _ = extract("Speaking in Harlem, Clinton, without naming him, also accused Sanders of being late.")
     assert all(r[2] != "Harlem" for r in rows)
+
+
+# ---------------------------------------------------------------- long and parenthetical subjects
+
+
+@pytest.mark.parametrize("body, fragment, source", [
+    ("Even India has more cultural resonance through its films, says political scientist Dana Sato in Almaty.",
+     "cultural resonance", ("Dana Sato", "person")),
+    ("According to early results of exit polls conducted for the wire services and television networks by "
+     "Edison Research, most voters feel down on the government.", "feel down",
+     ("early results of exit polls conducted for the wire services and television networks by Edison Research",
+      "document")),
+    ("The senator will propose spending $2 billion a year on research, according to a campaign official who "
+     "was not authorized to speak publicly before the announcement.", "propose spending",
+     ("a campaign official who was not authorized to speak publicly before the announcement", "anonymous")),
+    ("One former employee, speaking on condition of anonymity because of a non-disclosure agreement, said "
+     "the nonprofit was a source of untraceable money.", "untraceable", ("One former employee", "anonymous")),
+    ("Many speakers at the service \u2014 including Muslims, Christians and Jews \u2014 said the death was "
+     "particularly painful.", "painful", ("Many speakers at the service", "group")),
+])
+def test_long_and_parenthetical_subjects(body, fragment, source):
+    assert speaker_of(body, fragment) == source
+
+
+def test_a_clause_after_said_is_no_inverted_subject():
+    # "said the nonprofit was a source": "the nonprofit was a source" is the content, not who said it
+    rows, _, _ = extract("One former employee, speaking on condition of anonymity, said the nonprofit was a source.")
+    assert rows[0][1] == "the nonprofit was a source" and rows[0][2] != "the nonprofit was a source"
+
+
+def test_an_adverbial_clause_after_that_opens_the_content():
+    rows, _, _ = extract("People with direct knowledge of the work said that, during the period when the two men "
+                         "were consultants, Gates was also steering the advocacy work.")
+    assert rows[0][1].startswith("during the period") and rows[0][1].endswith("advocacy work")

@@ -439,8 +439,9 @@ _POST_MODIFIER = re.compile(
     r"[ \t]+(?:with|to|in|on|about)|with[ \t]+(?:(?:direct|close|detailed)[ \t]+)?knowledge[ \t]+of|"
     r"of|from|at|for|in|with|inside|within|across|near)[ \t]+$")
 # the end of an inverted subject's name, maybe with where they are from: "said voter Ann Lee of Gdansk."
-_INVERTED_SUBJECT_END = re.compile(
-    r"(?:[ \t]+(?:of|from|in)[ \t]+[A-Z][\w.\u2019'-]*(?:,?[ \t]+[A-Z][\w.\u2019'-]*){0,3})?[ \t]*(?:[,.;:!?]|$)")
+_PLACE_AFTER_NAME = re.compile(r"[ \t]+(?:of|from|in)[ \t]+[A-Z][\w.\u2019'-]*(?:,?[ \t]+[A-Z][\w.\u2019'-]*){0,3}")
+_INVERTED_SUBJECT_END = re.compile(r"(?:" + _PLACE_AFTER_NAME.pattern + r")?[ \t]*(?:[,.;:!?]|$)")
+_DASH_PARENTHETICAL = re.compile(r"[ \t]+(?:\u2014|\u2013|--)[^\u2014\u2013\u201c\u201d]{1,90}(?:\u2014|\u2013|--)$")
 _INVERTED_APPOSITIVE = re.compile(r"[ \t]*,[ \t]*(?:who|a|an|the)\b[^\u201c\u201d;.]{1,100}?,[ \t]*(?=\u201c)")
 _OBJECT_BEFORE_COLON = re.compile(
     r"[ \t]+(?:[a-z]+ly|(?:a|an|the|this|that|his|her|their|its)[ \t]+(?:[\w-]+[ \t]+){0,3}?[\w-]+)[ \t]*:[ \t]*(?=\u201c)")
@@ -572,9 +573,10 @@ class _Finder:
             if m:
                 p = max(s, q - 40) + m.start()
                 continue
-            pm = re.search(r"[ \t]*\([^()\n]{1,40}\)$", masked[max(s, q - 45):q])
+            pm = re.search(r"[ \t]*\([^()\n]{1,40}\)$", masked[max(s, q - 45):q]) \
+                or _DASH_PARENTHETICAL.search(masked[max(s, q - 100):q])  # "Many speakers — including X — said"
             if pm:
-                p = max(s, q - 45) + pm.start()
+                p = max(s, q - (45 if pm.re is not _DASH_PARENTHETICAL else 100)) + pm.start()
                 continue
             w = re.search(r"[\w']+$", masked[s:q])
             if w and (w.group().lower() in _ADVERBS or w.group() in _AUXILIARIES or (w.group().endswith("ly") and w.group().islower()
@@ -698,6 +700,17 @@ class _Finder:
         sid = self.resolver.resolve(surface, np_start, p)
         return (sid, np_start, surface)
 
+    def _opening_np(self, s: int, vs: int) -> str | None:
+        """Speaker id of a described subject that is the sentence's whole first comma-delimited part
+        ("One former employee, speaking on condition of anonymity, said …"), if its head is agentive."""
+        comma = self.masked.find(",", s, vs)
+        if comma < 0 or self._np_start_before(s, comma) != s:
+            return None
+        words = self.masked[s:comma].split()
+        if words[0].lower() in _NP_PRONOUNS or not self._agentive(self.masked[s:comma], words[-1]):
+            return None
+        return self.resolver.resolve(self.body[s:comma], s, comma)
+
     def _np_start_before(self, s: int, p: int) -> int | None:
         """Start of the noun phrase that ends at ``p`` (at most six words, not before ``s``), walking back
         over its words to a determiner, a possessive or a pronoun; None when no phrase ends there."""
@@ -796,6 +809,8 @@ class _Finder:
         m = re.match(r"((?:the|a|an|one|another|two|three|several|some)[ \t]+(?:[\w\u2019'.&-]+[ \t]+){0,4}?[\w\u2019'.&-]+)"
                      r"(?=[ \t]*(?:[,.;:!?]|$|\u201c|[ \t]+(?:for|of|at|in|who|on|to|with)\b))",
                      self.masked[p:e])
+        if m and any(w.lower() in _STOP_NP or w.lower() in _DETERMINERS for w in m.group(1).split()[1:]):
+            m = None  # "said the nonprofit was a source of …": a clause, not an inverted subject
         if m:
             surface = self.body[p:p + m.end(1)]
             head = surface.split()[-1]
@@ -994,7 +1009,8 @@ class _Finder:
                     # a subject too long to walk back over; its first name, if it opens the sentence, else nobody
                     om = _OPENING_CONJ.match(masked, s, vs)
                     first = self.resolver.mention_starting_at(om.end() if om else s)
-                    sid = self._sid(first) if first is not None and first.kind in ("name", "role") and not first.in_quote else None
+                    sid = self._sid(first) if first is not None and first.kind in ("name", "role") and not first.in_quote \
+                        else self._opening_np(om.end() if om else s, vs)
                     subj = (sid, vs, None)
                     participle = False
                 else:
@@ -1070,6 +1086,9 @@ class _Finder:
             tm = _THAT.match(masked, p, e)
             if tm and masked[p:tm.end()].strip(" ,\t") == "that":
                 p = tm.end()
+                cm = re.match(r"[ \t]*,[ \t]*", masked[p:e])
+                if cm:
+                    p += cm.end()  # "said that, during the period when …, Gates was …"
         if inverted:
             # "Said Ann Lee, who grew up there, “…”": an appositive between the inverted subject and the quote
             am = _INVERTED_APPOSITIVE.match(masked, p, e)
@@ -1107,6 +1126,10 @@ class _Finder:
         # "<clause>, the spokesman said Thursday." / "…, she said in a statement.": where and when after the verb
         adv = _SKIP_ADVERBIALS.match(masked, after, e)
         after_cue = masked[adv.end() if adv else after:e]
+        if inverted:
+            pm = _PLACE_AFTER_NAME.match(after_cue)  # "…, says political scientist Dana Sato in Almaty."
+            if pm:
+                after_cue = after_cue[pm.end():]
         if re.search(r",[ \t]*$", lead) and _WORDS.search(lead) and not participle:
             end_ok = re.match(r"[ \t]*(?:[.!?;]|$)|[ \t]*,", after_cue)
             if not end_ok and lv in _ADDRESS_VERBS and not inverted:
@@ -1204,7 +1227,7 @@ class _Finder:
             if am and re.match(r",[ \t]*(?:the|a|an|[A-Z][\w.]*['\u2019]s)?[ \t]*", masked[np_end:e]):
                 pass
         else:
-            m = re.match(r"([^,;.\u201c]{1,80}?)(?=[ \t]*(?:,|\.|;|$|\u201c))", masked[p:e])
+            m = re.match(r"([^,;.\u201c]{1,160}?)(?=[ \t]*(?:,|\.|;|$|\u201c))", masked[p:e])
             if not m:
                 return None
             np_end = p + m.end(1)

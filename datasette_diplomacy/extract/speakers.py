@@ -1456,7 +1456,7 @@ class SpeakerResolver:
                     "by", "on", "in", "at", "from", "for", "to", "with", "last", "this", "earlier", "late", "early"):
                 # "a survey released on Tuesday", "a source speaking to Reuters": the head is before it
                 w = "on"
-            if w in ("for", "of", "at", "with", "from", "in", "on", "to") and k > 0:
+            if w in ("for", "of", "at", "with", "from", "in", "on", "to", "who", "which", "that") and k > 0:
                 # "a diplomat familiar with the talks": the adjective heading the modifier is not the head
                 k -= 1 if k > 1 and content[k - 1] in _POST_MODIFIER_ADJECTIVES else 0
                 head = content[k - 1]
@@ -1469,7 +1469,7 @@ class SpeakerResolver:
         is_capital = bool(re.match(r"^(?:the\s+|The\s+)?[A-Z]", text))
         if country and (is_capital or low.startswith("the ")) and not any(w in lex.anonymous or w in lex.groups for w in content):
             return self._keyed_entity("institution", re.sub(r"^the\s+", "the ", text, flags=re.I), country=country)
-        if head in lex.documents and det:
+        if head in lex.documents and (det or head.endswith("s")):
             # "the statement read", "according to a new poll": the document is the source
             return self._keyed_entity("document", re.sub(r"^(?:The|A|An)\b", lambda mm: mm.group().lower(), text))
         if head in lex.anonymous or head in ("spokesman", "spokeswoman", "spokesperson"):
