@@ -171,3 +171,22 @@ def test_an_adverbial_clause_after_that_opens_the_content():
     rows, _, _ = extract("People with direct knowledge of the work said that, during the period when the two men "
                          "were consultants, Gates was also steering the advocacy work.")
     assert rows[0][1].startswith("during the period") and rows[0][1].endswith("advocacy work")
+
+
+def test_a_postposed_report_with_where_it_was_said():
+    rows, _, _ = extract("Democrats had \u201cput the biggest crack\u201d yet in the glass ceiling, Ann Lee said in a video "
+                         "message shown at the convention.")
+    assert rows == [("indirect", "Democrats had \u201cput the biggest crack\u201d yet in the glass ceiling", "Ann Lee",
+                     "said")]
+
+
+def test_a_possessive_description_between_quote_and_name():
+    body = "\u201cWe need him because life is hard here,\u201d his wife, Gabriela Lazar, wrote in a letter to the court."
+    rows, _, _ = extract(body)
+    assert rows == [("direct", "We need him because life is hard here", "Gabriela Lazar", "wrote")]
+
+
+def test_a_hyphen_parenthetical_between_subject_and_verb():
+    body = ("Debora Rey - Santini's girlfriend and co-host on his channel - told The Washington Post that his "
+            "skepticism turned extreme around 2002.")
+    assert speaker_of(body, "skepticism") == ("Debora Rey", "person")

@@ -441,7 +441,10 @@ _POST_MODIFIER = re.compile(
 # the end of an inverted subject's name, maybe with where they are from: "said voter Ann Lee of Gdansk."
 _PLACE_AFTER_NAME = re.compile(r"[ \t]+(?:of|from|in)[ \t]+[A-Z][\w.\u2019'-]*(?:,?[ \t]+[A-Z][\w.\u2019'-]*){0,3}")
 _INVERTED_SUBJECT_END = re.compile(r"(?:" + _PLACE_AFTER_NAME.pattern + r")?[ \t]*(?:[,.;:!?]|$)")
-_DASH_PARENTHETICAL = re.compile(r"[ \t]+(?:\u2014|\u2013|--)[^\u2014\u2013\u201c\u201d]{1,90}(?:\u2014|\u2013|--)$")
+_DASH_PARENTHETICAL = re.compile(
+    r"[ \t]*(?:\u2014|\u2013|--|[ \t]-[ \t])[^\u2014\u2013\u201c\u201d]{1,160}?(?:\u2014|\u2013|--|[ \t]-)$")
+_TRAILING_PP = re.compile(r"[ \t]+(?:in|on|at|during|via)[ \t]"
+                          r"(?![^,;\u201c]*\bthat\b)[^,;\u201c]*[.!?]?[\u201d]?[ \t]*$")
 _INVERTED_APPOSITIVE = re.compile(r"[ \t]*,[ \t]*(?:who|a|an|the)\b[^\u201c\u201d;.]{1,100}?,[ \t]*(?=\u201c)")
 _OBJECT_BEFORE_COLON = re.compile(
     r"[ \t]+(?:[a-z]+ly|(?:a|an|the|this|that|his|her|their|its)[ \t]+(?:[\w-]+[ \t]+){0,3}?[\w-]+)[ \t]*:[ \t]*(?=\u201c)")
@@ -483,7 +486,7 @@ _LEADING_PP = re.compile(r"[ \t]*(?:on|in|at|during|after|before|while|from|via|
 _NP_MODIFIER_GAP = re.compile(r"\u201d[ \t]*((?:[\w.'\u2019&-]+[ \t]+){1,5})$")
 # an all-caps speaker label opening a quotation: "PENCE: …", "MR. TRUMP: …"
 _QUOTED_LABEL = re.compile(r"[ \t]*((?:(?:MR|MS|MRS|DR|SEN|GOV|REP)\.?[ \t]+)?[A-Z][A-Z'\u2019-]+(?:[ \t]+[A-Z][A-Z'\u2019-]+){0,2}):[ \t]+(?=\S)")
-_NP_APPOSITION_GAP = re.compile(r"\u201d[ \t]*((?:the|a|an|(?:[A-Z][\w.]*[ \t]+){0,2}[A-Z][\w.-]*['\u2019]s)[ \t]+(?:[\w.'\u2019&-]+[ \t]+){0,5}[\w.'\u2019&-]+,[ \t]*)$")
+_NP_APPOSITION_GAP = re.compile(r"\u201d[ \t]*((?:the|a|an|his|her|their|its|(?:[A-Z][\w.]*[ \t]+){0,2}[A-Z][\w.-]*['\u2019]s)[ \t]+(?:[\w.'\u2019&-]+[ \t]+){0,5}[\w.'\u2019&-]+,[ \t]*)$")
 _GERUND_LEFT = re.compile(r"(?:,|\u201d|\b(?:by|while|when|after|before|without|in))[ \t]*"
                           r"(?:(?:even|also|then|further|again|repeatedly|often|later|at[ \t]+one[ \t]+point)[ \t]+)?$")
 # ", and Lavrov insisting …", " while Truss said …": another speaker's coordinated report starts here
@@ -574,9 +577,9 @@ class _Finder:
                 p = max(s, q - 40) + m.start()
                 continue
             pm = re.search(r"[ \t]*\([^()\n]{1,40}\)$", masked[max(s, q - 45):q]) \
-                or _DASH_PARENTHETICAL.search(masked[max(s, q - 100):q])  # "Many speakers — including X — said"
+                or _DASH_PARENTHETICAL.search(masked[max(s, q - 170):q])  # "Many speakers — including X — said"
             if pm:
-                p = max(s, q - (45 if pm.re is not _DASH_PARENTHETICAL else 100)) + pm.start()
+                p = max(s, q - (45 if pm.re is not _DASH_PARENTHETICAL else 170)) + pm.start()
                 continue
             w = re.search(r"[\w']+$", masked[s:q])
             if w and (w.group().lower() in _ADVERBS or w.group() in _AUXILIARIES or (w.group().endswith("ly") and w.group().islower()
@@ -1138,6 +1141,9 @@ class _Finder:
                 if am:
                     after_cue = after_cue[am.end():]
                     end_ok = re.match(r"[ \t]*(?:[.!?;]|$)|[ \t]*,", after_cue)
+            if not end_ok and not inverted and lv in _STRONG_VERBS:
+                # "<clause>, she said in a video message shown at the convention.": where, to the end
+                end_ok = _TRAILING_PP.match(masked, after, e)
             if end_ok:
                 cstart = s
                 cend = s + len(lead.rstrip(" \t,"))
