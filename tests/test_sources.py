@@ -190,3 +190,27 @@ def test_a_hyphen_parenthetical_between_subject_and_verb():
     body = ("Debora Rey - Santini's girlfriend and co-host on his channel - told The Washington Post that his "
             "skepticism turned extreme around 2002.")
     assert speaker_of(body, "skepticism") == ("Debora Rey", "person")
+
+
+def test_a_subordinate_report_ends_at_its_comma():
+    rows, _, _ = extract("After Ilse Kamp said that students might do better at \u201cless advanced schools,\u201d "
+                         "Karl Trobe said: \u201cI don't like what she said.\u201d")
+    assert ("indirect", "students might do better at \u201cless advanced schools,\u201d", "Ilse Kamp", "said") in rows
+    assert ("direct", "I don't like what she said.", "Karl Trobe", "said") in rows
+    rows, _, _ = extract("After Glenn Beck asked the writer who would win, Dinesh D\u2019Souza replied, "
+                         "\u201cI would bet on the senator.\u201d")
+    assert ("direct", "I would bet on the senator.", "Dinesh D\u2019Souza", "replied") in rows
+
+
+def test_to_which_starts_another_report():
+    rows, _, _ = extract("Ann Lee said that experts had found her plan strong, to which Tom Brock interjected: "
+                         "\u201cIt's just not true.\u201d")
+    assert ("indirect", "experts had found her plan strong", "Ann Lee", "said") in rows
+    assert ("direct", "It's just not true.", "Tom Brock", "interjected") in rows
+
+
+def test_he_after_a_subject_of_unknown_gender_is_that_subject():
+    # "Armstrong" is no known given name; "Carson" is a known man, but only mentioned
+    body = ("Ben Carson spoke in Iowa. Armstrong Williams, Carson's longtime friend and adviser, suggested that the "
+            "candidate was back in control. \u201cDr. Carson is back in charge,\u201d he told the AP.")
+    assert speaker_of(body, "back in charge") == ("Armstrong Williams", "person")

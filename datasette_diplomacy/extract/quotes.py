@@ -401,7 +401,7 @@ _CLAUSE_CUT = re.compile(
     # "was “corrupt,” noting …"), a contrastive clause (", although …"), a semicolon, a colon before a quotation
     r"(?:,|\u201d)[ \t]+(?:(?:and|but)[ \t]+)?(?:adding|saying|noting|explaining|arguing|insisting|stressing|warning|claiming|"
     r"recalling|according[ \t]+to|pointing[ \t]+(?:out|to)|referring[ \t]+to|citing|suggesting|asserting|declaring|telling)\b"
-    r"|,[ \t]+(?:although|though|even[ \t]+though|whereas)\b"
+    r"|,[ \t]+(?:although|though|even[ \t]+though|whereas|(?:to|at|after|upon)[ \t]+which)\b"
     # a relative clause on the content's last noun that runs to the sentence's end: the narrator's gloss
     r"|,[ \t]+which\b(?=[^,;\u201c\u201d]*$)"
     # a relative clause with a report of its own: "remarks by Kowal, who said …"
@@ -445,6 +445,8 @@ _DASH_PARENTHETICAL = re.compile(
     r"[ \t]*(?:\u2014|\u2013|--|[ \t]-[ \t])[^\u2014\u2013\u201c\u201d]{1,160}?(?:\u2014|\u2013|--|[ \t]-)$")
 _TRAILING_PP = re.compile(r"[ \t]+(?:in|on|at|during|via)[ \t]"
                           r"(?![^,;\u201c]*\bthat\b)[^,;\u201c]*[.!?]?[\u201d]?[ \t]*$")
+_SUBORDINATE_LEAD = re.compile(r"[ \t]*(?:(?:[Ee]ven|[Jj]ust|[Ss]oon|[Ll]ong)[ \t]+)?(?:After|When|Before|Since|Because|Once|Until|While|"
+                               r"Although|Though|If|Whenever|Shortly[ \t]+after|Moments[ \t]+after)\b[^,]*$")
 _INVERTED_APPOSITIVE = re.compile(r"[ \t]*,[ \t]*(?:who|a|an|the)\b[^\u201c\u201d;.]{1,100}?,[ \t]*(?=\u201c)")
 _OBJECT_BEFORE_COLON = re.compile(
     r"[ \t]+(?:[a-z]+ly|(?:a|an|the|this|that|his|her|their|its)[ \t]+(?:[\w-]+[ \t]+){0,3}?[\w-]+)[ \t]*:[ \t]*(?=\u201c)")
@@ -1175,6 +1177,11 @@ class _Finder:
             return None  # "the guarantees Russia has demanded, the minister said": no clause after the verb
         cut = _CLAUSE_CUT.search(masked, p, e)
         cend = _cut_end(cut, e)
+        if _SUBORDINATE_LEAD.match(masked, s, np_start):
+            # "After Scalia said that …, Trump said: …": the subordinate clause ends at its comma
+            cm = re.search(r",(?=[ \t])|,?\u201d(?=[ \t]+[A-Z])", masked[p:cend])  # a quotation's comma is masked
+            if cm:
+                cend = p + cm.end() if cm.group().endswith("\u201d") else p + cm.start()
         if np_start < vs and re.match(r"[Ww]ho\b", masked[np_start:vs]) or re.search(
                 r"(?:^|,)[ \t]*who[ \t][^,]*$", masked[s:vs]):
             cm = re.search(r",[ \t]", masked[p:cend])

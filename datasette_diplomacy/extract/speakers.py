@@ -1266,8 +1266,10 @@ class SpeakerResolver:
 
     # ------------------------------------------------------------ resolution
 
-    def _salient_order(self, pos: int, sent: int, max_back: int = 4):
-        """Entities of mentions before pos: current sentence left to right, then earlier sentences."""
+    def _salient_order(self, pos: int, sent: int, max_back: int = 4, subjects: bool = False):
+        """Entities of mentions before pos: current sentence left to right, then earlier sentences.
+
+        Yields ``(entity, sentence)``, or ``(entity, sentence, is_subject)`` with ``subjects``."""
         seen = []
         # mentions are appended in order; walk backwards by sentence
         by_sent: dict[int, list[_Mention]] = {}
@@ -1284,7 +1286,7 @@ class SpeakerResolver:
             for m in subj + rest:
                 if m.entity not in seen:
                     seen.append(m.entity)
-                    yield m.entity, s
+                    yield (m.entity, s, m.subject) if subjects else (m.entity, s)
 
     def _last_speaker(self, gender: str, pos: int, sent: int, max_back: int = 6) -> int | None:
         """The person who last spoke before ``pos`` (within ``max_back`` sentences), if of ``gender``."""
@@ -1301,8 +1303,9 @@ class SpeakerResolver:
         if in_quote:
             return None
         unknown = None
+        unknown_subject = None  # (entity, sentence) of a subject of unknown gender met first
         speaker = self._last_speaker(gender, pos, sent)
-        for idx, s in self._salient_order(pos, sent):
+        for idx, s, is_subject in self._salient_order(pos, sent, subjects=True):
             if speaker is not None and s < sent - 1:
                 return speaker  # nobody of that gender in this or the last sentence: the last speaker
             e = self._entities[idx]
@@ -1310,9 +1313,16 @@ class SpeakerResolver:
                 continue
             g = e.gender
             if g == gender:
+                if unknown_subject is not None and unknown_subject[1] == s and not is_subject:
+                    # "Armstrong Williams, Carson's friend, suggested …. “…,” he told the AP": the subject,
+                    # whose gender we do not know, not a man the sentence only mentions
+                    unknown = unknown_subject[0]
+                    break
                 return idx
             if g is None and unknown is None:
                 unknown = idx
+                if is_subject:
+                    unknown_subject = (idx, s)
         if unknown is not None:
             e = self._entities[unknown]
             e.gender_votes[gender] += 1
