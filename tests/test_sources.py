@@ -214,3 +214,47 @@ def test_he_after_a_subject_of_unknown_gender_is_that_subject():
     body = ("Ben Carson spoke in Iowa. Armstrong Williams, Carson's longtime friend and adviser, suggested that the "
             "candidate was back in control. \u201cDr. Carson is back in charge,\u201d he told the AP.")
     assert speaker_of(body, "back in charge") == ("Armstrong Williams", "person")
+
+
+# ---------------------------------------------------------------- what is not a report, and whose words a text is
+
+
+@pytest.mark.parametrize("body", [
+    "Khizr Khan also decried Ann Lee\u2019s repeated calls to ban all visitors.",
+    "The comments drew criticism from both parties.",
+    "His claims about the vote were false.",
+])
+def test_a_cue_word_after_a_possessive_or_determiner_is_a_noun(body):
+    rows, _, _ = extract(body)
+    assert all(r[3] not in ("repeated", "comments", "claims") for r in rows), rows
+
+
+def test_a_quotation_with_its_own_introduction_does_not_continue_the_previous_paragraph():
+    body = ("\u201cI am going to marry her,\u201d Tom Brock said.\n\n"
+            "Ann Lee\u2019s response was: \u201cIs the store in Conn or Wisconsin?\u201d\n\n"
+            "The summit met because, in the planners\u2019 words, \u201cthey are the best places.\u201d")
+    assert speaker_of(body, "Conn or Wisconsin") == ("Ann Lee", "person")
+    assert speaker_of(body, "best places")[0] != "Tom Brock"
+
+
+def test_a_quotation_opening_its_paragraph_continues_the_previous_speaker():
+    body = "\u201cI am going to marry her,\u201d Tom Brock said.\n\n\u201cShe is going to win the seat.\u201d"
+    assert speaker_of(body, "win the seat") == ("Tom Brock", "person")
+
+
+def test_a_statement_issued_is_its_issuers():
+    body = "After the attacks, Ann Lee issued a statement, \u201cOur nation was attacked last night.\u201d"
+    assert speaker_of(body, "attacked last night") == ("Ann Lee", "person")
+
+
+@pytest.mark.parametrize("label", ["Rep. Trey Gowdy (R-S.C.):", "Former secretary of state Ann Lee:"])
+def test_a_described_speaker_labelling_a_quotation(label):
+    name = label.rstrip(":").split(" (")[0].split()[-2:]
+    assert speaker_of(f"{label}\u201cWe learned that from the department.\u201d", "learned")[0] == " ".join(name)
+
+
+def test_wrote_to_someone_is_no_content():
+    rows, _, _ = extract("Aides wrote to her in December.")
+    assert rows == []
+    rows, _, _ = extract("Ann Lee wrote to the committee that the deal was done.")
+    assert rows == [("indirect", "the deal was done", "Ann Lee", "wrote")]

@@ -278,6 +278,9 @@ _MULTI = [
     r"took issue with", r"expressed (?:concern|hope|frustration|regret|confidence|doubt)s?",
     r"(?:made|makes|make|making) the case", r"(?:made|makes|make|making) (?:clear|plain)",
     r"(?:put|puts) it(?= *(?:[:,]|\w+ly\b|this way|that way))",
+    # "issued a statement, “…”", "posted a message on Facebook: “…”": the text's words are its author's
+    r"(?:issued|released|put out|posted|sent|published)(?=[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+)?(?:statement|tweet|message|"
+    r"letter|email|post|note|video)[^,:;\u201c]{0,40}[,:][ \t]*\u201c)",
     # "described the talks as useless": a characterisation is a report
     r"describ(?:ed|es|ing)(?=[ \t]+(?:[\w\u2019'.-]+[ \t]+){1,6}?as[ \t])",
     # "called Truss “naive”", "calls him a liar", "calling them cowards": naming someone something is a report;
@@ -447,9 +450,24 @@ _TRAILING_PP = re.compile(r"[ \t]+(?:in|on|at|during|via)[ \t]"
                           r"(?![^,;\u201c]*\bthat\b)[^,;\u201c]*[.!?]?[\u201d]?[ \t]*$")
 _SUBORDINATE_LEAD = re.compile(r"[ \t]*(?:(?:[Ee]ven|[Jj]ust|[Ss]oon|[Ll]ong)[ \t]+)?(?:After|When|Before|Since|Because|Once|Until|While|"
                                r"Although|Though|If|Whenever|Shortly[ \t]+after|Moments[ \t]+after)\b[^,]*$")
+# a cue word right after a possessive or a determiner is a noun or an adjective ("his comments", "the repeated calls")
+_NOUN_BEFORE = re.compile(r"(?:\w['\u2019]s?|(?<![\w'\u2019-])(?:his|her|their|its|the|these|those|such|my|our|your|a|an))"
+                          r"[ \t]+$", re.IGNORECASE)
+_POSSESSIVE_SOURCE = re.compile(
+    r"(?<![\w'\u2019-])(?P<name>[A-Z][\w.\u2019'-]*?(?:[ \t]+[A-Z][\w.\u2019'-]*?){0,3})(?:['\u2019]s|(?<=s)['\u2019])[ \t]+"
+    r"(?:(?:own|first|initial|only|full|curt|terse|blunt)[ \t]+)?(?P<noun>response|reply|answer|words|reaction|retort|verdict)"
+    r"(?:[ \t]+(?:was|is|came|read|reads))?[ \t]*[:,][ \t]*(?=\u201c)")
+_TO_ADDRESSEE_VERBS = {"wrote", "writes", "write", "writing", "said", "says", "say", "saying", "explained", "explains",
+                       "complained", "complains", "spoke", "speaks", "remarked", "confided", "confides"}
+_TO_ADDRESSEE = re.compile(
+    r"[ \t]+to[ \t]+(?:me|him|her|them|us|you|reporters|supporters|voters|journalists|"
+    r"(?:(?:the|a|an|his|her|their|its|[A-Z][\w.\u2019'-]*['\u2019]s)[ \t]+)(?:[\w.\u2019'&-]+[ \t]+){0,3}?[\w\u2019'&-]+(?=[ \t]*(?:,|that\b|in\b|on\b|$))|"
+    r"[A-Z][\w.\u2019'&-]*(?:[ \t]+[A-Z][\w.\u2019'&-]*)*)(?![\w\u2019'-])")
 _INVERTED_APPOSITIVE = re.compile(r"[ \t]*,[ \t]*(?:who|a|an|the)\b[^\u201c\u201d;.]{1,100}?,[ \t]*(?=\u201c)")
 _OBJECT_BEFORE_COLON = re.compile(
-    r"[ \t]+(?:[a-z]+ly|(?:a|an|the|this|that|his|her|their|its)[ \t]+(?:[\w-]+[ \t]+){0,3}?[\w-]+)[ \t]*:[ \t]*(?=\u201c)")
+    r"[ \t]+(?:[a-z]+ly|(?:a|an|the|this|that|his|her|their|its)[ \t]+(?:[\w-]+[ \t]+){0,3}?[\w-]+)[ \t]*:[ \t]*(?=\u201c)"
+    r"|[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+)?(?:statement|tweet|message|letter|email|post|note|video)"
+    r"[^,:;\u201c]{0,40}[,:][ \t]*(?=\u201c)")
 # a name after these is an object, never the subject: "…, who served under Olof Berg, told"
 _OBJECT_BEFORE = re.compile(r"\b(?:to|with|by|from|of|for|and|about|on|at|in|like|than|under|over|against|after|before|"
                             r"behind|beside|between|among|toward|towards|without|into|onto|upon)[ \t]+$")
@@ -476,6 +494,10 @@ _POSTPOSED_NOT_MORE = re.compile(
 )
 _DASH_SOURCE = re.compile(r"[ \t]*[\u2015\u2014\u2013-]{1,2}[ \t]*([A-Z][\w.\u2019'-]*(?:[ \t]+[A-Z][\w.\u2019'-]*){0,3})[ \t]*[.,]?[ \t]*$", re.MULTILINE)
 _LABEL_LINE = re.compile(r"[ \t-]*((?:[A-Z][\w.\u2019'&-]*)(?:[ \t]+[A-Z][\w.\u2019'&-]*){0,3}):[ \t]+(?=\S)")
+# a described speaker labelling a quotation: "Rep. Trey Gowdy (R-S.C.):“…”", "Former secretary of state Ann Lee: “…”"
+_LABEL_BEFORE_QUOTE = re.compile(
+    r"[ \t-]*([A-Z][\w.\u2019'&-]*(?:[ \t]+[a-z][\w-]*){0,5}(?:[ \t]+[A-Z][\w.\u2019'&-]*){1,4})"
+    r"(?:[ \t]*\([^()\n]{1,20}\))?:[ \t]*(?=\u201c)")
 _LABEL_STOP = {"note", "editor", "editors", "update", "updated", "photo", "photos", "video", "watch", "read", "related",
                "source", "sources", "advertisement", "correction", "question", "answer", "q", "a", "follow", "click",
                "share", "tags", "topics", "image", "images", "credit", "caption", "listen", "see", "more", "also",
@@ -914,7 +936,7 @@ class _Finder:
 
     def sentence(self, si: int, s: int, e: int, pi: int):
         masked = self.masked
-        lm = _LABEL_LINE.match(masked, s, e)
+        lm = _LABEL_LINE.match(masked, s, e) or _LABEL_BEFORE_QUOTE.match(masked, s, e)
         if lm and lm.group(1).split()[0].lower().strip(".'\u2019") not in _LABEL_STOP and s == self.layout.paragraphs[pi][0]:
             # "Bill Clinton: Hillary thinks feds require too many tests" (a headline-style attribution)
             ns, ne = lm.start(1), lm.end(1)
@@ -928,6 +950,15 @@ class _Finder:
                 else:
                     self.add_clause(lm.end(), e, sid, ":", si, pi)
                 return
+        for pm in _POSSESSIVE_SOURCE.finditer(masked, s, e):
+            # "Clinton's response was: “…”", "in Forbes' words, “…”": the possessor said it
+            ns, ne = pm.span("name")
+            mention = self.resolver.mention_starting_at(ns)
+            sid = self._sid(mention) if mention is not None and mention.end >= ne - 1 else \
+                self.resolver.resolve(self.body[ns:ne], ns, ne)
+            qs = [qi for qi in self.quotes_between(pm.end(), e) if qi not in self.q_item]
+            if sid is not None and qs and self.layout.qspans[qs[0]].open == pm.end():
+                self.add_direct(qs[0], sid, pm.group("noun"), si)
         am = _ASKED_QUESTION.search(masked, s, e) if "sked" in masked[s:e] else None
         if am and (am.start() == s or am.group("passive")):
             # "When asked whether he would run, Sanders smiled." / "He was asked by Lee whether …": the question is
@@ -960,6 +991,8 @@ class _Finder:
                 continue
             lv = verb.lower()
             left = masked[s:vs]
+            if _NOUN_BEFORE.search(left):
+                continue  # "Clark's comments", "Trump's repeated calls", "the claims": a noun, not a verb
             if lv in _DOC_VERBS and lv not in _VERBS_SPEECH and not _doc_subject(left):
                 continue  # "found", "show" report only for a poll, a study, a report
             if re.search(r"(?:\bto|\bnot|n't|\bnever)[ \t]+$", left) and lv not in ("said",):
@@ -1088,6 +1121,10 @@ class _Finder:
                     wm = (_WARNED_ADDRESSEE if lv.startswith("warn") else _URGED_ADDRESSEE).match(masked, addressee_at, e)
                     if wm:
                         p = wm.end()
+            if lv in _TO_ADDRESSEE_VERBS:
+                am = _TO_ADDRESSEE.match(masked, p, e)  # "wrote to her", "said to reporters that"
+                if am:
+                    p = am.end()
             tm = _THAT.match(masked, p, e)
             if tm and masked[p:tm.end()].strip(" ,\t") == "that":
                 p = tm.end()
@@ -1407,7 +1444,9 @@ class _Finder:
             return after[0].speaker, after[0].cue
         # previous paragraph: its last attributed item, when it closes that paragraph, unless this paragraph
         # reports someone of its own ("…,” Name said."), whose name we could not tell
-        if pi > 0 and not self._has_report(*layout.paragraphs[pi]):
+        # — and only for a quotation opening its paragraph: "Her response was: “…”" introduces someone new
+        if pi > 0 and not self._has_report(*layout.paragraphs[pi]) \
+                and not _WORDS.search(self.masked, layout.paragraphs[pi][0], q.open):
             prev = sorted((it for it in self.items if it.paragraph == pi - 1), key=lambda it: it.start)
             if prev and prev[-1].speaker is not None:
                 last_sent = max(i for i, (s_, e_, p_) in enumerate(layout.sentences) if p_ == pi - 1)
