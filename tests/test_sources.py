@@ -229,6 +229,12 @@ def test_a_cue_word_after_a_possessive_or_determiner_is_a_noun(body):
     assert all(r[3] not in ("repeated", "comments", "claims") for r in rows), rows
 
 
+def test_a_noun_cue_with_a_that_clause_still_reports():
+    rows, _, _ = extract("In response to Ann Lee\u2019s remarks that Freedonia must choose diplomacy, Tom Brock said "
+                         "his country had always chosen it.")
+    assert ("indirect", "Freedonia must choose diplomacy", "Ann Lee", "remarks") in rows
+
+
 def test_a_quotation_with_its_own_introduction_does_not_continue_the_previous_paragraph():
     body = ("\u201cI am going to marry her,\u201d Tom Brock said.\n\n"
             "Ann Lee\u2019s response was: \u201cIs the store in Conn or Wisconsin?\u201d\n\n"

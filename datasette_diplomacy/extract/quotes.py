@@ -991,8 +991,8 @@ class _Finder:
                 continue
             lv = verb.lower()
             left = masked[s:vs]
-            if _NOUN_BEFORE.search(left):
-                continue  # "Clark's comments", "Trump's repeated calls", "the claims": a noun, not a verb
+            if _NOUN_BEFORE.search(left) and not re.match(r"[ \t]+that\b", masked[ve:e]):
+                continue  # "Clark's comments", "Trump's repeated calls": a noun ("Truss' remarks that …" reports)
             if lv in _DOC_VERBS and lv not in _VERBS_SPEECH and not _doc_subject(left):
                 continue  # "found", "show" report only for a poll, a study, a report
             if re.search(r"(?:\bto|\bnot|n't|\bnever)[ \t]+$", left) and lv not in ("said",):
