@@ -266,3 +266,8 @@ def test_a_relative_clause_running_to_the_sentence_end_is_the_narrators_gloss():
     # one that closes inside the content stays
     rows = rows_of("Anna Berg said the plan, which was drafted in May, would fail.")
     assert ("indirect", "the plan, which was drafted in May, would fail", "Anna Berg", "said") in rows
+
+
+def test_calling_someone_something_ends_with_the_quotation():
+    rows = rows_of("Last September, Glenn Becker called Palin a \u201cclown\u201d on his radio show when commenting on her speech.")
+    assert ("indirect", "Palin a \u201cclown\u201d", "Glenn Becker", "called") in rows

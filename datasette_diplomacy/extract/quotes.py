@@ -1227,6 +1227,11 @@ class _Finder:
         co = _COORD_CUE.search(masked, p, cend)
         if co:
             cend = co.start()
+        if lv.startswith("call"):
+            # "called Palin a “clown” on his radio show when …": the name ends with its quotation
+            qm = masked.find("\u201d", p, cend)
+            if qm >= 0:
+                cend = qm + 1
         cs = self._coord_speaker(p, cend)
         if cs is not None:
             cend = cs
