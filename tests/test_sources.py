@@ -264,3 +264,13 @@ def test_wrote_to_someone_is_no_content():
     assert rows == []
     rows, _, _ = extract("Ann Lee wrote to the committee that the deal was done.")
     assert rows == [("indirect", "the deal was done", "Ann Lee", "wrote")]
+
+
+def test_a_participle_opening_a_sentence_is_no_person():
+    _, resolver, _ = extract("Having announced that he would not send me to prison, Judge Berman proceeded.")
+    assert "Having" not in [s.name for s in resolver.speakers()]
+
+
+def test_a_quoted_title_after_titled_is_no_quote():
+    rows, _, _ = extract("The campaign released a new spot titled \u201cDangerous\u201d on Monday.")
+    assert rows == []

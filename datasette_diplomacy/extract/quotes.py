@@ -463,6 +463,8 @@ _TO_ADDRESSEE = re.compile(
     r"[ \t]+to[ \t]+(?:me|him|her|them|us|you|reporters|supporters|voters|journalists|"
     r"(?:(?:the|a|an|his|her|their|its|[A-Z][\w.\u2019'-]*['\u2019]s)[ \t]+)(?:[\w.\u2019'&-]+[ \t]+){0,3}?[\w\u2019'&-]+(?=[ \t]*(?:,|that\b|in\b|on\b|$))|"
     r"[A-Z][\w.\u2019'&-]*(?:[ \t]+[A-Z][\w.\u2019'&-]*)*)(?![\w\u2019'-])")
+# what names a work rather than quoting: "the spot titled “Dangerous”", "on ABC's “This Week”"
+_TITLE_BEFORE = re.compile(r"(?:\b(?:titled|entitled|dubbed|headlined|named|nicknamed|called)|\w['\u2019]s?)[ \t]*$")
 _INVERTED_APPOSITIVE = re.compile(r"[ \t]*,[ \t]*(?:who|a|an|the)\b[^\u201c\u201d;.]{1,100}?,[ \t]*(?=\u201c)")
 _OBJECT_BEFORE_COLON = re.compile(
     r"[ \t]+(?:[a-z]+ly|(?:a|an|the|this|that|his|her|their|its)[ \t]+(?:[\w-]+[ \t]+){0,3}?[\w-]+)[ \t]*:[ \t]*(?=\u201c)"
@@ -703,8 +705,8 @@ class _Finder:
         # generic noun phrase: walk back over words; "A senior diplomat familiar with the talks said": past the
         # head's post-modifier to the head
         np_start = self._np_start_before(s, p)
-        if np_start is None:
-            return None
+        if np_start is None or re.fullmatch(r"[A-Z][a-z]+ing", masked[np_start:p]):
+            return None  # "Having announced that …": a participle opening the sentence, no name
         pm = _POST_MODIFIER.search(masked, max(s, np_start - 40), np_start)
         if pm is not None and masked[np_start:p].split()[0].lower() not in _NP_PRONOUNS:
             head_end = s + len(masked[s:pm.start()].rstrip())
@@ -1398,8 +1400,9 @@ class _Finder:
                 continue
             if q.words < MIN_DIRECT_WORDS:
                 continue
-            if _looks_like_title(body[q.start:q.end]):
-                continue  # “Crippled America: How to Make America Great Again” names a work, it quotes nobody
+            if _looks_like_title(body[q.start:q.end]) or _TITLE_BEFORE.search(self.masked, max(0, q.open - 30), q.open) \
+                    and _looks_like_title(body[q.start:q.end], min_words=1):
+                continue  # “Crippled America: How to Make America Great Again”, the spot titled “Dangerous”: names
             si = layout.sentence_of(q.open)
             if self._embedded_fragment(q, si):
                 continue  # "the actions of “the Anglo-Saxon countries” that …": a phrase of the narrative
@@ -1464,7 +1467,7 @@ _SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "o
                 "as", "vs", "de", "la", "le", "del"}
 
 
-def _looks_like_title(text: str) -> bool:
+def _looks_like_title(text: str, min_words: int = 2) -> bool:
     """Title Case without sentence punctuation: the name of a book, a film, a song, a law."""
     words = re.findall(r"[^\W\d_][\w'\u2019-]*", text)
     if not words or len(words) > 12 or re.search(r"[.!?,;][\u201d\u2019'\"]*\s*$", text.strip()):
@@ -1472,7 +1475,7 @@ def _looks_like_title(text: str) -> bool:
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
     if not content:
         return False
-    return sum(1 for w in content if w[0].isupper()) >= max(2, len(content) * 0.8)
+    return sum(1 for w in content if w[0].isupper()) >= max(min_words, len(content) * 0.8)
 
 
 def find_quotes(body: str, paragraphs: list[tuple[int, int]], resolver) -> list[Quote]:

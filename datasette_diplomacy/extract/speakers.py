@@ -150,6 +150,7 @@ from with without by to of this that these those his her their its our my your i
 now also still yet so both all some many most no not yesterday today tonight tomorrow last next earlier later
 thus instead indeed although though because since unless until despite whether what which who whom whose where why
 how asked asking addressing responding meeting following under over into onto against among amid between amongst
+having being including regarding concerning considering referring citing noting adding explaining insisting
 about above below across along around behind beyond near off out up down again once only even just ever never
 further moreover furthermore besides nevertheless nonetheless otherwise regardless accordingly consequently hence
 therefore subsequently afterward afterwards thereafter thereupon lastly finally first second third similarly
