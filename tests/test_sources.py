@@ -274,3 +274,26 @@ def test_a_participle_opening_a_sentence_is_no_person():
 def test_a_quoted_title_after_titled_is_no_quote():
     rows, _, _ = extract("The campaign released a new spot titled \u201cDangerous\u201d on Monday.")
     assert rows == []
+
+
+@pytest.mark.parametrize("body, fragment, source", [
+    # a day is nobody; the letter's signers are not named in a way we can resolve
+    ("Fifty security officials signed an open letter Monday making it clear that they will not vote for him.",
+     "will not vote", (None, None)),
+    ("It is now cleared to fly again, according to the F.A.A.", "cleared to fly", ("the F.A.A", "institution")),
+    ("The venture capitalist Marc Andreessen, who backed Mr. Romney in 2012, said on Twitter that he was "
+     "supporting the senator.", "supporting", ("Marc Andreessen", "person")),
+    ("\u201cShe said in her speech that we are heroes,\u201d reacted Karl Trobe.", "heroes", ("Karl Trobe", "person")),
+    ("Marc Andreessen spoke first. His chief aide doubled down on the attacks, saying she is experienced "
+     "\u201con paper.\u201d", "experienced", ("His chief aide", "anonymous")),
+    ("Her campaign quickly blasted out an email to supporters stating, \u201cSpeaker Joins Growing List.\u201d",
+     "Growing List", ("Her campaign", "institution")),
+])
+def test_subjects_of_participles_and_relatives(body, fragment, source):
+    assert speaker_of(body, fragment) == source
+
+
+def test_states_is_a_noun_unless_it_reports():
+    rows, _, _ = extract("Officials detailed the operation in the March states and beyond, eager to show that "
+                         "their efforts are sophisticated.")
+    assert all(r[3] != "states" for r in rows)

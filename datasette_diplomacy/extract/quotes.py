@@ -263,6 +263,7 @@ rejected rejects condemned condemns denounced denounces defended defends threate
 proposed proposes called calls calling questioned questions pointed stresses chanted shouted yelled whispered
 cried screamed scoffed snapped barked retorted laughed sighed interjected shot marveled marvelled conceded
 elaborated acknowledged clarified insisted joked noted vowed grumbled griped lamented fumed raged huffed mocked
+reacted
 """.split()
 _INVERTIBLE = set("""
 said says added adds asked asks continued wrote writes explained explains noted notes recalled recalls replied
@@ -270,6 +271,7 @@ responded insisted insists argued argues warned warns remarked stated declared c
 told chanted shouted yelled whispered cried screamed scoffed snapped barked retorted laughed sighed interjected
 shot marveled marvelled conceded elaborated acknowledged clarified joked grumbled griped lamented fumed mused
 wondered observed countered claimed stressed emphasized emphasised predicted promised vowed
+reacted responded answered agreed admitted boasted bragged complained charged cautioned suggested asserted
 """.split())
 _MULTI = [
     r"pointed out", r"points out", r"pointing out", r"went on", r"goes on", r"made (?:it )?clear",
@@ -430,7 +432,7 @@ _POSTPOSED_SOURCE_END = re.compile(
 _AS_LEAD = re.compile(r"[ \t]*(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)[ \t]+)?[Aa]s[ \t]+")
 _SUBJECT_MODIFIER_GAP = re.compile(r",[ \t]*((?:[\w.'\u2019&-]+[ \t]+){1,4})$")
 _REPORT_PARTICIPLES = {"saying", "adding", "arguing", "insisting", "noting", "claiming", "warning", "explaining",
-                       "suggesting", "asserting", "stressing", "declaring"}
+                       "suggesting", "asserting", "stressing", "declaring", "stating", "making it clear"}
 _ASKED_QUESTION = re.compile(
     r"(?:(?:[Ww]hen|[Ii]f|[Aa]fter|[Oo]nce|[Ww]hile)[ \t]+)?(?P<passive>(?:was|were|is|are|being)[ \t]+)?[Aa]sked"
     r"(?:[ \t]+by[ \t]+(?P<by>[^,;\u201c\u201d]{1,60}?))?(?:[ \t]+(?:on|at|in|during|last|this)[ \t]+[^,;\u201c\u201d]{1,50}?)?"
@@ -465,6 +467,10 @@ _TO_ADDRESSEE = re.compile(
     r"[A-Z][\w.\u2019'&-]*(?:[ \t]+[A-Z][\w.\u2019'&-]*)*)(?![\w\u2019'-])")
 # what names a work rather than quoting: "the spot titled “Dangerous”", "on ABC's “This Week”"
 _TITLE_BEFORE = re.compile(r"(?:\b(?:titled|entitled|dubbed|headlined|named|nicknamed|called)|\w['\u2019]s?)[ \t]*$")
+_NOUN_OR_VERB = {"states", "remarks", "comments"}
+_DESCRIBED_SUBJECT = re.compile(
+    r"((?:the|a|an|his|her|their|its|one|another|some|several|[A-Z][\w.\u2019'-]*)(?:[ \t]+[\w.\u2019'-]+){0,4}?)"
+    r"[ \t]+(?:(?:also|then|later|quickly|again)[ \t]+)?[a-z]+(?:ed|ook|ent|ade|ave|ame|ew|ote|oke|ad|id)\b", re.IGNORECASE)
 _INVERTED_APPOSITIVE = re.compile(r"[ \t]*,[ \t]*(?:who|a|an|the)\b[^\u201c\u201d;.]{1,100}?,[ \t]*(?=\u201c)")
 _OBJECT_BEFORE_COLON = re.compile(
     r"[ \t]+(?:[a-z]+ly|(?:a|an|the|this|that|his|her|their|its)[ \t]+(?:[\w-]+[ \t]+){0,3}?[\w-]+)[ \t]*:[ \t]*(?=\u201c)"
@@ -474,6 +480,8 @@ _OBJECT_BEFORE_COLON = re.compile(
 _OBJECT_BEFORE = re.compile(r"\b(?:to|with|by|from|of|for|and|about|on|at|in|like|than|under|over|against|after|before|"
                             r"behind|beside|between|among|toward|towards|without|into|onto|upon)[ \t]+$")
 _OBJECT_IN_SUBJECT = re.compile(r"(?<![\w'\u2019-])(?:[a-z]+ing[ \t]+)?(?:to|with|for|at|from|of|close[ \t]+to)[ \t]+(?:the[ \t]+)?$")
+# before a participle's noun phrase: an object ("an email to supporters stating"), but "with Wong saying" is Wong's
+_PARTICIPLE_OBJECT_BEFORE = re.compile(r"\b(?:to|by|from|of|for|about|on|at|in|like|than|under|over|against|into)[ \t]+$")
 _INVERTED_MODIFIER = re.compile(r"([\w.'\u2019&-]+)[ \t]+")
 # an addressee of up to 80 characters: "told a crowded hall in Baltimore that …", "warned Ghana's top diplomat against …"
 _ADDRESSEE = r"[ \t]+(?:a|an|the|his|her|their|its|[A-Z][\w\u2019'.-]*)[ \t]+[^,;:.\u201c\u201d]{1,80}?[ \t]"
@@ -622,7 +630,9 @@ class _Finder:
             gm = _ADVERBIAL_GAP.search(masked, max(s, p - 90), p)
             if gm and gm.end() == p:
                 cand = self.resolver.mention_ending_at(gm.start())
-                if cand is not None and cand.start >= s:
+                # not the object inside a relative clause: "Ann Lee, who backed Mr. Romney in 2012, said"
+                if cand is not None and cand.start >= s and not _OBJECT_BEFORE.search(masked, s, cand.start) \
+                        and not re.search(r"(?:^|,)[ \t]*(?:who|which|whose)\b[^,]*$", masked[s:cand.start]):
                     mention = cand
         if mention is not None and mention.start >= s and not mention.in_quote:
             if mention.kind == "pronoun" and mention.text.lower() not in ("he", "she"):
@@ -783,6 +793,13 @@ class _Finder:
             if mention is not None and mention.kind in ("name", "role") and not mention.in_quote and mention.end < vs \
                     and re.match(r"[ \t]+(?:[a-z]+[ \t]+)?[a-z]+(?:ed|ook|ent|ade|ave|ame|as|ad|id)\b", masked[mention.end:vs]):
                 return self._sid(mention)
+        # a described subject opening the sentence: "His chief aide doubled down on …, saying …"
+        om = _OPENING_CONJ.match(masked, s, vs)
+        dm = _DESCRIBED_SUBJECT.match(masked, om.end() if om else s, vs)
+        if dm:
+            words = dm.group(1).split()
+            if words[0].lower() not in _NP_PRONOUNS and self._agentive(dm.group(1), words[-1]):
+                return self.resolver.resolve(self.body[dm.start(1):dm.end(1)], dm.start(1), dm.end(1))
         return None
 
     def _agentive(self, surface: str, head: str) -> bool:
@@ -993,6 +1010,8 @@ class _Finder:
                 continue
             lv = verb.lower()
             left = masked[s:vs]
+            if lv in _NOUN_OR_VERB and not re.match(r"[ \t]*(?:that\b|[,:]|\u201c)", masked[ve:e]):
+                continue  # "in the March states and beyond": "states" reports only before "that", ":" or a quote
             if _NOUN_BEFORE.search(left) and not re.match(r"[ \t]+that\b", masked[ve:e]):
                 continue  # "Clark's comments", "Trump's repeated calls": a noun ("Truss' remarks that …" reports)
             if lv in _DOC_VERBS and lv not in _VERBS_SPEECH and not _doc_subject(left):
@@ -1008,6 +1027,13 @@ class _Finder:
             # never the object or any other name right before the comma
             gerund = lv.endswith("ing") and _GERUND_LEFT.search(left) is not None
             subj = None if gerund else self.speaker_np_before(s, vs, si)
+            if subj is not None and lv.endswith("ing") and (
+                    subj[0] is None or _PARTICIPLE_OBJECT_BEFORE.search(masked, s, subj[1])):
+                # "an email to supporters stating …", "a letter Monday making it clear …": not the participle's
+                # subject; that is the clause's
+                subj, gerund, object_participle = None, True, True
+            else:
+                object_participle = False
             inverted = False
             after = ve
             if subj is None and not gerund and lv.split()[0] in _INVERTIBLE:
@@ -1024,7 +1050,7 @@ class _Finder:
                 if gerund or re.search(r"(?:,|\band|\bbut|\byet|\bor|\bthen|\balso|\blater)[ \t]*$", left) and (lv.endswith("ing") or coord):
                     sid = last_speaker if last_subject_found else self.sentence_subject(si, vs)
                     if sid is None:
-                        if gerund and lv in _REPORT_PARTICIPLES and re.search(r",[ \t]*$", left) \
+                        if gerund and lv in _REPORT_PARTICIPLES and (re.search(r",[ \t]*$", left) or object_participle) \
                                 and len(_WORDS.findall(left)) >= 4:
                             sid = self._clause_subject(s, vs)
                         elif coord and lv in _STRONG_VERBS and len(_WORDS.findall(left)) >= 3 \
@@ -1284,7 +1310,8 @@ class _Finder:
             if am and re.match(r",[ \t]*(?:the|a|an|[A-Z][\w.]*['\u2019]s)?[ \t]*", masked[np_end:e]):
                 pass
         else:
-            m = re.match(r"([^,;.\u201c]{1,160}?)(?=[ \t]*(?:,|\.|;|$|\u201c))", masked[p:e])
+            m = re.match(r"((?:[^,;.\u201c]|(?<=\b[A-Z])\.(?=[A-Z]))+?)(?=[ \t]*(?:,|\.(?![A-Z])|;|$|\u201c))",
+                         masked[p:min(e, p + 160)])  # "according to the F.A.A.": an acronym's dots
             if not m:
                 return None
             np_end = p + m.end(1)

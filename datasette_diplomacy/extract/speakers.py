@@ -206,6 +206,7 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 september october november december jan feb mar apr jun jul aug sep sept oct nov dec
 """.split()
 )
+_WEEKDAYS_MONTHS = _CALENDAR - {"may", "march", "june", "august", "jan", "mar", "jun", "aug"}
 # capitalised words that belong to a role rather than to an organisation ("Foreign Minister")
 _ROLE_TITLE_WORDS = set(
     """
@@ -857,8 +858,8 @@ class SpeakerResolver:
         # subjects: first mention outside quotes of each sentence, and any mention right before a reporting verb
         seen_sent = set()
         for k, m in enumerate(self._mentions):
-            if m.in_quote:
-                continue
+            if m.in_quote or m.kind == "pronoun" and m.text.lower() in ("his", "its", "their"):
+                continue  # "His chief aide doubled down": the possessive is not the subject, the aide is
             if m.sentence not in seen_sent:
                 seen_sent.add(m.sentence)
                 ss = layout.sentences[m.sentence][0]
@@ -1411,8 +1412,8 @@ class SpeakerResolver:
     def _resolve_entity(self, surface: str, start: int, end: int) -> int | None:
         lex = lexicon()
         m = self.mention_starting_at(start)
-        if m is not None and m.end <= end + 1 and m.entity is not None:
-            return m.entity
+        if m is not None and m.end <= end + 1 and m.entity is not None and not (m.kind == "pronoun" and m.end < end - 1):
+            return m.entity  # but "His chief aide" is not "His"
         if m is not None and m.kind == "role" and m.entity is None and m.end == end:
             idx = self._resolve_role(self._role_info(m), start, end, self.layout.sentence_of(start))
             if idx is None and self._last_role_candidates == 0:
@@ -1516,6 +1517,8 @@ class SpeakerResolver:
                 return self._keyed_entity("anonymous", re.sub(r"^(?:The|A|An)\b", lambda mm: mm.group().lower(), text))
             return idx
         # a capitalised name not in the table (never a month, a weekday or another function word: "in late August found")
+        if lwords and all(w in _WEEKDAYS_MONTHS for w in lwords):
+            return None  # "a letter Monday making it clear": a day is nobody ("May" may be Theresa May)
         if words and words[-1][:1].isupper() and not det and all(w in _CALENDAR for w in lwords) and re.search(
                 r"\b(?:in|since|until|by|late|early|mid|last|next|this|of|on|through)[ \t]+$", self.body[max(0, start - 12):start]):
             return None
