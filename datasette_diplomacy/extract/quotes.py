@@ -569,6 +569,7 @@ class _Finder:
         self.masked = layout.masked
         self.items: list[_Item] = []
         self.q_item: dict[int, _Item] = {}  # qspan index -> item
+        self._reports: dict[tuple[int, int], bool] = {}  # (start, end) -> has a reporting verb (see _has_report)
         self.q_index = {id(q): i for i, q in enumerate(layout.qspans)}
         import bisect as _b
 
@@ -1012,7 +1013,7 @@ class _Finder:
             left = masked[s:vs]
             if lv in _NOUN_OR_VERB and not re.match(r"[ \t]*(?:that\b|[,:]|\u201c)", masked[ve:e]):
                 continue  # "in the March states and beyond": "states" reports only before "that", ":" or a quote
-            if _NOUN_BEFORE.search(left) and not re.match(r"[ \t]+that\b", masked[ve:e]):
+            if _NOUN_BEFORE.search(masked, max(s, vs - 24), vs) and not re.match(r"[ \t]+that\b", masked[ve:e]):
                 continue  # "Clark's comments", "Trump's repeated calls": a noun ("Truss' remarks that …" reports)
             if lv in _DOC_VERBS and lv not in _VERBS_SPEECH and not _doc_subject(left):
                 continue  # "found", "show" report only for a poll, a study, a report
@@ -1456,8 +1457,12 @@ class _Finder:
 
     def _has_report(self, start: int, end: int) -> bool:
         """Whether ``body[start:end]`` has a reporting verb outside quotation marks ("said", "told", "added")."""
-        return any(m.group("v").lower() in _INVERTIBLE or m.group("v").startswith("put") for m in _CUE.finditer(self.masked, start, end)) \
-            or _INITIAL_CUE.match(self.masked, start, end) is not None
+        key = (start, end)
+        if key not in self._reports:
+            self._reports[key] = any(m.group("v").lower() in _INVERTIBLE or m.group("v").startswith("put")
+                                     for m in _CUE.finditer(self.masked, start, end)) \
+                or _INITIAL_CUE.match(self.masked, start, end) is not None
+        return self._reports[key]
 
     def inherit(self, qi, si, pi):
         layout = self.layout
