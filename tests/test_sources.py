@@ -297,3 +297,17 @@ def test_states_is_a_noun_unless_it_reports():
     rows, _, _ = extract("Officials detailed the operation in the March states and beyond, eager to show that "
                          "their efforts are sophisticated.")
     assert all(r[3] != "states" for r in rows)
+
+
+def test_a_programme_named_after_the_addressee_is_no_quote():
+    body = ("\u201cChina is equally concerned about the north,\u201d the independent senator and presidential "
+            "candidate told ABC's \u201cGood Morning America.\u201d")
+    rows, _, _ = extract(body)
+    assert [r[1] for r in rows] == ["China is equally concerned about the north"]
+    assert rows[0][3] == "told"
+
+
+def test_an_inverted_report_after_a_quotation_takes_it_from_the_clause_before():
+    body = ("If Russia is attempting to destabilize the campaign, as researchers believe but Moscow denies, "
+            "\u201cwhy wouldn't you want to raise the potential?\u201d asked Anita Dunn, a partner at a firm.")
+    assert speaker_of(body, "raise the potential") == ("Anita Dunn", "person")

@@ -412,6 +412,8 @@ _CLAUSE_CUT = re.compile(
     # a relative clause with a report of its own: "remarks by Kowal, who said …"
     r"|,[ \t]+who[ \t]+(?:(?:also|had|has|have|later|then|once)[ \t]+)?(?:said|says|told|tells|added|argued|insisted|warned|claimed)\b"
     r"|,[ \t]+but[ \t]+(?:he|she|they|it|the|[A-Z][\w\u2019'.-]+)\b|;|:[ \t]*\u201c"
+    # a quotation that an inverted report gives to someone else: "…, “why not?” asked Anita Dunn"
+    r"|,?[ \t]*(?=\u201c[^\u201c\u201d]*\u201d[ \t]*(?:said|asked|added|says|asks|adds|wrote|writes|replied|continued)[ \t]+[A-Z])"
     # an absolute or comparative phrase of the narrator: ", with 42% preferring …", ", compared with …",
     # ", even as …"
     r"|,[ \t]+with[ \t]+(?:[\w\u2019'%.-]+[ \t]+){1,4}?[a-z]+ing\b|,[ \t]+(?:compared[ \t]+(?:with|to)|even[ \t]+as)\b"
@@ -424,7 +426,9 @@ _ACCORDING_TAIL = re.compile(r"[ \t]*(?:,|[ \t][\u2014\u2013-]{1,2})(?:[ \t]*(?:
 # "…, an official told The New York Times." (the addressee); not "told reporters she was hopeful" (a clause)
 _POSTPOSED_ADDRESSEE = re.compile(
     r"(?:[ \t]+(?!(?:that|how|whether|to|he|she|they|it|we|i|was|were|is|are|would|will|could|had|has|have)\b)"
-    r"[\w.\u2019'&-]+){1,7}?(?=[ \t]*(?:[.!?;,]|$))"
+    r"[\w.\u2019'&-]+){1,7}?"
+    r"(?:[ \t]+\u201c[^\u201c\u201d]{1,40}\u201d)?"  # a programme's name: "told ABC's “Good Morning America.”"
+    r"(?=[ \t]*(?:[.!?;,]|$))"
 )
 # "…, a senior State Department official said." closing a sentence: another source's report of it
 _POSTPOSED_SOURCE_END = re.compile(
@@ -761,11 +765,16 @@ class _Finder:
             return None
         taken = []
         capital_head = words[-1].group()[:1].isupper()
-        for wm in reversed(words):
+        rev = list(reversed(words))
+        for k, wm in enumerate(rev):
             w = wm.group()
             lw = w.lower().strip(".")
             if taken and text[wm.end():taken[-1].start()].strip() not in ("",):
                 break  # punctuation between words
+            if lw == "and" and taken and len(taken) < 4 and any(
+                    x.group().lower() in ("the", "a", "an") for x in rev[k + 1:k + 5]):
+                taken.append(wm)  # "the independent Vermont senator and Democratic presidential candidate"
+                continue
             if capital_head and taken and not w[:1].isupper() and lw not in ("the", "of", "for", "and"):
                 break  # "guarantees Russia": a name's phrase is its capitalised run
             if lw in _NP_PRONOUNS and not taken:
@@ -1179,6 +1188,9 @@ class _Finder:
             rest = masked[p:e]
         if re.match(r"[ \t]*[:,]?[ \t]*\u201c", rest):
             q_after = [qi for qi in self.quotes_between(p, e) if qi not in self.q_item]
+            if q_after and _TITLE_BEFORE.search(masked, max(0, qspans[q_after[0]].open - 30), qspans[q_after[0]].open) \
+                    and _looks_like_title(body[qspans[q_after[0]].start:qspans[q_after[0]].end].rstrip(".")):
+                return None  # "told ABC's “Good Morning America.”": a programme, not what was said
             if q_after:
                 first = qspans[q_after[0]]
                 tail = masked[max(first.close_end, first.end):e]
