@@ -311,3 +311,19 @@ def test_an_inverted_report_after_a_quotation_takes_it_from_the_clause_before():
     body = ("If Russia is attempting to destabilize the campaign, as researchers believe but Moscow denies, "
             "\u201cwhy wouldn't you want to raise the potential?\u201d asked Anita Dunn, a partner at a firm.")
     assert speaker_of(body, "raise the potential") == ("Anita Dunn", "person")
+
+
+@pytest.mark.parametrize("body, fragment, source", [
+    ("Mrs. Clinton's confidants say it is only fitting that she faces such an opponent.", "fitting",
+     ("Clinton's confidants", "group")),
+    ("But hacking specialists say the most harmful information might not be genuine.", "harmful",
+     ("hacking specialists", "group")),
+    ("That message mirrored his speech, according to a Democrat familiar with his afternoon remarks.", "mirrored",
+     ("a Democrat familiar with his afternoon remarks", "anonymous")),
+    ("\u201cTrump was able to out-Christie Chris Christie,\u201d said Montclair State University political "
+     "scientist Brigid Harrison.", "out-Christie", ("Brigid Harrison", "person")),
+    ("Her campaign manager, Robby Mook, suggested that the staffers had broken the law.", "broken the law",
+     ("Robby Mook", "person")),
+])
+def test_possessive_groups_bare_plurals_and_unknown_names_after_a_description(body, fragment, source):
+    assert speaker_of(body, fragment) == source

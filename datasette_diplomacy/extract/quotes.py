@@ -475,6 +475,8 @@ _NOUN_OR_VERB = {"states", "remarks", "comments"}
 _DESCRIBED_SUBJECT = re.compile(
     r"((?:the|a|an|his|her|their|its|one|another|some|several|[A-Z][\w.\u2019'-]*)(?:[ \t]+[\w.\u2019'-]+){0,4}?)"
     r"[ \t]+(?:(?:also|then|later|quickly|again)[ \t]+)?[a-z]+(?:ed|ook|ent|ade|ave|ame|ew|ote|oke|ad|id)\b", re.IGNORECASE)
+_DESCRIBED_NAME = re.compile(r"((?:[\w.\u2019'&-]+[ \t]+){1,8}?)([A-Z][\w\u2019'-]+(?:[ \t]+[A-Z][\w\u2019'-]+){1,2})"
+                             r"(?=[ \t]*(?:[,.;:!?]|$))")
 _INVERTED_APPOSITIVE = re.compile(r"[ \t]*,[ \t]*(?:who|a|an|the)\b[^\u201c\u201d;.]{1,100}?,[ \t]*(?=\u201c)")
 _OBJECT_BEFORE_COLON = re.compile(
     r"[ \t]+(?:[a-z]+ly|(?:a|an|the|this|that|his|her|their|its)[ \t]+(?:[\w-]+[ \t]+){0,3}?[\w-]+)[ \t]*:[ \t]*(?=\u201c)"
@@ -709,13 +711,18 @@ class _Finder:
                             and not _OBJECT_BEFORE.search(masked, s, cand.start):
                         return (self._sid(cand), cand.start, cand.text)
                     if cand is None:
-                        # a name the resolver did not take, opening the sentence: "Marley Anderson, 21, …"
-                        nm = _NAME_RUN.fullmatch(masked, s, pm.start() if pm else q)
-                        if nm and not any(w.lower() in _NOT_NAME_WORDS for w in nm.group().split()):
-                            ne = pm.start() if pm else q
-                            sid = self.resolver.resolve(self.body[s:ne], s, ne)
-                            if sid is not None:
-                                return (sid, s, self.body[s:ne])
+                        # a name the resolver did not take, opening the sentence ("Marley Anderson, 21, …") or set
+                        # off after its description ("Her campaign manager, Robby Mook, suggested")
+                        ne = pm.start() if pm else q
+                        spans = [(s, ne)] + ([(q + 1, p - 1)] if k == 0 else [])
+                        for ns, ne in spans:
+                            while ns < ne and masked[ns] in " \t":
+                                ns += 1
+                            nm = _NAME_RUN.fullmatch(masked, ns, ne)
+                            if nm and not any(w.lower() in _NOT_NAME_WORDS for w in nm.group().split()):
+                                sid = self.resolver.resolve(self.body[ns:ne], ns, ne)
+                                if sid is not None:
+                                    return (sid, ns, self.body[ns:ne])
             return None
         # generic noun phrase: walk back over words; "A senior diplomat familiar with the talks said": past the
         # head's post-modifier to the head
@@ -881,6 +888,13 @@ class _Finder:
         if m:
             surface = self.body[p:p + m.end(1)]
             return (self.resolver.resolve(surface, p, p + m.end(1)), p + m.end(1), surface)
+        # "…,” said Montclair State University political scientist Brigid Harrison.": a name the resolver does not
+        # know after the words that describe it
+        m = _DESCRIBED_NAME.match(self.masked, p, e)
+        if m and not any(w.lower() in _STOP_NP or w.lower() in _DETERMINERS for w in m.group(1).split()) \
+                and _NAME_RUN.fullmatch(m.group(2)) and not any(w.lower() in _NOT_NAME_WORDS for w in m.group(2).split()):
+            ns, ne = m.span(2)
+            return (self.resolver.resolve(self.body[ns:ne], ns, ne), ne, self.body[ns:ne])
         return None
 
     def _sid(self, mention):

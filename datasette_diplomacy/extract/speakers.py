@@ -1457,6 +1457,8 @@ class SpeakerResolver:
         lwords = [fold(w).strip(".'\u2019") for w in words]
         det = lwords[0] if lwords and lwords[0] in ("the", "a", "an", "one", "some", "several", "two", "three", "many",
                                                     "other", "another", "his", "her", "their", "its", "our") else None
+        if det is None and len(words) > 1 and re.search(r"\w['\u2019]s?$", words[0]) and not words[0].startswith(("It", "it")):
+            det = "poss"  # "Clinton's confidants": a possessive determines the phrase
         content = lwords[1:] if det else lwords
         if not content:
             return None
@@ -1505,7 +1507,7 @@ class SpeakerResolver:
             if c and not ent.country:
                 ent.country = c
             return idx
-        if head in lex.groups or low in lex.groups or det and is_people_noun(head):
+        if head in lex.groups or low in lex.groups or (det or head.endswith("s")) and is_people_noun(head):
             return self._keyed_entity("group", re.sub(r"^(?:The)\b", "the", text))
         if head in lex.institution_words or (words and words[-1].isupper() and len(words[-1]) > 1):
             return self._keyed_entity("institution", re.sub(r"^(?:The)\b", "the", text), country=country)
