@@ -286,8 +286,9 @@ def test_a_quoted_title_after_titled_is_no_quote():
     ("\u201cShe said in her speech that we are heroes,\u201d reacted Karl Trobe.", "heroes", ("Karl Trobe", "person")),
     ("Marc Andreessen spoke first. His chief aide doubled down on the attacks, saying she is experienced "
      "\u201con paper.\u201d", "experienced", ("His chief aide", "anonymous")),
+    # what the email states is the email's; not its addressees'
     ("Her campaign quickly blasted out an email to supporters stating, \u201cSpeaker Joins Growing List.\u201d",
-     "Growing List", ("Her campaign", "institution")),
+     "Growing List", ("an email to supporters", "document")),
 ])
 def test_subjects_of_participles_and_relatives(body, fragment, source):
     assert speaker_of(body, fragment) == source

@@ -442,11 +442,12 @@ _ASKED_QUESTION = re.compile(
     r"(?:[ \t]+by[ \t]+(?P<by>[^,;\u201c\u201d]{1,60}?))?(?:[ \t]+(?:on|at|in|during|last|this)[ \t]+[^,;\u201c\u201d]{1,50}?)?"
     r"[ \t]+(?P<q>(?:whether|if|how|why|what|who|whom|about)\b)"
 )
-# what follows a subject's head and belongs to it: "a diplomat familiar with the talks", "officials in Kyiv"
+# what follows a subject's head and belongs to it: "a diplomat familiar with the talks", "officials in Kyiv", "a
+# source speaking to Radio X", "a spokesman for the Ann Lee campaign"
 _POST_MODIFIER = re.compile(
     r"(?<![\w'\u2019-])(?:(?:familiar|close|involved|briefed|knowledgeable|connected|loyal|opposed|allied|aligned)"
     r"[ \t]+(?:with|to|in|on|about)|with[ \t]+(?:(?:direct|close|detailed)[ \t]+)?knowledge[ \t]+of|"
-    r"of|from|at|for|in|with|inside|within|across|near)[ \t]+$")
+    r"(?:[a-z]+ing[ \t]+)?(?:of|from|at|for|in|with|to|inside|within|across|near))[ \t]+(?:the[ \t]+)?$")
 # the end of an inverted subject's name, maybe with where they are from: "said voter Ann Lee of Gdansk."
 _PLACE_AFTER_NAME = re.compile(r"[ \t]+(?:of|from|in)[ \t]+[A-Z][\w.\u2019'-]*(?:,?[ \t]+[A-Z][\w.\u2019'-]*){0,3}")
 _INVERTED_SUBJECT_END = re.compile(r"(?:" + _PLACE_AFTER_NAME.pattern + r")?[ \t]*(?:[,.;:!?]|$)")
@@ -482,12 +483,12 @@ _OBJECT_BEFORE_COLON = re.compile(
     r"[ \t]+(?:[a-z]+ly|(?:a|an|the|this|that|his|her|their|its)[ \t]+(?:[\w-]+[ \t]+){0,3}?[\w-]+)[ \t]*:[ \t]*(?=\u201c)"
     r"|[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+)?(?:statement|tweet|message|letter|email|post|note|video)"
     r"[^,:;\u201c]{0,40}[,:][ \t]*(?=\u201c)")
-# a name after these is an object, never the subject: "…, who served under Olof Berg, told"
-_OBJECT_BEFORE = re.compile(r"\b(?:to|with|by|from|of|for|and|about|on|at|in|like|than|under|over|against|after|before|"
-                            r"behind|beside|between|among|toward|towards|without|into|onto|upon)[ \t]+$")
-_OBJECT_IN_SUBJECT = re.compile(r"(?<![\w'\u2019-])(?:[a-z]+ing[ \t]+)?(?:to|with|for|at|from|of|close[ \t]+to)[ \t]+(?:the[ \t]+)?$")
-# before a participle's noun phrase: an object ("an email to supporters stating"), but "with Wong saying" is Wong's
-_PARTICIPLE_OBJECT_BEFORE = re.compile(r"\b(?:to|by|from|of|for|about|on|at|in|like|than|under|over|against|into)[ \t]+$")
+# a name after these is an object, never the subject: "…, who served under Olof Berg, told"; before a participle
+# "with" is not among them ("with Wong saying …" is Wong's report, "an email to supporters stating …" is not theirs)
+_PREPOSITIONS = "to by from of for about on at in like than under over against into".split()
+_OBJECT_BEFORE = re.compile(r"\b(?:" + "|".join(_PREPOSITIONS + "with and after before behind beside between among toward "
+                                                               "towards without onto upon".split()) + r")[ \t]+$")
+_PARTICIPLE_OBJECT_BEFORE = re.compile(r"\b(?:" + "|".join(_PREPOSITIONS) + r")[ \t]+$")
 _INVERTED_MODIFIER = re.compile(r"([\w.'\u2019&-]+)[ \t]+")
 # an addressee of up to 80 characters: "told a crowded hall in Baltimore that …", "warned Ghana's top diplomat against …"
 _ADDRESSEE = r"[ \t]+(?:a|an|the|his|her|their|its|[A-Z][\w\u2019'.-]*)[ \t]+[^,;:.\u201c\u201d]{1,80}?[ \t]"
@@ -644,7 +645,7 @@ class _Finder:
         if mention is not None and mention.start >= s and not mention.in_quote:
             if mention.kind == "pronoun" and mention.text.lower() not in ("he", "she"):
                 return None
-            om = _OBJECT_IN_SUBJECT.search(masked, max(s, mention.start - 40), mention.start)
+            om = _POST_MODIFIER.search(masked, max(s, mention.start - 40), mention.start)
             if om is not None and mention.kind == "name":
                 # "Another source speaking to Radio Free Europe said", "a spokesman for Ann Lee said": the name
                 # is the object of a phrase modifying the subject's head
