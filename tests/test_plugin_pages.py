@@ -6,7 +6,9 @@ import urllib.parse
 
 import pytest
 
-from conftest import SCRIPT_TEXT
+import sqlite_utils
+
+from conftest import SCRIPT_TEXT, copy_db, make_datasette
 from datasette_diplomacy.web.charts import speaker_colour
 
 
@@ -253,3 +255,15 @@ async def test_selection_respects_search_and_through(ds):
 async def test_no_table_action_elsewhere(ds):
     html = (await ds.client.get("/diplomacy/topics")).text
     assert "compare-selection" not in html
+
+
+@pytest.mark.asyncio
+async def test_suggestions_leave_out_documents(fixture_db_path, tmp_path):
+    # "the statement" of one article is a source, not someone to pick for a comparison
+    path = copy_db(fixture_db_path, tmp_path, "diplomacy.db")
+    db = sqlite_utils.Database(path)
+    db["speakers"].insert({"id": 99, "key": "document:a.txt:statement", "name": "the statement",
+                           "type": "document", "quote_count": 50, "article_count": 1})
+    db.close()
+    names = [s["name"] for s in (await make_datasette(path).client.get("/-/diplomacy/speakers.json")).json()["speakers"]]
+    assert "the statement" not in names and "Anna Petrova" in names
