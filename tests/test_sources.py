@@ -328,3 +328,13 @@ def test_an_inverted_report_after_a_quotation_takes_it_from_the_clause_before():
 ])
 def test_possessive_groups_bare_plurals_and_unknown_names_after_a_description(body, fragment, source):
     assert speaker_of(body, fragment) == source
+
+
+def test_a_pronoun_contraction_is_no_name():
+    _, resolver, _ = extract("I\u2019ve said all along that this is a national imperative.")
+    assert [s.name for s in resolver.speakers()] == []
+
+
+def test_things_in_plural_are_no_group():
+    rows, _, _ = extract("These investments said nothing, but the numbers show the plan works.")
+    assert all(r[2] not in ("These investments", "the numbers") for r in rows)

@@ -104,14 +104,20 @@ def first_name_gender(word: str) -> str | None:
     return None
 
 
-_PEOPLE_PLURAL = re.compile(r"[a-z]{3,}(?:ers|ors|ists|ians|ants|ents|ees)")
+_PEOPLE_PLURAL = re.compile(r"(?![a-z]*ments$)[a-z]{3,}(?:ers|ors|ists|ians|ants|ents|ees)")
+# plurals of that form that are things ("investments" are excluded by their -ments)
+_NOT_PEOPLE = set("""
+numbers orders papers letters centers centres factors sectors matters answers offers powers waters borders meters
+restaurants others layers filters markers towers headquarters quarters corners chambers computers servers weathers
+""".split())
 
 
 def is_people_noun(word: str) -> bool:
     """A plural noun for people, as the head of a group that speaks: the lexicon's groups, or a plural agent
     noun by its form ("farmers", "economists", "Ukrainians", "residents", "employees")."""
     low = word.lower()
-    return low in lexicon().groups or _PEOPLE_PLURAL.fullmatch(low) is not None and low not in lexicon().documents
+    return low in lexicon().groups or _PEOPLE_PLURAL.fullmatch(low) is not None and low not in lexicon().documents \
+        and low not in _NOT_PEOPLE
 
 
 def is_first_name(word: str) -> bool:
@@ -253,6 +259,7 @@ _OBJECT_OF_TITLE = re.compile(r"(?<![\w-])to(?:[ \t]+the)?[ \t]+$", re.IGNORECAS
 # "the Nordic Monitor said": an unknown name after "the" is an organisation's, not a person's
 _THE_BEFORE = re.compile(r"(?<![\w'\u2019-])[Tt]he[ \t]+$")
 _PREPOSITION_END = re.compile(r"(?<![\w'\u2019-])(?:to|with|for|at|from|of|by|in|on)[ \t]+(?:the[ \t]+)?$")
+_CONTRACTION = re.compile(r"['\u2019](?:ve|ll|d|m|re)$", re.IGNORECASE)
 _VOCATIVE_END = re.compile(r"(?<![\w'\u2019-])(?:Mr|Mrs|Ms|Madam|Madame|Mister|Dear)\.?[ \t]*$")
 _POSS_BEFORE = re.compile(r"([A-Z][\w.]*)['\u2019]s\s+$")
 _HE = re.compile(r"(?<![\w'\u2019])(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Hh]ers|[Hh]imself|[Hh]erself)(?![\w'\u2019])")
@@ -911,7 +918,7 @@ class SpeakerResolver:
         text = body[start:end]
         toks = [(m.start() + start, m.end() + start, m.group()) for m in _NONSPACE.finditer(text)]
         if len(toks) == 1:
-            lw0 = fold(toks[0][2]).rstrip(".")
+            lw0 = _CONTRACTION.sub("", fold(toks[0][2]).rstrip("."))  # "I’ve", "We’ll": the pronoun
             if lw0 in _FUNCTION or (lw0 in self._lower_words and not _REPORTING_AFTER.match(body, end)):
                 return None  # a capitalised common word ("However", "Speaking")
         # strip possessive from the last token ("Lavrov's")
@@ -1448,6 +1455,7 @@ class SpeakerResolver:
         if low in ("everyone", "everybody", "someone", "somebody", "nobody", "anyone", "anybody", "no one", "none",
                    "all", "both", "each", "either", "neither", "many", "most", "some", "others", "few", "several"):
             return None
+        low = _CONTRACTION.sub("", low)  # "I’ve said all along": the pronoun, no name
         if low in ("they", "we", "i", "it", "you", "one", "them", "us", "this", "that", "which"):
             if low == "they":
                 return self._resolve_they()
