@@ -273,3 +273,9 @@ def test_a_relative_clause_running_to_the_sentence_end_is_the_narrators_gloss():
 def test_calling_someone_something_ends_with_the_quotation():
     rows = rows_of("Last September, Glenn Becker called Palin a \u201cclown\u201d on his radio show when commenting on her speech.")
     assert ("indirect", "Palin a \u201cclown\u201d", "Glenn Becker", "called") in rows
+
+
+def test_this_opening_the_content_is_no_time_adverbial():
+    # "this week" is when; "this is …" after "that" is what was said
+    rows = rows_of("Ann Lee has said all along that this is a national imperative.")
+    assert ("indirect", "this is a national imperative", "Ann Lee", "said") in rows

@@ -388,7 +388,8 @@ _SKIP_ADVERBIALS = re.compile(
     r"message|memo|rally|event|debate|hearing|meeting|call|town hall|broadcast|session|video|remarks|report)"
     r"(?:[ \t]+(?:with|to|on|in|at|for)[ \t]+(?:[\w\u2019'.-]+[ \t]+){0,3}?[\w\u2019'.-]+(?=[,:]|[ \t]+that\b))?"
     r"|,?[ \t]+(?:also|again|repeatedly|earlier|later|previously|publicly|privately|then|too|once|recently|"
-    r"bluntly|flatly|simply|further|explicitly|frankly|candidly|angrily|firmly))+"
+    r"bluntly|flatly|simply|further|explicitly|frankly|candidly|angrily|firmly|all[ \t]+along|many[ \t]+times|"
+    r"time[ \t]+and[ \t]+again|for[ \t]+(?:years|months|weeks|decades)))+"
 )
 _ADVERBIAL_GAP = re.compile(
     r"(?:[ \t]*,?[ \t]+(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|through|over|from|after|before)"
@@ -523,7 +524,9 @@ _LABEL_STOP = {"note", "editor", "editors", "update", "updated", "photo", "photo
                "subscribe", "sign", "email", "contact", "editor's", "featured", "top", "latest", "live", "now",
                "day", "part", "chapter", "step", "tip", "fact", "facts", "example", "for", "in", "on", "at", "by",
                "ukraine", "russia", "moscow", "london", "washington"}
-_LEADING_PP = re.compile(r"[ \t]*(?:on|in|at|during|after|before|while|from|via|through|over|last|this|earlier|later)\b")
+_LEADING_PP = re.compile(r"[ \t]*(?:on|in|at|during|after|before|while|from|via|through|over|earlier|later|"
+                         r"(?:last|this)(?=[ \t]+(?:week|month|year|weekend|morning|afternoon|evening|night|spring|"
+                         r"summer|fall|autumn|winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))\b")
 _NP_MODIFIER_GAP = re.compile(r"\u201d[ \t]*((?:[\w.'\u2019&-]+[ \t]+){1,5})$")
 # an all-caps speaker label opening a quotation: "PENCE: …", "MR. TRUMP: …"
 _QUOTED_LABEL = re.compile(r"[ \t]*((?:(?:MR|MS|MRS|DR|SEN|GOV|REP)\.?[ \t]+)?[A-Z][A-Z'\u2019-]+(?:[ \t]+[A-Z][A-Z'\u2019-]+){0,2}):[ \t]+(?=\S)")
