@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Quote
-from ..text import paragraph_index, strip_spans
+from ..text import paragraph_index, strip_spans, trie_regex
 
 MIN_DIRECT_WORDS = 4
 MAX_FRAGMENT_WORDS = 8  # embedded quoted phrases shorter than this need a cue of their own
@@ -48,6 +48,8 @@ _CLOSERS = {"\u201d", "\u00bb"}
 _TOGGLES = {'"', "''"}
 _SINGLE = re.compile(r"(?<![\w\u2019'])\u2018(?=\S)([^\u2018\u2019\n]*?(?:\u2019\w[^\u2018\u2019\n]*?)*)(?<=\S)\u2019(?!\w)")
 _WORD = re.compile(r"\w+")
+_NEWLINE = re.compile(r"\n")
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 @dataclass
@@ -146,7 +148,7 @@ class Layout:
             mark_len = q.start - q.open
             pieces.append("\u201c" * mark_len)
             inner = body[q.start:q.end]
-            masked = re.sub(r"[^\n]", "_", inner)
+            masked = _NOT_NEWLINE.sub("_", inner)
             stripped = inner.rstrip()
             if stripped and stripped[-1] in ".!?":
                 k = len(stripped) - 1
@@ -161,11 +163,11 @@ class Layout:
         for pi, (ps, pe) in enumerate(paragraphs):
             # a line break inside a paragraph (a heading, a caption) ends a sentence too
             ls = ps
-            for lm in re.finditer(r"\n", self.masked[ps:pe]):
-                le = ps + lm.start()
+            for lm in _NEWLINE.finditer(self.masked, ps, pe):
+                le = lm.start()
                 for s, e in split_sentences(self.masked, ls, le):
                     self.sentences.append((s, e, pi))
-                ls = ps + lm.end()
+                ls = lm.end()
             for s, e in split_sentences(self.masked, ls, pe):
                 self.sentences.append((s, e, pi))
         self._sent_starts = [s for s, _, _ in self.sentences]
@@ -197,7 +199,11 @@ _SENT_STARTERS = {
     "those", "there", "his", "her", "their", "its", "on", "at", "as", "if", "when", "while", "after",
     "before", "meanwhile", "however", "still", "yet", "so", "for", "with", "according", "speaking", "also",
 }
-_BOUNDARY = re.compile(r"[.!?]+[\u201d\u2019\"')\]]*(?=\s+[\u201c\u2018\"'(\[]?[\w\u201c])|[.!?]+[\u201d\"]*(?=\s+\u201c)")
+# "[.!?]+X|[.!?]+Y" written as "[.!?](?:[.!?]*X|[.!?]*Y)": the same matches, tried in the same order,
+# but a pattern that starts with a character class lets the engine skip straight to the next . ! or ?
+_BOUNDARY = re.compile(
+    r"[.!?](?:[.!?]*[\u201d\u2019\"')\]]*(?=\s+[\u201c\u2018\"'(\[]?[\w\u201c])|[.!?]*[\u201d\"]*(?=\s+\u201c))"
+)
 
 
 _ATTRIBUTION_AFTER = re.compile(
@@ -205,6 +211,10 @@ _ATTRIBUTION_AFTER = re.compile(
     r"(?:said|says|wrote|writes|added|adds|asked|asks|told|tweeted|recalled|explained|continued|replied|"
     r"responded|noted|argued|insisted|declared|warned|stated|claimed|shouted|yelled|exclaimed)\b"
 )
+
+
+_NEXT_WORD = re.compile(r"[\u201c\u2018\"'(\[]*(\w+)")
+_CLOSING_MARK = re.compile(r"[\u201d\"]")
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -221,7 +231,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         nxt_start = m.end()
         while nxt_start < end and text[nxt_start].isspace():
             nxt_start += 1
-        nm = re.match(r"[\u201c\u2018\"'(\[]*(\w+)", text[nxt_start:min(end, nxt_start + 40)])
+        nm = _NEXT_WORD.match(text, nxt_start, min(end, nxt_start + 40))
         nxt_word = nm.group(1) if nm else ""
         if text[dot] == ".":
             if word in _NO_SPLIT_ABBR or (len(word) == 1 and word.isalpha()):
@@ -230,7 +240,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 continue
         if nxt_word[:1].islower():
             continue
-        if text[dot] in "!?" and re.search(r"[\u201d\"]", m.group()) and _ATTRIBUTION_AFTER.match(text, nxt_start, end):
+        if text[dot] in "!?" and _CLOSING_MARK.search(m.group()) and _ATTRIBUTION_AFTER.match(text, nxt_start, end):
             continue  # "“… a nuclear power?” Biden said.": the attribution belongs to the quote's sentence
         result.append((pos, m.end()))
         pos = nxt_start
@@ -302,28 +312,8 @@ _VERBS_CLAUSE += [v for v in _DOC_VERBS if v not in _VERBS_CLAUSE]
 _SINGLE_VERBS = sorted({v for v in _VERBS_CLAUSE if v not in ("pointed", "called", "calls", "calling")}, key=len, reverse=True)
 
 
-def _trie_regex(words) -> str:
-    """A regex alternation of ``words`` as a trie (much faster than a flat alternation)."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node) -> str:
-        end = "" in node
-        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return "(?:" + body + ")?" if end else body
-
-    return build(trie)
-
-
 _CUE = re.compile(
-    r"(?<![\w'\u2019-])(?P<v>" + "|".join(_MULTI) + "|" + _trie_regex(_SINGLE_VERBS)
+    r"(?<![\w'\u2019-])(?P<v>" + "|".join(_MULTI) + "|" + trie_regex(_SINGLE_VERBS)
     + r")(?![\w'\u2019-])(?!(?<=[Tt]hink)[ \t]+tanks?\b)"  # "think tanks" is no report; "said tanks …" is
 )
 # an inverted report opening the sentence: "Said Ann Lee, who grew up there, “…”"
@@ -547,6 +537,24 @@ _COORD_CUE = re.compile(
 )
 
 
+_ASIDE_BEFORE = re.compile(r",[ \t]*(?:however|though|meanwhile|in turn|too|also|for (?:his|her|their|its) part|"
+                           r"in (?:a|an) [\w-]+ (?:statement|interview)|on [A-Z]\w+)[ \t]*,$")
+_PARENTHESIS_BEFORE = re.compile(r"[ \t]*\([^()\n]{1,40}\)$")
+
+
+def _last_word(text: str, start: int, end: int) -> tuple[int, int]:
+    r"""Bounds of the run of word characters and apostrophes that ends ``text[start:end]``
+    (empty when there is none): what ``re.search(r"[\w']+$", text[start:end])`` finds, without
+    trying the pattern at every position of the slice (a newline at the very end is skipped, as
+    ``$`` does)."""
+    if end > start and text[end - 1] == "\n":
+        end -= 1
+    i = end
+    while i > start and (text[i - 1].isalnum() or text[i - 1] in "_'"):
+        i -= 1
+    return i, end
+
+
 @dataclass
 class _Item:
     start: int
@@ -616,20 +624,20 @@ class _Finder:
             q = p
             while q > s and masked[q - 1] in " \t":
                 q -= 1
-            m = re.search(r",[ \t]*(?:however|though|meanwhile|in turn|too|also|for (?:his|her|their|its) part|"
-                          r"in (?:a|an) [\w-]+ (?:statement|interview)|on [A-Z]\w+)[ \t]*,$", masked[max(s, q - 40):q])
+            m = _ASIDE_BEFORE.search(masked[max(s, q - 40):q])
             if m:
                 p = max(s, q - 40) + m.start()
                 continue
-            pm = re.search(r"[ \t]*\([^()\n]{1,40}\)$", masked[max(s, q - 45):q]) \
+            pm = _PARENTHESIS_BEFORE.search(masked[max(s, q - 45):q]) \
                 or _DASH_PARENTHETICAL.search(masked[max(s, q - 170):q])  # "Many speakers — including X — said"
             if pm:
                 p = max(s, q - (45 if pm.re is not _DASH_PARENTHETICAL else 170)) + pm.start()
                 continue
-            w = re.search(r"[\w']+$", masked[s:q])
-            if w and (w.group().lower() in _ADVERBS or w.group() in _AUXILIARIES or (w.group().endswith("ly") and w.group().islower()
-                                                        and w.group() not in _NOT_ADVERBS)):
-                p = s + w.start()
+            ws, we = _last_word(masked, s, q)
+            w = masked[ws:we]
+            if w and (w.lower() in _ADVERBS or w in _AUXILIARIES or (w.endswith("ly") and w.islower()
+                                                                 and w not in _NOT_ADVERBS)):
+                p = ws
                 continue
             p = q
             break

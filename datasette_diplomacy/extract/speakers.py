@@ -37,10 +37,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from operator import attrgetter
 
 import yaml
 
 from ..model import Speaker
+from ..text import trie_regex
 from . import gazetteer
 from .names import FIRST_NAME_GROUPS, TITLE_WORDS, clean_label_name, first_name_key, fold, key_matches, name_tokens, person_key, surname_key
 from .quotes import Layout
@@ -92,6 +94,7 @@ def lexicon() -> _Lexicon:
     )
 
 
+@lru_cache(maxsize=65536)
 def first_name_gender(word: str) -> str | None:
     lex = lexicon()
     w = fold(word)
@@ -120,6 +123,7 @@ def is_people_noun(word: str) -> bool:
         and low not in _NOT_PEOPLE
 
 
+@lru_cache(maxsize=65536)
 def is_first_name(word: str) -> bool:
     lex = lexicon()
     w = fold(word)
@@ -142,8 +146,11 @@ _NAME_WORD = (
     rf"|(?:al|el|bin|ibn|ben|abu)-{_U}{_L}+|{_U}\.(?:{_U}\.)*|U\.S\.|U\.K\.|U\.N\.|E\.U\.|[A-Z]{{2,5}}(?![a-z]))"
 )
 _PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|la|le|du|dos|das|ter|bin|ibn|al|el|y|zu|St\.|of|for)"
+# the look-ahead only repeats the first characters a _NAME_WORD can start with (a capital, or
+# the a/e/b/i of "al-", "el-", "bin-", "ibn-", "ben-", "abu-"): it turns down most word starts
+# (lower-case words) before the engine tries every alternative of _NAME_WORD there
 _NAME_SEQ = re.compile(
-    rf"(?<![\w\u2019'-]){_NAME_WORD}(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+){{0,2}}{_NAME_WORD}){{0,6}}"
+    rf"(?<![\w\u2019'-])(?=[{re.escape(_UP)}aebi]){_NAME_WORD}(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+){{0,2}}{_NAME_WORD}){{0,6}}"
     rf"(?:,?[ \t]+(?:Jr\.|Sr\.|II|III|IV)(?!\w))?"
 )
 _POSS_END = re.compile(r"['\u2019]s?$")
@@ -252,6 +259,14 @@ _NON_NAME_TAIL = {
 }
 
 _NONSPACE = re.compile(r"\S+")
+_WORD_RUN = re.compile(r"[\w-]+")
+_TWO_LOWER = re.compile(r"[a-z]{2}")
+_PLURAL_OR_COMPOUND = re.compile(r"s\b|-")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:with|after|to|from|by|for|of|on|at|in|against|than|about|like)\s+$")
+_THE_BEFORE = re.compile(r"(?:^|(?<=\s))[Tt]he[ \t]+$")
+_COMMA_SPACE = re.compile(r",?[ \t]+")
+_CLOSES_APPOSITIVE = re.compile(r"[ \t]*(?:[,.;:)]|$)")
+_INTRODUCTION = re.compile(r"(?:But|And|So|Yet|Meanwhile|However|Separately|Later|Earlier|Then|Now|Still)")
 # single capitalised function words, as _NAME_SEQ finds them
 _FUNCTION_CAPS = frozenset(w.capitalize() for w in _FUNCTION) | frozenset(w.upper() for w in _FUNCTION if len(w) > 1)
 _SAID_BEFORE = re.compile(r"(?:[Ss]aid|[Ss]ays|according to|told)\s*$")
@@ -262,14 +277,29 @@ _PREPOSITION_END = re.compile(r"(?<![\w'\u2019-])(?:to|with|for|at|from|of|by|in
 _CONTRACTION = re.compile(r"['\u2019](?:ve|ll|d|m|re)$", re.IGNORECASE)
 _VOCATIVE_END = re.compile(r"(?<![\w'\u2019-])(?:Mr|Mrs|Ms|Madam|Madame|Mister|Dear)\.?[ \t]*$")
 _POSS_BEFORE = re.compile(r"([A-Z][\w.]*)['\u2019]s\s+$")
-_HE = re.compile(r"(?<![\w'\u2019])(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Hh]ers|[Hh]imself|[Hh]erself)(?![\w'\u2019])")
+# he, she, him, his, her, hers, himself, herself as whole words. The pattern starts with their first
+# letter, and only then checks that no [\w'’] comes before it ((?<![\w'’].): the same as a leading
+# (?<![\w'’]), one character later): a pattern that starts with a character class lets the engine
+# skip straight to the next h or s instead of trying the look-behind at every position of the body.
+_HE = re.compile(r"[HhSs](?<![\w'\u2019](?s:.))(?:(?<=[Hh])(?:e|im|is|er|ers|imself|erself)|(?<=[Ss])he)(?![\w'\u2019])")
 _ROLE_NOUN_ALT = None  # built lazily from the lexicon
 
 
+def _ends_with_role(text: str) -> bool:
+    r"""True when ``text`` ends with a role word, maybe followed by spaces and a comma ("the foreign minister, ").
+
+    What searching ``(?<![\w-])(?:<roles>)[ \t]*,?[ \t]*$`` in ``text`` tells, but such a search
+    tries the pattern at every position of the text. Read backwards, on the reversed text, the
+    pattern is anchored at the start and tried once (``\n?`` stands for ``$`` matching before a
+    final newline, ``(?![\w-])`` for the look-behind).
+    """
+    return _reversed_role_end_re().match(text[::-1]) is not None
+
+
 @lru_cache(maxsize=1)
-def _role_end_re() -> re.Pattern:
-    alt = "|".join(re.escape(r) for r in sorted(lexicon().roles, key=len, reverse=True))
-    return re.compile(r"(?<![\w-])(?:" + alt + r")[ \t]*,?[ \t]*$", re.IGNORECASE)
+def _reversed_role_end_re() -> re.Pattern:
+    roles = trie_regex(role[::-1] for role in lexicon().roles)
+    return re.compile(r"\n?[ \t]*,?[ \t]*(?:" + roles + r")(?![\w-])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -281,8 +311,9 @@ def _role_before_re() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _role_head_re() -> re.Pattern:
-    alt = "|".join(re.escape(n) for n in sorted(lexicon().roles, key=len, reverse=True))
-    return re.compile(r"(?<![\w-])(?:" + alt + r")(?![\w-])", re.IGNORECASE)
+    # a trie, not a flat alternation: the same matches, found in half the time (every role is a whole
+    # word here, so the order in which the alternatives are tried cannot change the match)
+    return re.compile(r"(?<![\w-])(?:" + trie_regex(lexicon().roles) + r")(?![\w-])", re.IGNORECASE)
 
 
 _ROLE_NP_TAIL = re.compile(
@@ -361,11 +392,12 @@ class _Entity:
         if not alias:
             return
         # a transcript label's stage note is not a name: "Sergey Lavrov (adds after Ms Truss)" -> "Sergey Lavrov"
-        alias = re.sub(r"\s*[\(\[][^\)\]]*[\)\]]", "", alias)
+        alias = _STAGE_NOTE.sub("", alias)
         alias = " ".join(alias.split()).strip(" ,.;:")
-        if not alias or alias.lower() in {a.lower() for a in self.aliases}:
+        low = alias.lower()
+        if not alias or any(low == a.lower() for a in self.aliases):
             return
-        if alias.lower() in _PRONOUNS:
+        if low in _PRONOUNS:
             return
         self.aliases.append(alias)
 
@@ -374,6 +406,7 @@ class _Entity:
 
 
 _PRONOUNS = {"he", "she", "him", "her", "his", "hers", "they", "them", "we", "i", "it", "who", "you", "us", "me"}
+_STAGE_NOTE = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]")
 
 
 @dataclass
@@ -387,6 +420,9 @@ class _Mention:
     subject: bool = False
     gender: str | None = None  # pronoun gender, or honorific gender of a name
     text: str = ""
+
+
+_mention_start = attrgetter("start")
 
 
 # ---------------------------------------------------------------- resolver
@@ -602,8 +638,9 @@ class SpeakerResolver:
                 ent.roles.insert(0, role)
             else:
                 ent.roles.append(role)
-        for word in re.findall(r"[\w-]+", low):
-            g = lexicon().role_gender.get(word) or lexicon().titles.get(word)
+        lex = lexicon()
+        for word in _WORD_RUN.findall(low):
+            g = lex.role_gender.get(word) or lex.titles.get(word)
             if g in ("m", "f") and not ent.fixed_gender:
                 ent.fixed_gender = g
 
@@ -734,13 +771,14 @@ class SpeakerResolver:
                         self._add_role(ent, self._entities[other["entity"]].roles[0])
                         break
         # names never said with a title but followed by he/she ("Kaja Kallas arrived. She said"): people
-        pron_starts = [m.start() for m in _HE.finditer(body)]
+        pronouns = list(_HE.finditer(body))  # scanned once: step 5 below needs them too
+        pron_starts = [m.start() for m in pronouns]
         cand_starts = sorted(c["start"] for c in candidates if c["core"])
         for cand in candidates:
             if cand["core"] and cand.get("entity") is None and not cand.get("ambiguous") and 2 <= len(cand["core"]) <= 3 \
                     and cand["core"][0] not in _PLACE_STARTS and not cand["text"].startswith(tuple(_PLACE_STARTS)) \
                     and not layout.in_quote(cand["start"]) and not cand["core"][0][:1].isdigit() \
-                    and re.search(r"[a-z]{2}", layout.masked[slice(*layout.sentences[layout.sentence_of(cand["start"])][:2])]
+                    and _TWO_LOWER.search(layout.masked[slice(*layout.sentences[layout.sentence_of(cand["start"])][:2])]
                                   .replace(cand["text"], "")) \
                     and not any("-" in w for w in cand["core"][:1]) or False:
                 j = bisect.bisect_left(pron_starts, cand["end"])
@@ -792,10 +830,10 @@ class SpeakerResolver:
                 continue
             head = head_text.lower()
             after = body[e:e + 3]
-            if re.match(r"s\b|-", after):  # plural or compound ("ministers", "minister-level")
+            if _PLURAL_OR_COMPOUND.match(after):  # plural or compound ("ministers", "minister-level")
                 continue
             nxt = self._following_name(e, name_at)
-            if nxt is not None and re.search(r"\b(?:with|after|to|from|by|for|of|on|at|in|against|than|about|like)\s+$", body[max(0, s - 12):s]):
+            if nxt is not None and _PREPOSITION_BEFORE.search(body[max(0, s - 12):s]):
                 nxt = None
             if nxt is not None:
                 ent = self._entities[nxt["entity"]]
@@ -811,7 +849,7 @@ class SpeakerResolver:
                                        "poss": poss_text, "text": body[s:e]}))
 
         # 5. pronouns
-        for m in _HE.finditer(body):
+        for m in pronouns:
             w = m.group().lower()
             g = "m" if w in ("he", "him", "his", "himself") else "f"
             raw.append((m.start(), m.end(), "pronoun", {"word": w, "gender": g}))
@@ -859,7 +897,7 @@ class SpeakerResolver:
             elif kind == "role":
                 mention.entity = self._resolve_role(info, s, e, sent)
                 if mention.entity is not None:
-                    the = re.search(r"(?:^|(?<=\s))[Tt]he[ \t]+$", body[max(0, s - 4):s])
+                    the = _THE_BEFORE.search(body[max(0, s - 4):s])
                     self._entities[mention.entity].add_alias(_role_alias(("the " if the else "") + body[s:e]))
             self._mentions.append(mention)
         # subjects: first mention outside quotes of each sentence, and any mention right before a reporting verb
@@ -873,8 +911,7 @@ class SpeakerResolver:
                 lead = layout.masked[ss:m.start].strip()
                 # the sentence's first mention is its subject when nothing but an introduction precedes it
                 if (not lead or lead.endswith(",") and "“" not in lead and len(lead) < 80
-                        or re.fullmatch(r"(?:But|And|So|Yet|Meanwhile|However|Separately|Later|Earlier|Then|Now|Still)",
-                                        lead)) or _REPORTING_AFTER.match(body, m.end):
+                        or _INTRODUCTION.fullmatch(lead)) or _REPORTING_AFTER.match(body, m.end):
                     nxt = self._mentions[k + 1] if k + 1 < len(self._mentions) else None
                     mod = _NAME_AS_MODIFIER.match(body, m.end)
                     if mod and nxt is not None and nxt.start == mod.end() and nxt.kind == "name" and (
@@ -916,14 +953,17 @@ class SpeakerResolver:
         body = self.body
         lex = lexicon()
         text = body[start:end]
-        toks = [(m.start() + start, m.end() + start, m.group()) for m in _NONSPACE.finditer(text)]
+        if text.split() == [text]:
+            toks = [(start, end, text)]  # most sequences are one word: no need to split them
+        else:
+            toks = [(m.start(), m.end(), m.group()) for m in _NONSPACE.finditer(body, start, end)]
         if len(toks) == 1:
             lw0 = _CONTRACTION.sub("", fold(toks[0][2]).rstrip("."))  # "I’ve", "We’ll": the pronoun
             if lw0 in _FUNCTION or (lw0 in self._lower_words and not _REPORTING_AFTER.match(body, end)):
                 return None  # a capitalised common word ("However", "Speaking")
         # strip possessive from the last token ("Lavrov's")
         poss = False
-        if toks and _POSS_END.search(toks[-1][2]) and toks[-1][2][-2:] in ("'s", "\u2019s"):
+        if toks and toks[-1][2][-2:] in ("'s", "\u2019s") and _POSS_END.search(toks[-1][2]):
             s_, e_, w_ = toks[-1]
             toks[-1] = (s_, e_ - 2, w_[:-2])
             poss = True
@@ -1079,7 +1119,7 @@ class SpeakerResolver:
         before = body[max(0, start - 60):start]
         lm = None
         ext_start = None
-        if _role_end_re().search(before):
+        if _ends_with_role(before):
             lm = _role_before_re().search(before)
         role_phrase = None
         if lm:
@@ -1192,13 +1232,13 @@ class SpeakerResolver:
         return None
 
     def _following_name(self, end: int, name_at: dict) -> dict | None:
-        m = re.match(r",?[ \t]+", self.body[end:end + 4])
+        m = _COMMA_SPACE.match(self.body[end:end + 4])
         if not m:
             return None
         cand = name_at.get(end + m.end())
         if cand is not None and "," in m.group():
             # a comma-separated name must close an appositive, not open a clause ("with the leader, Macron told")
-            if not re.match(r"[ \t]*(?:[,.;:)]|$)", self.body[cand["end"]:cand["end"] + 2]):
+            if not _CLOSES_APPOSITIVE.match(self.body[cand["end"]:cand["end"] + 2]):
                 return None
         return cand
 
@@ -1280,9 +1320,12 @@ class SpeakerResolver:
 
         Yields ``(entity, sentence)``, or ``(entity, sentence, is_subject)`` with ``subjects``."""
         seen = []
-        # mentions are appended in order; walk backwards by sentence
+        # mentions are appended in reading order: start right before pos (the ones from pos on are
+        # all skipped, and none of them ends the walk), then walk backwards by sentence
+        mentions = self._mentions
         by_sent: dict[int, list[_Mention]] = {}
-        for m in reversed(self._mentions):
+        for j in range(self._mentions_before(pos) - 1, -1, -1):
+            m = mentions[j]
             if m.sentence < sent - max_back:
                 break
             if m.start >= pos or m.in_quote or m.entity is None:
@@ -1296,6 +1339,10 @@ class SpeakerResolver:
                 if m.entity not in seen:
                     seen.append(m.entity)
                     yield (m.entity, s, m.subject) if subjects else (m.entity, s)
+
+    def _mentions_before(self, pos: int) -> int:
+        """How many mentions start before ``pos`` (the table is in reading order, also while it is built)."""
+        return bisect.bisect_left(self._mentions, pos, key=_mention_start)
 
     def _last_speaker(self, gender: str, pos: int, sent: int, max_back: int = 6) -> int | None:
         """The person who last spoke before ``pos`` (within ``max_back`` sentences), if of ``gender``."""
@@ -1400,12 +1447,12 @@ class SpeakerResolver:
             # "the minister" with a Foreign Minister and a Foreign Secretary about: the role that says the
             # head word itself beats one that the head only stands for
             for phrase in (" ".join(qualifiers + [head]), head):
-                literal = [i for i in cands if re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])",
-                                                         self._entities[i].role_text())]
+                said = _whole_word_re(phrase)
+                literal = [i for i in cands if said.search(self._entities[i].role_text())]
                 if literal:
                     cands = literal
                     break
-        mentioned = {m.entity for m in self._mentions if m.start < pos}
+        mentioned = {m.entity for m in self._mentions[:self._mentions_before(pos)]}
         cands_before = [c for c in cands if c in mentioned]
         if len(cands_before) == 1:
             return cands_before[0]
@@ -1625,6 +1672,12 @@ _ROLE_TAIL = re.compile(r"\s+(?:of|for|to|at|in|on)\s+")
 def _office_of(role: str) -> str:
     """The part of a role before its object: "chief medical advisor" of "... to the President"."""
     return _ROLE_TAIL.split(role.lower(), maxsplit=1)[0]
+
+
+@lru_cache(maxsize=1024)
+def _whole_word_re(phrase: str) -> re.Pattern:
+    """``phrase`` as a whole word (or words), compiled once: role texts are searched for it often."""
+    return re.compile(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])")
 
 
 @lru_cache(maxsize=1024)

@@ -625,9 +625,12 @@ def introduced_people(text: str, role: str) -> list[str]:
     words = re.findall(r"[^\W\d_]+", role or "")
     if not words:
         return []
-    role_re = r"\s+".join(re.escape(w) for w in words)
+    # the role's first word comes first and the checks of what precedes it follow it (each look-behind
+    # holds that word again): a pattern that starts with a literal word is found by a fast string search
+    first = re.escape(words[0])
+    rest = "".join(r"\s+" + re.escape(w) for w in words[1:])
     pattern = re.compile(
-        rf"(?<![\w-])(?<!Vice\s)(?<!Deputy\s)(?<!Assistant\s){role_re}"
+        rf"{first}(?<![\w-]{first})(?<!Vice\s{first})(?<!Deputy\s{first})(?<!Assistant\s{first}){rest}"
         rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,3}})?,?\s+{_INTRO_NAME}",
         re.I if role.isupper() else 0,
     )

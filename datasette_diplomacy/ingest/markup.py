@@ -28,7 +28,9 @@ _FENCE = re.compile(r"^[ \t]{0,3}(?:```|~~~).*$", re.MULTILINE)
 _BULLET = re.compile(r"^([ \t]*)[-*+][ \t]+", re.MULTILINE)
 _QUOTE_MARKER = re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE)
 # Emphasis may run over a line break ("*Baby2Baby\nLos Angeles, California*"), not over a blank line.
-_STRONG = re.compile(r"(\*{1,3}|_{1,3})(?=[^\s*_])((?:[^\n]|\n(?![ \t]*\n)){1,400}?)(?<=[^\s\\])\1(?![*\w])")
+# The opening run is spelt \*\*?\*? rather than \*{1,3} (the same runs, tried longest first) so that
+# both alternatives start with a plain character and the engine skips ahead to the next * or _.
+_STRONG = re.compile(r"(\*\*?\*?|__?_?)(?=[^\s*_])((?:[^\n]|\n(?![ \t]*\n)){1,400}?)(?<=[^\s\\])\1(?![*\w])")
 _STRAY_STARS = re.compile(r"\*\*+")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~\"'$&:=])")
 
