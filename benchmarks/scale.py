@@ -409,6 +409,8 @@ def main(argv: list[str] | None = None) -> None:
                              "'1 2' or '1,2'")
     parser.add_argument("--repeat", type=int, default=20, help="runs of each query (default 20)")
     parser.add_argument("--out", help="keep corpus and databases here (default: a temp dir, removed)")
+    parser.add_argument("--keep-corpus", action="store_true",
+                        help="with --out: reuse OUT/corpus if an earlier run built it for the same --articles")
     parser.add_argument("--profile", metavar="FILE", help="also profile a W=1 load into FILE")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--no-queries", action="store_true",
@@ -446,10 +448,15 @@ def main(argv: list[str] | None = None) -> None:
     log = (lambda *a: print(*a, file=sys.stderr)) if args.json else print
     try:
         corpus = out / "corpus"
-        if corpus.exists():
-            shutil.rmtree(corpus)
+        marker = out / "corpus.json"
         started = time.perf_counter()
-        described = build_corpus(args.articles, corpus)
+        described = json.loads(marker.read_text()) if args.keep_corpus and marker.exists() else None
+        if described is None or described["documents"] != args.articles or not corpus.exists():
+            marker.unlink(missing_ok=True)
+            if corpus.exists():
+                shutil.rmtree(corpus)
+            described = build_corpus(args.articles, corpus)
+            marker.write_text(json.dumps(described))
         log(f"corpus: {described['documents']} documents in {corpus} "
             f"({described['variants']} of them copies with a varied title and shuffled paragraphs) "
             f"written in {time.perf_counter() - started:.1f}s")

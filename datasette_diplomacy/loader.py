@@ -12,6 +12,9 @@ How a load runs:
 
 1. PATHs are expanded into files (directories recursively, glob patterns) the
    way :func:`~datasette_diplomacy.ingest.readers.iter_documents` walks them.
+   The list lives in a private temporary SQLite file (:class:`PathList`), and
+   files are planned and handed out in batches: the loader's memory does not
+   grow with the number of files.
 2. Each file is compared with its ``sources`` row: same size and mtime (and the
    same settings: taxonomy, ``columns``, the directory's ``sources.yml``) means
    unchanged, and it is skipped without being read. When size or mtime differ
@@ -34,6 +37,7 @@ import hashlib
 import json
 import os
 import signal
+import sqlite3
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -118,28 +122,36 @@ def iter_files(paths: Iterable) -> Iterator[str | ReadError]:
     formats; a file named explicitly whatever its extension; glob patterns with
     ``**``. A file reached twice is listed once.
     """
+    seen: set[str] = set()
+    for path in iter_paths(paths):
+        if isinstance(path, ReadError):
+            yield path
+            continue
+        real = os.path.realpath(path)
+        if real not in seen:
+            seen.add(real)
+            yield os.path.abspath(path)
+
+
+def iter_paths(paths: Iterable) -> Iterator[str | ReadError]:
+    """:func:`iter_files` without removing files reached twice (and paths as given,
+    not made absolute): a load does that in its :class:`PathList`, on disk."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    seen: set[str] = set()
     for spec in map(str, paths):
-        for path in _expand_spec(spec):
-            if isinstance(path, ReadError):
-                yield path
-                continue
-            real = os.path.realpath(path)
-            if real not in seen:
-                seen.add(real)
-                yield os.path.abspath(path)
+        yield from _expand_spec(spec)
 
 
 def _expand_spec(spec: str) -> Iterator[str | ReadError]:
     from .ingest.readers import FORMATS
 
     if os.path.isdir(spec):
-        files = _walk(spec)
-        if not files:
+        found = False
+        for path in _iter_walk(spec):
+            found = True
+            yield path
+        if not found:
             yield ReadError(spec, f"no readable files in this directory (looked for {', '.join(sorted(FORMATS))})")
-        yield from files
     elif os.path.isfile(spec):
         yield spec
     elif glob.has_magic(spec):
@@ -148,13 +160,14 @@ def _expand_spec(spec: str) -> Iterator[str | ReadError]:
         found = False
         for match in sorted(glob.glob(spec, recursive=True)):
             if os.path.isdir(match):
-                files = _walk(match)
+                files = _iter_walk(match)
             elif _is_readable_name(match) or (explicit and Path(match).suffix.lower() == explicit):
                 files = [match]
             else:
                 files = []
-            found = found or bool(files)
-            yield from files
+            for path in files:
+                found = True
+                yield path
         if not found:
             yield ReadError(spec, f"no readable files match this pattern (looked for {', '.join(sorted(FORMATS))})")
     else:
@@ -162,11 +175,40 @@ def _expand_spec(spec: str) -> Iterator[str | ReadError]:
 
 
 def _walk(directory: str) -> list[str]:
-    found = []
-    for root, dirnames, filenames in os.walk(directory):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        found.extend(os.path.join(root, name) for name in filenames if _is_readable_name(name))
-    return sorted(found, key=lambda p: Path(p).parts)
+    return list(_iter_walk(directory))
+
+
+def _iter_walk(directory: str) -> Iterator[str]:
+    """The readable files under ``directory`` (not in hidden directories, symlinked
+    directories not followed, as ``os.walk`` does), sorted by their path's parts.
+
+    One directory's listing at a time is in memory, not the whole tree: the names
+    of a directory in sorted order, each subdirectory walked where its name sorts.
+    """
+    try:
+        with os.scandir(directory) as scan:
+            entries = sorted((entry.name, _walk_kind(entry)) for entry in scan)
+    except OSError:
+        return
+    for name, kind in entries:
+        path = os.path.join(directory, name)
+        if kind == "dir":
+            if not name.startswith("."):
+                yield from _iter_walk(path)
+        elif kind == "file" and _is_readable_name(name):
+            yield path
+
+
+def _walk_kind(entry: os.DirEntry) -> str:
+    """'dir' for a directory to walk into, 'link' for a symlinked one (not walked,
+    not a file), else 'file': how ``os.walk`` sorts entries into dirnames and filenames."""
+    try:
+        is_dir = entry.is_dir()
+    except OSError:
+        is_dir = False
+    if not is_dir:
+        return "file"
+    return "link" if entry.is_symlink() else "dir"
 
 
 def _is_readable_name(path: str) -> bool:
@@ -592,7 +634,7 @@ def crashed_output(job: FileJob) -> FileOutput:
     return FileOutput(job.path, [error], job.first, job.last)
 
 
-def iter_outputs(files: list[str], *, topics=None, replace_topics: bool = False,
+def iter_outputs(files: Iterable[str], *, topics=None, replace_topics: bool = False,
                  workers: int | None = None, columns: dict | None = None,
                  on_sidecar_error: Callable[[ReadError], None] | None = None,
                  taxonomy=None) -> Iterator[FileOutput]:
@@ -669,14 +711,92 @@ def iter_extractions(paths, *, topics=None, replace_topics: bool = False,
 # The load
 
 
+#: Paths per batch when a load lists, deduplicates and plans its files.
+PATHS_PER_BATCH = 1000
+
+
+class PathList:
+    """A load's files in order, each once, in a private temporary SQLite database.
+
+    The database lives on disk (``sqlite3.connect("")``), so a load of a million
+    files does not hold a million paths in memory: they are added, planned and
+    read back in batches of :data:`PATHS_PER_BATCH`. A file reached twice (by
+    two paths, or through a symlink) is kept where it came first.
+    """
+
+    def __init__(self):
+        self.conn = sqlite3.connect("", isolation_level=None)
+        self.conn.execute(
+            "CREATE TABLE files (seq INTEGER PRIMARY KEY, path TEXT NOT NULL, real TEXT NOT NULL UNIQUE,"
+            " read INTEGER NOT NULL DEFAULT 0)")
+        self._pending: list[tuple[str, str]] = []
+
+    def add(self, path: str) -> None:
+        self._pending.append((os.path.abspath(path), os.path.realpath(path)))
+        if len(self._pending) >= PATHS_PER_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._pending:
+            with self.conn:
+                self.conn.executemany("INSERT OR IGNORE INTO files (path, real) VALUES (?, ?)", self._pending)
+            self._pending = []
+
+    def batches(self, where: str = "1") -> Iterator[list[tuple[int, str]]]:
+        """``(seq, path)`` lists in order, read a batch at a time."""
+        self.flush()
+        last = 0
+        while True:
+            batch = self.conn.execute(
+                f"SELECT seq, path FROM files WHERE seq > ? AND {where} ORDER BY seq LIMIT ?",
+                [last, PATHS_PER_BATCH]).fetchall()
+            if not batch:
+                return
+            last = batch[-1][0]
+            yield batch
+
+    def mark_read(self, seqs: list[int]) -> None:
+        if seqs:
+            with self.conn:
+                self.conn.executemany("UPDATE files SET read = 1 WHERE seq = ?", [(seq,) for seq in seqs])
+
+    def to_read(self) -> "ToRead":
+        return ToRead(self)
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class ToRead:
+    """The files a plan reads, in order: sized and iterable again and again, from disk."""
+
+    def __init__(self, paths: PathList):
+        self.paths = paths
+
+    def __len__(self) -> int:
+        self.paths.flush()
+        return self.paths.conn.execute("SELECT count(*) FROM files WHERE read = 1").fetchone()[0]
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+    def __iter__(self) -> Iterator[str]:
+        for batch in self.paths.batches("read = 1"):
+            for _, path in batch:
+                yield path
+
+
 @dataclass
 class _Plan:
     """Which files to read, and what the skipped ones hold."""
 
-    to_read: list[str]
-    settings: dict[str, str]  # path -> settings fingerprint
+    to_read: ToRead | list[str]
+    settings: dict[str, str]  # directory -> settings fingerprint
     unchanged_files: int = 0
     unchanged_articles: int = 0
+
+    def settings_of(self, path: str) -> str | None:
+        return self.settings.get(os.path.dirname(path))
 
 
 def load(db_path, paths, *, topics=None, replace_topics: bool = False,
@@ -710,15 +830,15 @@ def load(db_path, paths, *, topics=None, replace_topics: bool = False,
     taxonomy = build_taxonomy(topics, replace_topics)
     loaded_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
     store = Store(db_path, replace=replace)
+    files = PathList()
     try:
         store.sync_topics(taxonomy)
-        files = []
-        for item in iter_files(paths):
+        for item in iter_paths(paths):
             if isinstance(item, ReadError):
                 report(item)
                 summary.articles_failed += 1
             else:
-                files.append(item)
+                files.add(item)
         plan = plan_files(store, files, taxonomy_fingerprint(taxonomy), columns)
         summary.files_unchanged = plan.unchanged_files
         summary.articles_unchanged = plan.unchanged_articles
@@ -732,6 +852,7 @@ def load(db_path, paths, *, topics=None, replace_topics: bool = False,
         _count_totals(store, summary)
     finally:
         store.close()
+        files.close()
     summary.files_failed = len(failed_paths)
     summary.seconds = time.monotonic() - started
     return summary
@@ -746,44 +867,53 @@ def rebuild_fts_after(files_to_read: int, files_known: int) -> bool:
     return files_to_read > max(SMALL_LOAD_FILES, files_known // 20)
 
 
-def plan_files(store, files: list[str], taxonomy_hash: str, columns: dict | None) -> _Plan:
+def plan_files(store, files: PathList | list[str], taxonomy_hash: str, columns: dict | None) -> _Plan:
     """Split files into those to read and those unchanged since they were loaded.
 
     Unchanged means: same size and mtime, or same bytes (then only the mtime is
     updated), and same settings. A file that had errors is always read again.
+    ``files`` are compared with their ``sources`` rows a batch at a time.
     """
-    known = store.sources()
+    if not isinstance(files, PathList):
+        paths = PathList()
+        for path in files:
+            paths.add(path)
+        files = paths
     directory_settings: dict[str, str] = {}  # one fingerprint (one string) per directory
-    plan = _Plan(to_read=[], settings={})
-    for path in files:
-        directory = os.path.dirname(path)
-        if directory not in directory_settings:
-            directory_settings[directory] = settings_fingerprint(
-                taxonomy_hash, columns, sidecar_fingerprint(directory))
-        settings = directory_settings[directory]
-        plan.settings[path] = settings
-        row = known.get(path)
-        if row is None or row.get("error") or row.get("settings") != settings:
-            plan.to_read.append(path)
-            continue
-        try:
-            stat = os.stat(path)
-        except OSError:
-            plan.to_read.append(path)  # reading will report why
-            continue
-        if row["size"] == stat.st_size and row["mtime"] == stat.st_mtime:
-            unchanged = True
-        elif row["size"] == stat.st_size and hash_file(path) == row["hash"]:
-            store.touch_source(path, stat.st_mtime)
-            unchanged = True
-        else:
-            unchanged = False
-        if unchanged:
-            plan.unchanged_files += 1
-            plan.unchanged_articles += row["articles"] or 0
-        else:
-            plan.to_read.append(path)
+    plan = _Plan(to_read=files.to_read(), settings=directory_settings)
+    for batch in files.batches():
+        known = store.sources_of([path for _, path in batch])
+        read = []
+        for seq, path in batch:
+            directory = os.path.dirname(path)
+            if directory not in directory_settings:
+                directory_settings[directory] = settings_fingerprint(
+                    taxonomy_hash, columns, sidecar_fingerprint(directory))
+            if not _unchanged(store, path, known.get(path), directory_settings[directory], plan):
+                read.append(seq)
+        files.mark_read(read)
     return plan
+
+
+def _unchanged(store, path: str, row: dict | None, settings: str, plan: _Plan) -> bool:
+    """True (and counted in ``plan``) when ``path`` need not be read again."""
+    if row is None or row.get("error") or row.get("settings") != settings:
+        return False
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return False  # reading will report why
+    if row["size"] == stat.st_size and row["mtime"] == stat.st_mtime:
+        unchanged = True
+    elif row["size"] == stat.st_size and hash_file(path) == row["hash"]:
+        store.touch_source(path, stat.st_mtime)
+        unchanged = True
+    else:
+        unchanged = False
+    if unchanged:
+        plan.unchanged_files += 1
+        plan.unchanged_articles += row["articles"] or 0
+    return unchanged
 
 
 def _write_files(store, plan: _Plan, summary: LoadSummary, report, loaded_at: str,
@@ -878,7 +1008,7 @@ def _write_output(store, output: FileOutput, state: _FileState, summary: LoadSum
         result = store.finish_file(
             output.path, hash=state.hash, size=state.size, mtime=state.mtime,
             articles=state.articles, error=_errors_text(state.errors), loaded_at=loaded_at,
-            settings=plan.settings.get(output.path),
+            settings=plan.settings_of(output.path),
         )
         summary.articles_new += result.articles_new
         summary.articles_updated += result.articles_updated

@@ -17,6 +17,12 @@ that a re-run completes:
   one transaction. A load that finds a flag set runs ``finalize`` even when no
   file changed.
 
+Memory does not grow with the database: speaker rows are read from the
+database when needed and kept in a bounded cache (:data:`SPEAKER_CACHE_ROWS`;
+rows not written yet always stay), per-speaker flags are bitmaps
+(:class:`IdSet`), and the surname merge of :meth:`Store.finalize` reads its
+candidates in batches.
+
 Row ids are assigned here (``max(id) + 1``), which is what lets quotes and their
 join rows be written with ``insert_all`` instead of one round trip per row.
 That assumes one loader writes to a database at a time.
@@ -26,7 +32,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 
 import sqlite_utils
@@ -342,6 +348,40 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     summaries.ensure(db)  # per-speaker counts for the plugin, kept exact by triggers
 
 
+#: Speaker rows kept in memory between lookups (least recently used ones are dropped
+#: and read again from the database when needed): bounds the loader's memory
+#: whatever the number of speakers. Rows not yet written are always kept.
+SPEAKER_CACHE_ROWS = 4096
+_SPEAKER_COLUMNS = "id, key, name, type, role, country, organisation, gender"
+
+
+class IdSet:
+    """A set of non-negative integer ids as a bitmap: one bit per id up to the largest.
+
+    For the per-speaker flags a load keeps (quoted, role stated): a few kilobytes
+    for a hundred thousand speakers, where a Python set would take megabytes.
+    """
+
+    __slots__ = ("_bits",)
+
+    def __init__(self, ids=()):
+        self._bits = bytearray()
+        for value in ids:
+            self.add(value)
+
+    def add(self, value: int) -> None:
+        index = value >> 3
+        if index >= len(self._bits):
+            self._bits.extend(bytes(max(index + 1 - len(self._bits), len(self._bits) // 2 + 64)))
+        self._bits[index] |= 1 << (value & 7)
+
+    def __contains__(self, value) -> bool:
+        if not isinstance(value, int) or value < 0:
+            return False
+        index = value >> 3
+        return index < len(self._bits) and bool(self._bits[index] & (1 << (value & 7)))
+
+
 class Store:
     """Writes extractions into a database, one source file at a time.
 
@@ -393,9 +433,15 @@ class Store:
         """True when an earlier load stopped before rebuilding FTS or recounting."""
         return bool(self.state("fts_dirty") or self.state("counts_dirty"))
 
-    def sources(self) -> dict[str, dict]:
-        """The ``sources`` table keyed by path: what a re-load compares files with."""
-        return {row["path"]: row for row in self.db["sources"].rows}
+    def sources_of(self, paths: list[str]) -> dict[str, dict]:
+        """The ``sources`` rows of ``paths`` (those it has) keyed by path."""
+        found = {}
+        for start in range(0, len(paths), 500):
+            chunk = paths[start:start + 500]
+            placeholders = ", ".join("?" for _ in chunk)
+            for row in self.db.query(f"SELECT * FROM sources WHERE path IN ({placeholders})", chunk):
+                found[row["path"]] = row
+        return found
 
     def touch_source(self, path: str, mtime: float) -> None:
         """Record the new mtime of a file whose bytes did not change."""
@@ -409,13 +455,11 @@ class Store:
         Called again after a rollback, since the rolled-back rows are gone.
         """
         db = self.db
-        self._speakers: dict[str, dict] = {}
-        self._speakers_by_id: dict[int, dict] = {}
-        self._full_keys_by_surname: dict[str, set[str]] = {}
-        for row in db.query(
-            "SELECT id, key, name, type, role, country, organisation, gender FROM speakers"
-        ):
-            self._remember_speaker(row)
+        # Speaker rows: a bounded cache by key (the database has them all), and the
+        # rows created or changed since the last flush, which only memory has right.
+        self._speakers: OrderedDict[str, dict] = OrderedDict()
+        self._pinned: dict[int, dict] = {}
+        self._pinned_by_surname: dict[str, list[dict]] = {}  # pinned rows with a full-name key
         self._outlets = {r["name"]: r["id"] for r in db.query("SELECT id, name FROM outlets")}
         self._topics = {r["name"]: r["id"] for r in db.query("SELECT id, name FROM topics")}
         self._entities = {
@@ -427,10 +471,10 @@ class Store:
         }
         self._new_speaker_ids: set[int] = set()
         self._changed_speaker_ids: set[int] = set()
-        self._stated_roles: set[int] = set()
-        self._quoted: set[int] = {
+        self._stated_roles = IdSet()
+        self._quoted = IdSet(
             row[0] for row in db.execute("SELECT DISTINCT speaker_id FROM quotes WHERE speaker_id IS NOT NULL")
-        }
+        )
 
     def _take_id(self, table: str) -> int:
         value = self._next_id[table]
@@ -438,12 +482,80 @@ class Store:
         return value
 
     def _remember_speaker(self, row: dict) -> None:
-        self._speakers[row["key"]] = row
-        self._speakers_by_id[row["id"]] = row
-        if row["type"] == "person":
-            surname, _, first = row["key"].partition("|")
-            if first:
-                self._full_keys_by_surname.setdefault(surname, set()).add(row["key"])
+        """Put ``row`` in the speaker cache (most recently used), dropping the oldest
+        rows beyond :data:`SPEAKER_CACHE_ROWS` that the database has as they are."""
+        speakers = self._speakers
+        speakers[row["key"]] = row
+        speakers.move_to_end(row["key"])
+        while len(speakers) > SPEAKER_CACHE_ROWS:
+            key, oldest = next(iter(speakers.items()))
+            if oldest["id"] in self._pinned:
+                speakers.move_to_end(key)  # not written yet: keep it
+                if len(self._pinned) >= len(speakers):
+                    break
+                continue
+            del speakers[key]
+
+    def _pin(self, row: dict) -> None:
+        """Keep ``row`` in memory until it is written (created or changed since the last flush)."""
+        self._pinned[row["id"]] = row
+        if "|" in row["key"]:
+            self._pinned_by_surname.setdefault(row["key"].partition("|")[0], []).append(row)
+        self._remember_speaker(row)
+
+    def _unpin_written(self) -> None:
+        self._pinned = {
+            i: row for i, row in self._pinned.items()
+            if i in self._new_speaker_ids or i in self._changed_speaker_ids
+        }
+        self._pinned_by_surname = {}
+        for row in self._pinned.values():
+            if "|" in row["key"]:
+                self._pinned_by_surname.setdefault(row["key"].partition("|")[0], []).append(row)
+
+    def _speaker_rows(self, where: str, params: list) -> list[dict]:
+        """Speaker rows matching ``where`` in the database, as the cached (or pinned) row objects.
+
+        Rows changed in memory since the last flush come from memory; the caller
+        checks them against its condition again (a renamed row has another key).
+        """
+        rows = []
+        for values in self.db.conn.execute(f"SELECT {_SPEAKER_COLUMNS} FROM speakers WHERE {where}", params):
+            row = self._pinned.get(values[0])
+            if row is None:
+                row = self._speakers.get(values[1])
+                if row is None or row["id"] != values[0]:
+                    row = dict(zip(("id", "key", "name", "type", "role", "country", "organisation",
+                                    "gender"), values))
+                self._remember_speaker(row)
+            rows.append(row)
+        return rows
+
+    def _speaker_by_key(self, key: str) -> dict | None:
+        row = self._speakers.get(key)
+        if row is not None:
+            self._speakers.move_to_end(key)
+            return row
+        # (rows created since the last flush are in the cache: pinned rows are never dropped)
+        for row in self._speaker_rows("key = ?", [key]):
+            if row["key"] == key:
+                return row
+        return None
+
+    def _full_name_rows(self, surname: str) -> list[dict]:
+        """The person rows whose key is ``surname|first``, in key order."""
+        prefix = surname + "|"
+        found = {}
+        for row in self._speaker_rows(
+            # (``+type``: a range of the key index, never every person through the type index)
+            "key > ? AND key < ? AND +type = 'person'", [prefix, surname + chr(ord("|") + 1)]
+        ):
+            found[row["id"]] = row
+        for row in self._pinned_by_surname.get(surname, ()):
+            found.setdefault(row["id"], row)
+        rows = [row for row in found.values()
+                if row["type"] == "person" and row["key"].startswith(prefix) and len(row["key"]) > len(prefix)]
+        return sorted(rows, key=lambda row: row["key"])
 
     # -- transactions -----------------------------------------------------
 
@@ -799,18 +911,20 @@ class Store:
         guessed.
         """
         key = speaker_key(speaker, article_source)
-        if key in self._speakers:
-            return self._speakers[key]
+        row = self._speaker_by_key(key)
+        if row is not None:
+            return row
         if speaker.type == "person" and ":" not in key:
             surname, _, first = key.partition("|")
-            full_keys = sorted(self._full_keys_by_surname.get(surname, ()))
-            if not first and full_keys:
-                target = surname_target(speaker.role, [self._speakers[k] for k in full_keys], self._quoted)
+            full_rows = self._full_name_rows(surname)
+            if not first and full_rows:
+                target = surname_target(speaker.role, full_rows, self._quoted)
                 if target is not None:
                     return target
-            if first and not full_keys and surname in self._speakers \
-                    and _roles_agree(self._speakers[surname]["role"], speaker.role):
-                return self._rename_speaker(surname, key, speaker.name)
+            if first and not full_rows:
+                surname_row = self._speaker_by_key(surname)
+                if surname_row is not None and _roles_agree(surname_row["role"], speaker.role):
+                    return self._rename_speaker(surname_row, key, speaker.name)
         return self._new_speaker(key, speaker)
 
     def _new_speaker(self, key: str, speaker: Speaker) -> dict:
@@ -819,17 +933,17 @@ class Store:
             "type": speaker.type, "role": None, "country": None, "organisation": None,
             "gender": None,
         }
-        self._remember_speaker(row)
         self._new_speaker_ids.add(row["id"])
+        self._pin(row)
         self._buffer("speakers", row)
         return row
 
-    def _rename_speaker(self, old_key: str, new_key: str, name: str) -> dict:
-        row = self._speakers.pop(old_key)
+    def _rename_speaker(self, row: dict, new_key: str, name: str) -> dict:
+        self._speakers.pop(row["key"], None)
         row["key"] = new_key
         row["name"] = name.strip()
-        self._remember_speaker(row)
         self._changed_speaker_ids.add(row["id"])
+        self._pin(row)
         return row
 
     def _fill_speaker(self, row: dict, speaker: Speaker, stated: bool = False) -> None:
@@ -844,11 +958,13 @@ class Store:
             if row[field] is None and value:
                 row[field] = value
                 self._changed_speaker_ids.add(row["id"])
+                self._pin(row)
         if stated and speaker.role and row["id"] not in self._stated_roles:
             self._stated_roles.add(row["id"])
             if row["role"] != speaker.role:
                 row["role"] = speaker.role
                 self._changed_speaker_ids.add(row["id"])
+                self._pin(row)
 
     # -- flushing -----------------------------------------------------------
 
@@ -865,7 +981,7 @@ class Store:
             return
         self._ensure_transaction()
         if changed_ids:
-            rows = [dict(self._speakers_by_id[i]) for i in sorted(changed_ids)]
+            rows = [dict(self._pinned[i]) for i in sorted(changed_ids)]
             self.db["speakers"].upsert_all(rows, pk="id", batch_size=500)
             self._changed_speaker_ids -= changed_ids
         for table in TABLES:
@@ -883,6 +999,7 @@ class Store:
                 self.db[table].upsert_all(rows, pk="path", batch_size=500)
             else:
                 self.db[table].insert_all(rows, batch_size=500)
+        self._unpin_written()
 
     # -- end of a load -----------------------------------------------------
 
@@ -924,44 +1041,61 @@ class Store:
         database, moves its quotes, mentions, article links and aliases to the
         full-name row and deletes it. Only surname rows that have a target are
         touched, so a second run changes nothing.
+
+        Reads the candidates in batches (memory does not grow with the number of
+        speakers); each one sees the full-name rows as they were when the pass
+        began, apart from quotes moved to them.
         """
-        people = list(self.db.query(
-            "SELECT id, key, name, role FROM speakers WHERE type = 'person' AND instr(key, ':') = 0"
-        ))
-        full: dict[str, list[dict]] = {}
-        for row in people:
-            surname, _, first = row["key"].partition("|")
-            if first:
-                full.setdefault(surname, []).append(row)
-        quoted = {r[0] for r in self.db.execute("SELECT DISTINCT speaker_id FROM quotes WHERE speaker_id IS NOT NULL")}
-        support = self._role_support()
-        for row in people:
-            if "|" in row["key"] or row["key"] not in full:
-                continue
-            # a role that few of its articles state ("Secretary Fauci", a slip of the tongue once
-            # in a hundred briefings) does not keep a surname apart
-            target = surname_target(row["role"], full[row["key"]], quoted)
-            if target is None and support.get(row["id"], 1.0) < ROLE_SUPPORT:
-                target = surname_target(None, full[row["key"]], quoted)
-            if target is None:
-                continue
-            old, new = row["id"], target["id"]
-            self.db.execute("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?", [new, old])
-            for table, other in (("quote_mentions", "quote_id"), ("article_speakers", "article_id")):
-                extra = ", quote_count, role" if table == "article_speakers" else ""
-                self.db.execute(
-                    f"INSERT OR IGNORE INTO {table} ({other}, speaker_id{extra}) "
-                    f"SELECT {other}, ?{extra} FROM {table} WHERE speaker_id = ?", [new, old])
-                self.db.execute(f"DELETE FROM {table} WHERE speaker_id = ?", [old])
+        quoted = IdSet(
+            r[0] for r in self.db.conn.execute("SELECT DISTINCT speaker_id FROM quotes WHERE speaker_id IS NOT NULL"))
+        roles_before: dict[int, str | None] = {}  # full-name rows given a role by this pass
+        last_id = -1
+        while True:
+            batch = self.db.conn.execute(
+                """SELECT id, key, name, role FROM speakers AS s
+                   WHERE id > ? AND type = 'person' AND instr(key, ':') = 0 AND instr(key, '|') = 0
+                     AND EXISTS (SELECT 1 FROM speakers AS f WHERE f.key > s.key || '|'
+                                 AND f.key < s.key || '}' AND +f.type = 'person' AND instr(f.key, ':') = 0)
+                   ORDER BY id LIMIT 500""", [last_id]).fetchall()
+            if not batch:
+                break
+            last_id = batch[-1][0]
+            for values in batch:
+                self._merge_surname(dict(zip(("id", "key", "name", "role"), values)), quoted, roles_before)
+
+    def _merge_surname(self, row: dict, quoted: IdSet, roles_before: dict) -> None:
+        full = [
+            {"id": i, "key": k, "name": n, "role": roles_before.get(i, r)}
+            for i, k, n, r in self.db.conn.execute(
+                """SELECT id, key, name, role FROM speakers
+                   WHERE key > ? AND key < ? AND +type = 'person' AND instr(key, ':') = 0 ORDER BY id""",
+                [row["key"] + "|", row["key"] + "}"])
+        ]
+        # a role that few of its articles state ("Secretary Fauci", a slip of the tongue once
+        # in a hundred briefings) does not keep a surname apart
+        target = surname_target(row["role"], full, quoted)
+        if target is None and self._role_support(row["id"]) < ROLE_SUPPORT:
+            target = surname_target(None, full, quoted)
+        if target is None:
+            return
+        old, new = row["id"], target["id"]
+        self.db.execute("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?", [new, old])
+        for table, other in (("quote_mentions", "quote_id"), ("article_speakers", "article_id")):
+            extra = ", quote_count, role" if table == "article_speakers" else ""
             self.db.execute(
-                "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias) "
-                "SELECT ?, alias FROM speaker_aliases WHERE speaker_id = ?", [new, old])
-            self.db.execute("DELETE FROM speaker_aliases WHERE speaker_id = ?", [old])
-            if target["role"] is None and row["role"]:
-                self.db.execute("UPDATE speakers SET role = ? WHERE id = ?", [row["role"], new])
-            self.db.execute("DELETE FROM speakers WHERE id = ?", [old])
-            if new in quoted or old in quoted:
-                quoted.add(new)
+                f"INSERT OR IGNORE INTO {table} ({other}, speaker_id{extra}) "
+                f"SELECT {other}, ?{extra} FROM {table} WHERE speaker_id = ?", [new, old])
+            self.db.execute(f"DELETE FROM {table} WHERE speaker_id = ?", [old])
+        self.db.execute(
+            "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias) "
+            "SELECT ?, alias FROM speaker_aliases WHERE speaker_id = ?", [new, old])
+        self.db.execute("DELETE FROM speaker_aliases WHERE speaker_id = ?", [old])
+        if target["role"] is None and row["role"]:
+            roles_before.setdefault(new, None)
+            self.db.execute("UPDATE speakers SET role = ? WHERE id = ?", [row["role"], new])
+        self.db.execute("DELETE FROM speakers WHERE id = ?", [old])
+        if new in quoted or old in quoted:
+            quoted.add(new)
 
     def _vote_roles(self) -> None:
         """Give each speaker the role most of its articles state (ties: a transcript label's, then
@@ -985,13 +1119,15 @@ class Store:
                WHERE voted.speaker_id = speakers.id AND speakers.role IS NOT voted.role"""
         )
 
-    def _role_support(self) -> dict[int, float]:
-        """Share of a person's articles that state the person's current role, for persons in three or more articles."""
-        return {row[0]: row[1] for row in self.db.execute(
-            """SELECT a.speaker_id, avg(a.role IS NOT NULL AND a.role = s.role)
+    def _role_support(self, speaker_id: int) -> float:
+        """Share of a person's articles that state the person's current role
+        (1.0 unless the person has a role and three or more articles)."""
+        share, articles = self.db.conn.execute(
+            """SELECT avg(a.role IS NOT NULL AND a.role = s.role), count(*)
                FROM article_speakers a JOIN speakers s ON s.id = a.speaker_id
-               WHERE s.type = 'person' AND s.role IS NOT NULL
-               GROUP BY a.speaker_id HAVING count(*) >= 3""")}
+               WHERE a.speaker_id = ? AND s.type = 'person' AND s.role IS NOT NULL""",
+            [speaker_id]).fetchone()
+        return share if articles >= 3 else 1.0
 
     def _recount(self) -> None:
         """Set every denormalised count from one grouped scan per count.

@@ -376,3 +376,72 @@ def test_statement_keys_fold_case_accents_and_apostrophes_only(text):
     plain = plain.replace("\u2019", "'").replace("\u2018", "'").lower()
     assert fold_text(text) == plain
     assert store.statement_key(text) == store.statement_key(plain)  # keys ignore what folding drops
+
+
+# -- memory that does not grow with the number of files or speakers -------------
+
+
+def test_a_tiny_speaker_cache_and_small_path_batches_build_the_same_database(tmp_path, monkeypatch):
+    from datasette_diplomacy import loader, store
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    copy_seeds(corpus / "seeds")
+    generate_corpus(corpus / "wire", 12)
+    load(tmp_path / "default.db", [corpus], workers=1)
+    monkeypatch.setattr(store, "SPEAKER_CACHE_ROWS", 2)  # nearly every lookup reads the database
+    monkeypatch.setattr(loader, "PATHS_PER_BATCH", 3)
+    summary = load(tmp_path / "small.db", [corpus], workers=1)
+    assert summary.errors == [] and summary.files_read == 17
+    assert content(tmp_path / "default.db") == content(tmp_path / "small.db")
+    again = load(tmp_path / "small.db", [corpus], workers=1)  # still incremental
+    assert (again.files_read, again.files_unchanged) == (0, 17)
+    assert content(tmp_path / "default.db") == content(tmp_path / "small.db")
+
+
+def _old_walk(directory: str) -> list[str]:
+    """The directory walk before it streamed: os.walk, then sorted by path parts."""
+    found = []
+    for root, dirnames, filenames in os.walk(directory):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        found.extend(os.path.join(root, name) for name in filenames if loader_readable(name))
+    return sorted(found, key=lambda p: pathlib.Path(p).parts)
+
+
+def loader_readable(name: str) -> bool:
+    from datasette_diplomacy.loader import _is_readable_name
+
+    return _is_readable_name(name)
+
+
+def test_the_streamed_directory_walk_lists_files_in_the_old_order(tmp_path):
+    from datasette_diplomacy.loader import _iter_walk, iter_files
+
+    root = tmp_path / "tree"
+    for relative in ["b.txt", "a/z.md", "a/b.txt", "a.txt", "a-b/c.txt", "a b/d.txt", "A/e.txt",
+                     "c/d/e/f.md", "c/d.txt", ".hidden/x.txt", "c/.h.txt", "c/notes.xyz", "Z.md"]:
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("text")
+    (root / "link").symlink_to(root / "c", target_is_directory=True)  # not followed
+    (root / "c" / "same.txt").symlink_to(root / "b.txt")  # a file, but the same file
+    assert list(_iter_walk(str(root))) == _old_walk(str(root))
+    # a file reached twice (again through a second path, or a symlink) is listed once
+    files = list(iter_files([root, root / "b.txt"]))
+    assert len(files) == len(set(files)) and str(root / "c" / "same.txt") not in files
+
+
+def test_a_file_named_twice_is_loaded_once(tmp_path):
+    seeds = copy_seeds(tmp_path / "seeds")
+    first = sorted(seeds.glob("*.txt"))[0]
+    summary = load(tmp_path / "twice.db", [first, seeds, str(seeds) + "/*.txt"], workers=1)
+    assert summary.errors == [] and summary.files_read == 5
+
+
+def test_id_sets_hold_what_was_added():
+    from datasette_diplomacy.store import IdSet
+
+    ids = IdSet([3, 0, 1000])
+    ids.add(70000)
+    assert [i for i in range(-1, 70002) if i in ids] == [0, 3, 1000, 70000]
+    assert None not in ids and "3" not in ids

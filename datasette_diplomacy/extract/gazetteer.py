@@ -61,7 +61,7 @@ def _index() -> tuple[dict[str, str], dict[str, str]]:
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019])$")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def country_of(word: str) -> str | None:
     """The country named by ``word`` (name, alias, demonym, capital or metonym), else None."""
     if not word:

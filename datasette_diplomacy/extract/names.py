@@ -107,7 +107,7 @@ def _drop_combining(match: re.Match) -> str:
     return "".join(ch for ch in match.group() if not unicodedata.combining(ch))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """:func:`fold_text`, cached: for names and labels, which repeat."""
     return fold_text(text)
@@ -118,7 +118,7 @@ def name_tokens(name: str) -> list[str]:
     return list(_name_tokens(name))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _name_tokens(name: str) -> tuple[str, ...]:
     words = re.findall(r"[^\W\d_]+(?:['-][^\W\d_]+)*", fold(name))
     return tuple(w for w in words if w not in HONORIFICS and w not in _SUFFIXES)
@@ -141,7 +141,7 @@ def first_name_key(first: str) -> str:
     return _FIRST_NAME_KEY.get(first, first)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def person_key(name: str) -> str | None:
     """A key equal for two spellings of one person's name, or None for no name.
 
