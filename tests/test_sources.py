@@ -338,3 +338,17 @@ def test_a_pronoun_contraction_is_no_name():
 def test_things_in_plural_are_no_group():
     rows, _, _ = extract("These investments said nothing, but the numbers show the plan works.")
     assert all(r[2] not in ("These investments", "the numbers") for r in rows)
+
+
+@pytest.mark.parametrize("body", [
+    "\u201cBeing a dad is my job,\u201d Ann Weiner said in May on the podcast \u201cHere Is the Thing.\u201d",
+    "\u201cIt is careful,\u201d said James Miller, a co-author of \u201cThose Guys Have All the Fun.\u201d",
+])
+def test_a_quoted_work_after_its_kind_is_no_quote(body):
+    rows, _, _ = extract(body)
+    assert len(rows) == 1 and rows[0][0] == "direct"
+
+
+def test_responding_by_doing_is_no_report():
+    rows, _, _ = extract("The United States responded enthusiastically by easing stiff sanctions.")
+    assert rows == []

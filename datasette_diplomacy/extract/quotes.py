@@ -462,8 +462,11 @@ _TO_ADDRESSEE = re.compile(
     r"(?:(?:the|a|an|his|her|their|its|[A-Z][\w.\u2019'-]*['\u2019]s)[ \t]+)(?:[\w.\u2019'&-]+[ \t]+){0,3}?[\w\u2019'&-]+(?=[ \t]*(?:,|that\b|in\b|on\b|$))|"
     r"[A-Z][\w.\u2019'&-]*(?:[ \t]+[A-Z][\w.\u2019'&-]*)*)(?![\w\u2019'-])")
 # what names a work rather than quoting: "the spot titled “Dangerous”", "on ABC's “This Week”"
-_TITLE_BEFORE = re.compile(r"(?:\b(?:titled|entitled|dubbed|headlined|named|nicknamed|called)|\w['\u2019]s?)[ \t]*$")
+_TITLE_BEFORE = re.compile(r"(?:\b(?:titled|entitled|dubbed|headlined|named|nicknamed|called|author[ \t]+of|co-author[ \t]+of|"
+                           r"book|novel|memoir|film|movie|documentary|show|programme|program|podcast|series|song|album|"
+                           r"column|newsletter|magazine)|\w['\u2019]s?)[ \t]*,?[ \t]*$")
 _NOUN_OR_VERB = {"states", "remarks", "comments"}
+_RESPONSE_VERBS = {"responded", "responds", "reacted", "reacts"}
 _DESCRIBED_SUBJECT = re.compile(
     r"((?:the|a|an|his|her|their|its|one|another|some|several|[A-Z][\w.\u2019'-]*)(?:[ \t]+[\w.\u2019'-]+){0,4}?)"
     r"[ \t]+(?:(?:also|then|later|quickly|again)[ \t]+)?[a-z]+(?:ed|ook|ent|ade|ave|ame|ew|ote|oke|ad|id)\b", re.IGNORECASE)
@@ -1046,7 +1049,9 @@ class _Finder:
                 continue
             lv = verb.lower()
             left = masked[s:vs]
-            if lv in _NOUN_OR_VERB and not re.match(r"[ \t]*(?:that\b|[,:]|\u201c)", masked[ve:e]):
+            if lv in _NOUN_OR_VERB and not re.match(r"[ \t]*(?:that\b|[,:]|\u201c)", masked[ve:e]) or \
+                    lv in _RESPONSE_VERBS and re.match(r"[ \t]+(?:[a-z]+ly[ \t]+)?(?:by|with)\b", masked[ve:e]):
+                # "in the March states": a noun; "The United States responded by easing sanctions": an act
                 continue  # "in the March states and beyond": "states" reports only before "that", ":" or a quote
             if _NOUN_BEFORE.search(masked, max(s, vs - 24), vs) and not re.match(r"[ \t]+that\b", masked[ve:e]):
                 continue  # "Clark's comments", "Trump's repeated calls": a noun ("Truss' remarks that …" reports)
@@ -1169,7 +1174,9 @@ class _Finder:
                               r"(?:[A-Z][\w.\u2019'&-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.\u2019'&-]*)*|me|him|her|them|us|you|"
                               r"(?:[a-z]+[ \t]+)?(?:reporters|journalists|supporters|voters|the[ \t]+crowd|crowd|audience|"
                               r"listeners|viewers|members|lawmakers|students|residents|attendees|guests|colleagues|"
-                              r"people|officials|delegates|donors|workers|activists|leaders))(?![\w\u2019'-])", masked[p:e])
+                              r"people|officials|delegates|donors|workers|activists|leaders|aides|advisers|advisors|allies|"
+                              r"friends|staff|staffers|associates|confidants|lawmakers|senators|investors|"
+                              r"executives|employees|audiences))(?![\w\u2019'-])", masked[p:e])
                 if tm and not re.match(r"[ \t]+(?:that|how|whether)\b", masked[p:e]):
                     p += tm.end()
                     m = _SKIP_ADVERBIALS.match(masked, p, e)
@@ -1467,7 +1474,7 @@ class _Finder:
             if q.words < MIN_DIRECT_WORDS:
                 continue
             if _looks_like_title(body[q.start:q.end]) or _TITLE_BEFORE.search(self.masked, max(0, q.open - 30), q.open) \
-                    and _looks_like_title(body[q.start:q.end], min_words=1):
+                    and _looks_like_title(body[q.start:q.end].rstrip("."), min_words=1):
                 continue  # “Crippled America: How to Make America Great Again”, the spot titled “Dangerous”: names
             si = layout.sentence_of(q.open)
             if self._embedded_fragment(q, si):
