@@ -110,7 +110,8 @@ class _LabelPeople:
     """Who the labels of one transcript stand for.
 
     * A surname label ("MS. PSAKI") takes the full name of the one person of the
-      title with that surname ("Press Briefing by Press Secretary Jen Psaki").
+      title with that surname ("Press Briefing by Press Secretary Jen Psaki"), or of the
+      header before the first turn ("Ned Price, Department Spokesperson" above "MR PRICE:").
     * A nameless role label ("THE PRESIDENT", or a title naming only a role) is
       the one holder of that role named by, in this order: the title ("Remarks by
       President Biden ..."; people with a label of their own are set aside when
@@ -127,6 +128,9 @@ class _LabelPeople:
         self.title_people = title_people(title)
         self.first_turn: dict[str, int] = {}
         self.label_keys: set[str] = set()
+        first = min((turn.start for turn in turns), default=0)
+        self.header_people = [e.name for e in getattr(resolver, "_entities", ())
+                              if e.type == "person" and e.first_pos < first and "|" in (person_key(e.name) or "")]
         for turn in turns:
             if turn.kind == "question" or not turn.label:
                 continue
@@ -195,7 +199,7 @@ class _LabelPeople:
         title = [p.name for p in self.title_people
                  if key_matches(key, person_key(p.name) or "") and (not role or not p.role or same_role(role, p.role))]
         for names in (title, introduced_people(self.body, role) if role else [],
-                      self._known_holders(role) if role else []):
+                      self._known_holders(role) if role else [], self.header_people):
             found = self._distinct(n for n in names if key_matches(key, person_key(n) or ""))
             if found:
                 if len(found) == 1 and "|" in (person_key(found[0]) or ""):

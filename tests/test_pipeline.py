@@ -142,3 +142,18 @@ def test_news_outlets_asking_at_a_briefing_are_questions_not_speakers():
         (None, "question", "Has"), ("Lin Hao", "transcript", "I"), (None, "question", "A"),
         ("Lin Hao", "transcript", "We"),
     ]
+
+
+def test_surname_label_takes_the_name_of_the_header():
+    # the byline above the first turn names the spokesperson; a later mention of a namesake does not count
+    body = """Ned Pryce, Department Spokesperson
+Washington, D.C.
+
+MR PRYCE:  Good afternoon.  I have one item at the top.
+
+QUESTION:  Thanks, Ned.  Has the Secretary spoken to Olga Pryce?
+
+MR PRYCE:  I don't have any calls to read out.
+"""
+    labels = speakers_by_label(extract(body, "Department Press Briefing - March 1, 2022"))
+    assert labels["MR PRYCE"] == ("Ned Pryce", "person")

@@ -338,7 +338,7 @@ def _role_nps(body: str):
 
 _APPOSITIVE = re.compile(
     r",[^\S\n]+(?P<app>(?:(?:the|a|an|his|her|its|their)[^\S\n]+)?(?:[\w\u2019'.&-]+[^\S\n]+){0,6}?[\w\u2019'.-]+)[^\S\n]*"
-    r"(?=[,.;:)]|[^\S\n]+(?:said|says|told|added|who)\b|$)"
+    r"(?=[,.;:)]|[^\S\n]+(?:said|says|told|added|who)\b|\n|$)"  # a line's end too: "Ned Price, Department Spokesperson"
 )
 _REPORTING_AFTER = re.compile(
     r"\s+(?:(?:has|had|have|also|then|later|again|has also|had also|further|previously|repeatedly|once|recently|"
