@@ -459,3 +459,25 @@ def test_an_urged_addressee_is_not_the_content():
 def test_according_to_a_chief_with_an_unfamiliar_given_name():
     body = "According to the agency's policy chief Ilkka Saarinen, a decision is expected in December."
     assert [name for name, _ in who_said_what(body)] == ["Ilkka Saarinen"]
+
+
+def test_end_pattern_widths_bound_their_heads():
+    """Each _EndPattern's width is the longest match of its head, so searching only the end finds every match."""
+    import re
+    import re._parser as sre_parse
+
+    from datasette_diplomacy.extract import quotes as q
+
+    patterns = [v for v in vars(q).values() if isinstance(v, q._EndPattern)]
+    assert patterns
+    for p in patterns:
+        head = p.regex.pattern.rsplit("[ \\t]", 1)[0]
+        assert sre_parse.parse(head).getwidth()[1] == p.width, head
+        for text in ("", "x", "said to ", "a b, ", "so and  \n", "x.) ", "\u201d , ", "it was never \t"):
+            full = re.search(p.regex.pattern, text)
+            assert (full is None) == (p.search(text) is None)
+            if full is not None and p is not q._WORD_END_BEFORE:
+                assert full.span() == p.search(text).span()
+    for text in ("", "x", "said to ", "a b, ", "so and  \n", "x.) ", "\u201d , ", "it was never \t", "Mr. Lee  "):
+        # a run of word characters before the spaces ends with one
+        assert (re.search(r"[\w\u2019'.)]+[ \t]*$", text) is None) == (q._WORD_END_BEFORE.search(text) is None)

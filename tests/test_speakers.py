@@ -547,3 +547,19 @@ def test_places_and_aircraft_followed_by_he_are_not_people():
     r = resolver_for(body)
     names = {e.name for e in r._entities}
     assert not names & {"North Carolina", "Force One", "Air Force One"}
+
+
+def test_role_heads_lowered_match_case_insensitive_search():
+    """The lower-cased fast path of _role_heads finds what the case-insensitive pattern finds."""
+    from datasette_diplomacy.extract import speakers as sp
+
+    texts = [
+        "The Foreign Minister met the PRESIDENT and the prime-minister’s spokesman.",
+        "“We agree,” the Secretary of State said — the ministers-designate did not.",
+        "Der Außenminister and the President’s envoy; Élysée spokesperson.",
+        "the \u212aing and the \u0130mam met the mınister",  # Kelvin sign, dotted capital I, dotless i
+        "",
+    ]
+    for text in texts:
+        expected = [m.span() for m in sp._role_head_re().finditer(text)]
+        assert sp._role_heads(text) == expected, text

@@ -319,6 +319,18 @@ _CUE = re.compile(
 # an inverted report opening the sentence: "Said Ann Lee, who grew up there, “…”"
 _INITIAL_CUE = re.compile(r"(?P<v>Said|Says|Added|Asked|Wrote|Writes)(?=[ \t]+(?:[A-Z]|(?:the|a|an|one|another)\b))")
 _ACCORDING = re.compile(r"(?<![\w-])(?P<v>[Aa]ccording to|[Aa]s (?:per|reported by))\s+")
+
+
+def _may_hold_according(text: str, start: int, end: int) -> bool:
+    """False when ``text[start:end]`` cannot hold a match of :data:`_ACCORDING`.
+
+    Every match holds one of these literals; a substring test per literal costs
+    far less than running the regex over the sentence, which rarely has one.
+    """
+    return (text.find("ccording to", start, end) >= 0 or text.find("s per", start, end) >= 0
+            or text.find("s reported by", start, end) >= 0)
+
+
 # verbs whose object is the addressee, not the content
 _VERBS_SPEECH = set(_VERBS_CLAUSE) - {"show", "shows", "showed", "showing", "found", "finds", "find", "indicate",
                                         "indicates", "suggest", "projects", "projected", "reveal", "read", "reads",
@@ -357,6 +369,35 @@ correctly wrongly rightly famously memorably recently since had've was were is a
 _NOT_ADVERBS = {"only", "family", "ally", "rally", "italy", "july", "supply", "reply", "apply", "early", "daily",
                 "weekly", "monthly", "assembly", "belly", "bully", "jelly", "fly", "holy", "ugly", "elderly", "lonely"}
 _PASSIVE_BEFORE = re.compile(r"(?:\b(?:was|were|been|being|be|is|are|am|get|got|gets)\s+(?:\w+ly\s+)?)$")
+
+
+class _EndPattern:
+    r"""A pattern that matches only at the end of a text: ``head`` then ``[ \t]*$`` or ``[ \t]+$``.
+
+    ``re.search`` tries such a pattern at every position of the text (of all that comes
+    before a reporting verb), but a match can only start near the end: its spaces and
+    tabs run to the end (or to a final newline), so ``head`` ends no earlier than the
+    text stripped of trailing spaces, tabs and newlines, and starts at most ``width``
+    characters (the longest ``head`` match) before that. Searching from there finds the
+    same match; ``\b`` and look-behinds still see the characters before that position.
+    """
+
+    def __init__(self, head: str, width: int, tail: str = r"[ \t]*$"):
+        self.regex = re.compile(head + tail)
+        self.width = width
+
+    def search(self, text: str) -> re.Match | None:
+        return self.regex.search(text, max(0, len(text.rstrip(" \t\n")) - self.width))
+
+
+# the widths are checked against the patterns in tests/test_quotes.py
+_NEGATED_BEFORE = _EndPattern(r"(?:\bto|\bnot|n't|\bnever)", 5, r"[ \t]+$")  # "refused to say", "did not say"
+_COMMA_OR_CLOSE_BEFORE = _EndPattern(r"[,\u201d]", 1)
+_COMMA_BEFORE = _EndPattern(r",", 1)
+_LINK_BEFORE = _EndPattern(r"(?:,|\band|\bbut|\byet|\bor|\bthen|\balso|\blater)", 5)
+# a word before the verb: "[\w’'.)]+[ \t]*$" matches wherever this does (its last character does)
+_WORD_END_BEFORE = _EndPattern(r"[\w\u2019'.)]", 1)
+_NOT_SUBJECT_END_BEFORE = _EndPattern(r"\b(?:to|not|never|n't|who|which|that|whom|when|as|if)", 5)
 _STOP_NP = set("""
 and or but nor that which who whom whose where when while if because as since than so for to of in on at by with
 from into about after before during under over without against between among through is was were are be been being
@@ -1008,7 +1049,9 @@ class _Finder:
                 else:
                     self.add_clause(lm.end(), e, sid, ":", si, pi)
                 return
-        for pm in _POSSESSIVE_SOURCE.finditer(masked, s, e):
+        # the pattern ends before an opening mark: a sentence without one (most) cannot match
+        possessives = _POSSESSIVE_SOURCE.finditer(masked, s, e) if masked.find("\u201c", s, e) >= 0 else ()
+        for pm in possessives:
             # "Clinton's response was: “…”", "in Forbes' words, “…”": the possessor said it
             ns, ne = pm.span("name")
             mention = self.resolver.mention_starting_at(ns)
@@ -1033,7 +1076,8 @@ class _Finder:
         im = _INITIAL_CUE.match(masked, s, e)
         if im:
             cues.append(("verb", im.start("v"), im.end("v"), im.group("v").lower()))
-        for m in _ACCORDING.finditer(masked, s, e):
+        accordings = _ACCORDING.finditer(masked, s, e) if _may_hold_according(masked, s, e) else ()
+        for m in accordings:
             cues.append(("according", m.start("v"), m.end(), m.group("v")))
         cues.sort(key=lambda c: c[1])
         last_speaker = None
@@ -1057,7 +1101,7 @@ class _Finder:
                 continue  # "Clark's comments", "Trump's repeated calls": a noun ("Truss' remarks that …" reports)
             if lv in _DOC_VERBS and lv not in _VERBS_SPEECH and not _doc_subject(left):
                 continue  # "found", "show" report only for a poll, a study, a report
-            if re.search(r"(?:\bto|\bnot|n't|\bnever)[ \t]+$", left) and lv not in ("said",):
+            if _NEGATED_BEFORE.search(left) and lv not in ("said",):
                 continue  # "refused to say", "did not say"
             if _PASSIVE_BEFORE.search(left) and not lv.endswith("ing"):  # "is calling" is progressive, not passive
                 continue
@@ -1079,7 +1123,7 @@ class _Finder:
             after = ve
             if subj is None and not gerund and lv.split()[0] in _INVERTIBLE:
                 # inverted: "…,” said Lavrov" / ", said the minister"
-                if re.search(r"[,\u201d][ \t]*$", left) or not left.strip():
+                if _COMMA_OR_CLOSE_BEFORE.search(left) or not left.strip():
                     inv = self.speaker_np_after(ve, e)
                     if inv is not None:
                         subj = (inv[0], vs, inv[2])
@@ -1088,10 +1132,10 @@ class _Finder:
             if subj is None:
                 # participle or coordinated verb: inherits the sentence's subject
                 coord = re.search(r"\b(?:and|but|yet|or)(?:[ \t]+(?:then|also|later))?[ \t]*$", left)
-                if gerund or re.search(r"(?:,|\band|\bbut|\byet|\bor|\bthen|\balso|\blater)[ \t]*$", left) and (lv.endswith("ing") or coord):
+                if gerund or _LINK_BEFORE.search(left) and (lv.endswith("ing") or coord):
                     sid = last_speaker if last_subject_found else self.sentence_subject(si, vs)
                     if sid is None:
-                        if gerund and lv in _REPORT_PARTICIPLES and (re.search(r",[ \t]*$", left) or object_participle) \
+                        if gerund and lv in _REPORT_PARTICIPLES and (_COMMA_BEFORE.search(left) or object_participle) \
                                 and len(_WORDS.findall(left)) >= 4:
                             sid = self._clause_subject(s, vs)
                         elif coord and lv in _STRONG_VERBS and len(_WORDS.findall(left)) >= 3 \
@@ -1105,12 +1149,11 @@ class _Finder:
                         # source we cannot name; the content is still a quote (without a speaker)
                     subj = (sid, vs, None)
                     participle = True
-                elif lv in _STRONG_VERBS and re.search(r"[\w\u2019'.)]+[ \t]*$", left) and not re.search(
-                        r"\b(?:to|not|never|n't|who|which|that|whom|when|as|if)[ \t]*$", left):
+                elif lv in _STRONG_VERBS and _WORD_END_BEFORE.search(left) and not _NOT_SUBJECT_END_BEFORE.search(left):
                     # "those surveyed said …", "One in three said …": a source we cannot name
                     subj = (None, vs, None)
                     participle = False
-                elif lv in _STRONG_VERBS and re.search(r",[ \t]*$", left) and _WORDS.search(left) \
+                elif lv in _STRONG_VERBS and _COMMA_BEFORE.search(left) and _WORDS.search(left) \
                         and not _AFTER_COMMA_NOT_SUBJECT.search(left) and re.match(r"[ \t]+(?:that[ \t]+)?[\w\u201c]", masked[ve:e]):
                     # "Federal officials familiar with the case, speaking on condition of anonymity, said that …":
                     # a subject too long to walk back over; its first name, if it opens the sentence, else nobody

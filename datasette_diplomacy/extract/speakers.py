@@ -322,10 +322,39 @@ _ROLE_NP_TAIL = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _lower_role_head_re() -> re.Pattern | None:
+    """:func:`_role_head_re` for lower-cased text, case-sensitive; None if a role is not lower-case ASCII."""
+    roles = lexicon().roles
+    if not all(role.isascii() and role == role.lower() for role in roles):
+        return None
+    return re.compile(r"(?<![\w-])(?:" + trie_regex(roles) + r")(?![\w-])")
+
+
+def _only_ascii_has_case(text: str) -> bool:
+    """True when every character of ``text`` that has a case (an upper or lower form) is ASCII."""
+    return text.isascii() or all(c.isascii() or c.lower() == c == c.upper() for c in set(text))
+
+
+def _role_heads(body: str):
+    """Matches (start, end) of :func:`_role_head_re` in ``body``.
+
+    Case-insensitive matching costs the engine a case fold per character tried; on a
+    text whose only cased characters are ASCII, lower-casing it first and matching the
+    lower-case roles exactly finds the same spans (same length, same word characters,
+    and no non-ASCII character that ignoring case would equate with an ASCII letter,
+    such as the Kelvin sign for "k" or the dotless i for "i"): on White House briefings,
+    in about 0.3 of the 0.43 ms per document the case-insensitive search takes.
+    """
+    lower_re = _lower_role_head_re()
+    if lower_re is not None and _only_ascii_has_case(body):
+        return [m.span() for m in lower_re.finditer(body.lower())]
+    return [m.span() for m in _role_head_re().finditer(body)]
+
+
 def _role_nps(body: str):
     """Role descriptions: (start, end, det, poss, mods, head) for "the Russian foreign minister", "Moscow's top diplomat"."""
-    for hm in _role_head_re().finditer(body):
-        hs = hm.start()
+    for hs, he in _role_heads(body):
         window_start = max(0, hs - 50)
         m = _ROLE_NP_TAIL.search(body, window_start, hs)
         if not m:
@@ -333,7 +362,7 @@ def _role_nps(body: str):
         poss = m.group("poss")
         if poss and not gazetteer.country_of(poss.strip()):
             continue
-        yield m.start(), hm.end(), m.group("det"), poss, m.group("mods") or "", hm.group()
+        yield m.start(), he, m.group("det"), poss, m.group("mods") or "", body[hs:he]
 
 
 _APPOSITIVE = re.compile(
