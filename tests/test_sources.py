@@ -352,3 +352,18 @@ def test_a_quoted_work_after_its_kind_is_no_quote(body):
 def test_responding_by_doing_is_no_report():
     rows, _, _ = extract("The United States responded enthusiastically by easing stiff sanctions.")
     assert rows == []
+
+
+@pytest.mark.parametrize("body, fragment, source", [
+    # a nationality is a surname after a given name
+    ("\u201cThis is an extreme revision,\u201d said David French of the National Retail Federation.", "revision",
+     ("David French", "person")),
+    ("\u201cWatch the table,\u201d said former tech executive Carly Fiorina during the second debate, suggesting "
+     "that she had seen it.", "Watch the table", ("Carly Fiorina", "person")),
+    ("\u201cThere won't be a path,\u201d said one of those advisers, who spoke on the condition of anonymity.", "path",
+     ("one of those advisers", "anonymous")),
+    ("The next day, her Twitter account posted: \u201cShop the look from the speech.\u201d", "Shop the look",
+     ("her Twitter account", "document")),
+])
+def test_more_inverted_and_described_sources(body, fragment, source):
+    assert speaker_of(body, fragment) == source

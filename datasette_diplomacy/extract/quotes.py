@@ -273,7 +273,7 @@ rejected rejects condemned condemns denounced denounces defended defends threate
 proposed proposes called calls calling questioned questions pointed stresses chanted shouted yelled whispered
 cried screamed scoffed snapped barked retorted laughed sighed interjected shot marveled marvelled conceded
 elaborated acknowledged clarified insisted joked noted vowed grumbled griped lamented fumed raged huffed mocked
-reacted
+reacted opined
 """.split()
 _INVERTIBLE = set("""
 said says added adds asked asks continued wrote writes explained explains noted notes recalled recalls replied
@@ -281,7 +281,7 @@ responded insisted insists argued argues warned warns remarked stated declared c
 told chanted shouted yelled whispered cried screamed scoffed snapped barked retorted laughed sighed interjected
 shot marveled marvelled conceded elaborated acknowledged clarified joked grumbled griped lamented fumed mused
 wondered observed countered claimed stressed emphasized emphasised predicted promised vowed
-reacted responded answered agreed admitted boasted bragged complained charged cautioned suggested asserted
+reacted responded answered agreed admitted boasted bragged complained charged cautioned suggested asserted opined
 """.split())
 _MULTI = [
     r"pointed out", r"points out", r"pointing out", r"went on", r"goes on", r"made (?:it )?clear",
@@ -482,7 +482,9 @@ _POST_MODIFIER = re.compile(
     r"(?:[a-z]+ing[ \t]+)?(?:of|from|at|for|in|with|to|inside|within|across|near))[ \t]+(?:the[ \t]+)?$")
 # the end of an inverted subject's name, maybe with where they are from: "said voter Ann Lee of Gdansk."
 _PLACE_AFTER_NAME = re.compile(r"[ \t]+(?:of|from|in)[ \t]+[A-Z][\w.\u2019'-]*(?:,?[ \t]+[A-Z][\w.\u2019'-]*){0,3}")
-_INVERTED_SUBJECT_END = re.compile(r"(?:" + _PLACE_AFTER_NAME.pattern + r")?[ \t]*(?:[,.;:!?]|$)")
+_INVERTED_SUBJECT_END = re.compile(r"(?:" + _PLACE_AFTER_NAME.pattern + r")?"
+                                   r"(?:[ \t]+(?:during|at|in|on|after|before)[ \t][^,.;:!?\u201c]{1,60})?"  # "… during the debate"
+                                   r"[ \t]*(?:[,.;:!?]|$)")
 _DASH_PARENTHETICAL = re.compile(
     r"[ \t]*(?:\u2014|\u2013|--|[ \t]-[ \t])[^\u2014\u2013\u201c\u201d]{1,160}?(?:\u2014|\u2013|--|[ \t]-)$")
 _TRAILING_PP = re.compile(r"[ \t]+(?:in|on|at|during|via)[ \t]"
@@ -928,7 +930,8 @@ class _Finder:
         m = re.match(r"((?:the|a|an|one|another|two|three|several|some)[ \t]+(?:[\w\u2019'.&-]+[ \t]+){0,4}?[\w\u2019'.&-]+)"
                      r"(?=[ \t]*(?:[,.;:!?]|$|\u201c|[ \t]+(?:for|of|at|in|who|on|to|with)\b))",
                      self.masked[p:e])
-        if m and any(w.lower() in _STOP_NP or w.lower() in _DETERMINERS for w in m.group(1).split()[1:]):
+        if m and any(w.lower() in _STOP_NP or w.lower() in _DETERMINERS
+                     for w in re.sub(r"^one[ \t]+of[ \t]+(?:the|those|these|his|her|their|its)\b", "one", m.group(1)).split()[1:]):
             m = None  # "said the nonprofit was a source of …": a clause, not an inverted subject
         if m:
             surface = self.body[p:p + m.end(1)]

@@ -1126,7 +1126,9 @@ class SpeakerResolver:
                                or folded[0] in lex.documents or folded[0] in lex.institution_words
                                or folded[0] in lex.roles):
             return None
-        if any(gazetteer.country_of(w) and not is_first_name(w) for w in words):
+        if any(gazetteer.country_of(w) and not is_first_name(w) and not (w is words[-1] and len(words) >= 2
+                                                                       and is_first_name(words[0]))
+               for w in words):  # "Russian Foreign Ministry", but "David French" is a name
             return None
         if any(w in _FUNCTION for w in folded[1:]):
             return None
