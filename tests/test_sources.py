@@ -367,3 +367,8 @@ def test_responding_by_doing_is_no_report():
 ])
 def test_more_inverted_and_described_sources(body, fragment, source):
     assert speaker_of(body, fragment) == source
+
+
+def test_a_statement_released_saying_is_the_releasers():
+    body = "Jessica Mackler issued a statement saying his comment has no place in a democracy."
+    assert speaker_of(body, "no place") == ("Jessica Mackler", "person")

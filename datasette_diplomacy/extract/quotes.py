@@ -509,6 +509,9 @@ _TITLE_BEFORE = re.compile(r"(?:\b(?:titled|entitled|dubbed|headlined|named|nick
                            r"book|novel|memoir|film|movie|documentary|show|programme|program|podcast|series|song|album|"
                            r"column|newsletter|magazine)|\w['\u2019]s?)[ \t]*,?[ \t]*$")
 _NOUN_OR_VERB = {"states", "remarks", "comments"}
+# a verb whose object carries someone's words: "released a statement saying …" is the releaser's report
+_ISSUED_BEFORE = re.compile(r"\b(?:issued|released|put[ \t]+out|sent|published|posted|made|gave|delivered|wrote|"
+                            r"tweeted|filed)[ \t]+$")
 _RESPONSE_VERBS = {"responded", "responds", "reacted", "reacts"}
 _DESCRIBED_SUBJECT = re.compile(
     r"((?:the|a|an|his|her|their|its|one|another|some|several|[A-Z][\w.\u2019'-]*)(?:[ \t]+[\w.\u2019'-]+){0,4}?)"
@@ -1116,9 +1119,10 @@ class _Finder:
             gerund = lv.endswith("ing") and _GERUND_LEFT.search(left) is not None
             subj = None if gerund else self.speaker_np_before(s, vs, si)
             if subj is not None and lv.endswith("ing") and (
-                    subj[0] is None or _PARTICIPLE_OBJECT_BEFORE.search(masked, s, subj[1])):
-                # "an email to supporters stating …", "a letter Monday making it clear …": not the participle's
-                # subject; that is the clause's
+                    subj[0] is None or _PARTICIPLE_OBJECT_BEFORE.search(masked, s, subj[1])
+                    or _ISSUED_BEFORE.search(masked, max(s, subj[1] - 20), subj[1])):
+                # "an email to supporters stating …", "a letter Monday making it clear …", "Ann Lee released a
+                # statement saying …": not the participle's subject; that is the clause's
                 subj, gerund, object_participle = None, True, True
             else:
                 object_participle = False
