@@ -369,6 +369,8 @@ def test_more_inverted_and_described_sources(body, fragment, source):
     assert speaker_of(body, fragment) == source
 
 
-def test_a_statement_released_saying_is_the_releasers():
-    body = "Jessica Mackler issued a statement saying his comment has no place in a democracy."
+@pytest.mark.parametrize("subject", ["Jessica Mackler", "American Bridge President Jessica Mackler"])
+def test_a_statement_released_saying_is_the_releasers(subject):
+    # a capitalised title ("President") is no verb ending the subject
+    body = f"{subject} issued a statement saying his comment has no place in a democracy."
     assert speaker_of(body, "no place") == ("Jessica Mackler", "person")

@@ -514,8 +514,8 @@ _ISSUED_BEFORE = re.compile(r"\b(?:issued|released|put[ \t]+out|sent|published|p
                             r"tweeted|filed)[ \t]+$")
 _RESPONSE_VERBS = {"responded", "responds", "reacted", "reacts"}
 _DESCRIBED_SUBJECT = re.compile(
-    r"((?:the|a|an|his|her|their|its|one|another|some|several|[A-Z][\w.\u2019'-]*)(?:[ \t]+[\w.\u2019'-]+){0,4}?)"
-    r"[ \t]+(?:(?:also|then|later|quickly|again)[ \t]+)?[a-z]+(?:ed|ook|ent|ade|ave|ame|ew|ote|oke|ad|id)\b", re.IGNORECASE)
+    r"((?:(?i:the|a|an|his|her|their|its|one|another|some|several)|[A-Z][\w.\u2019'-]*)(?:[ \t]+[\w.\u2019'-]+){0,4}?)"
+    r"[ \t]+(?:(?:also|then|later|quickly|again)[ \t]+)?[a-z]+(?:ed|ook|ent|ade|ave|ame|ew|ote|oke|ad|id)\b")
 _DESCRIBED_NAME = re.compile(r"((?:[\w.\u2019'&-]+[ \t]+){1,8}?)([A-Z][\w\u2019'-]+(?:[ \t]+[A-Z][\w\u2019'-]+){1,2})"
                              r"(?=[ \t]*(?:[,.;:!?]|$))")
 _INVERTED_APPOSITIVE = re.compile(r"[ \t]*,[ \t]*(?:who|a|an|the)\b[^\u201c\u201d;.]{1,100}?,[ \t]*(?=\u201c)")
