@@ -374,3 +374,16 @@ def test_a_statement_released_saying_is_the_releasers(subject):
     # a capitalised title ("President") is no verb ending the subject
     body = f"{subject} issued a statement saying his comment has no place in a democracy."
     assert speaker_of(body, "no place") == ("Jessica Mackler", "person")
+
+
+def test_a_wire_story_of_two_ministers():
+    body = ("Freedonian Foreign Minister Anna Petrova said on Thursday that the talks had failed.\n\n"
+            "Ruritanian Foreign Secretary Jon Hale, speaking alongside Petrova, urged Freedonia to pull back its "
+            "troops.\n\n"
+            "NATO Secretary-General Jens Stoltenberg warned of \u201ca new normal\u201d in European security, while "
+            "Chinese foreign ministry spokesman Zhao Lijian accused Washington of hyping the threat.")
+    assert speaker_of(body, "pull back") == ("Jon Hale", "person")
+    assert speaker_of(body, "new normal") == ("Jens Stoltenberg", "person")
+    assert speaker_of(body, "hyping") == ("Zhao Lijian", "person")
+    _, _, quotes = extract(body)
+    assert not any("Zhao" in q.text for q in quotes)

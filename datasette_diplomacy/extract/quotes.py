@@ -439,6 +439,8 @@ _CLAUSE_CUT = re.compile(
     r"(?:,|\u201d)[ \t]+(?:(?:and|but)[ \t]+)?(?:adding|saying|noting|explaining|arguing|insisting|stressing|warning|claiming|"
     r"recalling|according[ \t]+to|pointing[ \t]+(?:out|to)|referring[ \t]+to|citing|suggesting|asserting|declaring|telling)\b"
     r"|,[ \t]+(?:although|though|even[ \t]+though|whereas|(?:to|at|after|upon)[ \t]+which)\b"
+    # ", while Chinese spokesman Zhao Lijian accused …": another subject's clause
+    r"|,[ \t]+while[ \t]+(?=[A-Z])"
     # a relative clause on the content's last noun that runs to the sentence's end: the narrator's gloss
     r"|,[ \t]+which\b(?=[^,;\u201c\u201d]*$)"
     # a relative clause with a report of its own: "remarks by Kowal, who said …"
@@ -527,7 +529,9 @@ _OBJECT_BEFORE_COLON = re.compile(
 # "with" is not among them ("with Wong saying …" is Wong's report, "an email to supporters stating …" is not theirs)
 _PREPOSITIONS = "to by from of for about on at in like than under over against into".split()
 _OBJECT_BEFORE = re.compile(r"\b(?:" + "|".join(_PREPOSITIONS + "with and after before behind beside between among toward "
-                                                               "towards without onto upon".split()) + r")[ \t]+$")
+                                                               "towards without onto upon alongside besides near "
+                                                               "including despite amid through across around "
+                                                               "along within inside outside".split()) + r")[ \t]+$")
 _PARTICIPLE_OBJECT_BEFORE = re.compile(r"\b(?:" + "|".join(_PREPOSITIONS) + r")[ \t]+$")
 _INVERTED_MODIFIER = re.compile(r"([\w.'\u2019&-]+)[ \t]+")
 # an addressee of up to 80 characters: "told a crowded hall in Baltimore that …", "warned Ghana's top diplomat against …"
