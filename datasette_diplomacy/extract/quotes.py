@@ -45,7 +45,6 @@ MAX_FRAGMENT_WORDS = 8  # embedded quoted phrases shorter than this need a cue o
 _DOUBLE_MARK = re.compile(r"``|''|[\u201c\u201d\u201e\u201f\u00ab\u00bb\"]")
 _OPENERS = {"\u201c", "\u201e", "\u201f", "\u00ab", "``"}
 _CLOSERS = {"\u201d", "\u00bb"}
-_TOGGLES = {'"', "''"}
 _SINGLE = re.compile(r"(?<![\w\u2019'])\u2018(?=\S)([^\u2018\u2019\n]*?(?:\u2019\w[^\u2018\u2019\n]*?)*)(?<=\S)\u2019(?!\w)")
 _WORD = re.compile(r"\w+")
 _NEWLINE = re.compile(r"\n")
@@ -353,7 +352,6 @@ _STRONG_VERBS = {"said", "says", "say", "told", "tells", "added", "adds", "wrote
                  "argued", "argues", "claimed", "claims", "insisted", "insists", "warned", "warns"}
 _ADDRESS_VERBS = {"told", "tells", "telling", "tell", "informed", "assured", "assures", "reminded", "warned",
                   "warns", "warning", "urged", "urges", "urging", "asked", "asks", "asking", "promised", "promises"}
-_PARTICIPLES = re.compile(r"ing$")
 _WEAK_VERBS = {"think", "thinks", "thought", "believe", "believes", "believed", "hope", "hopes", "hoped", "fear",
                "fears", "feared", "want", "wants", "wanted", "expects", "expected", "knows", "knew", "called",
                "calls", "calling", "questions", "questioned", "reports", "reported", "states", "answered", "answers",

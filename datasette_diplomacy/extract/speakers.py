@@ -281,7 +281,6 @@ _POSS_BEFORE = re.compile(r"([A-Z][\w.]*)['\u2019]s\s+$")
 # (?<![\w'’]), one character later): a pattern that starts with a character class lets the engine
 # skip straight to the next h or s instead of trying the look-behind at every position of the body.
 _HE = re.compile(r"[HhSs](?<![\w'\u2019](?s:.))(?:(?<=[Hh])(?:e|im|is|er|ers|imself|erself)|(?<=[Ss])he)(?![\w'\u2019])")
-_ROLE_NOUN_ALT = None  # built lazily from the lexicon
 
 
 def _ends_with_role(text: str) -> bool:
