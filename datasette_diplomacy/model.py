@@ -89,7 +89,8 @@ class Quote:
     """A statement attributed (or left unattributed) in the body.
 
     ``body[start:end] == text`` always holds. ``kind`` is ``direct``,
-    ``indirect``, ``transcript`` or ``question``; ``speaker`` is a
+    ``indirect``, ``position`` (a stance or intention: "opposed the plan",
+    "declined to comment"), ``transcript`` or ``question``; ``speaker`` is a
     ``Speaker.id`` or None; ``cue`` is the reporting verb or transcript label;
     ``paragraph`` is the 0-based index in ``paragraph_spans(body)``.
     """

@@ -109,7 +109,7 @@ def test_extract_prints_one_json_object_per_quote(runner):
     for record in records:
         assert {"article", "quote", "speaker", "kind", "cue", "start", "end", "paragraph",
                 "topics", "speaker_type", "role", "country"} <= set(record)
-        assert record["kind"] in {"direct", "indirect", "transcript", "question"}
+        assert record["kind"] in {"direct", "indirect", "position", "transcript", "question"}
     assert {r["article"] for r in records} <= {p.stem for p in SEED_FILES}
 
 

@@ -16,7 +16,7 @@ def extract(body: str, title: str | None = None):
     quotes = find_quotes(body, spans, resolver)
     for q in quotes:
         assert body[q.start:q.end] == q.text, q
-        assert q.kind in ("direct", "indirect")
+        assert q.kind in ("direct", "indirect", "position")
         assert 0 <= q.paragraph < len(spans)
         assert spans[q.paragraph][0] <= q.start < q.end <= spans[q.paragraph][1]
     names = {s.id: s.name for s in resolver.speakers()}

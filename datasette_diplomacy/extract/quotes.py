@@ -308,7 +308,39 @@ _DOC_VERBS = {"show", "shows", "showed", "showing", "found", "finds", "find", "i
               "projected", "reveal", "reveals", "revealed", "state", "stated", "states", "read", "reads", "notes",
               "noted", "argues", "says", "said", "claims", "warns", "warned", "recommends", "recommended"}
 _VERBS_CLAUSE += [v for v in _DOC_VERBS if v not in _VERBS_CLAUSE]
-_SINGLE_VERBS = sorted({v for v in _VERBS_CLAUSE if v not in ("pointed", "called", "calls", "calling")}, key=len, reverse=True)
+# Positions: a named source's stance or intention, reported without a speech verb. Users of a record of who
+# said what want these too ("Russia opposed the resolution", "the ministry declined to comment", "Paris plans to
+# send envoys"). An intention verb reports only before "to <verb>"; a stance verb only before its object.
+_INTENT_VERBS = {"declined", "declines", "decline", "refused", "refuses", "refuse", "sought", "seeks", "seek",
+                 "plans", "planned", "plan", "intends", "intended", "intend", "aims", "aimed"}
+_STANCE_VERBS = {"endorsed", "endorses", "endorse", "supported", "supports", "support", "opposed", "opposes",
+                 "oppose", "backed", "backs", "favored", "favors", "favoured", "favours", "preferred", "prefers",
+                 "welcomed", "welcomes"}
+_POSITION_VERBS = _INTENT_VERBS | _STANCE_VERBS
+_SPACES = re.compile(r"[ \t]+")
+_INTENT_OBJECT = re.compile(r"[ \t]+(?=to[ \t]+[a-z])")
+# what follows a stance verb when it is no stance on an object: "backed down", "supported by", "opposed to"
+_STANCE_NOT_OBJECT = re.compile(
+    r"[ \t]+(?:by|in|out|up|off|away|down|into|from|for|to|that|it|itself|themselves|himself|herself|with|on|at|as|"
+    r"and|or|but|than|because|when|while|if|the[ \t]+idea)\b|[ \t]*(?:[,.;:!?)\u2014\u2013-]|$)")
+# where a stance's object ends: a comma or other punctuation, or a clause joined after it
+_OBJECT_END = re.compile(
+    r"[,;:()\u2014\u2013]|[ \t]+-[ \t]|[ \t]+(?:because|after|when|while|but|since|as|before|if|until|although|though|"
+    r"despite|so|even|and[ \t]+(?:then|also|later|has|have|had|is|was|will|would|said|says|called|urged|"
+    r"[a-z]+ed[ \t]))\b")
+# a time or place after a stance's object is the narrator's, not part of the position ("endorsed Cruz last week")
+_OBJECT_TRAILER = re.compile(
+    r"[ \t]+(?:(?:last|this|next|earlier|later)[ \t]+(?:week|month|year|night|spring|summer|fall|autumn|winter|"
+    r"weekend|time)|here|there|yesterday|today|tonight|(?:on|early|late)[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday)|(?:in|since|during)[ \t]+(?:\d{4}|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|the[ \t]+(?:past|primar(?:y|ies)|election|campaign))|at[ \t]+(?:a|an|the)[ \t]+"
+    r"(?:news[ \t]+conference|rally|press[ \t]+conference|meeting|event|summit))\b")
+# a bare form reports only after a plural subject or an auxiliary: "Poland and Estonia support the plan",
+# "Paris will oppose it"; "Trump support is strongest here" is a noun
+_BARE_FORMS = {"decline", "refuse", "seek", "plan", "intend", "endorse", "support", "oppose"}
+_PLURAL_SUBJECTS = {"they", "we", "i", "you"}
+_SINGLE_VERBS = sorted({v for v in _VERBS_CLAUSE if v not in ("pointed", "called", "calls", "calling")}
+                       | _POSITION_VERBS, key=len, reverse=True)
 
 
 _CUE = re.compile(
@@ -389,6 +421,7 @@ class _EndPattern:
 
 
 # the widths are checked against the patterns in tests/test_quotes.py
+_AUXILIARY_BEFORE = _EndPattern(r"\b(?:will|would|could|can|may|might|should|must|do|did|also|still|now)", 6)
 _NEGATED_BEFORE = _EndPattern(r"(?:\bto|\bnot|n't|\bnever)", 5, r"[ \t]+$")  # "refused to say", "did not say"
 _COMMA_OR_CLOSE_BEFORE = _EndPattern(r"[,\u201d]", 1)
 _COMMA_BEFORE = _EndPattern(r",", 1)
@@ -1001,7 +1034,8 @@ class _Finder:
         self.q_item[qi] = it
         return it
 
-    def add_clause(self, start: int, end: int, speaker, cue, si, pi) -> _Item | None:
+    def add_clause(self, start: int, end: int, speaker, cue, si, pi, kind: str = "indirect",
+                   min_words: int = 3) -> _Item | None:
         body = self.body
         # trim
         while start < end and (body[start].isspace() or body[start] in ",:;\u2013\u2014-"):
@@ -1030,12 +1064,12 @@ class _Finder:
                 qis = [x for x in qis if self.layout.qspans[x].open < end]
                 break
         if len(_WORDS.findall(self.masked, start, end)) + sum(
-                self.layout.qspans[qi].words for qi in qis) < 3:
+                self.layout.qspans[qi].words for qi in qis) < min_words:
             return None
         for it in self.items:
             if it.start < end and start < it.end:
                 return None
-        it = _Item(start, end, "indirect", speaker, cue, si, pi, qis, 2)
+        it = _Item(start, end, kind, speaker, cue, si, pi, qis, 2)
         self.items.append(it)
         for qi in qis:
             self.q_item[qi] = it
@@ -1091,6 +1125,7 @@ class _Finder:
         last_speaker = None
         last_subject_found = False
         consumed_until = s
+        positions = []
         for kind, vs, ve, verb in cues:
             if vs < consumed_until:
                 continue
@@ -1112,6 +1147,14 @@ class _Finder:
             if _NEGATED_BEFORE.search(left) and lv not in ("said",):
                 continue  # "refused to say", "did not say"
             if _PASSIVE_BEFORE.search(left) and not lv.endswith("ing"):  # "is calling" is progressive, not passive
+                continue
+            if lv in _POSITION_VERBS:
+                # added after the reports ("Russia opposed it, diplomats said" is the diplomats'), but its subject
+                # is the subject of what follows ("Kallas welcomed it and urged …")
+                subj = self.position_subject(si, s, vs, ve, verb)
+                if subj is not None:
+                    positions.append((vs, ve, verb, subj))
+                    last_speaker, last_subject_found = subj, True
                 continue
             if lv in _WEAK_VERBS and re.search(r"\b(?:that|which|whom)[ \t]+(?:he|she|they|we|I|you|it|[A-Z][\w.\u2019'-]*)[ \t]+$", left):
                 continue  # "a state that she hoped to carry": an object relative clause
@@ -1184,6 +1227,9 @@ class _Finder:
             res_end = self.attribute(si, s, e, pi, vs, ve, after, verb, sid, np_start, inverted, participle)
             if res_end:
                 consumed_until = max(consumed_until, res_end)
+        for vs, ve, verb, sid in positions:
+            if not any(it.start <= vs < it.end for it in self.items):  # not inside another report's content
+                self.position(si, e, pi, ve, verb, sid)
 
     def attribute(self, si, s, e, pi, vs, ve, after, verb, sid, np_start, inverted, participle=False) -> int | None:
         masked = self.masked
@@ -1379,6 +1425,57 @@ class _Finder:
         if it is not None:
             return cend
         return None
+
+    def position_subject(self, si, s, vs, ve, verb) -> str | None:
+        """The speaker holding the position that ``verb`` (at ``vs:ve``) reports, or None when it reports none:
+        "Russia opposed the resolution", "the ministry declined to comment". Only a subject we can name counts
+        (a position nobody holds is no record of who said what)."""
+        masked = self.masked
+        e = self.layout.sentences[si][1]
+        if verb.lower() in _INTENT_VERBS:
+            om = _INTENT_OBJECT.match(masked, ve, e)
+        else:
+            om = None if _STANCE_NOT_OBJECT.match(masked, ve, e) else _SPACES.match(masked, ve, e)
+        if om is None:
+            return None
+        subj = self.speaker_np_before(s, vs, si)
+        if subj is not None:
+            sid = subj[0]
+            if verb.lower() in _BARE_FORMS and not _AUXILIARY_BEFORE.search(masked[s:vs]) and not (
+                    (subj[2] or "").lower() in _PLURAL_SUBJECTS or self.resolver.speaker_type(sid) == "group"):
+                return None  # "Trump support is strongest in the north": a noun after a name
+        elif re.search(r"\b(?:and|but)(?:[ \t]+(?:then|also|later))?[ \t]*$", masked[s:vs]):
+            sid = self.sentence_subject(si, vs)  # "Lee met the envoys and backed their plan"
+        else:
+            return None
+        if sid is None or self.resolver.speaker_type(sid) == "document":
+            return None  # "the bill aims to cut taxes": a text's purpose, not a position someone holds
+        return sid
+
+    def position(self, si, e, pi, ve, verb, sid) -> int | None:
+        """Add the content of the position ``verb`` reports for ``sid``: its object ("the resolution") or its
+        infinitive clause ("to comment"). Returns where the content ends."""
+        masked = self.masked
+        lv = verb.lower()
+        p = _SPACES.match(masked, ve, e).end()
+        cend = _cut_end(_CLAUSE_CUT.search(masked, p, e), e)
+        if lv in _STANCE_VERBS:
+            end = _OBJECT_END.search(masked, p, cend)
+            if end:
+                cend = end.start()
+            end = _OBJECT_TRAILER.search(masked, p, cend)
+            if end:
+                cend = end.start()
+        else:
+            co = _COORD_CUE.search(masked, p, cend)
+            if co:
+                cend = co.start()
+            cs = self._coord_speaker(p, cend)
+            if cs is not None:
+                cend = cs
+        it = self.add_clause(p, cend, sid, verb, si, pi, kind="position",
+                             min_words=2 if lv in _INTENT_VERBS else 1)
+        return cend if it is not None else None
 
     def _coord_speaker(self, p: int, cend: int) -> int | None:
         """Where ", and NAME VERBing/said …" starts another speaker's report inside ``masked[p:cend]``."""

@@ -598,6 +598,13 @@ class SpeakerResolver:
                 return self._entities[idx].name
         return None
 
+    def speaker_type(self, speaker_id: str | None) -> str | None:
+        """The type ("person", "institution", "document", …) of a speaker id handed out by this resolver."""
+        for idx in self._used:
+            if self._entities[idx].id == speaker_id:
+                return self._entities[idx].type
+        return None
+
     def subject_of_sentence(self, sent_index: int, before: int) -> _Mention | None:
         """The first mention (outside quotes) of a sentence, if it starts the sentence."""
         s, e, _ = self.layout.sentences[sent_index]

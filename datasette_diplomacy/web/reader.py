@@ -23,6 +23,7 @@ from ..text import paragraph_spans
 KIND_LABELS = {
     "direct": "direct quote",
     "indirect": "reported speech",
+    "position": "stated position",
     "transcript": "transcript",
     "question": "question",
 }

@@ -1,0 +1,79 @@
+"""Stated positions: a named source's stance or intention, reported without a speech verb.
+
+"Estonia opposed the proposal", "the ministry declined to comment", "Berg plans to visit Oslo": who holds
+which position is part of who said what. Each test is one rule, on text written for it.
+"""
+from __future__ import annotations
+
+import pytest
+
+from test_quotes import extract
+
+
+def positions(body: str) -> list[tuple]:
+    """(speaker name or None, cue, text) of every quote of kind "position" in ``body``."""
+    _, resolver, quotes = extract(body)
+    names = {s.id: s.name for s in resolver.speakers()}
+    return [(names.get(q.speaker), q.cue, q.text) for q in quotes if q.kind == "position"]
+
+
+@pytest.mark.parametrize("verb", ["opposed", "supported", "endorsed", "backed", "welcomed", "favoured"])
+def test_a_stance_on_an_object(verb):
+    body = f"Foreign Minister Mari Tamm {verb} the Latvian proposal, and the talks went on."
+    assert positions(body) == [("Mari Tamm", verb, "the Latvian proposal")]
+
+
+@pytest.mark.parametrize("verb", ["declined", "refused", "plans", "sought", "intends"])
+def test_an_intention_is_its_infinitive_clause(verb):
+    body = f"Minister Olav Berg {verb} to discuss the fishing quotas with his Icelandic colleague."
+    assert positions(body) == [("Olav Berg", verb, "to discuss the fishing quotas with his Icelandic colleague")]
+
+
+def test_declined_to_comment_is_kept_although_short():
+    body = "Ambassador Lena Hoff was asked about the letter. A spokeswoman for Hoff declined to comment."
+    assert [(cue, text) for _, cue, text in positions(body)] == [("declined", "to comment")]
+
+
+def test_an_intention_verb_without_to_is_no_position():
+    body = "Exports declined sharply. Minister Olav Berg sought advice from the central bank."
+    assert positions(body) == []
+
+
+@pytest.mark.parametrize("tail", ["backed down on Friday.", "was supported by most members.", "opposed to the idea."])
+def test_phrasal_and_passive_uses_are_no_stance(tail):
+    assert positions(f"Minister Olav Berg {tail}") == []
+
+
+def test_a_time_after_the_object_is_the_narrators():
+    body = "Senator Ruth Amsel endorsed Governor Paul Dwyer last week at a rally in Dayton."
+    assert positions(body) == [("Ruth Amsel", "endorsed", "Governor Paul Dwyer")]
+
+
+def test_a_position_needs_a_source_we_can_name():
+    assert positions("The draft aims to cut tariffs by half.") == []  # a text's purpose
+    assert positions("It remains unclear who backed the plan.") == []
+
+
+def test_a_bare_form_after_a_name_is_a_noun():
+    body = "Minister Olav Berg spoke in Tromso. Berg support is strongest in the north, polls suggest."
+    assert positions(body) == []
+
+
+def test_a_bare_form_after_a_plural_subject_or_an_auxiliary_reports():
+    body = "Minister Olav Berg said the vote was close. He will support the amendment, and they oppose the treaty."
+    found = positions(body)
+    assert ("Olav Berg", "support", "the amendment") in found
+
+
+def test_a_report_about_a_position_keeps_the_whole_clause():
+    """"Estonia opposed the draft, diplomats said": the diplomats' report, not Estonia's own statement."""
+    _, resolver, quotes = extract("Estonia opposed the draft resolution, two diplomats said.")
+    assert [(q.kind, q.text) for q in quotes] == [("indirect", "Estonia opposed the draft resolution")]
+
+
+def test_the_position_holder_is_the_subject_of_what_follows():
+    body = "Prime Minister Kaja Soots welcomed the decision and urged other capitals to follow."
+    _, resolver, quotes = extract(body)
+    names = {s.id: s.name for s in resolver.speakers()}
+    assert [(names.get(q.speaker), q.kind, q.text) for q in quotes] == [
+        ("Kaja Soots", "position", "the decision"), ("Kaja Soots", "indirect", "other capitals to follow")]
