@@ -387,3 +387,30 @@ def test_a_wire_story_of_two_ministers():
     assert speaker_of(body, "hyping") == ("Zhao Lijian", "person")
     _, _, quotes = extract(body)
     assert not any("Zhao" in q.text for q in quotes)
+
+
+# ---------------------------------------------------------------- "it" and poll respondents
+
+
+def test_it_after_an_institutions_report_is_that_institution():
+    body = ("“The harbour will stay closed,” the Port Authority said.\n\n"
+            "“Ships are being sent to Gdynia instead,” it added.")
+    assert speaker_of(body, "Ships are being sent") == ("the Port Authority", "institution")
+
+
+def test_it_with_no_institution_before_is_nobody():
+    body = "Ann Lee said the harbour would stay closed. It added that ships were sent to Gdynia."
+    assert speaker_of(body, "ships were sent") == (None, None)
+
+
+def test_it_does_not_reach_back_over_many_sentences():
+    body = ("The port authority said the harbour would stay closed. Ships waited. Crews slept. Rain fell. "
+            "Nobody came. It added that ships were sent to Gdynia.")
+    assert speaker_of(body, "ships were sent") == (None, None)
+
+
+@pytest.mark.parametrize("subject", ["those surveyed", "those polled", "a mere 12 percent"])
+def test_poll_respondents_are_an_anonymous_source(subject):
+    body = f"A survey of 800 fishermen was published on Monday. By a wide margin, {subject} said quotas were too low."
+    name, kind = speaker_of(body, "quotas were too low")
+    assert (name.lower(), kind) == (subject, "anonymous")

@@ -474,6 +474,7 @@ class SpeakerResolver:
         self._by_first: dict[str, list[int]] = {}
         self._in_title = False
         self._spoken: list[tuple[int, int]] = []  # (position, entity) of the quotes' resolved sources
+        self._spoken_things: list[tuple[int, int]] = []  # the same for institutions and documents
         self._lower_words = set(re.findall(r"(?<![\w'\u2019])[a-z][a-z'\u2019-]+", body))
         self._scan()
 
@@ -490,11 +491,33 @@ class SpeakerResolver:
             # resolved now, not from the scan's table: the quotes before this one are known
             idx = self._resolve_pronoun("m" if low == "he" else "f", start, self.layout.sentence_of(start),
                                         self.layout.in_quote(start))
+        elif low == "it":
+            idx = self._last_thing(start)
         else:
             idx = self._resolve_entity(surface, start, end)
-        if idx is not None and self._entities[idx].type == "person":
-            bisect.insort(self._spoken, (start, idx))
+        self._remember_source(start, idx)
         return self._use(idx)
+
+    def _remember_source(self, start: int, idx: int | None) -> None:
+        """Note that entity ``idx`` is the source of a report at ``start`` (for "he said", "it added" later)."""
+        if idx is None:
+            return
+        typ = self._entities[idx].type
+        if typ == "person":
+            bisect.insort(self._spoken, (start, idx))
+        elif typ in ("institution", "document"):
+            bisect.insort(self._spoken_things, (start, idx))
+
+    def _last_thing(self, pos: int, max_back: int = 2) -> int | None:
+        """"It" as a source ("“…,” it added") is the institution or document that last reported something,
+        within ``max_back`` sentences; None when there is none (most "it" are no source at all)."""
+        j = bisect.bisect_left(self._spoken_things, (pos, -1))
+        if not j or self.layout.in_quote(pos):
+            return None
+        at, idx = self._spoken_things[j - 1]
+        if self.layout.sentence_of(at) < self.layout.sentence_of(pos) - max_back:
+            return None
+        return idx
 
     def add_person(self, name: str | None, role: str | None = None, type: str = "person", alias: str | None = None) -> str | None:
         """Register (or find) a speaker named by a transcript label; returns its id."""
@@ -586,8 +609,7 @@ class SpeakerResolver:
         """Speaker id of a mention of the table that a quote's attribution uses (see :meth:`resolve`)."""
         if mention.kind == "pronoun" and mention.text.lower() in ("he", "she"):
             return self.resolve(mention.text, mention.start, mention.end)
-        if mention.entity is not None and self._entities[mention.entity].type == "person":
-            bisect.insort(self._spoken, (mention.start, mention.entity))
+        self._remember_source(mention.start, mention.entity)
         return self._use(mention.entity) if mention.entity is not None else None
 
     def display_name(self, speaker_id: str | None) -> str | None:
