@@ -414,3 +414,17 @@ def test_poll_respondents_are_an_anonymous_source(subject):
     body = f"A survey of 800 fishermen was published on Monday. By a wide margin, {subject} said quotas were too low."
     name, kind = speaker_of(body, "quotas were too low")
     assert (name.lower(), kind) == (subject, "anonymous")
+
+
+# ---------------------------------------------------------------- a colon ending the paragraph
+
+
+@pytest.mark.parametrize("lead", ["The minister responded:", "Rand put it this way:", "Rand said the following:"])
+def test_a_report_ending_its_paragraph_with_a_colon_introduces_the_next_paragraphs_quote(lead):
+    body = f"Fisheries Minister Ivo Rand visited the port on Friday. {lead}\n\n“No ship leaves before the storm ends.”"
+    assert speaker_of(body, "No ship leaves") == ("Ivo Rand", "person")
+
+
+def test_a_colon_without_a_report_gives_the_next_paragraph_no_speaker():
+    body = "Harbour master Ivo Rand closed the port. The notice on the gate reads as follows:\n\n“No entry.”\n\nThe rules include:\n\n“No ship leaves before the storm ends.”"
+    assert speaker_of(body, "No ship leaves") == (None, None)

@@ -318,6 +318,7 @@ _STANCE_VERBS = {"endorsed", "endorses", "endorse", "supported", "supports", "su
                  "welcomed", "welcomes"}
 _POSITION_VERBS = _INTENT_VERBS | _STANCE_VERBS
 _SPACES = re.compile(r"[ \t]+")
+_COLON_END = re.compile(r"(?:[ \t]+(?:(?:this|that)[ \t]+way|as[ \t]+follows|the[ \t]+following))?[ \t]*:[ \t]*")
 _INTENT_OBJECT = re.compile(r"[ \t]+(?=to[ \t]+[a-z])")
 # what follows a stance verb when it is no stance on an object: "backed down", "supported by", "opposed to"
 _STANCE_NOT_OBJECT = re.compile(
@@ -690,6 +691,16 @@ class _Finder:
             self.add_direct(qi, sid, verb, si)
             p = max(qspans[qi].close_end, qspans[qi].end)
         return p
+
+    def quote_opening_paragraph(self, pi: int) -> int | None:
+        """The quotation that opens paragraph ``pi`` and is not taken yet, if any."""
+        if pi >= len(self.layout.paragraphs):
+            return None
+        ps, pe = self.layout.paragraphs[pi]
+        qis = self.quotes_between(ps, pe)
+        if qis and qis[0] not in self.q_item and not self.masked[ps:self.layout.qspans[qis[0]].open].strip():
+            return qis[0]
+        return None
 
     def quotes_between(self, start: int, end: int) -> list[int]:
         i = self._bisect.bisect_left(self._q_opens, start)
@@ -1317,6 +1328,12 @@ class _Finder:
         if om and not inverted:
             p += om.end()  # "she added warily: “…”", "he added a caveat: “…”"
             rest = masked[p:e]
+        if not inverted and _COLON_END.fullmatch(rest):
+            # "Reuters responded:" ending a paragraph: the quotation opening the next paragraph is the report
+            nxt = self.quote_opening_paragraph(pi + 1)
+            if nxt is not None and e >= self.layout.paragraphs[pi][1] - 1:
+                self.add_direct(nxt, sid, verb, si)
+                return e
         if re.match(r"[ \t]*[:,]?[ \t]*\u201c", rest):
             q_after = [qi for qi in self.quotes_between(p, e) if qi not in self.q_item]
             if q_after and _TITLE_BEFORE.search(masked, max(0, qspans[q_after[0]].open - 30), qspans[q_after[0]].open) \
