@@ -428,3 +428,8 @@ def test_a_report_ending_its_paragraph_with_a_colon_introduces_the_next_paragrap
 def test_a_colon_without_a_report_gives_the_next_paragraph_no_speaker():
     body = "Harbour master Ivo Rand closed the port. The notice on the gate reads as follows:\n\n“No entry.”\n\nThe rules include:\n\n“No ship leaves before the storm ends.”"
     assert speaker_of(body, "No ship leaves") == (None, None)
+
+
+@pytest.mark.parametrize("outlet", ["Reuters", "Interfax"])
+def test_a_capitalised_name_ending_in_s_is_an_outlet_not_a_plural_of_people(outlet):
+    assert speaker_of(f"{outlet} reported that the talks had stalled again.", "talks had stalled") == (outlet, "institution")

@@ -1620,7 +1620,8 @@ class SpeakerResolver:
             if c and not ent.country:
                 ent.country = c
             return idx
-        if head in lex.groups or low in lex.groups or (det or head.endswith("s")) and is_people_noun(head):
+        if head in lex.groups or low in lex.groups or (det or head.endswith("s")) and is_people_noun(head) \
+                and not words[-1][:1].isupper():  # "Reuters reported": a name, not a plural of people
             return self._keyed_entity("group", re.sub(r"^(?:The)\b", "the", text))
         if head in lex.institution_words or (words and words[-1].isupper() and len(words[-1]) > 1):
             return self._keyed_entity("institution", re.sub(r"^(?:The)\b", "the", text), country=country)
