@@ -433,3 +433,27 @@ def test_a_colon_without_a_report_gives_the_next_paragraph_no_speaker():
 @pytest.mark.parametrize("outlet", ["Reuters", "Interfax"])
 def test_a_capitalised_name_ending_in_s_is_an_outlet_not_a_plural_of_people(outlet):
     assert speaker_of(f"{outlet} reported that the talks had stalled again.", "talks had stalled") == (outlet, "institution")
+
+
+# ---------------------------------------------------------------- subjects with a relative clause, fillers, "while"
+
+
+def test_a_described_subject_before_a_long_relative_clause():
+    body = ("The official, who spoke on condition of anonymity to discuss confidential talks, said that "
+            "the envoys would meet again in Vienna.")
+    assert speaker_of(body, "envoys would meet") == ("the official", "anonymous")
+
+
+def test_a_report_set_off_after_a_conjunction_leaves_the_conjunction_out():
+    _, resolver, quotes = extract("And yet, Minister Ivo Rand's aides say, the quota remains a priority for him.")
+    assert [q.text for q in quotes] == ["the quota remains a priority for him"]
+
+
+def test_while_with_another_report_starts_another_clause():
+    body = ("Several farmers said the quotas had ruined their season, while other growers said they had not "
+            "noticed any change.")
+    _, resolver, quotes = extract(body)
+    names = {s.id: s.name for s in resolver.speakers()}
+    assert [(names.get(q.speaker), q.text) for q in quotes] == [
+        ("Several farmers", "the quotas had ruined their season"),
+        ("other growers", "they had not noticed any change")]

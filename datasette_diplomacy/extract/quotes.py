@@ -318,6 +318,9 @@ _STANCE_VERBS = {"endorsed", "endorses", "endorse", "supported", "supports", "su
                  "welcomed", "welcomes"}
 _POSITION_VERBS = _INTENT_VERBS | _STANCE_VERBS
 _SPACES = re.compile(r"[ \t]+")
+_RELATIVE_TO_VERB = re.compile(r"[^,\u201c\u201d;]+,[ \t]*(?:who|whose)\b[^,\u201c\u201d;]*,[ \t]*$")
+_LEAD_FILLERS = {"and", "but", "yet", "so", "still", "however", "now", "then", "meanwhile", "indeed", "also", "too",
+                 "in", "fact", "of", "course", "at", "least", "for", "now", "instead", "besides", "moreover"}
 _COLON_END = re.compile(r"(?:[ \t]+(?:(?:this|that)[ \t]+way|as[ \t]+follows|the[ \t]+following))?[ \t]*:[ \t]*")
 _INTENT_OBJECT = re.compile(r"[ \t]+(?=to[ \t]+[a-z])")
 # what follows a stance verb when it is no stance on an object: "backed down", "supported by", "opposed to"
@@ -472,7 +475,7 @@ _CLAUSE_CUT = re.compile(
     r"recalling|according[ \t]+to|pointing[ \t]+(?:out|to)|referring[ \t]+to|citing|suggesting|asserting|declaring|telling)\b"
     r"|,[ \t]+(?:although|though|even[ \t]+though|whereas|(?:to|at|after|upon)[ \t]+which)\b"
     # ", while Chinese spokesman Zhao Lijian accused …": another subject's clause
-    r"|,[ \t]+while[ \t]+(?=[A-Z])"
+    r"|,[ \t]+(?:while|whereas)[ \t]+(?=[A-Z]|[^,;\u201c]{1,60}?\b(?:said|says|say|told|tells|argued|argue|insisted|added)\b)"
     # a relative clause on the content's last noun that runs to the sentence's end: the narrator's gloss
     r"|,[ \t]+which\b(?=[^,;\u201c\u201d]*$)"
     # a relative clause with a report of its own: "remarks by Kowal, who said …"
@@ -830,6 +833,15 @@ class _Finder:
                                 sid = self.resolver.resolve(self.body[ns:ne], ns, ne)
                                 if sid is not None:
                                     return (sid, ns, self.body[ns:ne])
+            # "The official, who spoke on condition of anonymity to discuss …, said": a described subject opening
+            # the sentence, then a relative clause about it
+            om = _OPENING_CONJ.match(masked, s, p)
+            ns = om.end() if om else s
+            if _RELATIVE_TO_VERB.match(masked, ns, p):
+                sid = self._opening_np(ns, p)
+                if sid is not None:
+                    comma = masked.find(",", ns, p)
+                    return (sid, ns, self.body[ns:comma])
             return None
         # generic noun phrase: walk back over words; "A senior diplomat familiar with the talks said": past the
         # head's post-modifier to the head
@@ -1385,6 +1397,9 @@ class _Finder:
                     more = im is not None and len(_WORDS.findall(im.group(1))) >= 4
                 if more:
                     rest_end = e
+                    if all(w.lower() in _LEAD_FILLERS for w in _WORDS.findall(lead)):
+                        # "And yet, Lee's aides say, Syria remains a priority": only what follows the report
+                        cstart = len(after_cue) and e - len(after_cue)
                     it = self.add_clause(cstart, rest_end, sid, verb, si, pi)
                     if it:
                         return e
