@@ -457,3 +457,28 @@ def test_while_with_another_report_starts_another_clause():
     assert [(names.get(q.speaker), q.text) for q in quotes] == [
         ("Several farmers", "the quotas had ruined their season"),
         ("other growers", "they had not noticed any change")]
+
+
+# ---------------------------------------------------------------- characterisations and a quotation ending a report
+
+
+@pytest.mark.parametrize("verb", ["cast", "portrayed", "characterised"])
+def test_a_characterisation_as_something_is_a_report(verb):
+    body = f"Minister Ivo Rand's aides {verb} the vote in the fisheries committee as a sign that the quota plan had support."
+    _, resolver, quotes = extract(body)
+    assert [(q.cue, q.text[:8]) for q in quotes] == [(verb, "the vote")]
+
+
+def test_a_quotation_ending_a_report_before_another_subjects_report():
+    body = ("Minister Ivo Rand claimed on Friday that “the quotas saved the fishery,” and one of the inspectors "
+            "said the two seasons could not be compared.")
+    _, resolver, quotes = extract(body)
+    names = {s.id: s.name for s in resolver.speakers()}
+    assert [(names.get(q.speaker), q.text) for q in quotes][0] == ("Ivo Rand", "the quotas saved the fishery")
+    assert quotes[-1].text == "the two seasons could not be compared"
+
+
+def test_applauding_someone_for_something_reports_it():
+    body = "Minister Ivo Rand applauded the inspectors for defending the quotas “over and over again.”"
+    _, resolver, quotes = extract(body)
+    assert [(q.cue, q.kind) for q in quotes] == [("applauded", "indirect")]

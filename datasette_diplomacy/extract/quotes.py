@@ -270,6 +270,7 @@ explained highlighted highlights emphasised underlined underscored underscores u
 accuses accusing criticized criticised criticizes criticises blamed blames praised praises dismissed dismisses
 rejected rejects condemned condemns denounced denounces defended defends threatened threatens recommended
 proposed proposes called calls calling questioned questions pointed stresses chanted shouted yelled whispered
+applauded applauds lauded lauds commended commends
 cried screamed scoffed snapped barked retorted laughed sighed interjected shot marveled marvelled conceded
 elaborated acknowledged clarified insisted joked noted vowed grumbled griped lamented fumed raged huffed mocked
 reacted opined
@@ -293,7 +294,8 @@ _MULTI = [
     r"(?:issued|released|put out|posted|sent|published)(?=[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+)?(?:statement|tweet|message|"
     r"letter|email|post|note|video)[^,:;\u201c]{0,40}[,:][ \t]*\u201c)",
     # "described the talks as useless": a characterisation is a report
-    r"describ(?:ed|es|ing)(?=[ \t]+(?:[\w\u2019'.-]+[ \t]+){1,6}?as[ \t])",
+    r"(?:describ(?:ed|es|ing)|cast(?:s|ing)?|portray(?:ed|s|ing)|characteri[sz](?:ed|es|ing)|paint(?:ed|s|ing))"
+    r"(?=[ \t]+(?:[\w\u2019'.-]+[ \t]+){1,6}?as[ \t])",
     # "called Truss “naive”", "calls him a liar", "calling them cowards": naming someone something is a report;
     # "called Truss on Tuesday" (on the phone) or "called a press conference" are not
     r"call(?:ed|s|ing)?(?=[ \t]+(?:(?!(?:a|an|for|on|off|in|at|to|with|from|by|after|before|during|back|up|out|upon|"
@@ -481,6 +483,9 @@ _CLAUSE_CUT = re.compile(
     # a relative clause with a report of its own: "remarks by Kowal, who said …"
     r"|,[ \t]+who[ \t]+(?:(?:also|had|has|have|later|then|once)[ \t]+)?(?:said|says|told|tells|added|argued|insisted|warned|claimed)\b"
     r"|,[ \t]+but[ \t]+(?:he|she|they|it|the|[A-Z][\w\u2019'.-]+)\b|;|:[ \t]*\u201c"
+    # a quotation ending with a comma before another subject's report: "Lee claimed that “…,” one of the
+    # prosecutors said …"
+    r"|\u201d(?=[ \t]+[^,;\u201c\u201d]{1,80}?\b(?:said|says|told|tells|argued|added|insisted|replied|countered)\b)"
     # a quotation that an inverted report gives to someone else: "…, “why not?” asked Anita Dunn"
     r"|,?[ \t]*(?=\u201c[^\u201c\u201d]*\u201d[ \t]*(?:said|asked|added|says|asks|adds|wrote|writes|replied|continued)[ \t]+[A-Z])"
     # an absolute or comparative phrase of the narrator: ", with 42% preferring …", ", compared with …",
