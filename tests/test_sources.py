@@ -482,3 +482,15 @@ def test_applauding_someone_for_something_reports_it():
     body = "Minister Ivo Rand applauded the inspectors for defending the quotas “over and over again.”"
     _, resolver, quotes = extract(body)
     assert [(q.cue, q.kind) for q in quotes] == [("applauded", "indirect")]
+
+
+def test_a_name_called_may_be_two_words():
+    body = "Minister Ivo Rand spoke on Friday. Rand called Lee “naive” and left."
+    _, resolver, quotes = extract(body)
+    assert [(q.cue, q.text) for q in quotes] == [("called", "Lee “naive”")]
+
+
+def test_making_a_point_of_saying_reports():
+    body = "Minister Ivo Rand made a point of saying the harbour “was never closed to anyone.”"
+    _, resolver, quotes = extract(body)
+    assert [(q.cue, q.text) for q in quotes] == [("made a point of saying", "the harbour “was never closed to anyone.”")]

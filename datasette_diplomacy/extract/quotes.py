@@ -288,7 +288,7 @@ _MULTI = [
     r"makes (?:it )?clear", r"making (?:it )?clear", r"called for", r"calls for", r"calling for",
     r"called on", r"calls on", r"spoke of", r"spoke about", r"talked about", r"hit out at", r"hit back",
     r"took issue with", r"expressed (?:concern|hope|frustration|regret|confidence|doubt)s?",
-    r"(?:made|makes|make|making) the case", r"(?:made|makes|make|making) (?:clear|plain)",
+    r"(?:made|makes|make|making) the case", r"(?:made|makes|make|making) (?:a |the )?point of (?:saying|noting|stressing|mentioning)", r"(?:made|makes|make|making) (?:clear|plain)",
     r"(?:put|puts) it(?= *(?:[:,]|\w+ly\b|this way|that way))",
     # "issued a statement, “…”", "posted a message on Facebook: “…”": the text's words are its author's
     r"(?:issued|released|put out|posted|sent|published)(?=[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+)?(?:statement|tweet|message|"
@@ -1458,7 +1458,8 @@ class _Finder:
             or _POSTPOSED_SOURCE_END.search(masked, p, cend)
         if pm:
             cend = pm.start() if pm.re is _POSTPOSED_SOURCE_END else p + pm.start()
-        it = self.add_clause(p, cend, sid, verb, si, pi)
+        # "called her “weak”": a name called is short
+        it = self.add_clause(p, cend, sid, verb, si, pi, min_words=2 if lv.startswith("call") else 3)
         if it is not None:
             return cend
         return None
