@@ -494,3 +494,23 @@ def test_making_a_point_of_saying_reports():
     body = "Minister Ivo Rand made a point of saying the harbour “was never closed to anyone.”"
     _, resolver, quotes = extract(body)
     assert [(q.cue, q.text) for q in quotes] == [("made a point of saying", "the harbour “was never closed to anyone.”")]
+
+
+# ---------------------------------------------------------------- precision: reports that are none
+
+
+def test_shot_reports_only_as_shot_back():
+    _, resolver, quotes = extract("The odds of a deal on the fishing quotas shot up in the past week, traders noted.")
+    assert [q.cue for q in quotes] == ["noted"]
+    assert speaker_of("“Not a chance,” Minister Ivo Rand shot back.", "Not a chance") == ("Ivo Rand", "person")
+
+
+def test_casting_an_actor_is_no_report():
+    _, resolver, quotes = extract("The studio cast actor Tom Vale as the harbour master in the new series.")
+    assert quotes == []
+
+
+def test_told_skips_a_lower_case_addressee_up_to_that():
+    body = "Minister Ivo Rand told conservative radio host Ann Lee on Wednesday that the quota was a mistake."
+    _, resolver, quotes = extract(body)
+    assert [q.text for q in quotes] == ["the quota was a mistake"]

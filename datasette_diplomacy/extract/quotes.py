@@ -271,7 +271,7 @@ accuses accusing criticized criticised criticizes criticises blamed blames prais
 rejected rejects condemned condemns denounced denounces defended defends threatened threatens recommended
 proposed proposes called calls calling questioned questions pointed stresses chanted shouted yelled whispered
 applauded applauds lauded lauds commended commends
-cried screamed scoffed snapped barked retorted laughed sighed interjected shot marveled marvelled conceded
+cried screamed scoffed snapped barked retorted laughed sighed interjected marveled marvelled conceded
 elaborated acknowledged clarified insisted joked noted vowed grumbled griped lamented fumed raged huffed mocked
 reacted opined
 """.split()
@@ -284,7 +284,7 @@ wondered observed countered claimed stressed emphasized emphasised predicted pro
 reacted responded answered agreed admitted boasted bragged complained charged cautioned suggested asserted opined
 """.split())
 _MULTI = [
-    r"pointed out", r"points out", r"pointing out", r"went on", r"goes on", r"made (?:it )?clear",
+    r"pointed out", r"points out", r"pointing out", r"went on", r"goes on", r"shot back", r"made (?:it )?clear",
     r"makes (?:it )?clear", r"making (?:it )?clear", r"called for", r"calls for", r"calling for",
     r"called on", r"calls on", r"spoke of", r"spoke about", r"talked about", r"hit out at", r"hit back",
     r"took issue with", r"expressed (?:concern|hope|frustration|regret|confidence|doubt)s?",
@@ -577,6 +577,8 @@ _INVERTED_MODIFIER = re.compile(r"([\w.'\u2019&-]+)[ \t]+")
 # an addressee of up to 80 characters: "told a crowded hall in Baltimore that …", "warned Ghana's top diplomat against …"
 _ADDRESSEE = r"[ \t]+(?:a|an|the|his|her|their|its|[A-Z][\w\u2019'.-]*)[ \t]+[^,;:.\u201c\u201d]{1,80}?[ \t]"
 _LONG_ADDRESSEE = re.compile(_ADDRESSEE + r"that[ \t]+")
+# "told conservative radio host Hugh Hewitt on Wednesday that …": after "told", any words up to "that"
+_TOLD_ADDRESSEE = re.compile(r"[ \t]+[a-z][^,;:.\u201c\u201d]{1,80}?[ \t]that[ \t]+")
 _WARNED_ADDRESSEE = re.compile(_ADDRESSEE + r"(?=(?:against|of|about)[ \t]+)")
 _URGED_ADDRESSEE = re.compile(_ADDRESSEE + r"(?=to[ \t]+[a-z])")
 _AFTER_COMMA_NOT_SUBJECT = re.compile(r"\u201d[ \t]*,[ \t]*$|\b(?:that|which|who|whom|when|if|as)\b[^,]*,[ \t]*$")
@@ -1250,6 +1252,8 @@ class _Finder:
             sid, np_start, surface = subj
             if lv in _WEAK_VERBS and surface and surface.lower() in ("i", "we", "you"):
                 continue
+            if sid is None and lv.startswith(("cast", "portray", "paint", "characteri")):
+                continue  # "cast Michael Jordan as the Human Torch": a film's casting, not a report
             last_speaker = sid
             last_subject_found = True
             res_end = self.attribute(si, s, e, pi, vs, ve, after, verb, sid, np_start, inverted, participle)
@@ -1309,7 +1313,8 @@ class _Finder:
                     if m:
                         p = m.end()
                 # "told a crowded banquet hall in downtown Baltimore that …": a longer addressee up to "that"
-                lm = _LONG_ADDRESSEE.match(masked, p, e)
+                lm = _LONG_ADDRESSEE.match(masked, p, e) or (
+                    _TOLD_ADDRESSEE.match(masked, p, e) if lv in ("told", "tells", "tell", "telling") else None)
                 if lm:
                     p = lm.end()
                 elif lv.startswith(("warn", "urg")):
