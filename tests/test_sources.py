@@ -514,3 +514,18 @@ def test_told_skips_a_lower_case_addressee_up_to_that():
     body = "Minister Ivo Rand told conservative radio host Ann Lee on Wednesday that the quota was a mistake."
     _, resolver, quotes = extract(body)
     assert [q.text for q in quotes] == ["the quota was a mistake"]
+
+
+# ---------------------------------------------------------------- direct speech after "said,"
+
+
+def test_a_quotation_after_said_and_a_comma_is_direct_speech_whatever_follows():
+    body = "Harbour master Ivo Rand spoke on Friday. Rand said, “We have three weeks to go” until the season opens."
+    _, resolver, quotes = extract(body)
+    assert [(q.kind, q.text) for q in quotes] == [("direct", "We have three weeks to go")]
+    assert speaker_of(body, "three weeks") == ("Ivo Rand", "person")
+
+
+def test_and_i_quote_between_the_verb_and_the_quotation():
+    body = "Harbour master Ivo Rand spoke on Friday. Rand said, and I quote, “The harbour is closed.”"
+    assert speaker_of(body, "harbour is closed") == ("Ivo Rand", "person")

@@ -457,7 +457,8 @@ _SKIP_ADVERBIALS = re.compile(
     r"(?:[ \t]+(?:with|to|on|in|at|for)[ \t]+(?:[\w\u2019'.-]+[ \t]+){0,3}?[\w\u2019'.-]+(?=[,:]|[ \t]+that\b))?"
     r"|,?[ \t]+(?:also|again|repeatedly|earlier|later|previously|publicly|privately|then|too|once|recently|"
     r"bluntly|flatly|simply|further|explicitly|frankly|candidly|angrily|firmly|all[ \t]+along|many[ \t]+times|"
-    r"time[ \t]+and[ \t]+again|for[ \t]+(?:years|months|weeks|decades)))+"
+    r"time[ \t]+and[ \t]+again|for[ \t]+(?:years|months|weeks|decades))"
+    r"|,?[ \t]+and[ \t]+I[ \t]+quote(?=[ \t]*[,:]))+"  # "Trump said, and I quote, “…”"
 )
 _ADVERBIAL_GAP = re.compile(
     r"(?:[ \t]*,?[ \t]+(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|through|over|from|after|before)"
@@ -1365,7 +1366,8 @@ class _Finder:
                 first = qspans[q_after[0]]
                 tail = masked[max(first.close_end, first.end):e]
                 tail_words = _WORDS.findall(re.split(r"[,;][ \t]+(?:he|she|they|it|[A-Z]\w+)[ \t]+(?:said|added|says)", tail)[0])
-                if len(tail_words) < 3 or re.match(r"[ \t]*[,.;:!?]?[ \t]*\u201c", tail) or re.match(r"[ \t]*[,;]?[ \t]*(?:he|she|they|it|[A-Z]\w+)[ \t]+(?:said|added|says)", tail):
+                # 'said, “…” until the caucuses': a comma or colon before the quotation makes it direct speech
+                if len(tail_words) < 3 or re.match(r"[ \t]*[:,]", rest) or re.match(r"[ \t]*[,.;:!?]?[ \t]*\u201c", tail) or re.match(r"[ \t]*[,;]?[ \t]*(?:he|she|they|it|[A-Z]\w+)[ \t]+(?:said|added|says)", tail):
                     return self.add_quote_run(p, q_after, _JOINS_IN_CONTENT, sid, verb, si)
         # C. postposed: "<clause>, the minister said." / "<clause>, said Lavrov."
         lead_end = vs if inverted else np_start
