@@ -62,3 +62,30 @@ def trie_regex(words) -> str:
         return "(?:" + body + ")?" if end else body
 
     return build(trie)
+
+
+class LinePattern:
+    """``re.compile("^" + pattern, re.MULTILINE)``, for a pattern whose matches are never empty and
+    never hold a newline, as :meth:`sub` and the match :meth:`starts`.
+
+    A leading ^ is tried at every position of the text; instead, the pattern is matched once at
+    the text's start, then after each newline, which it consumes (and a replacement puts back): a
+    pattern that starts with a plain character lets the engine skip straight to the next newline.
+    The matches are the same: each starts a line, and ends before the next line starts.
+    """
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.first = re.compile(r"\A(?:" + pattern + ")", flags | re.MULTILINE)
+        self.rest = re.compile(r"\n(?:" + pattern + ")", flags | re.MULTILINE)
+
+    def sub(self, repl, text: str) -> str:
+        """``regex.sub(repl, text)``, ``repl`` a function of the match (whose first character is
+        the consumed newline for all matches but one at the text's start)."""
+        text = self.first.sub(repl, text, count=1)
+        return self.rest.sub(lambda m: "\n" + repl(m), text)
+
+    def starts(self, text: str) -> list[int]:
+        """``[m.start() for m in regex.finditer(text)]``."""
+        out = [0] if self.first.match(text) else []
+        out += [m.start() + 1 for m in self.rest.finditer(text)]
+        return out

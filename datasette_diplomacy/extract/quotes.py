@@ -42,7 +42,11 @@ MAX_FRAGMENT_WORDS = 8  # embedded quoted phrases shorter than this need a cue o
 
 # ---------------------------------------------------------------- layout
 
-_DOUBLE_MARK = re.compile(r"``|''|[\u201c\u201d\u201e\u201f\u00ab\u00bb\"]")
+# ``|''|[“”„‟«»"], written as its first character, then the second ` or ' for the first two: the same
+# matches, but a pattern that starts with a character class lets the engine skip to the next mark
+_DOUBLE_MARK = re.compile(
+    r"[`'\u201c\u201d\u201e\u201f\u00ab\u00bb\"](?:(?<=`)`|(?<=')'|(?<=[\u201c\u201d\u201e\u201f\u00ab\u00bb\"]))"
+)
 _OPENERS = {"\u201c", "\u201e", "\u201f", "\u00ab", "``"}
 _CLOSERS = {"\u201d", "\u00bb"}
 _SINGLE = re.compile(r"(?<![\w\u2019'])\u2018(?=\S)([^\u2018\u2019\n]*?(?:\u2019\w[^\u2018\u2019\n]*?)*)(?<=\S)\u2019(?!\w)")
@@ -218,9 +222,17 @@ _CLOSING_MARK = re.compile(r"[\u201d\"]")
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans of ``text[start:end]`` (use on the masked body)."""
+    m = _BOUNDARY.search(text, start, end)
+    if m is None:
+        # no boundary (most lines): the span without its surrounding spaces, what strip_spans gives
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return [(start, end)] if end > start else []
     result = []
     pos = start
-    for m in _BOUNDARY.finditer(text, start, end):
+    for m in _BOUNDARY.finditer(text, m.start(), end):  # from the first boundary on: the same matches
         dot = m.start()
         # the word before the period
         ws = dot

@@ -94,7 +94,7 @@ def lexicon() -> _Lexicon:
     )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def first_name_gender(word: str) -> str | None:
     lex = lexicon()
     w = fold(word)
@@ -123,7 +123,7 @@ def is_people_noun(word: str) -> bool:
         and low not in _NOT_PEOPLE
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def is_first_name(word: str) -> bool:
     lex = lexicon()
     w = fold(word)
@@ -146,11 +146,32 @@ _NAME_WORD = (
     rf"|(?:al|el|bin|ibn|ben|abu)-{_U}{_L}+|{_U}\.(?:{_U}\.)*|U\.S\.|U\.K\.|U\.N\.|E\.U\.|[A-Z]{{2,5}}(?![a-z]))"
 )
 _PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|la|le|du|dos|das|ter|bin|ibn|al|el|y|zu|St\.|of|for)"
-# the look-ahead only repeats the first characters a _NAME_WORD can start with (a capital, or
-# the a/e/b/i of "al-", "el-", "bin-", "ibn-", "ben-", "abu-"): it turns down most word starts
-# (lower-case words) before the engine tries every alternative of _NAME_WORD there
+
+
+def _first_char_consumed(alternatives: str) -> str:
+    """``alternatives`` ("Mr|Mrs|Ms", one literal each) for a pattern whose first character is already
+    consumed: "r(?<=Mr)|rs(?<=Mrs)|s(?<=Ms)", the same order, each whole literal checked by a look-behind
+    once its characters after the first have matched."""
+    return "|".join(f"{re.escape(a[1:])}(?<={re.escape(a)})" for a in alternatives.split("|"))
+
+
+# _NAME_WORD once its first character is consumed. The alternatives are the same, in the same order,
+# with the first character checked by a look-behind; only "al-", "el-" ... moved to the front: they
+# alone start in lower case, so no other alternative can match where they do (and lower-case a, e, b,
+# i, which start many words, are turned down sooner)
+_NAME_WORD_REST = (
+    rf"(?:(?:{_first_char_consumed('al|el|bin|ibn|ben|abu')})-{_U}{_L}+"
+    rf"|(?:{_first_char_consumed(_ABBR_TITLES[3:-4])})\.?(?=\s)"
+    rf"|(?<={_U})(?:{_L}*['\u2019]{_U}{_L}+|{_L}+(?:{_U}{_L}+)?(?:-{_U}?{_L}+)*|\.(?:{_U}\.)*)"
+    rf"|{_first_char_consumed('U.S.|U.K.|U.N.|E.U.')}|(?<=[A-Z])[A-Z]{{1,4}}(?![a-z]))"
+)
+# (?<![\w’'-]) then a _NAME_WORD, written as: its first character (a capital, or the a/e/b/i of "al-",
+# "el-", "bin-", "ibn-", "ben-", "abu-"), the look-behind one character further back, then the rest of
+# the word. The same matches; but a pattern that starts with a character class lets the engine skip
+# straight to the next capital (or a/e/b/i) instead of trying the look-behind at every position
 _NAME_SEQ = re.compile(
-    rf"(?<![\w\u2019'-])(?=[{re.escape(_UP)}aebi]){_NAME_WORD}(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+){{0,2}}{_NAME_WORD}){{0,6}}"
+    rf"[{re.escape(_UP)}aebi](?<![\w\u2019'-](?s:.)){_NAME_WORD_REST}"
+    rf"(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+){{0,2}}{_NAME_WORD}){{0,6}}"
     rf"(?:,?[ \t]+(?:Jr\.|Sr\.|II|III|IV)(?!\w))?"
 )
 _POSS_END = re.compile(r"['\u2019]s?$")
@@ -322,16 +343,28 @@ _ROLE_NP_TAIL = re.compile(
 
 @lru_cache(maxsize=1)
 def _lower_role_head_re() -> re.Pattern | None:
-    """:func:`_role_head_re` for lower-cased text, case-sensitive; None if a role is not lower-case ASCII."""
+    """:func:`_role_head_re` for lower-cased text with a space put before it, case-sensitive; None if a
+    role is not lower-case ASCII or does not end with a word character or a hyphen."""
     roles = lexicon().roles
-    if not all(role.isascii() and role == role.lower() for role in roles):
+    if not all(role.isascii() and role == role.lower() and re.fullmatch(r".*[\w-]", role) for role in roles):
         return None
-    return re.compile(r"(?<![\w-])(?:" + trie_regex(roles) + r")(?![\w-])")
+    # the look-behind (?<![\w-]) as a consumed [^\w-] (hence the space before the text): a pattern that
+    # starts with a character class lets the engine skip to the next non-word character. None of the
+    # matches is lost to that consumed character: as every role ends with a [\w-] character, no match
+    # of (?<![\w-]) can start where the previous one ended
+    return re.compile(r"[^\w-](?:" + trie_regex(roles) + r")(?![\w-])")
 
 
 def _only_ascii_has_case(text: str) -> bool:
     """True when every character of ``text`` that has a case (an upper or lower form) is ASCII."""
-    return text.isascii() or all(c.isascii() or c.lower() == c == c.upper() for c in set(text))
+    # only the non-ASCII characters need the test: found by a regex, not by a set of the whole text
+    return text.isascii() or all(c.lower() == c == c.upper() for c in set(_NON_ASCII.findall(text)))
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# lower-case words: (?<![\w'’])[a-z][a-z'’-]+, with the look-behind checked after the first letter (one
+# character further back): the same matches, but the engine skips straight to the next a-z
+_LOWER_WORD = re.compile(r"[a-z](?<![\w'\u2019](?s:.))[a-z'\u2019-]+")
 
 
 def _role_heads(body: str):
@@ -346,7 +379,7 @@ def _role_heads(body: str):
     """
     lower_re = _lower_role_head_re()
     if lower_re is not None and _only_ascii_has_case(body):
-        return [m.span() for m in lower_re.finditer(body.lower())]
+        return [(m.start(), m.end() - 1) for m in lower_re.finditer(" " + body.lower())]
     return [m.span() for m in _role_head_re().finditer(body)]
 
 
@@ -475,7 +508,7 @@ class SpeakerResolver:
         self._in_title = False
         self._spoken: list[tuple[int, int]] = []  # (position, entity) of the quotes' resolved sources
         self._spoken_things: list[tuple[int, int]] = []  # the same for institutions and documents
-        self._lower_words = set(re.findall(r"(?<![\w'\u2019])[a-z][a-z'\u2019-]+", body))
+        self._lower_words = set(_LOWER_WORD.findall(body))
         self._scan()
 
     # ------------------------------------------------------------ public API
@@ -1014,7 +1047,9 @@ class SpeakerResolver:
         else:
             toks = [(m.start(), m.end(), m.group()) for m in _NONSPACE.finditer(body, start, end)]
         if len(toks) == 1:
-            lw0 = _CONTRACTION.sub("", fold(toks[0][2]).rstrip("."))  # "I’ve", "We’ll": the pronoun
+            lw0 = fold(toks[0][2]).rstrip(".")
+            if "'" in lw0:  # (fold makes ’ a ')
+                lw0 = _CONTRACTION.sub("", lw0)  # "I’ve", "We’ll": the pronoun
             if lw0 in _FUNCTION or (lw0 in self._lower_words and not _REPORTING_AFTER.match(body, end)):
                 return None  # a capitalised common word ("However", "Speaking")
         # strip possessive from the last token ("Lavrov's")

@@ -222,6 +222,8 @@ class PhraseMatcher:
         parts = [p for p in parts if p]
         # the text is lower-cased before matching, so the trie holds lower-case literals only
         self.regex = re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")") if parts else None
+        # the same alternatives after one (consumed) non-word character: see _matches
+        self._after_nonword = re.compile(r"\W(?:" + "|".join(parts) + ")") if parts else None
 
     def labels(self, text: str) -> list[tuple]:
         """The labels of every match in ``text``, in order."""
@@ -236,12 +238,11 @@ class PhraseMatcher:
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         markers = self.markers
         out = []
-        for m in self.regex.finditer(low):
-            candidates = markers[m.lastgroup]
+        for start, end, marker in self._matches(low):
+            candidates = markers[marker]
             if len(candidates) == 1 and candidates[0][0] is None:
-                out.append((m.start(), m.end(), candidates[0][1]))
+                out.append((start, end, candidates[0][1]))
                 continue
-            start, end = m.span()
             labels: tuple = ()
             for check, cand in candidates:
                 if check is None or check(text, start, end):
@@ -249,6 +250,43 @@ class PhraseMatcher:
             if labels:
                 out.append((start, end, labels))
         return out
+
+    def _matches(self, low: str) -> list[tuple[int, int, str]]:
+        """(start, end, marker group) of each match of ``self.regex`` in ``low``, as its finditer finds them.
+
+        ``self.regex`` starts with ``(?<!\\w)``, which the engine tries at every position of the text.
+        ``_after_nonword`` consumes that non-word character instead: a pattern that starts with a
+        character class lets the engine skip straight to the next non-word character, and its match
+        at p - 1 is the regex's match at p, one character longer. It cannot find a match at the text's
+        start, nor one starting right where the previous match ended (the character before is part of
+        that match): ``self.regex`` itself is tried there, which is needed only when that character is
+        not a word character (else the look-behind fails); a match that ends with a word character, the
+        usual case, needs no such try.
+        """
+        regex, after = self.regex, self._after_nonword
+        out = []
+        pos = 0
+        here = True  # whether self.regex may match at pos itself
+        while True:
+            if here:
+                m = regex.match(low, pos)
+                if m is not None:
+                    end = m.end()
+                    if end == pos:  # an empty match: finditer's own rules for those apply
+                        return [(m.start(), m.end(), m.lastgroup) for m in regex.finditer(low)]
+                    out.append((pos, end, m.lastgroup))
+                    last = low[end - 1]
+                    pos, here = end, not (last.isalnum() or last == "_")  # re's \w, exactly
+                    continue
+            m = after.search(low, pos)  # self.regex's first match after pos
+            if m is None:
+                return out
+            start, end = m.start() + 1, m.end()
+            if end == start:
+                return [(m.start(), m.end(), m.lastgroup) for m in regex.finditer(low)]
+            out.append((start, end, m.lastgroup))
+            last = low[end - 1]
+            pos, here = end, not (last.isalnum() or last == "_")
 
 
 class _Compiled:

@@ -48,6 +48,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..text import LinePattern
+
 __all__ = [
     "LabelPerson",
     "Turn",
@@ -816,16 +818,17 @@ class _Start:
 _WORD_RE = re.compile(r"[^\W_]")
 _WS_CLASS = "[" + re.escape(_WS) + "]"
 # Lines that may start a turn: 'Q', or a colon within the first 130 characters.
-_CANDIDATE_RE = re.compile(r"^[" + re.escape(_LEAD) + r"]*(?:Q|[^\n:]{1,130}:)", re.M)
-_END_ANY_RE = re.compile(r"^" + _WS_CLASS + r"*END(?:" + _WS_CLASS + r"|$)", re.M)
+# line patterns (no match holds a newline): see LinePattern
+_CANDIDATE_RE = LinePattern(r"[" + re.escape(_LEAD) + r"]*(?:Q|[^\n:]{1,130}:)")
+_END_ANY_RE = LinePattern(_WS_CLASS + r"*END(?:" + _WS_CLASS + r"|$)")
 
 
 def _label_starts(body: str, paragraph_starts: set[int]) -> tuple[list[_Start], list[_Start]]:
     """(ALL-CAPS and Q starts, mixed-case candidates), in body order."""
     caps: list[_Start] = []
     mixed: list[_Start] = []
-    for cand in _CANDIDATE_RE.finditer(body):
-        ln = _line_at(body, cand.start(), paragraph_starts)
+    for cand_start in _CANDIDATE_RE.starts(body):
+        ln = _line_at(body, cand_start, paragraph_starts)
         st = ln.stripped
         if _END_LINE_RE.match(st) or _TIME_LINE_RE.match(st):
             continue
@@ -979,7 +982,7 @@ def find_turns(body: str, paragraphs: list[tuple[int, int]], title: str | None =
         starts = sorted(caps + mixed, key=lambda s: s.line)
     turns: list[Turn] = []
     first_start = starts[0].line if starts else len(body)
-    ends = [m.start() for m in _END_ANY_RE.finditer(body)]
+    ends = _END_ANY_RE.starts(body)
     opening = _opening_turn(body, para_starts, first_start, title, ends)
     if opening:
         turns.append(opening)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import html
 import re
 
+from ..text import LinePattern
+
 _STRUCK = re.compile(r"<(s|strike|del)\b[^>]*>.*?</\1\s*>[ \t]?", re.IGNORECASE | re.DOTALL)
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 _BLOCK_TAG = re.compile(r"</?(?:p|div|table|thead|tbody|tr|ul|ol|li|h[1-6]|blockquote|br)\b[^>]*>", re.IGNORECASE)
@@ -22,11 +24,13 @@ _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 # can skip ahead to it; what must not precede the delimiter is checked in _unless_escaped.
 _LINK = re.compile(r"\[((?:[^\[\]\n\\]|\\.)+)\]\((?:[^()\s]|\([^)\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
 _REFERENCE_LINK = re.compile(r"\[((?:[^\[\]\n\\]|\\.)+)\]\[[^\]\n]*\]")
-_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
-_RULE = re.compile(r"^[ \t]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$", re.MULTILINE)
-_FENCE = re.compile(r"^[ \t]{0,3}(?:```|~~~).*$", re.MULTILINE)
-_BULLET = re.compile(r"^([ \t]*)[-*+][ \t]+", re.MULTILINE)
-_QUOTE_MARKER = re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE)
+
+# line patterns: see LinePattern (a leading ^ would be tried at every position)
+_HEADING = LinePattern(r"[ \t]{0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_RULE = LinePattern(r"[ \t]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_FENCE = LinePattern(r"[ \t]{0,3}(?:```|~~~).*$")
+_BULLET = LinePattern(r"([ \t]*)[-*+][ \t]+")
+_QUOTE_MARKER = LinePattern(r"[ \t]{0,3}>[ \t]?")
 # Emphasis may run over a line break ("*Baby2Baby\nLos Angeles, California*"), not over a blank line.
 # The opening run is spelt \*\*?\*? rather than \*{1,3} (the same runs, tried longest first) so that
 # both alternatives start with a plain character and the engine skips ahead to the next * or _.
@@ -44,9 +48,9 @@ def markdown_to_text(text: str) -> str:
         text = _CELL_TAG.sub(" ", text)
         text = _INLINE_TAG.sub("", text)
     if "```" in text or "~~~" in text:
-        text = _FENCE.sub("", text)
+        text = _FENCE.sub(_nothing, text)
     if "--" in text or "**" in text or "__" in text or "* *" in text:
-        text = _RULE.sub("", text)
+        text = _RULE.sub(_nothing, text)
     if "](" in text or "][" in text:
         text = _IMAGE.sub("", text)
         text = _LINK.sub(_unless_escaped(r"\1"), text)
@@ -54,8 +58,8 @@ def markdown_to_text(text: str) -> str:
     if "#" in text:
         text = _HEADING.sub(lambda m: m.group(1) or "", text)
     if ">" in text:
-        text = _QUOTE_MARKER.sub("", text)
-    text = _BULLET.sub(r"\1", text)
+        text = _QUOTE_MARKER.sub(_nothing, text)
+    text = _BULLET.sub(_first_group, text)
     if "*" in text or "_" in text:
         for _ in range(2):  # twice, for nested emphasis: ***bold italic***, **_x_**
             text = _STRONG.sub(_unless_escaped(r"\2", word_boundary=True), text)
@@ -66,6 +70,14 @@ def markdown_to_text(text: str) -> str:
     if "&" in text:
         text = html.unescape(text)
     return text
+
+
+def _nothing(match: re.Match) -> str:
+    return ""
+
+
+def _first_group(match: re.Match) -> str:
+    return match.group(1)
 
 
 def _unless_escaped(template: str, word_boundary: bool = False):
