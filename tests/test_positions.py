@@ -77,3 +77,13 @@ def test_the_position_holder_is_the_subject_of_what_follows():
     names = {s.id: s.name for s in resolver.speakers()}
     assert [(names.get(q.speaker), q.kind, q.text) for q in quotes] == [
         ("Kaja Soots", "position", "the decision"), ("Kaja Soots", "indirect", "other capitals to follow")]
+
+
+@pytest.mark.parametrize("guests", ["several hundred guests at the harbour", "Kerry to Tallinn", "the visiting delegation"])
+def test_welcoming_people_in_person_is_no_stance(guests):
+    assert positions(f"Mayor Robert Cole welcomed {guests}.") == []
+
+
+def test_welcoming_a_decision_is_a_stance():
+    assert positions("Mayor Robert Cole welcomed the court's decision on the harbour.") == [
+        ("Robert Cole", "welcomed", "the court's decision on the harbour")]

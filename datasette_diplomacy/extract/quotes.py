@@ -332,6 +332,13 @@ _STANCE_VERBS = {"endorsed", "endorses", "endorse", "supported", "supports", "su
                  "welcomed", "welcomes"}
 _POSITION_VERBS = _INTENT_VERBS | _STANCE_VERBS
 _SPACES = re.compile(r"[ \t]+")
+# people welcomed in person: a name, a pronoun, or a phrase ending in a noun for people
+_WELCOMED_PEOPLE = re.compile(
+    r"(?:him|her|them|us|me|you|[A-Z][\w.\u2019'-]*(?:[ \t]+[A-Z][\w.\u2019'-]*)*)"
+    r"(?=[ \t]*(?:[,;.:]|$)|[ \t]+(?:to|at|in|on|with|as|back)\b)"
+    r"|[^,;.:\u201c]{0,60}?\b(?:guests|visitors|delegations?|crowds?|audiences?|participants|attendees|leaders|"
+    r"counterparts?|ministers?|envoys?|officials|president|minister|king|queen|pope)\b(?![ \t]+(?:of|to|on|for)\b)"
+    r"[ \t]*(?:[,;.:]|$|[ \t]+(?:at|to|in|on|with)\b)")
 _RELATIVE_TO_VERB = re.compile(r"[^,\u201c\u201d;]+,[ \t]*(?:who|whose)\b[^,\u201c\u201d;]*,[ \t]*$")
 _LEAD_FILLERS = {"and", "but", "yet", "so", "still", "however", "now", "then", "meanwhile", "indeed", "also", "too",
                  "in", "fact", "of", "course", "at", "least", "for", "now", "instead", "besides", "moreover"}
@@ -1516,6 +1523,8 @@ class _Finder:
         lv = verb.lower()
         p = _SPACES.match(masked, ve, e).end()
         cend = _cut_end(_CLAUSE_CUT.search(masked, p, e), e)
+        if lv.startswith("welcom") and _WELCOMED_PEOPLE.match(masked, p, cend):
+            return None  # "welcomed several hundred guests": a host's welcome, not a stance
         if lv in _STANCE_VERBS:
             end = _OBJECT_END.search(masked, p, cend)
             if end:
