@@ -231,6 +231,12 @@ def test_markdown_body_loses_its_markup():
                             "The President said today that snake_case is *final*.\n\n[assaulted] officers")
 
 
+def test_a_markdown_link_over_a_line_break_loses_its_markup():
+    doc = Document(source="x.md", name="x", format="md", title="Notice",
+                   text="The notice appears in the [Federal\n    Register](https://x.example/a) on Friday.\n")
+    assert clean_document(doc).body == "The notice appears in the Federal\n    Register on Friday."
+
+
 def test_transcript_header_names_the_institution():
     text = """Ministry of Foreign Affairs of the Russian Federation
 

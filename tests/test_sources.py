@@ -529,3 +529,21 @@ def test_a_quotation_after_said_and_a_comma_is_direct_speech_whatever_follows():
 def test_and_i_quote_between_the_verb_and_the_quotation():
     body = "Harbour master Ivo Rand spoke on Friday. Rand said, and I quote, “The harbour is closed.”"
     assert speaker_of(body, "harbour is closed") == ("Ivo Rand", "person")
+
+
+# ---------------------------------------------------------------- hard-wrapped text
+
+
+def test_a_sentence_runs_on_over_the_line_breaks_of_hard_wrapped_text():
+    body = ("In support of this relationship, the ministry said that it would provide more than\n"
+            "$505 million in bilateral assistance to the\n"
+            "fishing communities of the north coast.\n\nNext paragraph.")
+    _, resolver, quotes = extract(body)
+    assert [q.text for q in quotes] == ["it would provide more than\n$505 million in bilateral assistance to the\n"
+                                        "fishing communities of the north coast"]
+
+
+def test_a_short_line_before_a_capitalised_one_is_a_heading_that_ends_a_sentence():
+    body = "Harbour talks resume\nMinister Ivo Rand said the talks would resume on Monday.\n\nNext paragraph."
+    _, resolver, quotes = extract(body)
+    assert [q.text for q in quotes] == ["the talks would resume on Monday"]

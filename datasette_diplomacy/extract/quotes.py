@@ -116,6 +116,28 @@ def _double_quotes(body: str, pstart: int, pend: int, pi: int) -> list[QSpan]:
     return [s for s in spans if s.end > s.start]
 
 
+_WRAP_WIDTH = 60  # a line at least this long that runs on into the next is hard-wrapped prose
+_LINE_END = re.compile(r"[.!?:;\u201d\"')\]]")
+
+
+def _wrapped_line(masked: str, ls: int, le: int, next_start: int, pe: int) -> bool:
+    """Whether the line ``masked[ls:le]`` runs on into the line at ``next_start``: it ends without a sentence's
+    final punctuation and the next line continues it (a lower-case word, a figure, a quotation's inside) or,
+    after a long line, any word. A short line before a capitalised one is a heading or a caption."""
+    line = masked[ls:le].rstrip()
+    if not line or _LINE_END.fullmatch(line[-1]):
+        return False
+    nxt = next_start
+    while nxt < pe and masked[nxt] in " \t":
+        nxt += 1
+    if nxt >= pe:
+        return False
+    c = masked[nxt]
+    if c.islower() or c.isdigit() or c in "$\u20ac\u00a3%(_":
+        return True
+    return len(line) - (len(line) - len(line.lstrip())) >= _WRAP_WIDTH and c.isalpha()
+
+
 class Layout:
     """Quoted spans, a masked copy of the body and its sentences.
 
@@ -164,10 +186,13 @@ class Layout:
         assert len(self.masked) == len(body)
         self.sentences: list[tuple[int, int, int]] = []  # (start, end, paragraph)
         for pi, (ps, pe) in enumerate(paragraphs):
-            # a line break inside a paragraph (a heading, a caption) ends a sentence too
+            # a line break inside a paragraph (a heading, a caption) ends a sentence too, unless the text is
+            # hard-wrapped and the sentence runs on ("intends to provide more than\n$505 million")
             ls = ps
             for lm in _NEWLINE.finditer(self.masked, ps, pe):
                 le = lm.start()
+                if _wrapped_line(self.masked, ls, le, lm.end(), pe):
+                    continue
                 for s, e in split_sentences(self.masked, ls, le):
                     self.sentences.append((s, e, pi))
                 ls = lm.end()

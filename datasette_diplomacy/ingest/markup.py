@@ -22,8 +22,9 @@ _INLINE_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.DOT
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 # Patterns start with their delimiter (no look-behind first), so the regex engine
 # can skip ahead to it; what must not precede the delimiter is checked in _unless_escaped.
-_LINK = re.compile(r"\[((?:[^\[\]\n\\]|\\.)+)\]\((?:[^()\s]|\([^)\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
-_REFERENCE_LINK = re.compile(r"\[((?:[^\[\]\n\\]|\\.)+)\]\[[^\]\n]*\]")
+# link text may run over a line break of hard-wrapped text ("[Federal\nRegister](…)"), not over a blank line
+_LINK = re.compile(r"\[((?:[^\[\]\n\\]|\\.|\n(?![ \t]*\n))+)\]\((?:[^()\s]|\([^)\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
+_REFERENCE_LINK = re.compile(r"\[((?:[^\[\]\n\\]|\\.|\n(?![ \t]*\n))+)\]\[[^\]\n]*\]")
 
 # line patterns: see LinePattern (a leading ^ would be tried at every position)
 _HEADING = LinePattern(r"[ \t]{0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
