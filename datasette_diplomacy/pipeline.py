@@ -106,6 +106,10 @@ def _quotes_from_turns(turns, spans, resolver, body, title, nameless, detached) 
     return quotes, roles
 
 
+# a spokesperson's label names one person, whom the briefing introduces
+_SPOKES_WORDS = {"spokesman", "spokeswoman", "spokesperson"}
+
+
 class _LabelPeople:
     """Who the labels of one transcript stand for.
 
@@ -160,6 +164,15 @@ class _LabelPeople:
     def _speaker(self, person: LabelPerson, label: str | None, start: int, nameless: set,
                  detached: set) -> str | None:
         name, role = person.name, person.role
+        if person.anonymous and not name and role and role.split()[-1].lower() in _SPOKES_WORDS:
+            # "Spokesman:" after "Stéphane Dujarric, Spokesman for the Secretary-General:" opened the briefing
+            same = {sid for sid, r in self.roles.items()
+                    if isinstance(sid, str) and r.split()[:1] and r.split()[0].lower() == role.lower()}
+            if len(same) == 1:
+                return same.pop()
+            holder = self._holder(role, label, start)
+            if holder:
+                return self._speaker(LabelPerson(holder, role, False), label, start, nameless, detached)
         if person.anonymous:
             return self.resolver.add_person(name=name, role=role, type="anonymous", alias=label)
         if name:

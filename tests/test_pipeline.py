@@ -157,3 +157,25 @@ MR PRYCE:  I don't have any calls to read out.
 """
     labels = speakers_by_label(extract(body, "Department Press Briefing - March 1, 2022"))
     assert labels["MR PRYCE"] == ("Ned Pryce", "person")
+
+
+SPOKESPERSON_BRIEFING = """Anna Berg, Spokesperson for the Ministry of Foreign Affairs: Good afternoon. The minister is in Oslo today.
+
+Question: Anna, will he meet the Icelandic delegation?
+
+Spokesperson: No such meeting is planned at the moment.
+
+Question: And on the fishing quotas?
+
+Spokesperson: We remain concerned about the talks.
+"""
+
+
+def test_a_name_and_office_label_and_the_office_label_after_it_are_one_person():
+    extraction = extract(SPOKESPERSON_BRIEFING, title="Daily press briefing")
+    assert speakers_by_label(extraction) == {
+        "Anna Berg, Spokesperson for the Ministry of Foreign Affairs": ("Anna Berg", "person"),
+        "Spokesperson": ("Anna Berg", "person"),
+    }
+    roles = {s.name: s.role for s in extraction.speakers}
+    assert roles["Anna Berg"] == "Spokesperson for the Ministry of Foreign Affairs"

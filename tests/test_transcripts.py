@@ -490,3 +490,15 @@ def test_a_stage_direction_opening_a_turn_is_not_the_speakers_words():
     texts = [t.text for t in turns_of(body)]
     assert texts[:2] == ["Thank you. We will work together.", "Welcome to Accra."]
     assert texts[2] == "(Laughter.)"  # a turn that is only a direction keeps it
+
+
+@pytest.mark.parametrize("line", ["However, the minister said: we will go.", "Washington, D.C.: the talks resumed."])
+def test_a_comma_before_lower_case_words_or_a_place_is_no_name_and_office_label(line):
+    from datasette_diplomacy.extract.transcripts import _mixed_label
+
+    assert _mixed_label(line) is None
+
+
+def test_parse_label_name_then_office():
+    assert parse_label("Anna Berg, Spokesperson for the Ministry of Foreign Affairs") == LabelPerson(
+        "Anna Berg", "Spokesperson for the Ministry of Foreign Affairs", False)

@@ -124,8 +124,12 @@ _NON_SPEAKER_RE = re.compile(
 # Mixed-case labels: "Sergey Lavrov (adds after Ms Truss): ...", "Question: ..."
 _MIXED_LABEL_RE = re.compile(
     r"(?P<label>(?P<words>[^\W\d_][\w.'’\-]*(?:[ \u00a0][\w.'’\-]+){0,4}?)"
+    # "Stéphane Dujarric, Spokesman for the Secretary-General:": a name, then the speaker's office
+    r"(?:,[ \u00a0]+(?P<office>[A-Z][^\n:,()]{1,80}?))?"
     r"(?:[ \u00a0]*\((?P<paren>[^()\n]{1,80})\))?)[ \u00a0]*:(?P<post>[*_]{0,3})(?=[\s*_])"
 )
+# the small words an office may hold in lower case ("Minister of Foreign Affairs", "Spokesman for the …")
+_OFFICE_SMALL_WORDS = {"of", "for", "the", "to", "and", "on", "at", "in", "de", "du", "des", "la", "le"}
 _PARTICLES = {"de", "da", "del", "della", "der", "den", "di", "do", "dos", "du", "la", "le",
               "van", "von", "al", "el", "bin", "ibn", "y", "ter", "ten"}
 _MIXED_QUESTION_WORDS = {"question", "questions", "q", "reporter", "reporters", "journalist",
@@ -332,6 +336,12 @@ def _parse_label(label: str) -> tuple[str | None, str | None, bool]:
         return (None, "Question", True)
     if text.upper() in ("A", "ANSWER"):  # "Q: ... A: ..." interviews
         return (None, "Answer", False)
+    name_part, comma, office = text.partition(", ")
+    if comma and office[:1].isupper() and len(name_part.split()) >= 2:
+        # "Stéphane Dujarric, Spokesman for the Secretary-General": a name, then the office
+        person = _person_from_words(name_part.split())
+        if person.name and not person.role and not person.anonymous:
+            return (person.name, office.strip(" ,."), False)
     words = text.split()
     honorific = False
     if len(words) >= 2 and _HONORIFIC_RE.match(words[0]) or (
@@ -715,6 +725,10 @@ def _mixed_label(text: str) -> tuple[str, int, bool] | None:
     words = m.group("words").replace("\u00a0", " ").split()
     if not 1 <= len(words) <= 5:
         return None
+    office = m.group("office")
+    if office and (len(words) < 2 or any(w[:1].islower() and w not in _OFFICE_SMALL_WORDS
+                                         for w in office.replace("\u00a0", " ").split())):
+        return None  # an office follows a full name and is capitalised ("the minister said:" is prose)
     low = [w.lower() for w in words]
     joined = " ".join(low)
     if _is_question_label(joined):
