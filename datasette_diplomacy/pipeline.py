@@ -156,7 +156,7 @@ class _LabelPeople:
         if cache_key not in self._speakers:
             speaker = self._speaker(person, label, start, nameless, detached)
             self._speakers[cache_key] = speaker
-            role = person.role or self.roles.pop(("pending", label), None)
+            role = (person.role if person.role != "Answer" else None) or self.roles.pop(("pending", label), None)
             if speaker and role and not person.anonymous:
                 self.roles.setdefault(speaker, role)
         return self._speakers[cache_key]
@@ -164,6 +164,11 @@ class _LabelPeople:
     def _speaker(self, person: LabelPerson, label: str | None, start: int, nameless: set,
                  detached: set) -> str | None:
         name, role = person.name, person.role
+        if role == "Answer" and not name:
+            # "A:" in "Sergey Lavrov's interview with Kommersant": the one person the title names answers
+            named = self._distinct(p.name for p in self.title_people if p.name)
+            if len(named) == 1:
+                return self._speaker(LabelPerson(named[0], None, False), label, start, nameless, detached)
         if person.anonymous and not name and role and role.split()[-1].lower() in _SPOKES_WORDS:
             # "Spokesman:" after "Stéphane Dujarric, Spokesman for the Secretary-General:" opened the briefing
             same = {sid for sid, r in self.roles.items()

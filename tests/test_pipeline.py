@@ -179,3 +179,25 @@ def test_a_name_and_office_label_and_the_office_label_after_it_are_one_person():
     }
     roles = {s.name: s.role for s in extraction.speakers}
     assert roles["Anna Berg"] == "Spokesperson for the Ministry of Foreign Affairs"
+
+
+INTERVIEW = """Q: Minister, what do you expect from the talks in Oslo?
+
+A: We expect a serious conversation about the fishing quotas.
+
+Q: Will you discuss sanctions?
+
+A: We will discuss everything our partners want to discuss.
+"""
+
+
+def test_answers_in_an_interview_are_the_person_the_title_names():
+    extraction = extract(INTERVIEW, title="Foreign Minister Olav Berg's interview with the newspaper Aftenposten")
+    assert speakers_by_label(extraction) == {"A": ("Olav Berg", "person")}
+    assert {s.name: s.role for s in extraction.speakers}["Olav Berg"] == "Foreign Minister"
+
+
+def test_answers_without_a_named_interviewee_stay_nameless():
+    extraction = extract(INTERVIEW, title="An interview about the fishing quotas")
+    assert "Olav Berg" not in {s.name for s in extraction.speakers}
+    assert all(s.type != "person" for s in extraction.speakers)
