@@ -140,10 +140,18 @@ def test_pronouns_with_two_women_and_one_man():
 
 
 def test_gender_from_pronoun_after_unknown_first_name():
-    body = "Kaja Kallas arrived late. She said the alliance must stay united."
+    body = "Tiiu Rebane arrived late. She said the alliance must stay united."  # "Tiiu" is in no name list
     r = resolver_for(body)
-    kallas = who(r, body, "She")
-    assert kallas.name == "Kaja Kallas" and kallas.gender == "f"
+    rebane = who(r, body, "She")
+    assert rebane.name == "Tiiu Rebane" and rebane.gender == "f"
+
+
+@pytest.mark.parametrize("name, gender", [("Kaja Kallas", "f"), ("Olav Berg", "m"), ("Josep Borrell", "m"),
+                                          ("Ngozi Okonjo-Iweala", "f"), ("Gitanas Nauseda", "m")])
+def test_given_names_of_diplomats_worldwide_mark_a_person_and_a_gender(name, gender):
+    from datasette_diplomacy.extract.speakers import first_name_gender
+
+    assert first_name_gender(name.split()[0]) == gender
 
 
 def test_pronoun_inside_a_quote_is_not_resolved_to_a_quoted_name():
