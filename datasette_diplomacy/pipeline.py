@@ -23,6 +23,7 @@ from .extract.transcripts import (
     title_people,
 )
 from .ingest.clean import clean_document
+from .ingest.metadata import dateline_length
 from .model import Document, Extraction, Quote
 from .text import paragraph_index, paragraph_spans
 
@@ -33,7 +34,14 @@ def extract_document(doc: Document, taxonomy: Taxonomy | None = None) -> Extract
     article = clean_document(doc)
     body = article.body
     spans = paragraph_spans(body)
-    resolver = SpeakerResolver(body, spans, title=article.title)
+    # the dateline ("BRUSSELS, March 3 (Reuters) - ") is nobody's words and names no speaker: blanked (same
+    # length, so offsets hold) for the speaker and quote finders
+    prose = body
+    if spans:
+        blank = dateline_length(body[spans[0][0]:spans[0][1]])
+        if blank:
+            prose = body[:spans[0][0]] + " " * blank + body[spans[0][0] + blank:]
+    resolver = SpeakerResolver(prose, spans, title=article.title)
 
     turns = find_turns(body, spans, title=article.title)
     if doc.kind in ("article", "transcript"):
@@ -47,7 +55,7 @@ def extract_document(doc: Document, taxonomy: Taxonomy | None = None) -> Extract
     if article.kind == "transcript" and turns:
         quotes, label_roles = _quotes_from_turns(turns, spans, resolver, body, article.title, nameless, detached)
     else:
-        quotes = find_quotes(body, spans, resolver)
+        quotes = find_quotes(prose, spans, resolver)
 
     for quote in quotes:
         quote.topics = sorted(taxonomy.match(quote.text))

@@ -547,3 +547,25 @@ def test_a_short_line_before_a_capitalised_one_is_a_heading_that_ends_a_sentence
     body = "Harbour talks resume\nMinister Ivo Rand said the talks would resume on Monday.\n\nNext paragraph."
     _, resolver, quotes = extract(body)
     assert [q.text for q in quotes] == ["the talks would resume on Monday"]
+
+
+# ---------------------------------------------------------------- wire copy: datelines and postposed reports
+
+
+def test_a_dateline_is_nobodys_words_and_names_no_speaker():
+    from datasette_diplomacy.model import Document
+    from datasette_diplomacy.pipeline import extract_document
+
+    text = ("Quota talks resume\n\nTALLINN, March 3 (Wire) - Nordic fisheries ministers agreed on Monday to cut the "
+            "herring quota, the council's chair said, as talks dragged on.\n\nMore text follows here today.\n")
+    ex = extract_document(Document(source="x.txt", name="x", text=text, format="text"))
+    assert [(q.kind, q.cue, q.text) for q in ex.quotes] == [
+        ("indirect", "said", "Nordic fisheries ministers agreed on Monday to cut the herring quota")]
+    assert "TALLINN" not in {s.name.upper() for s in ex.speakers}
+    assert all(ex.article.body[q.start:q.end] == q.text for q in ex.quotes)
+
+
+def test_a_postposed_report_of_another_subject_takes_a_weaker_verbs_clause():
+    body = "The ministers agreed to a new package of sanctions, the council's chair said on Monday."
+    _, resolver, quotes = extract(body)
+    assert [(q.cue, q.text) for q in quotes] == [("said", "The ministers agreed to a new package of sanctions")]

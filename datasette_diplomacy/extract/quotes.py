@@ -551,7 +551,9 @@ _POSTPOSED_ADDRESSEE = re.compile(
 )
 # "…, a senior State Department official said." closing a sentence: another source's report of it
 _POSTPOSED_SOURCE_END = re.compile(
-    r",[ \t]+(?:[\w.\u2019'-]+[ \t]+){1,6}?(?:said|says|added|adds|told reporters)[ \t]*(?=[.!?]|$)")
+    r",[ \t]+(?:[\w.\u2019'-]+[ \t]+){1,6}?(?:said|says|added|adds|told reporters)"
+    r"(?:[ \t]+(?:on[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)"
+    r"|[ \t]+(?:last|this)[ \t]+(?:week|month|year|weekend))?[ \t]*(?=[.!?,]|$)")
 _AS_LEAD = re.compile(r"[ \t]*(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)[ \t]+)?[Aa]s[ \t]+")
 _SUBJECT_MODIFIER_GAP = re.compile(r",[ \t]*((?:[\w.'\u2019&-]+[ \t]+){1,4})$")
 _REPORT_PARTICIPLES = {"saying", "adding", "arguing", "insisting", "noting", "claiming", "warning", "explaining",
@@ -638,7 +640,7 @@ _NOT_NAME_WORDS = _SENT_STARTERS | {
 _PAREN_BEFORE = re.compile(r"[ \t]*\([^()\n]{1,25}\)$")
 _POSTPOSED_NOT_MORE = re.compile(
     r"[ \t]*,[ \t]+(?:adding|saying|noting|explaining|according|arguing|insisting|stressing|warning|claiming|recalling|"
-    r"pointing|referring|citing|a|an|who|whose|which|whom)\b"
+    r"pointing|referring|citing|a|an|who|whose|which|whom|as|while|after|before|when|because|since|although|though)\b"
 )
 _DASH_SOURCE = re.compile(r"[ \t]*[\u2015\u2014\u2013-]{1,2}[ \t]*([A-Z][\w.\u2019'-]*(?:[ \t]+[A-Z][\w.\u2019'-]*){0,3})[ \t]*[.,]?[ \t]*$", re.MULTILINE)
 _LABEL_LINE = re.compile(r"[ \t-]*((?:[A-Z][\w.\u2019'&-]*)(?:[ \t]+[A-Z][\w.\u2019'&-]*){0,3}):[ \t]+(?=\S)")
@@ -949,6 +951,8 @@ class _Finder:
             lw = w.lower().strip(".")
             if taken and text[wm.end():taken[-1].start()].strip() not in ("",):
                 break  # punctuation between words
+            if not any(ch.isalnum() for ch in w):
+                break  # a dash standing alone: "BRUSSELS (Wire) - European Union ministers"
             if lw == "and" and taken and len(taken) < 4 and any(
                     x.group().lower() in ("the", "a", "an") for x in rev[k + 1:k + 5]):
                 taken.append(wm)  # "the independent Vermont senator and Democratic presidential candidate"
@@ -1508,6 +1512,9 @@ class _Finder:
         pm = re.search(r",[ \t]+(?:he|she|they|it|[A-Z][\w\u2019'.-]+(?:[ \t]+[A-Z][\w\u2019'.-]+)*)[ \t]+(?:said|says|added|adds)\b", masked[p:cend]) \
             or _POSTPOSED_SOURCE_END.search(masked, p, cend)
         if pm:
+            if pm.re is _POSTPOSED_SOURCE_END and lv not in _STRONG_VERBS:
+                # "EU ministers agreed to new sanctions, the bloc's top diplomat said": the diplomat's report
+                return None
             cend = pm.start() if pm.re is _POSTPOSED_SOURCE_END else p + pm.start()
         # "called her “weak”": a name called is short
         it = self.add_clause(p, cend, sid, verb, si, pi, min_words=2 if lv.startswith("call") else 3)

@@ -211,6 +211,13 @@ def find_dateline(first_paragraph: str) -> Dateline | None:
     return Dateline(place=_place_name(place), tag=tag.strip() if tag else None)
 
 
+def dateline_length(first_paragraph: str) -> int:
+    """How many characters of ``first_paragraph`` its dateline takes ("BRUSSELS, March 3 (Reuters) - "), 0 without one."""
+    if find_dateline(first_paragraph) is None:
+        return 0
+    return _DATELINE.match(first_paragraph).end()
+
+
 def dateline_from_title(title: str) -> str | None:
     """The place in a transcript title that ends ", Moscow, February 10, 2022".
 
