@@ -169,10 +169,18 @@ _NAME_WORD_REST = (
 # "el-", "bin-", "ibn-", "ben-", "abu-"), the look-behind one character further back, then the rest of
 # the word. The same matches; but a pattern that starts with a character class lets the engine skip
 # straight to the next capital (or a/e/b/i) instead of trying the look-behind at every position
-_NAME_SEQ = re.compile(
-    rf"[{re.escape(_UP)}aebi](?<![\w\u2019'-](?s:.)){_NAME_WORD_REST}"
+_NAME_SEQ_AFTER_FIRST = (
+    rf"(?<![\w\u2019'-](?s:.)){_NAME_WORD_REST}"
     rf"(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+){{0,2}}{_NAME_WORD}){{0,6}}"
     rf"(?:,?[ \t]+(?:Jr\.|Sr\.|II|III|IV)(?!\w))?"
+)
+_NAME_SEQ = re.compile(rf"[{re.escape(_UP)}aebi]{_NAME_SEQ_AFTER_FIRST}")
+# _NAME_SEQ less its matches that start in lower case, each of which starts with "al-", "el-", "bin-",
+# "ibn-", "ben-" or "abu-": on a text where none of these occurs (_LOWER_NAME_PREFIX finds none), the
+# same matches, found sooner, as the engine no longer stops at every a, e, b and i of the text
+_NAME_SEQ_CAPITAL = re.compile(rf"[{re.escape(_UP)}]{_NAME_SEQ_AFTER_FIRST}")
+_LOWER_NAME_PREFIX = re.compile(
+    r"-(?:(?<=al-|el-)(?<![\w\u2019'-](?s:...))|(?<=bin-|ibn-|ben-|abu-)(?<![\w\u2019'-](?s:....)))"
 )
 _POSS_END = re.compile(r"['\u2019]s?$")
 
@@ -302,6 +310,25 @@ _POSS_BEFORE = re.compile(r"([A-Z][\w.]*)['\u2019]s\s+$")
 # (?<![\w'’]), one character later): a pattern that starts with a character class lets the engine
 # skip straight to the next h or s instead of trying the look-behind at every position of the body.
 _HE = re.compile(r"[HhSs](?<![\w'\u2019](?s:.))(?:(?<=[Hh])(?:e|im|is|er|ers|imself|erself)|(?<=[Ss])he)(?![\w'\u2019])")
+
+
+@lru_cache(maxsize=8192)
+def _lone_word(w: str) -> bool | None:
+    """What :meth:`SpeakerResolver._analyse_name` finds of a sequence of the one word ``w`` (its
+    possessive stripped) from the word alone: False when it turns the word down, True when the word
+    is a name core that passes all its tests, None for an honorific or a title (the context decides).
+
+    For one word that is neither an honorific nor a title, the prefix loop stops at once (no
+    title, no next word), the core is the word, with no restart and no cut (both need two words);
+    then come the tests on the last word and on a one-word core, all of them tests of the word:
+    their verdict can be cached per word."""
+    lex = lexicon()
+    lw = fold(w).rstrip(".")
+    if lw in lex.honorifics or lw in lex.titles:
+        return None
+    return not (lw in _NON_NAME_TAIL or lw in lex.institution_words
+                or w.isupper() or gazetteer.country_of(w) or lw in _FUNCTION or lw in lex.anonymous
+                or lw in lex.groups or lw in lex.documents or lw in lex.roles)
 
 
 def _ends_with_role(text: str) -> bool:
@@ -803,7 +830,8 @@ class SpeakerResolver:
 
         # 1. capitalised sequences -> name or title-only role mentions
         candidates = []
-        for m in _NAME_SEQ.finditer(body):
+        name_seq = _NAME_SEQ if _LOWER_NAME_PREFIX.search(body) else _NAME_SEQ_CAPITAL
+        for m in name_seq.finditer(body):
             word = m.group()
             if word in _FUNCTION_CAPS:
                 continue  # "And", "We", "The": what _analyse_name turns down first, without the call
@@ -1058,6 +1086,9 @@ class SpeakerResolver:
             s_, e_, w_ = toks[-1]
             toks[-1] = (s_, e_ - 2, w_[:-2])
             poss = True
+        lone = _lone_word(toks[0][2]) if len(toks) == 1 else None
+        if lone is False:
+            return None  # what the tests below decide for this word, whatever its context
         prefix: list[tuple] = []
         i = 0
         gender = None
@@ -1065,7 +1096,7 @@ class SpeakerResolver:
         org = None
         has_title = False
         role_words = []
-        while i < len(toks):
+        while i < len(toks) and not lone:  # (a lone name word would stop at once: no title)
             w = toks[i][2]
             lw = fold(w).rstrip(".")
             if lw in _FUNCTION and not prefix and i == 0 and len(toks) > 1:
@@ -1164,39 +1195,40 @@ class SpeakerResolver:
                     "org": org, "text": ptext, "head": role_head, "mods": [fold(w) for w in role_words], "poss": None}
         words = [t[2] for t in core]
         folded = [fold(w).rstrip(".") for w in words]
-        # a name never starts with a verb or a common word, nor holds a title: "Is President Biden",
-        # "Given Vice President Harris", "Transportation Pete Buttigieg" (of "Secretary of Transportation
-        # Pete Buttigieg"), "Doctors Fauci" -> start again where the title or the name begins
-        restart = self._core_restart(words, folded)
-        if restart is not None:
-            return self._analyse_name(core[restart][0], end)
-        # nor ends with a headline's verb or preposition: "Biden Laying Out", "Jen Psaki Aboard Air Force One"
-        if len(words) >= 2 and not any(is_first_name(w) for w in words) and all(
-                _common_word(w, self._lower_words) for w in folded):
-            return None  # "International Economics" (of "Director for International Economics"): no name
-        cut = self._core_cut(words, folded)
-        if cut is not None:
-            core = core[:cut]
-            end = core[-1][1]
-            poss = False
-            words = words[:cut]
-            folded = folded[:cut]
-        # reject: organisations, places, all-caps acronyms, country names
-        if folded[-1] in _NON_NAME_TAIL or folded[-1] in lex.institution_words:
-            return None
-        if len(core) == 1 and (words[0].isupper() or gazetteer.country_of(words[0]) or folded[0] in _FUNCTION
-                               or folded[0] in lex.anonymous or folded[0] in lex.groups
-                               or folded[0] in lex.documents or folded[0] in lex.institution_words
-                               or folded[0] in lex.roles):
-            return None
-        if any(gazetteer.country_of(w) and not is_first_name(w) and not (w is words[-1] and len(words) >= 2
-                                                                       and is_first_name(words[0]))
-               for w in words):  # "Russian Foreign Ministry", but "David French" is a name
-            return None
-        if any(w in _FUNCTION for w in folded[1:]):
-            return None
-        if all(w.isupper() for w in words):
-            return None
+        if not lone:  # a lone name word passes all these tests (see _lone_word)
+            # a name never starts with a verb or a common word, nor holds a title: "Is President Biden",
+            # "Given Vice President Harris", "Transportation Pete Buttigieg" (of "Secretary of Transportation
+            # Pete Buttigieg"), "Doctors Fauci" -> start again where the title or the name begins
+            restart = self._core_restart(words, folded)
+            if restart is not None:
+                return self._analyse_name(core[restart][0], end)
+            # nor ends with a headline's verb or preposition: "Biden Laying Out", "Jen Psaki Aboard Air Force One"
+            if len(words) >= 2 and not any(is_first_name(w) for w in words) and all(
+                    _common_word(w, self._lower_words) for w in folded):
+                return None  # "International Economics" (of "Director for International Economics"): no name
+            cut = self._core_cut(words, folded)
+            if cut is not None:
+                core = core[:cut]
+                end = core[-1][1]
+                poss = False
+                words = words[:cut]
+                folded = folded[:cut]
+            # reject: organisations, places, all-caps acronyms, country names
+            if folded[-1] in _NON_NAME_TAIL or folded[-1] in lex.institution_words:
+                return None
+            if len(core) == 1 and (words[0].isupper() or gazetteer.country_of(words[0]) or folded[0] in _FUNCTION
+                                   or folded[0] in lex.anonymous or folded[0] in lex.groups
+                                   or folded[0] in lex.documents or folded[0] in lex.institution_words
+                                   or folded[0] in lex.roles):
+                return None
+            if any(gazetteer.country_of(w) and not is_first_name(w) and not (w is words[-1] and len(words) >= 2
+                                                                           and is_first_name(words[0]))
+                   for w in words):  # "Russian Foreign Ministry", but "David French" is a name
+                return None
+            if any(w in _FUNCTION for w in folded[1:]):
+                return None
+            if all(w.isupper() for w in words):
+                return None
         core_start, core_end = core[0][0], core[-1][1]
         core_text = body[core_start:core_end]
         if len(core) == 1 and folded[0] in self._lower_words_set():
