@@ -366,7 +366,7 @@ _WELCOMED_PEOPLE = re.compile(
     r"[ \t]*(?:[,;.:]|$|[ \t]+(?:at|to|in|on|with)\b)")
 _RELATIVE_TO_VERB = re.compile(r"[^,\u201c\u201d;]+,[ \t]*(?:who|whose)\b[^,\u201c\u201d;]*,[ \t]*$")
 _LEAD_FILLERS = {"and", "but", "yet", "so", "still", "however", "now", "then", "meanwhile", "indeed", "also", "too",
-                 "in", "fact", "of", "course", "at", "least", "for", "now", "instead", "besides", "moreover"}
+                 "in", "fact", "of", "course", "at", "least", "for", "instead", "besides", "moreover"}
 _COLON_END = re.compile(r"(?:[ \t]+(?:(?:this|that)[ \t]+way|as[ \t]+follows|the[ \t]+following))?[ \t]*:[ \t]*")
 _INTENT_OBJECT = re.compile(r"[ \t]+(?=to[ \t]+[a-z])")
 # what follows a stance verb when it is no stance on an object: "backed down", "supported by", "opposed to"
