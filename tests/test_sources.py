@@ -569,3 +569,24 @@ def test_a_postposed_report_of_another_subject_takes_a_weaker_verbs_clause():
     body = "The ministers agreed to a new package of sanctions, the council's chair said on Monday."
     _, resolver, quotes = extract(body)
     assert [(q.cue, q.text) for q in quotes] == [("said", "The ministers agreed to a new package of sanctions")]
+
+
+# ---------------------------------------------------------------- joint subjects
+
+
+@pytest.mark.parametrize("subject", ["Estonia and Latvia", "Norway, Iceland and the Faroe Islands",
+                                     "Olav Berg and Kaja Kallas"])
+def test_several_named_sources_reporting_together_are_one_group(subject):
+    body = f"Minister Olav Berg arrived on Monday. {subject} said the herring quota was far too low."
+    assert speaker_of(body, "herring quota") == (subject, "group")
+
+
+@pytest.mark.parametrize("lead", ["On Monday, ", "But ", "Among the delegations, "])
+def test_a_leading_adverbial_is_no_member_of_a_joint_subject(lead):
+    body = f"{lead}Estonia and Latvia said the herring quota was far too low."
+    assert speaker_of(body, "herring quota") == ("Estonia and Latvia", "group")
+
+
+def test_a_name_after_an_object_and_is_the_subject_alone():
+    body = "Minister Olav Berg met Ann Lee and Kaja Kallas said the herring quota was far too low."
+    assert speaker_of(body, "herring quota") == ("Kaja Kallas", "person")

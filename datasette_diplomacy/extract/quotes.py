@@ -367,6 +367,17 @@ _WELCOMED_PEOPLE = re.compile(
 _RELATIVE_TO_VERB = re.compile(r"[^,\u201c\u201d;]+,[ \t]*(?:who|whose)\b[^,\u201c\u201d;]*,[ \t]*$")
 _LEAD_FILLERS = {"and", "but", "yet", "so", "still", "however", "now", "then", "meanwhile", "indeed", "also", "too",
                  "in", "fact", "of", "course", "at", "least", "for", "instead", "besides", "moreover"}
+# names joined before the last one of a joint subject: "Russia and ", "France, Germany and ", "The US and the "
+_NAME_IN_LIST = r"(?:[Tt]he[ \t]+)?[A-Z][\w.\u2019'-]*(?:[ \t]+[A-Z][\w.\u2019'-]*){0,3}"
+_JOINT_BEFORE = re.compile(rf"{_NAME_IN_LIST}(?:,[ \t]+{_NAME_IN_LIST}){{0,4}},?[ \t]+and[ \t]+(?:the[ \t]+)?$")
+_LIST_STOP = {"on", "in", "at", "by", "but", "and", "so", "yet", "then", "last", "this", "after", "before", "during",
+              "among", "for", "with", "from", "of", "to", "under", "across", "within", "unlike", "like", "despite",
+              "following", "amid", "according", "speaking", "asked",
+              "meanwhile", "however", "also", "still", "now", "earlier", "later", "since", "while", "when", "as",
+              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+# a noun phrase that already is such a list ("Estonia and Latvia", taken whole by the phrase walker)
+_JOINT_WHOLE = re.compile(rf"{_NAME_IN_LIST}(?:,[ \t]+{_NAME_IN_LIST}){{0,4}},?[ \t]+and[ \t]+{_NAME_IN_LIST}")
 _COLON_END = re.compile(r"(?:[ \t]+(?:(?:this|that)[ \t]+way|as[ \t]+follows|the[ \t]+following))?[ \t]*:[ \t]*")
 _INTENT_OBJECT = re.compile(r"[ \t]+(?=to[ \t]+[a-z])")
 # what follows a stance verb when it is no stance on an object: "backed down", "supported by", "opposed to"
@@ -808,6 +819,9 @@ class _Finder:
         if mention is not None and mention.start >= s and not mention.in_quote:
             if mention.kind == "pronoun" and mention.text.lower() not in ("he", "she"):
                 return None
+            joint = self._joint_subject(s, mention.start, mention.end)
+            if joint is not None:
+                return joint
             om = _POST_MODIFIER.search(masked, max(s, mention.start - 40), mention.start)
             if om is not None and mention.kind == "name":
                 # "Another source speaking to Radio Free Europe said", "a spokesman for Ann Lee said": the name
@@ -911,6 +925,9 @@ class _Finder:
                 if self._agentive(masked[head_start:head_end], head):
                     surface = self.body[head_start:p]
                     return (self.resolver.resolve(surface, head_start, p), head_start, surface)
+        joint = self._joint_subject(s, np_start, p)
+        if joint is not None:
+            return joint
         surface = self.body[np_start:p]
         taken = surface.split()
         first = taken[0].lower()
@@ -923,6 +940,35 @@ class _Finder:
             return None
         sid = self.resolver.resolve(surface, np_start, p)
         return (sid, np_start, surface)
+
+    def _joint_subject(self, s: int, last_start: int, last_end: int):
+        """(speaker id, start, surface) of a subject that names several sources, the last of them at
+        ``last_start:last_end`` ("Russia and China said", "France, Germany and Italy opposed"), when the
+        list opens the sentence or a clause after a comma; None otherwise ("Lee met Ann and Bo said …" is
+        Bo's report)."""
+        masked = self.masked
+        if not re.match(r"(?:the[ \t]+)?[A-Z]", masked[last_start:last_start + 6]):
+            return None
+        whole = _JOINT_WHOLE.fullmatch(masked, last_start, last_end)
+        m = whole or _JOINT_BEFORE.search(masked, max(s, last_start - 160), last_start)
+        if m is None:
+            return None
+        start = m.start()
+        # "On Monday, Poland and Estonia said": a leading adverbial is no member of the list
+        for item in re.finditer(r"[^,]+,[ \t]*", masked[start:m.end()]):
+            if item.group().split()[0].lower() not in _LIST_STOP:
+                break
+            start = m.start() + item.end()
+        om = _OPENING_CONJ.match(masked, start, m.end())
+        if om:
+            start = om.end()  # "But China and India said"
+        if masked[start:m.end()].split()[0].lower() in _LIST_STOP:
+            return None  # "But China said": no list
+        lead = masked[s:start]
+        if lead.strip() and not _OPENING_CONJ.fullmatch(lead) and not re.search(r",[ \t]*$", lead):
+            return None
+        surface = self.body[start:last_end]
+        return (self.resolver.joint(surface), start, surface)
 
     def _opening_np(self, s: int, vs: int) -> str | None:
         """Speaker id of a described subject that is the sentence's whole first comma-delimited part

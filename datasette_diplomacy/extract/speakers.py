@@ -680,6 +680,11 @@ class SpeakerResolver:
                 return self._entities[idx].name
         return None
 
+    def joint(self, surface: str) -> str | None:
+        """Speaker id of several named sources reporting together ("Russia and China said"): one group
+        named as the text names them, not the last of them alone."""
+        return self._use(self._keyed_entity("group", " ".join(surface.split())))
+
     def speaker_type(self, speaker_id: str | None) -> str | None:
         """The type ("person", "institution", "document", …) of a speaker id handed out by this resolver."""
         for idx in self._used:
