@@ -672,13 +672,18 @@ class SpeakerResolver:
         self._remember_source(mention.start, mention.entity)
         return self._use(mention.entity) if mention.entity is not None else None
 
-    def display_name(self, speaker_id: str | None) -> str | None:
+    def _entity_by_id(self, speaker_id: str | None) -> _Entity | None:
+        """The entity behind a speaker id this resolver handed out."""
         if speaker_id is None:
             return None
         for idx in self._used:
             if self._entities[idx].id == speaker_id:
-                return self._entities[idx].name
+                return self._entities[idx]
         return None
+
+    def display_name(self, speaker_id: str | None) -> str | None:
+        entity = self._entity_by_id(speaker_id)
+        return entity.name if entity is not None else None
 
     def joint(self, surface: str) -> str | None:
         """Speaker id of several named sources reporting together ("Russia and China said"): one group
@@ -687,10 +692,8 @@ class SpeakerResolver:
 
     def speaker_type(self, speaker_id: str | None) -> str | None:
         """The type ("person", "institution", "document", …) of a speaker id handed out by this resolver."""
-        for idx in self._used:
-            if self._entities[idx].id == speaker_id:
-                return self._entities[idx].type
-        return None
+        entity = self._entity_by_id(speaker_id)
+        return entity.type if entity is not None else None
 
     def subject_of_sentence(self, sent_index: int, before: int) -> _Mention | None:
         """The first mention (outside quotes) of a sentence, if it starts the sentence."""
