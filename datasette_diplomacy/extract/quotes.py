@@ -307,7 +307,7 @@ explained highlighted highlights emphasised underlined underscored underscores u
 accuses accusing criticized criticised criticizes criticises blamed blames praised praises dismissed dismisses
 rejected rejects condemned condemns denounced denounces defended defends threatened threatens recommended
 proposed proposes called calls calling questioned questions pointed stresses chanted shouted yelled whispered
-applauded applauds lauded lauds commended commends
+applauded applauds lauded lauds commended commends cited cites citing
 cried screamed scoffed snapped barked retorted laughed sighed interjected marveled marvelled conceded
 elaborated acknowledged clarified insisted joked noted vowed grumbled griped lamented fumed raged huffed mocked
 reacted opined
@@ -325,7 +325,7 @@ _MULTI = [
     r"makes (?:it )?clear", r"making (?:it )?clear", r"called for", r"calls for", r"calling for",
     r"called on", r"calls on", r"spoke of", r"spoke about", r"talked about", r"hit out at", r"hit back",
     r"took issue with", r"expressed (?:concern|hope|frustration|regret|confidence|doubt)s?",
-    r"(?:made|makes|make|making) the case", r"(?:made|makes|make|making) (?:a |the )?point of (?:saying|noting|stressing|mentioning)", r"(?:made|makes|make|making) (?:clear|plain)",
+    r"(?:made|makes|make|making) the case", r"pointed to", r"points to", r"pointing to", r"(?:made|makes|make|making) (?:a |the )?point of (?:saying|noting|stressing|mentioning)", r"(?:made|makes|make|making) (?:clear|plain)",
     r"(?:put|puts) it(?= *(?:[:,]|\w+ly\b|this way|that way))",
     # "issued a statement, “…”", "posted a message on Facebook: “…”": the text's words are its author's
     r"(?:issued|released|put out|posted|sent|published)(?=[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+)?(?:statement|tweet|message|"
@@ -395,7 +395,7 @@ _OBJECT_TRAILER = re.compile(
     r"weekend|time)|here|there|yesterday|today|tonight|(?:on|early|late)[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday)|(?:in|since|during)[ \t]+(?:\d{4}|January|February|March|April|May|June|July|August|"
     r"September|October|November|December|the[ \t]+(?:past|primar(?:y|ies)|election|campaign))|at[ \t]+(?:a|an|the)[ \t]+"
-    r"(?:news[ \t]+conference|rally|press[ \t]+conference|meeting|event|summit))\b")
+    r"(?:news[ \t]+conference|rally|press[ \t]+conference|meeting|event|summit))\b(?![\u2019'])")
 # a bare form reports only after a plural subject or an auxiliary: "Poland and Estonia support the plan",
 # "Paris will oppose it"; "Trump support is strongest here" is a noun
 _BARE_FORMS = {"decline", "refuse", "seek", "plan", "intend", "endorse", "support", "oppose"}
@@ -568,7 +568,23 @@ _POSTPOSED_SOURCE_END = re.compile(
 _AS_LEAD = re.compile(r"[ \t]*(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)[ \t]+)?[Aa]s[ \t]+")
 _SUBJECT_MODIFIER_GAP = re.compile(r",[ \t]*((?:[\w.'\u2019&-]+[ \t]+){1,4})$")
 _REPORT_PARTICIPLES = {"saying", "adding", "arguing", "insisting", "noting", "claiming", "warning", "explaining",
-                       "suggesting", "asserting", "stressing", "declaring", "stating", "making it clear"}
+                       "suggesting", "asserting", "stressing", "declaring", "stating", "making it clear", "citing",
+                       "pointing to"}
+# Reports whose content is what the source offered as evidence or reason, a noun phrase: "Lee cited rising costs",
+# "…, he said, citing legal risks", "Berg pointed to the fishing dispute". ("referring to X" after a report is the
+# narrator's gloss of what the speaker meant, not the speaker's words, and is not one of them.)
+_OBJECT_REPORTS = {"cited", "cites", "citing", "pointed to", "points to", "pointing to"}
+# a word after the verb that makes it no report of evidence: "was cited for speeding", "the study cited in the
+# report", "pointed to as a model"
+_OBJECT_REPORT_NOT = re.compile(r"[ 	]*(?:(?:by|in|for|as|at|on|from|during|when|while|and|or)\b|[,.;:!?)]|$)")
+# where such an object ends: punctuation, a dash, a clause of the narrator or another report; a list's commas
+# ("citing low growth, unemployment and inequality") and "as" ("cited Oslo as a model") stay inside
+_OBJECT_REPORT_END = re.compile(
+    r"[;:()\u2014\u2013]|[ \t]+-[ \t]|,[ \t]+(?:which|who|whom|where|when|while|whereas|but|although|though|and[ \t]+"
+    r"(?:he|she|they|it|then|also|said|says|added)|(?!including\b)[a-z]+ing|was|were|is|are|has|have|had|will|would|[a-z]+ed[ \t]+(?:by|to)|he|she|they|it)\b"
+    r"|[ \t]+(?:because|when|while|but|since|although|though|despite|so[ \t]+that|even[ \t]+(?:as|though|if))\b")
+_PARENTHESIS_LEFT = re.compile(r"[^,]+,[ \t]*")
+_COMMA = re.compile(r",[ \t]*(?:(?:also|later|then)[ \t]+)?")
 _ASKED_QUESTION = re.compile(
     r"(?:(?:[Ww]hen|[Ii]f|[Aa]fter|[Oo]nce|[Ww]hile)[ \t]+)?(?P<passive>(?:was|were|is|are|being)[ \t]+)?[Aa]sked"
     r"(?:[ \t]+by[ \t]+(?P<by>[^,;\u201c\u201d]{1,60}?))?(?:[ \t]+(?:on|at|in|during|last|this)[ \t]+[^,;\u201c\u201d]{1,50}?)?"
@@ -640,6 +656,15 @@ _TOLD_ADDRESSEE = re.compile(r"[ \t]+[a-z][^,;:.\u201c\u201d]{1,80}?[ \t]that[ \
 _WARNED_ADDRESSEE = re.compile(_ADDRESSEE + r"(?=(?:against|of|about)[ \t]+)")
 _URGED_ADDRESSEE = re.compile(_ADDRESSEE + r"(?=to[ \t]+[a-z])")
 _AFTER_COMMA_NOT_SUBJECT = re.compile(r"\u201d[ \t]*,[ \t]*$|\b(?:that|which|who|whom|when|if|as)\b[^,]*,[ \t]*$")
+# "they" as the subject of a clause joined to its sentence: ", but they", "; and they"
+_THEY_AFTER_CLAUSE = re.compile(r"[,;][ \t]*(?:and|but|yet|so|while)[ \t]+$|;[ \t]*$")
+# a sentence opening with a plural subject before its verb: "Negotiators from Washington have rejected"
+_PLURAL_OPENING_SUBJECT = re.compile(
+    r"(?P<np>(?:(?:[Tt]he|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Tt]wo|[Tt]hree|[Mm]ost)[ \t]+)?(?:[\w.\u2019'-]+[ \t]+){0,3}?"
+    r"(?P<head>[A-Za-z][\w-]*)(?:[ \t]+(?:from|of|for|in|at|with|on)[ \t]+[^,;\u201c]{1,60}?)?)"
+    r"[ \t]+(?:(?:have|has|had|were|are|did|do|would|will|could|may|might|also|then|later|repeatedly)[ \t]+)*"
+    r"(?:[a-z]+(?:ed|ook|ent|ade|ave|ame|ew|ote|oke|ad|id|ught)|met|held|won|lost|began|ran|stood|kept|put|set|cut|"
+    r"saw|came|went|took|made|gave|told|say|agree|argue|warn|insist|want|believe|fear|hope|expect)\b")
 _OPENING_CONJ = re.compile(r"(?:(?:But|And|Yet|So|Still|Meanwhile|However),?[ \t]+)")
 _INVERTED_MORE = re.compile(r"[ \t]*,[ \t]+(?:a|an|the)\b[^,;\u201c]*,[ \t]+(?!(?:who|which|whose|where|and|but)\b)([^;\u201c]*)$")
 _APPOSITIVE_STOP = re.compile(r"[\u201c\u201d;]|\b(?:said|says|told|tells)\b")
@@ -932,7 +957,8 @@ class _Finder:
         taken = surface.split()
         first = taken[0].lower()
         if first in _NP_PRONOUNS:
-            sid = self.resolver.resolve(surface, np_start, p)
+            own = self._they_of_own_sentence(s, np_start) if first == "they" else False
+            sid = self.resolver.resolve(surface, np_start, p) if own is False else own
             return (sid, np_start, surface) if first in ("who", "they", "it", "we", "i", "you") else None
         head = taken[-1]
         after_quote = re.search(r"\u201d[ \t]*,?[ \t]*$", masked[max(s, np_start - 4):np_start]) is not None
@@ -1039,6 +1065,42 @@ class _Finder:
             if words[0].lower() not in _NP_PRONOUNS and self._agentive(dm.group(1), words[-1]):
                 return self.resolver.resolve(self.body[dm.start(1):dm.end(1)], dm.start(1), dm.end(1))
         return None
+
+    def _parenthetical_subject(self, s: int, vs: int):
+        """The name opening the sentence when only a comma stands between it and a participle at ``vs``:
+        "Reuters, citing two sources, reported …" (the participle is a parenthesis on the subject)."""
+        masked = self.masked
+        om = _OPENING_CONJ.match(masked, s, vs)
+        st = om.end() if om else s
+        dm = re.match(r"(?:[Tt]he|[Aa]n?)[ \t]+", masked[st:vs])
+        for at in (st, st + dm.end()) if dm else (st,):
+            mention = self.resolver.mention_starting_at(at)
+            if mention is not None and mention.kind in ("name", "role") and not mention.in_quote \
+                    and re.fullmatch(r"[ \t]*,[ \t]*", masked[mention.end:vs]):
+                return self._sid(mention)
+        if _PARENTHESIS_LEFT.fullmatch(masked, st, vs):
+            return self._opening_np(st, vs)  # "Reuters, citing …", "The Wall Street Journal, citing …"
+        return None
+
+    def _they_of_own_sentence(self, s: int, they: int):
+        """"They" after ", but" / ", and" is the plural subject that opened its sentence: "Negotiators from
+        Washington have rejected the demand, but they have proposed …". Returns that subject's id (None when it
+        names nobody, as in "The talks stalled, but they …"), or False when the sentence opens otherwise."""
+        masked = self.masked
+        if not _THEY_AFTER_CLAUSE.search(masked[max(s, they - 12):they]):
+            return False
+        om = _OPENING_CONJ.match(masked, s, they)
+        st = om.end() if om else s
+        m = _PLURAL_OPENING_SUBJECT.match(masked, st, they)
+        if m is None:
+            return False
+        head = m.group("head")
+        if not head.endswith("s") or head.lower() in _NP_PRONOUNS or head.lower() in _STOP_NP:
+            return False
+        if not self._agentive(m.group("np"), head):
+            return None
+        sid = self.resolver.resolve(self.body[m.start("np"):m.end("np")], m.start("np"), m.end("np"))
+        return sid if sid is not None and self.resolver.speaker_type(sid) == "group" else None
 
     def _agentive(self, surface: str, head: str) -> bool:
         from .speakers import is_people_noun, lexicon
@@ -1311,6 +1373,8 @@ class _Finder:
                 coord = re.search(r"\b(?:and|but|yet|or)(?:[ \t]+(?:then|also|later))?[ \t]*$", left)
                 if gerund or _LINK_BEFORE.search(left) and (lv.endswith("ing") or coord):
                     sid = last_speaker if last_subject_found else self.sentence_subject(si, vs)
+                    if sid is None and gerund and lv in _REPORT_PARTICIPLES:
+                        sid = self._parenthetical_subject(s, vs)
                     if sid is None:
                         if gerund and lv in _REPORT_PARTICIPLES and (_COMMA_BEFORE.search(left) or object_participle) \
                                 and len(_WORDS.findall(left)) >= 4:
@@ -1363,6 +1427,15 @@ class _Finder:
         body = self.body
         lv = verb.lower()
         qspans = self.layout.qspans
+        if lv in _OBJECT_REPORTS:
+            # what was cited comes after the verb, never before it
+            if inverted or _OBJECT_REPORT_NOT.match(masked, after, e):
+                return None  # "the bureau cited in the tweet", "was cited for speeding"
+            m = _SKIP_ADVERBIALS.match(masked, after, e)
+            # "The minister, citing security concerns, cancelled …": a parenthesis ends at its comma
+            paren = lv.endswith("ing") and _PARENTHESIS_LEFT.fullmatch(masked, s, vs) is not None \
+                and masked.find("\u201d", s, vs) < 0 and _CUE.search(masked, s, vs) is None
+            return self.object_report(si, e, pi, m.end() if m else after, verb, sid, paren)
         # A. quote(s) right before the subject (or before the verb when inverted): “A,” he said
         lead_end = vs if inverted else np_start
         lead = masked[s:lead_end]
@@ -1619,6 +1692,27 @@ class _Finder:
                 cend = cs
         it = self.add_clause(p, cend, sid, verb, si, pi, kind="position",
                              min_words=2 if lv in _INTENT_VERBS else 1)
+        return cend if it is not None else None
+
+    def object_report(self, si, e, pi, p, verb, sid, parenthesis=False) -> int | None:
+        """Add what ``sid`` cited or pointed to: the object noun phrase after ``p``. Returns where it ends."""
+        masked = self.masked
+        cend = _cut_end(_CLAUSE_CUT.search(masked, p, e), e)
+        if parenthesis:
+            comma = masked.find(",", p, cend)
+            if comma >= 0:
+                cend = comma
+        end = _OBJECT_REPORT_END.search(masked, p, cend) or _COORD_CUE.search(masked, p, cend)
+        if end:
+            cend = end.start()
+        for cm in _COMMA.finditer(masked, p, cend):
+            if _CUE.match(masked, cm.end()):
+                cend = cm.start()  # "Ann Lee, citing internal documents, said that …": the subject's own report
+                break
+        end = _OBJECT_TRAILER.search(masked, p, cend)
+        if end:
+            cend = end.start()
+        it = self.add_clause(p, cend, sid, verb, si, pi, min_words=2)
         return cend if it is not None else None
 
     def _coord_speaker(self, p: int, cend: int) -> int | None:

@@ -1,0 +1,96 @@
+"""Reports of evidence: what a source cited or pointed to, a noun phrase rather than a clause.
+
+"Lee cited rising costs", "…, the minister said, citing security concerns", "Berg pointed to the fishing
+dispute": the reasons a source gives are part of what it said. Each test is one rule, on text written for it.
+"""
+from __future__ import annotations
+
+import pytest
+
+from test_quotes import extract
+
+
+def reports(body: str, cues=("cited", "cites", "citing", "pointed to", "points to", "pointing to")) -> list[tuple]:
+    """(speaker, cue, text) of the quotes in ``body`` whose cue is one of ``cues``."""
+    found, _, _ = extract(body)
+    return [(speaker, cue, text) for _, text, speaker, cue in found if cue in cues]
+
+
+@pytest.mark.parametrize("verb", ["cited", "pointed to"])
+def test_the_object_is_the_content(verb):
+    body = f"Foreign Minister Mari Tamm {verb} the rising cost of the pipeline."
+    assert reports(body) == [("Mari Tamm", verb, "the rising cost of the pipeline")]
+
+
+def test_a_participle_after_a_report_is_the_same_speakers():
+    body = "The talks failed, Minister Olav Berg said, citing delays, missed deadlines and new demands."
+    assert reports(body) == [("Olav Berg", "citing", "delays, missed deadlines and new demands")]
+
+
+def test_a_parenthesis_after_the_subject_ends_at_its_comma():
+    body = "Reuters, citing two officials, reported on Monday that the talks had stalled."
+    found, _, _ = extract(body)
+    assert [(speaker, cue, text) for _, text, speaker, cue in found] == [
+        ("Reuters", "citing", "two officials"),
+        ("Reuters", "reported", "the talks had stalled"),
+    ]
+
+
+def test_a_parenthesis_before_another_verb_ends_at_its_comma():
+    body = "Minister Olav Berg, citing security concerns, cancelled the visit to Tromso."
+    assert reports(body) == [("Olav Berg", "citing", "security concerns")]
+
+
+def test_a_second_predicate_is_not_part_of_the_object():
+    body = "Asked about the vote, Ann Lee pointed to the new quota rules and praised the Danish negotiators."
+    assert reports(body) == [("Ann Lee", "pointed to", "the new quota rules")]
+
+
+def test_as_and_including_stay_inside_the_object():
+    body = ("Olav Berg cited Oslo as a model for the region.\n\n"
+            "Ann Lee cited several causes of the delay, including this week's strike at the port.")
+    assert reports(body) == [
+        ("Olav Berg", "cited", "Oslo as a model for the region"),
+        ("Ann Lee", "cited", "several causes of the delay, including this week's strike at the port"),
+    ]
+
+
+@pytest.mark.parametrize("body", [
+    "The bureau cited in the minister's letter does not exist.",
+    "The driver was cited for speeding on the coast road.",
+    "The study was widely cited by diplomats.",
+])
+def test_passive_and_reduced_uses_are_no_report(body):
+    assert reports(body) == []
+
+
+def test_a_report_cannot_be_cited_from_before_its_verb():
+    body = "In an interview with Radio Nord, Ann Lee pointed to Norway as the likely broker."
+    assert reports(body) == [("Ann Lee", "pointed to", "Norway as the likely broker")]
+
+
+def test_referring_to_is_the_narrators_gloss_not_a_quote():
+    body = "\u201cOur neighbour has to decide,\u201d Ann Lee said, referring to Sweden."
+    found, _, _ = extract(body)
+    assert [cue for _, _, _, cue in found] == ["said"]
+
+
+def test_a_possessive_after_a_time_word_keeps_a_stance_object():
+    body = "Senator Ruth Amsel endorsed this week's proposal from the fisheries committee."
+    _, _, quotes = extract(body)
+    assert [(q.cue, q.text) for q in quotes] == [("endorsed", "this week's proposal from the fisheries committee")]
+
+
+def test_they_after_but_is_the_plural_subject_that_opened_its_sentence():
+    body = ("Western diplomats have cited new satellite images in recent days.\n\n"
+            "Negotiators from Oslo and the Nordic bloc have rejected the demand, but they have proposed "
+            "other measures for the fishing zone.")
+    found, _, _ = extract(body)
+    assert ("Negotiators from Oslo and the Nordic bloc", "proposed") in [(s, c) for _, _, s, c in found]
+
+
+def test_they_after_a_subject_that_names_nobody_is_nobody():
+    body = ("Western diplomats have cited new satellite images in recent days.\n\n"
+            "The talks stalled in March, but they said the door remained open.")
+    found, _, _ = extract(body)
+    assert [(s, c) for _, _, s, c in found if c == "said"] == [(None, "said")]
