@@ -590,3 +590,60 @@ def test_a_leading_adverbial_is_no_member_of_a_joint_subject(lead):
 def test_a_name_after_an_object_and_is_the_subject_alone():
     body = "Minister Olav Berg met Ann Lee and Kaja Kallas said the herring quota was far too low."
     assert speaker_of(body, "herring quota") == ("Kaja Kallas", "person")
+
+
+# ---------------------------------------------------------------- round 6: readers, advocates, more cues
+
+
+@pytest.mark.parametrize("subject, name, kind", [
+    ("Another commenter", "Another commenter", "anonymous"),
+    ("One reader", "One reader", "anonymous"),
+    ("Nordic fisheries advocates", "Nordic fisheries advocates", "group"),
+])
+def test_readers_commenters_and_advocates_are_sources(subject, name, kind):
+    body = f"{subject} wrote that the quota deal was a betrayal of the coast."
+    assert speaker_of(body, "betrayal") == (name, kind)
+
+
+@pytest.mark.parametrize("cue", ["decried", "echoed", "railed against", "lashed out at"])
+def test_more_verbs_of_criticism_and_agreement(cue):
+    found, _, _ = extract(f"Senator Ann Lee {cue} the new fishing quotas for the northern coast.")
+    assert [(text, speaker, c) for _, text, speaker, c in found] == [
+        ("the new fishing quotas for the northern coast", "Ann Lee", cue)]
+
+
+def test_echoed_with_a_colon_introduces_a_direct_quote():
+    body = "Lena Hoff echoed: \u201cWe speak for the whole coast.\u201d"
+    assert speaker_of(body, "whole coast") == ("Lena Hoff", "person")
+
+
+# ---------------------------------------------------------------- round 6: where reported content ends
+
+
+def test_a_relative_clause_on_the_last_name_is_the_narrators():
+    found, _, _ = extract("Ann Lee said the letters were exchanges between Berg and Olav Dahl, "
+                          "who was his chief of staff at the time.")
+    assert [text for _, text, _, _ in found] == ["the letters were exchanges between Berg and Olav Dahl"]
+
+
+def test_however_after_a_comma_ends_the_content():
+    found, _, _ = extract("Ann Lee said the fleet would stay in port, however the ministry later changed course.")
+    assert [text for _, text, _, _ in found] == ["the fleet would stay in port"]
+
+
+def test_however_inside_the_content_stays():
+    found, _, _ = extract("Ann Lee said that a deal with Oslo, however messy, was worth the risk.")
+    assert [text for _, text, _, _ in found] == ["a deal with Oslo, however messy, was worth the risk"]
+
+
+@pytest.mark.parametrize("verb", ["clarified", "conceded", "acknowledged"])
+def test_a_second_report_after_a_comma_ends_the_first(verb):
+    found, _, _ = extract(f"Ann Lee said the fleet would stay in port, she {verb} that it was costly.")
+    assert ("the fleet would stay in port", "said") in [(text, cue) for _, text, _, cue in found]
+
+
+def test_the_subjects_next_act_is_not_part_of_the_content():
+    body = ("Mr. Berg decried the \u201cquota brokers who sell the coast,\u201d and he foreshadowed the theme of "
+            "his campaign by urging \u201ca coast for all.\u201d")
+    found, _, _ = extract(body)
+    assert found[0][1:] == ("the \u201cquota brokers who sell the coast,\u201d", "Berg", "decried")

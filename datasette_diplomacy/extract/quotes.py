@@ -307,7 +307,7 @@ explained highlighted highlights emphasised underlined underscored underscores u
 accuses accusing criticized criticised criticizes criticises blamed blames praised praises dismissed dismisses
 rejected rejects condemned condemns denounced denounces defended defends threatened threatens recommended
 proposed proposes called calls calling questioned questions pointed stresses chanted shouted yelled whispered
-applauded applauds lauded lauds commended commends cited cites citing
+applauded applauds lauded lauds commended commends cited cites citing decried decries echoed echoes
 cried screamed scoffed snapped barked retorted laughed sighed interjected marveled marvelled conceded
 elaborated acknowledged clarified insisted joked noted vowed grumbled griped lamented fumed raged huffed mocked
 reacted opined
@@ -324,6 +324,7 @@ _MULTI = [
     r"pointed out", r"points out", r"pointing out", r"went on", r"goes on", r"shot back", r"made (?:it )?clear",
     r"makes (?:it )?clear", r"making (?:it )?clear", r"called for", r"calls for", r"calling for",
     r"called on", r"calls on", r"spoke of", r"spoke about", r"talked about", r"hit out at", r"hit back",
+    r"(?:railed|rails|railing) against", r"(?:lashed|lashes|lashing) out at",
     r"took issue with", r"expressed (?:concern|hope|frustration|regret|confidence|doubt)s?",
     r"(?:made|makes|make|making) the case", r"pointed to", r"points to", r"pointing to", r"(?:made|makes|make|making) (?:a |the )?point of (?:saying|noting|stressing|mentioning)", r"(?:made|makes|make|making) (?:clear|plain)",
     r"(?:put|puts) it(?= *(?:[:,]|\w+ly\b|this way|that way))",
@@ -534,8 +535,12 @@ _CLAUSE_CUT = re.compile(
     r"|,[ \t]+(?:although|though|even[ \t]+though|whereas|(?:to|at|after|upon)[ \t]+which)\b"
     # ", while Chinese spokesman Zhao Lijian accused …": another subject's clause
     r"|,[ \t]+(?:while|whereas)[ \t]+(?=[A-Z]|[^,;\u201c]{1,60}?\b(?:said|says|say|told|tells|argued|argue|insisted|added)\b)"
+    # "…,'' and he foreshadowed …": the subject's next act, told by the narrator
+    r"|(?:,|\u201d)[ \t]+(?:and|but)[ \t]+(?:he|she|they)[ \t]+(?:(?:also|then|later)[ \t]+)?[a-z]+ed\b"
+    # ", however this time around …": the narrator's contrast
+    r"|,[ \t]+however\b(?![ \t]*,|[ \t]+\w+,)"  # not "however messy,"
     # a relative clause on the content's last noun that runs to the sentence's end: the narrator's gloss
-    r"|,[ \t]+which\b(?=[^,;\u201c\u201d]*$)"
+    r"|,[ \t]+(?:which|who)\b(?=[^,;\u201c\u201d]*$)"
     # a relative clause with a report of its own: "remarks by Kowal, who said …"
     r"|,[ \t]+who[ \t]+(?:(?:also|had|has|have|later|then|once)[ \t]+)?(?:said|says|told|tells|added|argued|insisted|warned|claimed)\b"
     r"|,[ \t]+but[ \t]+(?:he|she|they|it|the|[A-Z][\w\u2019'.-]+)\b|;|:[ \t]*\u201c"
@@ -1628,7 +1633,8 @@ class _Finder:
                 p = lead_pp.end() + tm.end()  # "said during a taping of X, that …"
             elif len(_WORDS.findall(masked, p, cend)) <= 9:
                 return None  # "said on MSNBC's “Morning Joe.”": only where, not what
-        pm = re.search(r",[ \t]+(?:he|she|they|it|[A-Z][\w\u2019'.-]+(?:[ \t]+[A-Z][\w\u2019'.-]+)*)[ \t]+(?:said|says|added|adds)\b", masked[p:cend]) \
+        pm = re.search(r",[ \t]+(?:he|she|they|it|[A-Z][\w\u2019'.-]+(?:[ \t]+[A-Z][\w\u2019'.-]+)*)[ \t]+(?:said|says|added|adds|"
+                       r"clarified|explained|insisted|acknowledged|conceded|argued|noted)\b", masked[p:cend]) \
             or _POSTPOSED_SOURCE_END.search(masked, p, cend)
         if pm:
             if pm.re is _POSTPOSED_SOURCE_END and lv not in _STRONG_VERBS:
