@@ -277,9 +277,9 @@ def test_a_quoted_title_after_titled_is_no_quote():
 
 
 @pytest.mark.parametrize("body, fragment, source", [
-    # a day is nobody; the letter's signers are not named in a way we can resolve
+    # a day is nobody: the letter's signers make it clear (a participle takes its clause's subject)
     ("Fifty security officials signed an open letter Monday making it clear that they will not vote for him.",
-     "will not vote", (None, None)),
+     "will not vote", ("Fifty security officials", "group")),
     ("It is now cleared to fly again, according to the F.A.A.", "cleared to fly", ("the F.A.A", "institution")),
     ("The venture capitalist Marc Andreessen, who backed Mr. Romney in 2012, said on Twitter that he was "
      "supporting the senator.", "supporting", ("Marc Andreessen", "person")),
@@ -647,3 +647,56 @@ def test_the_subjects_next_act_is_not_part_of_the_content():
             "his campaign by urging \u201ca coast for all.\u201d")
     found, _, _ = extract(body)
     assert found[0][1:] == ("the \u201cquota brokers who sell the coast,\u201d", "Berg", "decried")
+
+
+# ---------------------------------------------------------------- round 6: the subject, not a name near it
+
+
+@pytest.mark.parametrize("subject, name", [
+    ("The diplomat who met Olav Berg", "the diplomat"),
+    ("Officials who briefed reporters on Monday", "Officials"),
+    ("Though negotiators who have worked with Ann Lee", "negotiators"),
+])
+def test_a_who_clause_without_commas_does_not_hide_the_subject(subject, name):
+    body = f"{subject} said the quota talks had failed."
+    assert speaker_of(body, "quota talks")[0] == name
+
+
+def test_who_after_an_appositive_is_the_name_before_it():
+    body = ("\u201cWe will not sign it,\u201d declared Senator Ruth Amsel, Republican of Ohio, who echoed "
+            "the minister's warning about the quotas.")
+    assert speaker_of(body, "warning about the quotas") == ("Ruth Amsel", "person")
+
+
+def test_a_comparison_set_off_by_commas_is_skipped():
+    body = "Ann Lee backed the quota plan. Bo Dahl, as he has in the past, opposed the measure."
+    _, resolver, quotes = extract(body)
+    names = {s.id: s.name for s in resolver.speakers()}
+    assert [(names.get(q.speaker), q.text) for q in quotes if q.cue == "opposed"] == [("Bo Dahl", "the measure")]
+
+
+def test_a_relative_subject_does_not_reach_back_over_a_sentence_end():
+    body = "Lee does best with voters who want a candidate who is honest. Voters who say the coast matters were divided."
+    assert speaker_of(body, "the coast matters") == ("Voters", "group")
+
+
+def test_a_multiword_participle_takes_the_clause_subject():
+    body = "This is no small irony: Senator Ann Lee spent much of her campaign railing against superdelegates."
+    assert speaker_of(body, "superdelegates") == ("Ann Lee", "person")
+
+
+def test_two_participles_after_one_subject_are_two_reports():
+    body = ("Senator Bo Dahl was asked to name an achievement. He basically ducked, pointing to his record in "
+            "the state legislature and saying that productive senators are overrated.")
+    found, _, _ = extract(body)
+    assert [(text, speaker, cue) for _, text, speaker, cue in found] == [
+        ("his record in the state legislature", "Bo Dahl", "pointing to"),
+        ("productive senators are overrated", "Bo Dahl", "saying"),
+    ]
+
+
+def test_labels_inside_one_paragraph_each_name_their_quotation():
+    body = ("Ann Lee and Olav Berg, among others, reject the quota.\n\n"
+            "Lee: \u201cOur goal is to end it.\u201d Berg: \u201cThe quota must go.\u201d")
+    assert speaker_of(body, "end it") == ("Ann Lee", "person")
+    assert speaker_of(body, "must go") == ("Olav Berg", "person")

@@ -366,6 +366,13 @@ _WELCOMED_PEOPLE = re.compile(
     r"counterparts?|ministers?|envoys?|officials|president|minister|king|queen|pope)\b(?![ \t]+(?:of|to|on|for)\b)"
     r"[ \t]*(?:[,;.:]|$|[ \t]+(?:at|to|in|on|with)\b)")
 _RELATIVE_TO_VERB = re.compile(r"[^,\u201c\u201d;]+,[ \t]*(?:who|whose)\b[^,\u201c\u201d;]*,[ \t]*$")
+# a subject, then a relative clause without commas up to the verb: "The diplomat who met Lavrov [said]"
+_RESTRICTIVE_RELATIVE = re.compile(
+    r"(?:(?:[Tt]hough|[Aa]lthough|[Ww]hile|[Ww]hen|[Ii]f|[Bb]ecause|[Ss]ince|[Aa]fter|[Bb]efore|[Oo]nce|[Uu]nless|"
+    r"[Ww]hereas|[Ee]ven[ \t]+though)[ \t]+)?([^,;:\u201c\u201d]+?)[ \t]+who[ \t]+[^,;:\u201c\u201d]{1,120}")
+# "Those who …", "Anyone who …", "All who …": the resolver's own route for the relative
+_QUANTIFIER_SUBJECTS = {"those", "anyone", "anybody", "everyone", "everybody", "all", "someone", "somebody", "many",
+                        "few", "some", "one", "none", "people"}
 _LEAD_FILLERS = {"and", "but", "yet", "so", "still", "however", "now", "then", "meanwhile", "indeed", "also", "too",
                  "in", "fact", "of", "course", "at", "least", "for", "instead", "besides", "moreover"}
 # names joined before the last one of a joint subject: "Russia and ", "France, Germany and ", "The US and the "
@@ -587,8 +594,12 @@ _OBJECT_REPORT_NOT = re.compile(r"[ 	]*(?:(?:by|in|for|as|at|on|from|during|when
 _OBJECT_REPORT_END = re.compile(
     r"[;:()\u2014\u2013]|[ \t]+-[ \t]|,[ \t]+(?:which|who|whom|where|when|while|whereas|but|although|though|and[ \t]+"
     r"(?:he|she|they|it|then|also|said|says|added)|(?!including\b)[a-z]+ing|was|were|is|are|has|have|had|will|would|[a-z]+ed[ \t]+(?:by|to)|he|she|they|it)\b"
-    r"|[ \t]+(?:because|when|while|but|since|although|though|despite|so[ \t]+that|even[ \t]+(?:as|though|if))\b")
+    r"|[ \t]+(?:because|when|while|but|since|although|though|despite|so[ \t]+that|even[ \t]+(?:as|though|if))\b"
+    r"|[ \t]+and[ \t]+(?:saying|adding|arguing|insisting|noting|claiming|warning|explaining|suggesting|calling)\b")
 _PARENTHESIS_LEFT = re.compile(r"[^,]+,[ \t]*")
+_CONTRACTION_TAIL = re.compile(r"['\u2019]\w*$")
+_TARGET_PREPOSITIONS = (" against", " at", " with")
+_PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|am)[ \t]+$")
 _COMMA = re.compile(r",[ \t]*(?:(?:also|later|then)[ \t]+)?")
 _ASKED_QUESTION = re.compile(
     r"(?:(?:[Ww]hen|[Ii]f|[Aa]fter|[Oo]nce|[Ww]hile)[ \t]+)?(?P<passive>(?:was|were|is|are|being)[ \t]+)?[Aa]sked"
@@ -721,7 +732,9 @@ _COORD_CUE = re.compile(
 
 
 _ASIDE_BEFORE = re.compile(r",[ \t]*(?:however|though|meanwhile|in turn|too|also|for (?:his|her|their|its) part|"
-                           r"in (?:a|an) [\w-]+ (?:statement|interview)|on [A-Z]\w+)[ \t]*,$")
+                           r"in (?:a|an) [\w-]+ (?:statement|interview)|on [A-Z]\w+|"
+                           # ", as he has in the past,", ", as she did in 2019,": a comparison set off by commas
+                           r"as (?:he|she|they|it|we|I) (?:has|have|had|did|does|do|was|is)\b[^,]{0,30})[ \t]*,$")
 _PARENTHESIS_BEFORE = re.compile(r"[ \t]*\([^()\n]{1,40}\)$")
 
 
@@ -836,6 +849,9 @@ class _Finder:
             break
         if p <= s:
             return None
+        restrictive = self._restrictive_relative_subject(s, p)
+        if restrictive is not False:
+            return restrictive
         # a mention from the resolver's table, maybe followed by an adverbial ("Lavrov in a statement on Thursday said")
         mention = self.resolver.mention_ending_at(p)
         if mention is None:
@@ -972,6 +988,34 @@ class _Finder:
         sid = self.resolver.resolve(surface, np_start, p)
         return (sid, np_start, surface)
 
+    def _inline_label(self, lm: re.Match, e: int) -> bool:
+        """A label inside a paragraph, as in "Clinton: “…” Bush: “…”": a known person's name, then a quotation."""
+        mention = self.resolver.mention_starting_at(lm.start(1))
+        return mention is not None and mention.kind == "name" and mention.end == lm.end(1) \
+            and re.match(r"[ \t]*\u201c", self.masked[lm.end():e]) is not None
+
+    def _restrictive_relative_subject(self, s: int, p: int):
+        """The subject opening the sentence (or its subordinate clause) before a "who" clause without commas
+        that runs up to the verb at ``p``: "The diplomat who met Lavrov said" is the diplomat's report, never
+        Lavrov's; "Officials who briefed reporters said" the officials'. Returns (speaker_id, start, surface),
+        None when that subject is no source, or False when the sentence does not open that way."""
+        masked = self.masked
+        om = _OPENING_CONJ.match(masked, s, p)
+        ns = om.end() if om else s
+        rm = _RESTRICTIVE_RELATIVE.fullmatch(masked, ns, p)
+        if rm is None:
+            return False
+        ns, ne = rm.span(1)
+        if self._np_start_before(ns, ne) != ns:
+            return False
+        surface = self.body[ns:ne]
+        words = surface.split()
+        if words[0].lower() in _NP_PRONOUNS or words[0].lower() in _QUANTIFIER_SUBJECTS:
+            return False
+        if not self._agentive(surface, words[-1]):
+            return None
+        return (self.resolver.resolve(surface, ns, ne), ns, surface)
+
     def _joint_subject(self, s: int, last_start: int, last_end: int):
         """(speaker id, start, surface) of a subject that names several sources, the last of them at
         ``last_start:last_end`` ("Russia and China said", "France, Germany and Italy opposed"), when the
@@ -1055,7 +1099,7 @@ class _Finder:
         """A named subject opening the sentence or a comma-delimited clause of ``masked[s:vs]`` ("For her part,
         Truss took …, warning …"), for a participle whose sentence subject the resolver did not find."""
         masked = self.masked
-        starts = [s] + [m.end() for m in re.finditer(r",[ \t]*", masked[s:vs])]
+        starts = [s] + [m.end() for m in re.finditer(r"[,:][ \t]*", masked[s:vs])]
         for st in starts:
             st = st if st == s else s + st
             mention = self.resolver.mention_starting_at(st)
@@ -1067,7 +1111,9 @@ class _Finder:
         dm = _DESCRIBED_SUBJECT.match(masked, om.end() if om else s, vs)
         if dm:
             words = dm.group(1).split()
-            if words[0].lower() not in _NP_PRONOUNS and self._agentive(dm.group(1), words[-1]):
+            first = _CONTRACTION_TAIL.sub("", words[0]).lower()  # "It’s implied …": a pronoun
+            if first not in _NP_PRONOUNS and first not in ("this", "that", "there") \
+                    and self._agentive(dm.group(1), words[-1]):
                 return self.resolver.resolve(self.body[dm.start(1):dm.end(1)], dm.start(1), dm.end(1))
         return None
 
@@ -1270,7 +1316,8 @@ class _Finder:
     def sentence(self, si: int, s: int, e: int, pi: int):
         masked = self.masked
         lm = _LABEL_LINE.match(masked, s, e) or _LABEL_BEFORE_QUOTE.match(masked, s, e)
-        if lm and lm.group(1).split()[0].lower().strip(".'\u2019") not in _LABEL_STOP and s == self.layout.paragraphs[pi][0]:
+        if lm and lm.group(1).split()[0].lower().strip(".'\u2019") not in _LABEL_STOP and (
+                s == self.layout.paragraphs[pi][0] or self._inline_label(lm, e)):
             # "Bill Clinton: Hillary thinks feds require too many tests" (a headline-style attribution)
             ns, ne = lm.start(1), lm.end(1)
             mention = self.resolver.mention_starting_at(ns)
@@ -1328,6 +1375,9 @@ class _Finder:
                 continue
             lv = verb.lower()
             left = masked[s:vs]
+            ing_cue = lv.split(" ", 1)[0].endswith("ing")  # "railing against", "calling for", "saying"
+            # … unless a progressive: "is calling for" is the finite verb of its subject
+            participle_cue = ing_cue and not _PROGRESSIVE_BEFORE.search(masked, max(s, vs - 8), vs)
             if lv in _NOUN_OR_VERB and not re.match(r"[ \t]*(?:that\b|[,:]|\u201c)", masked[ve:e]) or \
                     lv in _RESPONSE_VERBS and re.match(r"[ \t]+(?:[a-z]+ly[ \t]+)?(?:by|with)\b", masked[ve:e]):
                 # "in the March states": a noun; "The United States responded by easing sanctions": an act
@@ -1353,9 +1403,9 @@ class _Finder:
             # "Truss opposed Lavrov, saying …" / "… by saying …": a participle after a comma or a
             # preposition belongs to the clause that governs it, so its speaker is that clause's subject,
             # never the object or any other name right before the comma
-            gerund = lv.endswith("ing") and _GERUND_LEFT.search(left) is not None
+            gerund = participle_cue and _GERUND_LEFT.search(left) is not None
             subj = None if gerund else self.speaker_np_before(s, vs, si)
-            if subj is not None and lv.endswith("ing") and (
+            if subj is not None and participle_cue and (
                     subj[0] is None or _PARTICIPLE_OBJECT_BEFORE.search(masked, s, subj[1])
                     or _ISSUED_BEFORE.search(masked, max(s, subj[1] - 20), subj[1])):
                 # "an email to supporters stating …", "a letter Monday making it clear …", "Ann Lee released a
@@ -1376,7 +1426,7 @@ class _Finder:
             if subj is None:
                 # participle or coordinated verb: inherits the sentence's subject
                 coord = re.search(r"\b(?:and|but|yet|or)(?:[ \t]+(?:then|also|later))?[ \t]*$", left)
-                if gerund or _LINK_BEFORE.search(left) and (lv.endswith("ing") or coord):
+                if gerund or _LINK_BEFORE.search(left) and (participle_cue or coord):
                     sid = last_speaker if last_subject_found else self.sentence_subject(si, vs)
                     if sid is None and gerund and lv in _REPORT_PARTICIPLES:
                         sid = self._parenthetical_subject(s, vs)
@@ -1384,6 +1434,8 @@ class _Finder:
                         if gerund and lv in _REPORT_PARTICIPLES and (_COMMA_BEFORE.search(left) or object_participle) \
                                 and len(_WORDS.findall(left)) >= 4:
                             sid = self._clause_subject(s, vs)
+                        elif gerund and " " in lv and (sid := self._clause_subject(s, vs)) is not None:
+                            pass  # "Sanders spent much of his campaign railing against superdelegates"
                         elif coord and lv in _STRONG_VERBS and len(_WORDS.findall(left)) >= 3 \
                                 and not _AFTER_COMMA_NOT_SUBJECT.search(left) and not re.search(r"\b(?:who|which|that)\b", left):
                             # "The appeals court overruled the judge and said …": the report of a subject the
@@ -1642,7 +1694,9 @@ class _Finder:
                 return None
             cend = pm.start() if pm.re is _POSTPOSED_SOURCE_END else p + pm.start()
         # "called her “weak”": a name called is short
-        it = self.add_clause(p, cend, sid, verb, si, pi, min_words=2 if lv.startswith("call") else 3)
+        # "called her “weak”", "railed against superdelegates": a name called, a target criticised, is short
+        it = self.add_clause(p, cend, sid, verb, si, pi, min_words=1 if lv.endswith(_TARGET_PREPOSITIONS) else
+                             2 if lv.startswith("call") else 3)
         if it is not None:
             return cend
         return None

@@ -1770,10 +1770,18 @@ class SpeakerResolver:
         m = self.mention_ending_at(pos)
         if m is not None:
             return m.entity
+        # "Senator Jeff Flake, Republican of Arizona, who …": the name before an appositive
+        am = _APPOSITIVE_BEFORE.search(self.body, max(0, pos - 80), pos)
+        if am is not None:
+            m = self.mention_ending_at(am.start())
+            if m is not None and m.kind == "name":
+                return m.entity
         # an anonymous NP before: take the generic route
-        mm = re.search(r"((?:(?:a|an|the)\s+)?(?:[\w\u2019'.-]+\s+){0,3}[\w\u2019'.-]+)\s*$", self.body[max(0, pos - 80):pos])
+        mm = _NP_BEFORE_RELATIVE.search(self.body, max(0, pos - 80), pos)
         if mm:
-            return self._resolve_entity(mm.group(1), pos - len(mm.group(1)), pos)
+            # not back over a sentence end: "… and is honest. Voters who say …" is "Voters"
+            np = _SENTENCE_BREAK.split(mm.group(1))[-1]
+            return self._resolve_entity(np, pos - len(np), pos)
         return None
 
     def _resolve_they(self) -> int | None:
@@ -1799,6 +1807,10 @@ def _holds_office(role: str, target: str, mods: list[str]) -> bool:
     return m is not None and not (m.group(1) in RANK_WORDS and m.group(1) not in mods)
 
 
+_NP_BEFORE_RELATIVE = re.compile(r"((?:(?:a|an|the)[ \t]+)?(?:[\w\u2019'.-]+[ \t]+){0,3}[\w\u2019'.-]+)[ \t]*$")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[ \t]+(?=[A-Z])")
+# an appositive ending where a relative "who" follows: ", Republican of Arizona" / ", a senior analyst"
+_APPOSITIVE_BEFORE = re.compile(r",[ \t]+(?:(?:a|an|the)[ \t]+)?[\w\u2019'.-]+(?:[ \t]+[\w\u2019'.-]+){0,5}$")
 _ROLE_TAIL = re.compile(r"\s+(?:of|for|to|at|in|on)\s+")
 
 
