@@ -700,3 +700,49 @@ def test_labels_inside_one_paragraph_each_name_their_quotation():
             "Lee: \u201cOur goal is to end it.\u201d Berg: \u201cThe quota must go.\u201d")
     assert speaker_of(body, "end it") == ("Ann Lee", "person")
     assert speaker_of(body, "must go") == ("Olav Berg", "person")
+
+
+def test_a_possessive_after_the_verb_rules_out_a_role_holder_of_the_other_gender():
+    body = ("Ann Lee spoke in Tromso on Monday.\n\n"
+            "During a stop in Bodo, the Conservative candidate repeated his promise to end the quota.")
+    assert speaker_of(body, "promise to end") == ("the Conservative candidate", "anonymous")
+
+
+@pytest.mark.parametrize("verb", ["deemed", "dubbed", "branded", "rated"])
+def test_naming_someone_something_is_a_report(verb):
+    body = f"Senator Ann Lee {verb} the quota plan \u201ca betrayal of the coast\u201d on Monday."
+    found, _, _ = extract(body)
+    assert [(text, speaker, cue) for _, text, speaker, cue in found] == [
+        ("the quota plan \u201ca betrayal of the coast\u201d", "Ann Lee", verb)]
+
+
+def test_naming_verbs_in_the_passive_are_no_report():
+    found, _, _ = extract("The film was rated R by the board in May.")
+    assert found == []
+
+
+@pytest.mark.parametrize("verb", ["positioned", "presented", "touted"])
+def test_presenting_x_as_y_is_a_characterisation(verb):
+    body = f"For years the Nordic Council has {verb} itself as a \u201cbridge between east and west.\u201d"
+    found, _, _ = extract(body)
+    assert [(speaker, cue) for _, _, speaker, cue in found] == [("the Nordic Council", verb)]
+
+
+def test_two_absolute_participles_joined_by_and_are_two_reports():
+    body = ("Ann Lee and Olav Berg met in Oslo.\n\nBoth issued a statement, Lee saying she was "
+            "\u201cvery encouraged\u201d and Berg calling it a \u201cgreat meeting.\u201d")
+    found, _, _ = extract(body)
+    assert [(speaker, cue) for _, _, speaker, cue in found] == [("Ann Lee", "saying"), ("Olav Berg", "calling")]
+
+
+def test_a_joint_subject_inside_the_content_stays():
+    body = "Ann Lee said that both she and Olav Berg promised to end the quota."
+    found, _, _ = extract(body)
+    assert [text for _, text, _, _ in found] == ["both she and Olav Berg promised to end the quota"]
+
+
+def test_the_subjects_next_act_on_its_own_plans_is_not_content():
+    body = "Ann Lee decried the quota of \u201cnorthern greed\u201d and highlighted her plans for the coast."
+    found, _, _ = extract(body)
+    assert [(text, cue) for _, text, _, cue in found] == [
+        ("the quota of \u201cnorthern greed\u201d", "decried"), ("her plans for the coast", "highlighted")]

@@ -332,13 +332,16 @@ _MULTI = [
     r"(?:issued|released|put out|posted|sent|published)(?=[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+)?(?:statement|tweet|message|"
     r"letter|email|post|note|video)[^,:;\u201c]{0,40}[,:][ \t]*\u201c)",
     # "described the talks as useless": a characterisation is a report
-    r"(?:describ(?:ed|es|ing)|cast(?:s|ing)?|portray(?:ed|s|ing)|characteri[sz](?:ed|es|ing)|paint(?:ed|s|ing))"
+    r"(?:describ(?:ed|es|ing)|cast(?:s|ing)?|portray(?:ed|s|ing)|characteri[sz](?:ed|es|ing)|paint(?:ed|s|ing)|"
+    r"position(?:ed|s|ing)|present(?:ed|s|ing)|bill(?:ed|s|ing)|tout(?:ed|s|ing))"
     r"(?=[ \t]+(?:[\w\u2019'.-]+[ \t]+){1,6}?as[ \t])",
     # "called Truss “naive”", "calls him a liar", "calling them cowards": naming someone something is a report;
     # "called Truss on Tuesday" (on the phone) or "called a press conference" are not
-    r"call(?:ed|s|ing)?(?=[ \t]+(?:(?!(?:a|an|for|on|off|in|at|to|with|from|by|after|before|during|back|up|out|upon|"
+    r"(?:call(?:ed|s|ing)?|deemed|dubbed|label(?:l)?ed|branded|rated)"
+    r"(?=[ \t]+(?:(?!(?:a|an|for|on|off|in|at|to|with|from|by|after|before|during|back|up|out|upon|"
     r"again|twice|him|her|them)\b)[\w\u2019'.,-]+[ \t]+){1,8}?(?:\u201c|(?:a|an)[ \t]))"
-    r"|call(?:ed|s|ing)?(?=[ \t]+(?:him|her|them|it|himself|herself|themselves|this|that)[ \t]+"
+    r"|(?:call(?:ed|s|ing)?|deemed|dubbed|label(?:l)?ed|branded|rated)"
+    r"(?=[ \t]+(?:him|her|them|it|himself|herself|themselves|this|that)[ \t]+"
     r"(?!(?:back|up|out|again|twice|later|directly|personally|immediately|today|tonight|yesterday|on|in|at|to|for|from|about|after|before|during|and|but|or|while|when)\b)"
     r"(?:\u201c|(?:a|an)[ \t]|[a-z][\w-]+(?:[ \t]*[,.;]|[ \t]+(?:and|but)\b)))",
 ]
@@ -598,6 +601,9 @@ _OBJECT_REPORT_END = re.compile(
     r"|[ \t]+and[ \t]+(?:saying|adding|arguing|insisting|noting|claiming|warning|explaining|suggesting|calling)\b")
 _PARENTHESIS_LEFT = re.compile(r"[^,]+,[ \t]*")
 _CONTRACTION_TAIL = re.compile(r"['\u2019]\w*$")
+# naming someone something is a report: "called Palin a “clown”", "deemed him “well qualified”"
+_BARE_AND = re.compile(r"[ \t]+and\b")
+_NAMING_VERBS = ("call", "deemed", "dubbed", "label", "branded", "rated")
 _TARGET_PREPOSITIONS = (" against", " at", " with")
 _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|am)[ \t]+$")
 _COMMA = re.compile(r",[ \t]*(?:(?:also|later|then)[ \t]+)?")
@@ -718,13 +724,17 @@ _NP_APPOSITION_GAP = re.compile(r"\u201d[ \t]*((?:the|a|an|his|her|their|its|(?:
 _GERUND_LEFT = re.compile(r"(?:,|\u201d|\b(?:by|while|when|after|before|without|in))[ \t]*"
                           r"(?:(?:even|also|then|further|again|repeatedly|often|later|at[ \t]+one[ \t]+point)[ \t]+)?$")
 # ", and Lavrov insisting …", " while Truss said …": another speaker's coordinated report starts here
-_COORD_SPEAKER = re.compile(r"(?:,[ \t]*(?:and|but|while|whereas|with)|[ \t]+(?:while|whereas))[ \t]+(?=[A-Z]|(?:he|she|the)\b)")
+_COORD_SPEAKER = re.compile(r"(?:,[ \t]*(?:and|but|while|whereas|with)|[ \t]+(?:while|whereas))[ \t]+(?=[A-Z]|(?:he|she|the)\b)"
+                            # "Ryan saying he was “very encouraged” and Trump calling it …": a second absolute
+                            r"|[ \t]+and[ \t]+(?=[A-Z])")
 _COORD_CUE = re.compile(
     r",?[ \t]+(?:and|but)[ \t]+(?:(?:also|then|later|repeatedly)[ \t]+)?(?:said|says|added|adds|suggested|argued|"
     r"insisted|warned|noted|told|urged|called|asked|stressed|claimed|vowed|promised|denied|acknowledged|admitted|"
     r"explained|declared|announced|criticized|criticised|accused|praised|rejected|dismissed|predicted|tweeted|"
     r"reiterated|repeated|characterized|characterised|described|implied|calling|telling|implying|accusing|urging|"
     r"tried[ \t]+to[ \t]+(?:make|argue|explain|convince))\b"
+    # "decried the issue of “systemic racism” and highlighted her plans": the subject's next act on its own
+    r"|[ \t]+and[ \t]+(?:(?:also|then|later)[ \t]+)?[a-z]{3,}ed[ \t]+(?:her|his|their|its)[ \t]+(?:own[ \t]+)?[a-z]"
     # "… and has repeatedly characterized him as …": another predicate of the same subject
     r"|,?[ \t]+and[ \t]+(?:has|have|had)[ \t]+(?:(?:also|repeatedly|since|long|often)[ \t]+)?(?:said|called|characterized|"
     r"characterised|described|accused|argued|insisted|warned|claimed|suggested|praised|criticized|criticised)\b"
@@ -1468,7 +1478,8 @@ class _Finder:
             sid, np_start, surface = subj
             if lv in _WEAK_VERBS and surface and surface.lower() in ("i", "we", "you"):
                 continue
-            if sid is None and lv.startswith(("cast", "portray", "paint", "characteri")):
+            if sid is None and lv.startswith(("cast", "portray", "paint", "characteri", "position", "present", "bill",
+                                              "tout")):
                 continue  # "cast Michael Jordan as the Human Torch": a film's casting, not a report
             last_speaker = sid
             last_subject_found = True
@@ -1667,7 +1678,7 @@ class _Finder:
         co = _COORD_CUE.search(masked, p, cend)
         if co:
             cend = co.start()
-        if lv.startswith("call"):
+        if lv.startswith(_NAMING_VERBS):
             # "called Palin a “clown” on his radio show when …": the name ends with its quotation
             qm = masked.find("\u201d", p, cend)
             if qm >= 0:
@@ -1696,7 +1707,7 @@ class _Finder:
         # "called her “weak”": a name called is short
         # "called her “weak”", "railed against superdelegates": a name called, a target criticised, is short
         it = self.add_clause(p, cend, sid, verb, si, pi, min_words=1 if lv.endswith(_TARGET_PREPOSITIONS) else
-                             2 if lv.startswith("call") else 3)
+                             2 if lv.startswith(_NAMING_VERBS) else 3)
         if it is not None:
             return cend
         return None
@@ -1786,8 +1797,9 @@ class _Finder:
             if am is None:
                 continue
             vm = _CUE.match(masked, mention.end + am.end())
-            if vm is not None and vm.end() <= cend:
-                return m.start()
+            if vm is not None and vm.end() <= cend and (
+                    not _BARE_AND.match(m.group()) or vm.group("v").split(" ", 1)[0].endswith("ing")):
+                return m.start()  # without a comma only a participle: "… and Trump calling it …"
         return None
 
     def according(self, si, s, e, pi, vs, ve, verb):

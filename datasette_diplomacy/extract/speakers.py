@@ -1550,7 +1550,7 @@ class SpeakerResolver:
         # the role text may be a title with its own country ("UK Foreign Secretary")
         if info.get("country"):
             country = country or info["country"]
-        gender = info.get("gender") or lex.role_gender.get(head)
+        gender = info.get("gender") or lex.role_gender.get(head) or self._gender_after(end)
         targets = lex.roles.get(head, [head])
         if not targets:
             return None
@@ -1604,7 +1604,8 @@ class SpeakerResolver:
         if m is not None and m.kind == "role" and m.entity is None and m.end == end:
             idx = self._resolve_role(self._role_info(m), start, end, self.layout.sentence_of(start))
             if idx is None and self._last_role_candidates == 0:
-                idx = self._roleless_subject(start, self.layout.sentence_of(start), self._role_info(m)["head"])
+                idx = self._roleless_subject(start, self.layout.sentence_of(start), self._role_info(m)["head"],
+                                             self._gender_after(end))
                 if idx is not None:
                     self._entities[idx].add_alias(_role_alias(m.text))
                     return idx
@@ -1738,9 +1739,15 @@ class SpeakerResolver:
             return self._keyed_entity("anonymous", re.sub(r"^(?:The|A|An)\b", lambda mm: mm.group().lower(), text))
         return None
 
-    def _roleless_subject(self, pos: int, sent: int, head: str) -> int | None:
+    def _gender_after(self, end: int) -> str | None:
+        """The gender a possessive after the next verb gives a subject ending at ``end``: "the candidate
+        repeated his promise" is a man, "the senator defended her record" a woman."""
+        m = _VERB_POSSESSIVE_AFTER.match(self.body, end)
+        return None if m is None else "m" if m.group(1).lower() == "his" else "f"
+
+    def _roleless_subject(self, pos: int, sent: int, head: str, gender: str | None = None) -> int | None:
         """"the New York businessman said": the person who was just the subject, when nobody has a role that fits."""
-        gender = lexicon().role_gender.get(head)
+        gender = lexicon().role_gender.get(head) or gender
         for idx, s in self._salient_order(pos, sent, max_back=2):
             e = self._entities[idx]
             if e.type != "person":
@@ -1807,6 +1814,7 @@ def _holds_office(role: str, target: str, mods: list[str]) -> bool:
     return m is not None and not (m.group(1) in RANK_WORDS and m.group(1) not in mods)
 
 
+_VERB_POSSESSIVE_AFTER = re.compile(r"[ \t]+(?:[a-z]+ly[ \t]+)?(?:also[ \t]+)?[a-z]+(?:ed|es|s)[ \t]+(his|her)\b")
 _NP_BEFORE_RELATIVE = re.compile(r"((?:(?:a|an|the)[ \t]+)?(?:[\w\u2019'.-]+[ \t]+){0,3}[\w\u2019'.-]+)[ \t]*$")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[ \t]+(?=[A-Z])")
 # an appositive ending where a relative "who" follows: ", Republican of Arizona" / ", a senior analyst"
