@@ -746,3 +746,20 @@ def test_the_subjects_next_act_on_its_own_plans_is_not_content():
     found, _, _ = extract(body)
     assert [(text, cue) for _, text, _, cue in found] == [
         ("the quota of \u201cnorthern greed\u201d", "decried"), ("her plans for the coast", "highlighted")]
+
+
+def test_an_inverted_description_gives_way_to_the_name_it_introduces():
+    body = ("In nearby Tromso, the big fish plant is hanging on, but it is under pressure from imports, "
+            "said the company's chief executive, Olav Berg.")
+    assert speaker_of(body, "fish plant") == ("Olav Berg", "person")
+
+
+@pytest.mark.parametrize("answer", ["no", "yes", "so"])
+def test_a_short_answer_is_the_whole_report(answer):
+    found, _, _ = extract(f"Asked whether the quota would stay, Minister Olav Berg said {answer} on Tuesday.")
+    assert (answer, "Olav Berg", "said") in [(text, speaker, cue) for _, text, speaker, cue in found]
+
+
+def test_another_subjects_report_after_and_ends_the_first():
+    found, _, _ = extract("Six in 10 fishermen said the quota is fair, and three-quarters said the same of the ban.")
+    assert [text for _, text, _, _ in found] == ["the quota is fair", "the same of the ban"]

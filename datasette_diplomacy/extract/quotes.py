@@ -547,6 +547,8 @@ _CLAUSE_CUT = re.compile(
     r"|,[ \t]+(?:while|whereas)[ \t]+(?=[A-Z]|[^,;\u201c]{1,60}?\b(?:said|says|say|told|tells|argued|argue|insisted|added)\b)"
     # "…,'' and he foreshadowed …": the subject's next act, told by the narrator
     r"|(?:,|\u201d)[ \t]+(?:and|but)[ \t]+(?:he|she|they)[ \t]+(?:(?:also|then|later)[ \t]+)?[a-z]+ed\b"
+    # "…, and three-quarters said the same of Sanders": another subject's report
+    r"|,[ \t]+(?:and|but)[ \t]+(?:[\w\u2019'-]+[ \t]+){1,4}?(?:said|says|say)\b"
     # ", however this time around …": the narrator's contrast
     r"|,[ \t]+however\b(?![ \t]*,|[ \t]+\w+,)"  # not "however messy,"
     # a relative clause on the content's last noun that runs to the sentence's end: the narrator's gloss
@@ -602,6 +604,15 @@ _OBJECT_REPORT_END = re.compile(
 _PARENTHESIS_LEFT = re.compile(r"[^,]+,[ \t]*")
 _CONTRACTION_TAIL = re.compile(r"['\u2019]\w*$")
 # naming someone something is a report: "called Palin a “clown”", "deemed him “well qualified”"
+# a finite auxiliary: what follows a name up to a comma is a clause, not an appositive
+_ROLE_TO_NAME = re.compile(r"[^,.;:\u201c\u201d]{0,40},[ \t]*")
+_FINITE_CLAUSE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|did|does|do)\b")
+_RELATIVE_WORD = re.compile(r"\b(?:who|which|whose|whom|that)\b")
+# a short answer: "said no", "55 percent said so in December", "said the same of Sanders"
+_SHORT_ANSWER = re.compile(
+    r"[ \t]*(yes|no|so|nothing|as[ \t]+much|the[ \t]+same(?:[ \t]+(?:of|about)[ \t]+[A-Z][\w.\u2019'-]*"
+    r"(?:[ \t]+[A-Z][\w.\u2019'-]*)*)?)"
+    r"(?=[ \t]*(?:[.,;!?]|$)|[ \t]+(?:in|on|at|during|last|this|earlier|later|when|after|before|while|but|and)\b)")
 _BARE_AND = re.compile(r"[ \t]+and\b")
 _NAMING_VERBS = ("call", "deemed", "dubbed", "label", "branded", "rated")
 _TARGET_PREPOSITIONS = (" against", " at", " with")
@@ -897,6 +908,8 @@ class _Finder:
             # / "Zelenskyy, who has been cautious, said": the nearest mention before a run of appositives
             stray = self.resolver.mention_ending_at(p - 1)
             gm = None if stray is not None and stray.kind == "name" else _APPOSITIVE_GAP.search(masked, max(s, p - 160), p)
+            if gm and _FINITE_CLAUSE.search(masked, gm.start(), p) and not _RELATIVE_WORD.search(masked, gm.start(), p):
+                gm = None  # "In Decatur, the plant is hanging on, but …, said X": clauses, no appositives
             if gm:
                 cand = self.resolver.mention_ending_at(gm.start())
                 if cand is not None and cand.start >= s and not cand.in_quote and cand.kind != "pronoun":
@@ -943,6 +956,8 @@ class _Finder:
                     cand = self.resolver.mention_ending_at(pm.start() if pm else q)
                     if cand is not None and cand.start >= s and not cand.in_quote and cand.kind == "name" \
                             and not _OBJECT_BEFORE.search(masked, s, cand.start):
+                        if _FINITE_CLAUSE.search(masked, cand.end, p) and not _RELATIVE_WORD.search(masked, cand.end, p):
+                            break  # "In Decatur, the plant is hanging on, …, said X": a clause, no appositive
                         return (self._sid(cand), cand.start, cand.text)
                     if cand is None:
                         # a name the resolver did not take, opening the sentence ("Marley Anderson, 21, …") or set
@@ -1210,6 +1225,13 @@ class _Finder:
                         mention = cand
                         break
         if mention is not None and not mention.in_quote:
+            if mention.kind == "role":
+                # "said the company's chief executive, John J. Ferriola.": the name the description introduces
+                am = _ROLE_TO_NAME.match(self.masked, mention.end, e)
+                name = self.resolver.mention_starting_at(am.end()) if am else None
+                if name is not None and name.kind == "name" and not name.in_quote \
+                        and _INVERTED_SUBJECT_END.match(self.masked, name.end, e):
+                    return (self._sid(name), name.end, self.body[p:name.end])
             end = mention.end
             # skip an appositive ", a Democratic pollster,"
             return (self._sid(mention), end, mention.text)
@@ -1705,6 +1727,11 @@ class _Finder:
                 return None
             cend = pm.start() if pm.re is _POSTPOSED_SOURCE_END else p + pm.start()
         # "called her “weak”": a name called is short
+        sa = _SHORT_ANSWER.match(masked, p, cend)
+        if sa is not None and lv in _STRONG_VERBS:
+            # "the candidate said no", "55 percent said so in December": the answer alone
+            it = self.add_clause(sa.start(1), sa.end(1), sid, verb, si, pi, min_words=1)
+            return sa.end(1) if it is not None else None
         # "called her “weak”", "railed against superdelegates": a name called, a target criticised, is short
         it = self.add_clause(p, cend, sid, verb, si, pi, min_words=1 if lv.endswith(_TARGET_PREPOSITIONS) else
                              2 if lv.startswith(_NAMING_VERBS) else 3)
