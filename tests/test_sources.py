@@ -763,3 +763,10 @@ def test_a_short_answer_is_the_whole_report(answer):
 def test_another_subjects_report_after_and_ends_the_first():
     found, _, _ = extract("Six in 10 fishermen said the quota is fair, and three-quarters said the same of the ban.")
     assert [text for _, text, _, _ in found] == ["the quota is fair", "the same of the ban"]
+
+
+def test_according_to_inside_parentheses_keeps_to_them():
+    body = "Coastal towns like Bodo (93 percent of voters there backed the ban, according to exit polls) top the list."
+    found, _, _ = extract(body)
+    assert [(text, speaker) for _, text, speaker, _ in found] == [
+        ("93 percent of voters there backed the ban", "exit polls")]

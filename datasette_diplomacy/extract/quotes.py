@@ -1842,7 +1842,7 @@ class _Finder:
             if am and re.match(r",[ \t]*(?:the|a|an|[A-Z][\w.]*['\u2019]s)?[ \t]*", masked[np_end:e]):
                 pass
         else:
-            m = re.match(r"((?:[^,;.\u201c]|(?<=\b[A-Z])\.(?=[A-Z]))+?)(?=[ \t]*(?:,|\.(?![A-Z])|;|$|\u201c))",
+            m = re.match(r"((?:[^,;.)\u201c]|(?<=\b[A-Z])\.(?=[A-Z]))+?)(?=[ \t]*(?:,|\.(?![A-Z])|;|\)|$|\u201c))",
                          masked[p:min(e, p + 160)])  # "according to the F.A.A.": an acronym's dots
             if not m:
                 return None
@@ -1881,7 +1881,11 @@ class _Finder:
                     return sid
         # "<clause>, according to X."
         cend = s + len(left.rstrip(" \t,"))
-        self.add_clause(s, cend, sid, "according to", si, pi)
+        cstart = s
+        paren = masked.rfind("(", cstart, cend)
+        if paren >= 0 and masked.find(")", paren, cend) < 0:
+            cstart = paren + 1  # "(93 percent were white, according to exit polls)"
+        self.add_clause(cstart, cend, sid, "according to", si, pi)
         return sid
 
     # ---------------------------------------------------------------- quotes without their own cue
