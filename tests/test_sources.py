@@ -770,3 +770,13 @@ def test_according_to_inside_parentheses_keeps_to_them():
     found, _, _ = extract(body)
     assert [(text, speaker) for _, text, speaker, _ in found] == [
         ("93 percent of voters there backed the ban", "exit polls")]
+
+
+@pytest.mark.parametrize("subject, name", [
+    ("More than 6 in 10 coastal voters", "More than 6 in 10 coastal voters"),
+    ("Nearly half", "Nearly half"),
+    ("Three-quarters of the fishermen", "Three-quarters of the fishermen"),
+])
+def test_shares_of_respondents_are_the_source(subject, name):
+    body = f"{subject} said the quota was unfair to the north."
+    assert speaker_of(body, "quota")[0] == name

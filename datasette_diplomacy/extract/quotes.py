@@ -613,6 +613,9 @@ _SHORT_ANSWER = re.compile(
     r"[ \t]*(yes|no|so|nothing|as[ \t]+much|the[ \t]+same(?:[ \t]+(?:of|about)[ \t]+[A-Z][\w.\u2019'-]*"
     r"(?:[ \t]+[A-Z][\w.\u2019'-]*)*)?)"
     r"(?=[ \t]*(?:[.,;!?]|$)|[ \t]+(?:in|on|at|during|last|this|earlier|later|when|after|before|while|but|and)\b)")
+_RATIO_BEFORE = re.compile(
+    r"(?:(?:[Mm]ore[ \t]+than|[Nn]early|[Aa]bout|[Aa]lmost|[Rr]oughly|[Oo]ver|[Ff]ewer[ \t]+than|[Ll]ess[ \t]+than|[Jj]ust)"
+    r"[ \t]+)?(?:\d+|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine)[ \t]+in[ \t]+$")
 _BARE_AND = re.compile(r"[ \t]+and\b")
 _NAMING_VERBS = ("call", "deemed", "dubbed", "label", "branded", "rated")
 _TARGET_PREPOSITIONS = (" against", " at", " with")
@@ -987,6 +990,9 @@ class _Finder:
         np_start = self._np_start_before(s, p)
         if np_start is None or re.fullmatch(r"[A-Z][a-z]+ing", masked[np_start:p]):
             return None  # "Having announced that …": a participle opening the sentence, no name
+        rm = _RATIO_BEFORE.search(masked, max(s, np_start - 30), np_start)
+        if rm is not None and masked[np_start:np_start + 1].isdigit():
+            np_start = rm.start()  # "More than 6 in 10 Democratic voters said": the share, not "10 … voters"
         pm = _POST_MODIFIER.search(masked, max(s, np_start - 40), np_start)
         if pm is not None and masked[np_start:p].split()[0].lower() not in _NP_PRONOUNS:
             head_end = s + len(masked[s:pm.start()].rstrip())

@@ -1659,6 +1659,8 @@ class SpeakerResolver:
                     "by", "on", "in", "at", "from", "for", "to", "with", "last", "this", "earlier", "late", "early"):
                 # "a survey released on Tuesday", "a source speaking to Reuters": the head is before it
                 w = "on"
+            if w == "in" and k > 0 and _is_count(content[k - 1]) and content[k + 1:k + 2] and _is_count(content[k + 1]):
+                continue  # "six in 10 voters": a share, its head comes later
             if w in ("for", "of", "at", "with", "from", "in", "on", "to", "who", "which", "that") and k > 0:
                 # "a diplomat familiar with the talks": the adjective heading the modifier is not the head
                 k -= 1 if k > 1 and content[k - 1] in _POST_MODIFIER_ADJECTIVES else 0
@@ -1812,6 +1814,13 @@ def _holds_office(role: str, target: str, mods: list[str]) -> bool:
         return False
     m = _office_word_re(target).search(office)
     return m is not None and not (m.group(1) in RANK_WORDS and m.group(1) not in mods)
+
+
+_COUNT_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+
+
+def _is_count(word: str) -> bool:
+    return word.isdigit() or word in _COUNT_WORDS
 
 
 _VERB_POSSESSIVE_AFTER = re.compile(r"[ \t]+(?:[a-z]+ly[ \t]+)?(?:also[ \t]+)?[a-z]+(?:ed|es|s)[ \t]+(his|her)\b")
