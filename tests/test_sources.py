@@ -780,3 +780,42 @@ def test_according_to_inside_parentheses_keeps_to_them():
 def test_shares_of_respondents_are_the_source(subject, name):
     body = f"{subject} said the quota was unfair to the north."
     assert speaker_of(body, "quota")[0] == name
+
+
+# ---------------------------------------------------------------- round 6: questions put to a source
+
+
+def test_when_asked_after_a_report_is_a_question_put_by_nobody_named():
+    body = "\u201cYou bet I would,\u201d Ann Lee said when asked whether she would close the northern fisheries."
+    found, _, _ = extract(body)
+    assert [(text, speaker, cue) for _, text, speaker, cue in found] == [
+        ("You bet I would", "Ann Lee", "said"),
+        ("whether she would close the northern fisheries", None, "asked")]
+
+
+def test_asked_with_an_adverb_and_which():
+    found, _, _ = extract("Asked specifically which port would close first, the minister's aides were split.")
+    assert [(text, cue) for _, text, _, cue in found] == [("which port would close first", "asked")]
+
+
+def test_a_question_ends_at_its_closing_quotation_mark_before_the_answer():
+    found, _, _ = extract("Asked if the plan is \u201cfair enough to last,\u201d 72 percent of fishermen said yes.")
+    assert [(text, cue) for _, text, _, cue in found] == [
+        ("if the plan is \u201cfair enough to last,\u201d", "asked"), ("yes", "said")]
+
+
+def test_a_question_leading_into_the_answer_is_not_one():
+    body = ("The decision would involve Minister Ann Lee, who told parliament when asked last month about the "
+            "inquiry: \u201cThat matter is being handled by career officials.\u201d")
+    assert speaker_of(body, "career officials") == ("Ann Lee", "person")
+
+
+def test_a_question_put_by_nobody_does_not_end_the_previous_speakers_paragraph():
+    body = ("\u201cEverything but the quota,\u201d Ann Lee told the radio when asked which plan she would back.\n\n"
+            "\u201cThe quota means ruin for the north.\u201d")
+    assert speaker_of(body, "ruin for the north") == ("Ann Lee", "person")
+
+
+def test_demurred_reports():
+    body = "Asked which port was his favourite, Minister Olav Berg demurred: \u201cWhichever one I am in.\u201d"
+    assert speaker_of(body, "Whichever") == ("Olav Berg", "person")

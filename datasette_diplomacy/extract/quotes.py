@@ -310,7 +310,7 @@ proposed proposes called calls calling questioned questions pointed stresses cha
 applauded applauds lauded lauds commended commends cited cites citing decried decries echoed echoes
 cried screamed scoffed snapped barked retorted laughed sighed interjected marveled marvelled conceded
 elaborated acknowledged clarified insisted joked noted vowed grumbled griped lamented fumed raged huffed mocked
-reacted opined
+reacted opined demurred
 """.split()
 _INVERTIBLE = set("""
 said says added adds asked asks continued wrote writes explained explains noted notes recalled recalls replied
@@ -616,15 +616,18 @@ _SHORT_ANSWER = re.compile(
 _RATIO_BEFORE = re.compile(
     r"(?:(?:[Mm]ore[ \t]+than|[Nn]early|[Aa]bout|[Aa]lmost|[Rr]oughly|[Oo]ver|[Ff]ewer[ \t]+than|[Ll]ess[ \t]+than|[Jj]ust)"
     r"[ \t]+)?(?:\d+|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine)[ \t]+in[ \t]+$")
+# where an asked question ends: a comma or semicolon, or its closing quotation mark before a new clause
+# ("Asked if Sanders is “realistic enough,” 72 percent said yes")
+_QUESTION_END = re.compile(r"[,;:]|,?\u201d(?=[ \t]+[A-Z0-9])")
 _BARE_AND = re.compile(r"[ \t]+and\b")
 _NAMING_VERBS = ("call", "deemed", "dubbed", "label", "branded", "rated")
 _TARGET_PREPOSITIONS = (" against", " at", " with")
 _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|am)[ \t]+$")
 _COMMA = re.compile(r",[ \t]*(?:(?:also|later|then)[ \t]+)?")
 _ASKED_QUESTION = re.compile(
-    r"(?:(?:[Ww]hen|[Ii]f|[Aa]fter|[Oo]nce|[Ww]hile)[ \t]+)?(?P<passive>(?:was|were|is|are|being)[ \t]+)?[Aa]sked"
+    r"(?P<when>(?:[Ww]hen|[Ii]f|[Aa]fter|[Oo]nce|[Ww]hile)[ \t]+)?(?P<passive>(?:was|were|is|are|being)[ \t]+)?[Aa]sked"
     r"(?:[ \t]+by[ \t]+(?P<by>[^,;\u201c\u201d]{1,60}?))?(?:[ \t]+(?:on|at|in|during|last|this)[ \t]+[^,;\u201c\u201d]{1,50}?)?"
-    r"[ \t]+(?P<q>(?:whether|if|how|why|what|who|whom|about)\b)"
+    r"(?:[ \t]+[a-z]+ly)?[ \t]+(?P<q>(?:whether|if|how|why|what|which|who|whom|about)\b)"
 )
 # what follows a subject's head and belongs to it: "a diplomat familiar with the talks", "officials in Kyiv", "a
 # source speaking to Radio X", "a spokesman for the Ann Lee campaign"
@@ -1380,12 +1383,17 @@ class _Finder:
             if sid is not None and qs and self.layout.qspans[qs[0]].open == pm.end():
                 self.add_direct(qs[0], sid, pm.group("noun"), si)
         am = _ASKED_QUESTION.search(masked, s, e) if "sked" in masked[s:e] else None
-        if am and (am.start() == s or am.group("passive")):
-            # "When asked whether he would run, Sanders smiled." / "He was asked by Lee whether …": the question is
-            # reported, its asker is the "by" phrase or nobody named
+        if am and not (am.start() == s or am.group("passive") or am.group("when")):
+            am = None
+        if am:
+            # "When asked whether he would run, Sanders smiled." / "He was asked by Lee whether …" / "…,” Christie
+            # said when asked whether …": the question is reported, its asker is the "by" phrase or nobody named
             qs = am.start("q")
-            cm = re.search(r"[,;]", masked[qs:e])
-            qe = qs + cm.start() if cm else e
+            cm = _QUESTION_END.search(masked, qs, e)
+            qe = (cm.end() if cm.group().startswith(("\u201d", ",\u201d")) else cm.start()) if cm else e
+            if am.start() != s and not am.group("passive") and cm is not None and cm.group() == ":":
+                am = None  # "…, who told Congress when asked about the inquiry: “…”": the answer's lead-in
+        if am:
             by = am.group("by")
             sid = self.resolver.resolve(self.body[am.start("by"):am.end("by")], am.start("by"), am.end("by")) if by else None
             self.add_clause(qs, qe, sid, "asked", si, pi)
@@ -2028,7 +2036,9 @@ class _Finder:
         # — and only for a quotation opening its paragraph: "Her response was: “…”" introduces someone new
         if pi > 0 and not self._has_report(*layout.paragraphs[pi]) \
                 and not _WORDS.search(self.masked, layout.paragraphs[pi][0], q.open):
-            prev = sorted((it for it in self.items if it.paragraph == pi - 1), key=lambda it: it.start)
+            # (a question put by nobody named, "… when asked which candidate she would back.", reports no one)
+            prev = sorted((it for it in self.items if it.paragraph == pi - 1
+                           and not (it.cue == "asked" and it.speaker is None)), key=lambda it: it.start)
             if prev and prev[-1].speaker is not None:
                 last_sent = max(i for i, (s_, e_, p_) in enumerate(layout.sentences) if p_ == pi - 1)
                 if prev[-1].sentence >= last_sent - 1:
