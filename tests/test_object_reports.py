@@ -94,3 +94,16 @@ def test_they_after_a_subject_that_names_nobody_is_nobody():
             "The talks stalled in March, but they said the door remained open.")
     found, _, _ = extract(body)
     assert [(s, c) for _, _, s, c in found if c == "said"] == [(None, "said")]
+
+
+def test_described_without_as_reports_its_object_or_its_clause():
+    body = ("Minister Olav Berg described the meeting with the Danish delegation.\n\n"
+            "Ann Lee described how, growing up, she watched the fleet leave Tromso.")
+    assert reports(body, cues=("described",)) == [
+        ("Olav Berg", "described", "the meeting with the Danish delegation"),
+        ("Ann Lee", "described", "how, growing up, she watched the fleet leave Tromso"),
+    ]
+
+
+def test_described_in_the_passive_is_no_report():
+    assert reports("The scene was described by witnesses as chaotic.", cues=("described",)) == []

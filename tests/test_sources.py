@@ -819,3 +819,12 @@ def test_a_question_put_by_nobody_does_not_end_the_previous_speakers_paragraph()
 def test_demurred_reports():
     body = "Asked which port was his favourite, Minister Olav Berg demurred: \u201cWhichever one I am in.\u201d"
     assert speaker_of(body, "Whichever") == ("Olav Berg", "person")
+
+
+def test_referred_to_x_as_y_characterises():
+    body = ("Minister Olav Berg referred to Ann Lee as \u201ca bright, tireless negotiator\u201d but described "
+            "her plan as a \u201cwork in progress.\u201d")
+    found, _, _ = extract(body)
+    assert [(text, cue) for _, text, _, cue in found] == [
+        ("Ann Lee as \u201ca bright, tireless negotiator\u201d", "referred to"),
+        ("her plan as a \u201cwork in progress.\u201d", "described")]

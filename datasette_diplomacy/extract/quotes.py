@@ -307,7 +307,7 @@ explained highlighted highlights emphasised underlined underscored underscores u
 accuses accusing criticized criticised criticizes criticises blamed blames praised praises dismissed dismisses
 rejected rejects condemned condemns denounced denounces defended defends threatened threatens recommended
 proposed proposes called calls calling questioned questions pointed stresses chanted shouted yelled whispered
-applauded applauds lauded lauds commended commends cited cites citing decried decries echoed echoes
+applauded applauds lauded lauds commended commends cited cites citing decried decries echoed echoes described describes
 cried screamed scoffed snapped barked retorted laughed sighed interjected marveled marvelled conceded
 elaborated acknowledged clarified insisted joked noted vowed grumbled griped lamented fumed raged huffed mocked
 reacted opined demurred
@@ -333,7 +333,7 @@ _MULTI = [
     r"letter|email|post|note|video)[^,:;\u201c]{0,40}[,:][ \t]*\u201c)",
     # "described the talks as useless": a characterisation is a report
     r"(?:describ(?:ed|es|ing)|cast(?:s|ing)?|portray(?:ed|s|ing)|characteri[sz](?:ed|es|ing)|paint(?:ed|s|ing)|"
-    r"position(?:ed|s|ing)|present(?:ed|s|ing)|bill(?:ed|s|ing)|tout(?:ed|s|ing))"
+    r"position(?:ed|s|ing)|present(?:ed|s|ing)|bill(?:ed|s|ing)|tout(?:ed|s|ing)|refer(?:red|s|ring)[ \t]+to)"
     r"(?=[ \t]+(?:[\w\u2019'.-]+[ \t]+){1,6}?as[ \t])",
     # "called Truss “naive”", "calls him a liar", "calling them cowards": naming someone something is a report;
     # "called Truss on Tuesday" (on the phone) or "called a press conference" are not
@@ -590,7 +590,7 @@ _REPORT_PARTICIPLES = {"saying", "adding", "arguing", "insisting", "noting", "cl
 # Reports whose content is what the source offered as evidence or reason, a noun phrase: "Lee cited rising costs",
 # "…, he said, citing legal risks", "Berg pointed to the fishing dispute". ("referring to X" after a report is the
 # narrator's gloss of what the speaker meant, not the speaker's words, and is not one of them.)
-_OBJECT_REPORTS = {"cited", "cites", "citing", "pointed to", "points to", "pointing to"}
+_OBJECT_REPORTS = {"cited", "cites", "citing", "pointed to", "points to", "pointing to", "described", "describes"}
 # a word after the verb that makes it no report of evidence: "was cited for speeding", "the study cited in the
 # report", "pointed to as a model"
 _OBJECT_REPORT_NOT = re.compile(r"[ 	]*(?:(?:by|in|for|as|at|on|from|during|when|while|and|or)\b|[,.;:!?)]|$)")
@@ -601,6 +601,7 @@ _OBJECT_REPORT_END = re.compile(
     r"(?:he|she|they|it|then|also|said|says|added)|(?!including\b)[a-z]+ing|was|were|is|are|has|have|had|will|would|[a-z]+ed[ \t]+(?:by|to)|he|she|they|it)\b"
     r"|[ \t]+(?:because|when|while|but|since|although|though|despite|so[ \t]+that|even[ \t]+(?:as|though|if))\b"
     r"|[ \t]+and[ \t]+(?:saying|adding|arguing|insisting|noting|claiming|warning|explaining|suggesting|calling)\b")
+_WH_CLAUSE = re.compile(r"[ \t]*(?:how|what|why|where|when|whether)\b")
 _PARENTHESIS_LEFT = re.compile(r"[^,]+,[ \t]*")
 _CONTRACTION_TAIL = re.compile(r"['\u2019]\w*$")
 # naming someone something is a report: "called Palin a “clown”", "deemed him “well qualified”"
@@ -1515,7 +1516,7 @@ class _Finder:
             if lv in _WEAK_VERBS and surface and surface.lower() in ("i", "we", "you"):
                 continue
             if sid is None and lv.startswith(("cast", "portray", "paint", "characteri", "position", "present", "bill",
-                                              "tout")):
+                                              "tout", "refer")):
                 continue  # "cast Michael Jordan as the Human Torch": a film's casting, not a report
             last_speaker = sid
             last_subject_found = True
@@ -1810,6 +1811,9 @@ class _Finder:
         """Add what ``sid`` cited or pointed to: the object noun phrase after ``p``. Returns where it ends."""
         masked = self.masked
         cend = _cut_end(_CLAUSE_CUT.search(masked, p, e), e)
+        if _WH_CLAUSE.match(masked, p, cend):
+            # "described how, growing up, Rafael turned into Felito": a clause, not a noun phrase
+            return cend if self.add_clause(p, cend, sid, verb, si, pi) is not None else None
         if parenthesis:
             comma = masked.find(",", p, cend)
             if comma >= 0:
