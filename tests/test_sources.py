@@ -828,3 +828,14 @@ def test_referred_to_x_as_y_characterises():
     assert [(text, cue) for _, text, _, cue in found] == [
         ("Ann Lee as \u201ca bright, tireless negotiator\u201d", "referred to"),
         ("her plan as a \u201cwork in progress.\u201d", "described")]
+
+
+@pytest.mark.parametrize("subject, name", [
+    ("The FEC filings", "the FEC filings"),
+    ("Exit polling", "Exit polling"),
+    ("Footage from the match", "Footage from the match"),
+    ("A CNN/ORC poll", "a CNN/ORC poll"),
+])
+def test_evidence_that_shows_is_a_document_source(subject, name):
+    body = f"{subject} showed that the fleet had left Tromso before the strike."
+    assert speaker_of(body, "fleet") == (name, "document")

@@ -441,8 +441,10 @@ _VERBS_SPEECH = set(_VERBS_CLAUSE) - {"show", "shows", "showed", "showing", "fou
 _DOC_SUBJECT = re.compile(
     r"\b(?:poll|polls|survey|surveys|study|studies|report|reports|data|analysis|research|figures|numbers|records|"
     r"documents|emails|memo|statement|letter|filing|review|audit|investigation|census|index|average|model|forecast|"
-    r"projections?|estimates?|results|findings|evidence|article|story|editorial|ad|book|website|page|tweet|post)"
-    r"(?:[ \t]+(?:by|from|of|for|in|on|released|published|conducted)[^,;:\u201c]{0,60})?[ \t]+"
+    r"projections?|estimates?|results|findings|evidence|article|story|editorial|ad|book|website|page|tweet|post|"
+    r"filings|footage|polling|statistics|files|logs|video|videos|tapes?|recordings?)"
+    r"(?:[ \t]+(?:by|from|of|for|in|on|released|published|conducted|compiled|taken|obtained|filed|that[ \t]+was)"
+    r"[^,;:\u201c]{0,60})?[ \t]+"
     r"(?:(?:also|now|clearly|consistently|repeatedly|still|further|even)[ \t]+)?$",
     re.IGNORECASE,
 )
@@ -1096,7 +1098,7 @@ class _Finder:
         over its words to a determiner, a possessive or a pronoun; None when no phrase ends there."""
         masked = self.masked
         text = masked[max(s, p - 120):p]
-        words = list(re.finditer(r"[\w\u2019'.&-]+", text))
+        words = list(re.finditer(r"[\w\u2019'.&/-]+", text))  # "A CNN/ORC poll"
         if not words or words[-1].end() != len(text):
             return None
         taken = []

@@ -1674,7 +1674,7 @@ class SpeakerResolver:
         is_capital = bool(re.match(r"^(?:the\s+|The\s+)?[A-Z]", text))
         if country and (is_capital or low.startswith("the ")) and not any(w in lex.anonymous or w in lex.groups for w in content):
             return self._keyed_entity("institution", re.sub(r"^the\s+", "the ", text, flags=re.I), country=country)
-        if head in lex.documents and (det or head.endswith("s")):
+        if head in lex.documents and (det or head.endswith("s") or head in _MASS_DOCUMENTS):
             # "the statement read", "according to a new poll": the document is the source
             return self._keyed_entity("document", re.sub(r"^(?:The|A|An)\b", lambda mm: mm.group().lower(), text))
         if head in lex.anonymous or head in ("spokesman", "spokeswoman", "spokesperson"):
@@ -1816,6 +1816,8 @@ def _holds_office(role: str, target: str, mods: list[str]) -> bool:
     return m is not None and not (m.group(1) in RANK_WORDS and m.group(1) not in mods)
 
 
+# documents named without a determiner: "exit polling showed", "footage from the game shows", "data suggest"
+_MASS_DOCUMENTS = {"data", "footage", "polling", "research", "evidence", "video"}
 _COUNT_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 
 
