@@ -839,3 +839,19 @@ def test_referred_to_x_as_y_characterises():
 def test_evidence_that_shows_is_a_document_source(subject, name):
     body = f"{subject} showed that the fleet had left Tromso before the strike."
     assert speaker_of(body, "fleet") == (name, "document")
+
+
+@pytest.mark.parametrize("tail", [
+    ", where he trailed the mayor narrowly.",
+    " \u2014 all ports that he has criticised.",
+    ", well above the quota the ministry expected.",
+])
+def test_the_narrators_gloss_after_the_content_is_left_out(tail):
+    found, _, _ = extract(f"Minister Olav Berg announced new landing rules for Tromso and Bodo{tail}")
+    assert [text for _, text, _, _ in found] == ["new landing rules for Tromso and Bodo"]
+
+
+def test_days_after_a_report_the_main_clause_is_not_its_content():
+    body = "Days after Minister Olav Berg announced the fleet would stay in port, the strike ended."
+    found, _, _ = extract(body)
+    assert [text for _, text, _, _ in found] == ["the fleet would stay in port"]

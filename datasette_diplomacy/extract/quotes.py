@@ -554,7 +554,11 @@ _CLAUSE_CUT = re.compile(
     # ", however this time around …": the narrator's contrast
     r"|,[ \t]+however\b(?![ \t]*,|[ \t]+\w+,)"  # not "however messy,"
     # a relative clause on the content's last noun that runs to the sentence's end: the narrator's gloss
-    r"|,[ \t]+(?:which|who)\b(?=[^,;\u201c\u201d]*$)"
+    r"|,[ \t]+(?:which|who|where)\b(?=[^,;\u201c\u201d]*$)"
+    # "… — all businesses that he has assailed": a dash apposition of the narrator's, running to the end
+    r"|[ \t]*\u2014[ \t]*(?:all|both|each|most|many|some|a|an)[ \t][^\u2014\u201c\u201d]*$"
+    # ", well above the $8.04 analysts expected": the narrator's comparison
+    r"|,[ \t]+(?:well|far|just|slightly|sharply)[ \t]+(?:above|below|ahead[ \t]+of|short[ \t]+of|up|down)\b"
     # a relative clause with a report of its own: "remarks by Kowal, who said …"
     r"|,[ \t]+who[ \t]+(?:(?:also|had|has|have|later|then|once)[ \t]+)?(?:said|says|told|tells|added|argued|insisted|warned|claimed)\b"
     r"|,[ \t]+but[ \t]+(?:he|she|they|it|the|[A-Z][\w\u2019'.-]+)\b|;|:[ \t]*\u201c"
@@ -647,7 +651,9 @@ _DASH_PARENTHETICAL = re.compile(
     r"[ \t]*(?:\u2014|\u2013|--|[ \t]-[ \t])[^\u2014\u2013\u201c\u201d]{1,160}?(?:\u2014|\u2013|--|[ \t]-)$")
 _TRAILING_PP = re.compile(r"[ \t]+(?:in|on|at|during|via)[ \t]"
                           r"(?![^,;\u201c]*\bthat\b)[^,;\u201c]*[.!?]?[\u201d]?[ \t]*$")
-_SUBORDINATE_LEAD = re.compile(r"[ \t]*(?:(?:[Ee]ven|[Jj]ust|[Ss]oon|[Ll]ong)[ \t]+)?(?:After|When|Before|Since|Because|Once|Until|While|"
+_SUBORDINATE_LEAD = re.compile(r"[ \t]*(?:(?:[Ee]ven|[Jj]ust|[Ss]oon|[Ll]ong)[ \t]+)?"
+                               r"(?:(?:[Jj]ust[ \t]+)?(?:[Dd]ays|[Hh]ours|[Ww]eeks|[Mm]onths|[Yy]ears|[Mm]inutes)[ \t]+(?:after|before)|"
+                               r"After|When|Before|Since|Because|Once|Until|While|"
                                r"Although|Though|If|Whenever|Shortly[ \t]+after|Moments[ \t]+after)\b[^,]*$")
 # a cue word right after a possessive or a determiner is a noun or an adjective ("his comments", "the repeated calls")
 _NOUN_BEFORE = re.compile(r"(?:\w['\u2019]s?|(?<![\w'\u2019-])(?:his|her|their|its|the|these|those|such|my|our|your|a|an))"
