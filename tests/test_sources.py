@@ -855,3 +855,24 @@ def test_days_after_a_report_the_main_clause_is_not_its_content():
     body = "Days after Minister Olav Berg announced the fleet would stay in port, the strike ended."
     found, _, _ = extract(body)
     assert [text for _, text, _, _ in found] == ["the fleet would stay in port"]
+
+
+@pytest.mark.parametrize("verb", ["see", "view", "regard"])
+def test_a_view_of_x_as_y_is_reported(verb):
+    found, _, _ = extract(f"Analysts in Tromso {verb} the quota as a betrayal of the coast.")
+    assert [(text, speaker, cue) for _, text, speaker, cue in found] == [
+        ("the quota as a betrayal of the coast", "Analysts in Tromso", verb)]
+
+
+def test_seen_as_in_the_passive_is_no_report():
+    found, _, _ = extract("The quota is seen as a betrayal of the coast.")
+    assert found == []
+
+
+def test_a_plural_of_people_opening_the_sentence_is_a_group_not_a_name():
+    assert speaker_of("Developers see golf courses as wasted space.", "golf courses") == ("Developers", "group")
+    assert speaker_of("Reuters reported that the talks had stalled.", "talks") == ("Reuters", "institution")
+
+
+def test_plurals_in_men_are_people():
+    assert speaker_of("Several congressmen said the tax was too high.", "tax") == ("Several congressmen", "group")

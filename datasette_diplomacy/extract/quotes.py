@@ -333,7 +333,9 @@ _MULTI = [
     r"letter|email|post|note|video)[^,:;\u201c]{0,40}[,:][ \t]*\u201c)",
     # "described the talks as useless": a characterisation is a report
     r"(?:describ(?:ed|es|ing)|cast(?:s|ing)?|portray(?:ed|s|ing)|characteri[sz](?:ed|es|ing)|paint(?:ed|s|ing)|"
-    r"position(?:ed|s|ing)|present(?:ed|s|ing)|bill(?:ed|s|ing)|tout(?:ed|s|ing)|refer(?:red|s|ring)[ \t]+to)"
+    r"position(?:ed|s|ing)|present(?:ed|s|ing)|bill(?:ed|s|ing)|tout(?:ed|s|ing)|refer(?:red|s|ring)[ \t]+to|"
+    # "developers see golf courses as wasted space": a view is a stated position
+    r"see|sees|saw|view(?:ed|s)?|regard(?:ed|s)?)"
     r"(?=[ \t]+(?:[\w\u2019'.-]+[ \t]+){1,6}?as[ \t])",
     # "called Truss “naive”", "calls him a liar", "calling them cowards": naming someone something is a report;
     # "called Truss on Tuesday" (on the phone) or "called a press conference" are not
@@ -1524,7 +1526,7 @@ class _Finder:
             if lv in _WEAK_VERBS and surface and surface.lower() in ("i", "we", "you"):
                 continue
             if sid is None and lv.startswith(("cast", "portray", "paint", "characteri", "position", "present", "bill",
-                                              "tout", "refer")):
+                                              "tout", "refer", "see", "saw", "view", "regard")):
                 continue  # "cast Michael Jordan as the Human Torch": a film's casting, not a report
             last_speaker = sid
             last_subject_found = True

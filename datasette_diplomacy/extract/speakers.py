@@ -107,11 +107,12 @@ def first_name_gender(word: str) -> str | None:
     return None
 
 
-_PEOPLE_PLURAL = re.compile(r"(?![a-z]*ments$)[a-z]{3,}(?:ers|ors|ists|ians|ants|ents|ees)")
+_PEOPLE_PLURAL = re.compile(r"(?![a-z]*ments$)[a-z]{3,}(?:ers|ors|ists|ians|ants|ents|ees|smen|men)")
 # plurals of that form that are things ("investments" are excluded by their -ments)
 _NOT_PEOPLE = set("""
 numbers orders papers letters centers centres factors sectors matters answers offers powers waters borders meters
 restaurants others layers filters markers towers headquarters quarters corners chambers computers servers weathers
+specimen abdomen regimen acumen
 """.split())
 
 
@@ -1698,8 +1699,11 @@ class SpeakerResolver:
             if c and not ent.country:
                 ent.country = c
             return idx
-        if head in lex.groups or low in lex.groups or (det or head.endswith("s")) and is_people_noun(head) \
-                and not words[-1][:1].isupper():  # "Reuters reported": a name, not a plural of people
+        if head in lex.groups or low in lex.groups or (det or head.endswith(("s", "men"))) and is_people_noun(head) \
+                and (not words[-1][:1].isupper()  # "Reuters reported": a name, not a plural of people
+                     # "Developers see …": capitalised only because it opens the sentence
+                     or len(words) == 1 and head not in lex.institution_words
+                     and self.layout.sentences[self.layout.sentence_of(start)][0] == start):
             return self._keyed_entity("group", re.sub(r"^(?:The)\b", "the", text))
         if head in lex.institution_words or (words and words[-1].isupper() and len(words[-1]) > 1):
             return self._keyed_entity("institution", re.sub(r"^(?:The)\b", "the", text), country=country)
