@@ -224,14 +224,21 @@ class _LabelPeople:
             return name
         title = [p.name for p in self.title_people
                  if key_matches(key, person_key(p.name) or "") and (not role or not p.role or same_role(role, p.role))]
-        for names in (title, introduced_people(self.body, role) if role else [],
-                      self._known_holders(role) if role else [], self.header_people):
+        for names in self._name_sources(title, role):
             found = self._distinct(n for n in names if key_matches(key, person_key(n) or ""))
             if found:
                 if len(found) == 1 and "|" in (person_key(found[0]) or ""):
                     return found[0]
                 return name
         return name
+
+    def _name_sources(self, title: list[str], role: str | None):
+        """The lists :meth:`_full_name` looks in, in order, each made only when the ones before it did
+        not settle the name (the body's introductions and the known holders each search the whole body)."""
+        yield title
+        yield introduced_people(self.body, role) if role else []
+        yield self._known_holders(role) if role else []
+        yield self.header_people
 
     def _holder(self, role: str, label: str | None, start: int) -> str | None:
         cache_key = role.lower()

@@ -59,6 +59,7 @@ def _index() -> tuple[dict[str, str], dict[str, str]]:
 
 
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019])$")
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
 
 
 @lru_cache(maxsize=8192)
@@ -69,7 +70,7 @@ def country_of(word: str) -> str | None:
     exact, folded = _index()
     candidates = []
     w = " ".join(word.split())
-    for variant in (w, re.sub(r"^(?:the|The)\s+", "", w)):
+    for variant in (w, _LEADING_THE.sub("", w)):
         candidates.append(variant)
         stripped = _POSSESSIVE.sub("", variant)
         if stripped != variant:

@@ -118,9 +118,14 @@ def name_tokens(name: str) -> list[str]:
     return list(_name_tokens(name))
 
 
+_NAME_WORDS = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
+_SLAVIC_Y_END = re.compile(r"(sk|ts|zk|ck)(yy|iy|ii|yi|ij)$")
+_VOWEL_Y_END = re.compile(r"(?<=[aeiou])(yy|iy|ii)$")
+
+
 @lru_cache(maxsize=8192)
 def _name_tokens(name: str) -> tuple[str, ...]:
-    words = re.findall(r"[^\W\d_]+(?:['-][^\W\d_]+)*", fold(name))
+    words = _NAME_WORDS.findall(fold(name))
     return tuple(w for w in words if w not in HONORIFICS and w not in _SUFFIXES)
 
 
@@ -130,8 +135,8 @@ def surname_key(surname: str) -> str:
     Zelenskyy / Zelenskiy / Zelensky -> zelensky; Lavrov stays lavrov.
     """
     key = fold(surname).replace("'", "")
-    key = re.sub(r"(sk|ts|zk|ck)(yy|iy|ii|yi|ij)$", r"\1y", key)
-    key = re.sub(r"(?<=[aeiou])(yy|iy|ii)$", "i", key)
+    key = _SLAVIC_Y_END.sub(r"\1y", key)
+    key = _VOWEL_Y_END.sub("i", key)
     key = key.replace("kh", "h").replace("ks", "x")
     return key
 

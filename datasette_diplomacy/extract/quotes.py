@@ -611,10 +611,11 @@ _OBJECT_REPORT_END = re.compile(
     r"|[ \t]+and[ \t]+(?:saying|adding|arguing|insisting|noting|claiming|warning|explaining|suggesting|calling)\b")
 _WH_CLAUSE = re.compile(r"[ \t]*(?:how|what|why|where|when|whether)\b")
 _PARENTHESIS_LEFT = re.compile(r"[^,]+,[ \t]*")
+# "It’s implied …": a pronoun with its contraction
 _CONTRACTION_TAIL = re.compile(r"['\u2019]\w*$")
-# naming someone something is a report: "called Palin a “clown”", "deemed him “well qualified”"
-# a finite auxiliary: what follows a name up to a comma is a clause, not an appositive
+# "said the company's chief executive, Olav Berg": from a description to the name it introduces
 _ROLE_TO_NAME = re.compile(r"[^,.;:\u201c\u201d]{0,40},[ \t]*")
+# a finite auxiliary: what follows a name up to a comma is a clause, not an appositive
 _FINITE_CLAUSE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|did|does|do)\b")
 _RELATIVE_WORD = re.compile(r"\b(?:who|which|whose|whom|that)\b")
 # a short answer: "said no", "55 percent said so in December", "said the same of Sanders"
@@ -628,10 +629,15 @@ _RATIO_BEFORE = re.compile(
 # where an asked question ends: a comma or semicolon, or its closing quotation mark before a new clause
 # ("Asked if Sanders is “realistic enough,” 72 percent said yes")
 _QUESTION_END = re.compile(r"[,;:]|,?\u201d(?=[ \t]+[A-Z0-9])")
+# " and Trump calling it …": a coordinated speaker without a comma
 _BARE_AND = re.compile(r"[ \t]+and\b")
+# naming someone something is a report: "called Palin a “clown”", "deemed him “well qualified”"
 _NAMING_VERBS = ("call", "deemed", "dubbed", "label", "branded", "rated")
+# cues whose target may be one word: "railed against superdelegates", "lashed out at Oslo"
 _TARGET_PREPOSITIONS = (" against", " at", " with")
+# "is calling for": a finite verb, not a participle
 _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|am)[ \t]+$")
+# a comma before another report: "Ann Lee, citing internal documents, said …"
 _COMMA = re.compile(r",[ \t]*(?:(?:also|later|then)[ \t]+)?")
 _ASKED_QUESTION = re.compile(
     r"(?P<when>(?:[Ww]hen|[Ii]f|[Aa]fter|[Oo]nce|[Ww]hile)[ \t]+)?(?P<passive>(?:was|were|is|are|being)[ \t]+)?[Aa]sked"

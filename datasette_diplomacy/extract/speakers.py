@@ -306,6 +306,20 @@ _PREPOSITION_END = re.compile(r"(?<![\w'\u2019-])(?:to|with|for|at|from|of|by|in
 _CONTRACTION = re.compile(r"['\u2019](?:ve|ll|d|m|re)$", re.IGNORECASE)
 _VOCATIVE_END = re.compile(r"(?<![\w'\u2019-])(?:Mr|Mrs|Ms|Madam|Madame|Mister|Dear)\.?[ \t]*$")
 _POSS_BEFORE = re.compile(r"([A-Z][\w.]*)['\u2019]s\s+$")
+# patterns of _scan and _analyse_name, compiled once (not looked up in re's cache at every call)
+_TITLE_POSSESSIVE = re.compile(rf"([A-Z][\w.]*)['\u2019]s\s+({_U}{_L}+)")
+_LEADING_DET = re.compile(r"^(?:the|this|that)\s+", re.I)
+_POSS_S_END = re.compile(r"['\u2019]s$")
+_PREP_DET_END = re.compile(
+    r"\b(?:with|after|to|from|by|for|of|on|at|in|against|than|about|like|and)\s+(?:the|his|her|its|their)?\s*$")
+_COMMA_END = re.compile(r",[ \t]*$")
+_CLAUSE_END = re.compile(r"[^,.;:()\n]{0,60}?(?:[,.;:)]|$)")
+_CONNECTIVE = re.compile(r"\b(?:of|for|with|and|or)\b")
+_SAID_WHO = re.compile(r"\s+(?:said|says|told|added|who)\b")
+_PREPOSITION_AND_END = re.compile(r"\b(?:by|to|with|from|of|for|about|on|at|in|against|than|and)[ \t]+$")
+_OF_SPLIT = re.compile(r"\s+(?:of|for|at|to|in|from)\s+")
+_POSS_S_OPT_END = re.compile(r"['\u2019]s?$")
+_LEADING_LOWER_THE = re.compile(r"^the\s+")
 # he, she, him, his, her, hers, himself, herself as whole words. The pattern starts with their first
 # letter, and only then checks that no [\w'’] comes before it ((?<![\w'’].): the same as a leading
 # (?<![\w'’]), one character later): a pattern that starts with a character class lets the engine
@@ -332,6 +346,30 @@ def _lone_word(w: str) -> bool | None:
                 or lw in lex.groups or lw in lex.documents or lw in lex.roles)
 
 
+def _poss_before(body: str, start: int) -> re.Match | None:
+    """``_POSS_BEFORE.search(body, max(0, start - 20), start)``: a match ends with ['’]s and spaces,
+    which a look at the characters right before ``start`` tells without the search (at 20 positions)."""
+    lo = max(0, start - 20)
+    j = start
+    while j > lo and body[j - 1].isspace():  # \s, exactly
+        j -= 1
+    if j == start or j - 2 < lo or body[j - 1] != "s" or body[j - 2] not in "'\u2019":
+        return None
+    return _POSS_BEFORE.search(body, lo, start)
+
+
+def _said_before(body: str, start: int) -> bool:
+    """Whether ``_SAID_BEFORE.search(body, max(0, start - 16), start)`` finds a match: one ends with
+    said, says, to or told and maybe spaces, which the last character before the spaces tells first."""
+    lo = max(0, start - 16)
+    j = start
+    while j > lo and body[j - 1].isspace():  # \s, exactly
+        j -= 1
+    if j == lo or body[j - 1] not in "dso":
+        return False
+    return _SAID_BEFORE.search(body, lo, start) is not None
+
+
 def _ends_with_role(text: str) -> bool:
     r"""True when ``text`` ends with a role word, maybe followed by spaces and a comma ("the foreign minister, ").
 
@@ -341,6 +379,14 @@ def _ends_with_role(text: str) -> bool:
     final newline, ``(?![\w-])`` for the look-behind).
     """
     return _reversed_role_end_re().match(text[::-1]) is not None
+
+
+@lru_cache(maxsize=1)
+def _role_last_letter_re() -> re.Pattern:
+    """A role's last letter, matched as the case-insensitive role patterns match it: what a text left
+    after stripping spaces, tabs, commas and newlines off its end must end with for
+    :func:`_ends_with_role` (a cheap test first)."""
+    return re.compile("[" + re.escape("".join(sorted({role[-1] for role in lexicon().roles}))) + "]", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -428,15 +474,23 @@ _APPOSITIVE = re.compile(
     r",[^\S\n]+(?P<app>(?:(?:the|a|an|his|her|its|their)[^\S\n]+)?(?:[\w\u2019'.&-]+[^\S\n]+){0,6}?[\w\u2019'.-]+)[^\S\n]*"
     r"(?=[,.;:)]|[^\S\n]+(?:said|says|told|added|who)\b|\n|$)"  # a line's end too: "Ned Price, Department Spokesperson"
 )
+# words that may come between a name and its reporting verb ("has also said"), and the verbs
+_REPORTED_ADVERBS = """
+has had have also then later again further previously repeatedly once recently reportedly publicly privately quickly
+bluntly flatly himself herself
+""".split() + ["has also", "had also"]
+_REPORTING_VERBS = """
+said says told tells added adds noted notes argued argues stressed insisted insists warned warns claimed claims
+explained announced acknowledged admitted asserted conceded confirmed declared denied emphasized emphasised suggested
+recalled remarked replied responded reiterated stated tweeted wrote writes posted predicted promised pledged vowed
+believes thinks wants hoped hopes complained countered continued concluded observed pointed cautioned charged alleged
+maintained indicated asked urged touched highlighted answered commented mentioned met hit expressed opposed ended used
+doubled went called
+""".split()
+# the words as tries, not flat alternations: the same strings match (and every use of these patterns
+# only asks whether they match), each attempt in about half the time
 _REPORTING_AFTER = re.compile(
-    r"\s+(?:(?:has|had|have|also|then|later|again|has also|had also|further|previously|repeatedly|once|recently|"
-    r"reportedly|publicly|privately|quickly|bluntly|flatly|himself|herself)\s+){0,2}"
-    r"(?:said|says|told|tells|added|adds|noted|notes|argued|argues|stressed|insisted|insists|warned|warns|claimed|"
-    r"claims|explained|announced|acknowledged|admitted|asserted|conceded|confirmed|declared|denied|emphasized|"
-    r"emphasised|suggested|recalled|remarked|replied|responded|reiterated|stated|tweeted|wrote|writes|posted|"
-    r"predicted|promised|pledged|vowed|believes|thinks|wants|hoped|hopes|complained|countered|continued|concluded|"
-    r"observed|pointed|cautioned|charged|alleged|maintained|indicated|asked|urged|touched|highlighted|answered|"
-    r"commented|mentioned|met|hit|expressed|opposed|ended|used|doubled|reiterated|went|called)\b"
+    r"\s+(?:(?:" + trie_regex(_REPORTED_ADVERBS) + r")\s+){0,2}(?:" + trie_regex(_REPORTING_VERBS) + r")\b"
 )
 # a name modifying the role noun of the name after it: "Okafor consultant David Castellanos"
 _NAME_AS_MODIFIER = re.compile(r"(?:['\u2019]s)?[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}(?P<noun>[a-z][\w-]*)[ \t]+(?=[A-Z])")
@@ -735,18 +789,26 @@ class SpeakerResolver:
         key = person_key(name)
         if key:
             ent.keys.add(key)
-            self._by_surname.setdefault(key.partition("|")[0], []).append(idx)
-            if "|" in key:
-                self._by_first.setdefault(key.partition("|")[2], []).append(idx)
+            # each entity once per list: the lookups skip repeats (they keep the first), so the
+            # lists need not grow with every mention of a name
+            surname, bar, first = key.partition("|")
+            ids = self._by_surname.setdefault(surname, [])
+            if idx not in ids:
+                ids.append(idx)
+            if bar:
+                ids = self._by_first.setdefault(first, [])
+                if idx not in ids:
+                    ids.append(idx)
         ent.add_alias(name)
         if name not in ent.names:
             ent.names.append(name)
-        # canonical: the fullest name (most words; a known first name wins ties)
-        best = max(
-            ent.names,
-            key=lambda n: (len(name_tokens(n)), is_first_name(name_tokens(n)[0]) if name_tokens(n) else False),
-        )
-        ent.name = best
+            # canonical: the fullest name (most words; a known first name wins ties); only this method
+            # sets it, from ent.names: unchanged while the list is
+            best = max(
+                ent.names,
+                key=lambda n: (len(name_tokens(n)), is_first_name(name_tokens(n)[0]) if name_tokens(n) else False),
+            )
+            ent.name = best
         if len(tokens) >= 2:
             g = first_name_gender(tokens[0])
             if g:
@@ -833,7 +895,7 @@ class SpeakerResolver:
 
         title_possessive_names = set()
         if self.title:
-            for m in re.finditer(rf"([A-Z][\w.]*)['\u2019]s\s+({_U}{_L}+)", self.title):
+            for m in _TITLE_POSSESSIVE.finditer(self.title):
                 if gazetteer.country_of(m.group(1)):
                     title_possessive_names.add(m.group(2))
 
@@ -963,7 +1025,7 @@ class SpeakerResolver:
                 nxt = None
             if nxt is not None:
                 ent = self._entities[nxt["entity"]]
-                role, country, org = _parse_role_phrase(re.sub(r"^(?:the|this|that)\s+", "", body[s:e], flags=re.I))
+                role, country, org = _parse_role_phrase(_LEADING_DET.sub("", body[s:e]))
                 if role:
                     self._add_role(ent, role)
                 if country and not ent.country:
@@ -1079,10 +1141,18 @@ class SpeakerResolver:
         body = self.body
         lex = lexicon()
         text = body[start:end]
-        if text.split() == [text]:
+        words = text.split()
+        if words == [text]:
             toks = [(start, end, text)]  # most sequences are one word: no need to split them
         else:
-            toks = [(m.start(), m.end(), m.group()) for m in _NONSPACE.finditer(body, start, end)]
+            # the words with their offsets: what _NONSPACE.finditer(body, start, end) finds (str.split
+            # cuts at the same whitespace), each found after the last, past the whitespace only
+            toks = []
+            pos = 0
+            for w in words:
+                i = text.index(w, pos)
+                pos = i + len(w)
+                toks.append((start + i, start + pos, w))
         if len(toks) == 1:
             lw0 = fold(toks[0][2]).rstrip(".")
             if "'" in lw0:  # (fold makes ’ a ')
@@ -1196,7 +1266,7 @@ class SpeakerResolver:
             if not role_head:
                 return None
             ptext = " ".join(t[2] for t in prefix)
-            pc = _POSS_BEFORE.search(body, max(0, prefix[0][0] - 20), prefix[0][0])
+            pc = _poss_before(body, prefix[0][0])
             if pc and not country:
                 country = gazetteer.country_of(pc.group(1))  # "Russia's Foreign Secretary": Russia's
             return {"start": prefix[0][0], "end": prefix[-1][1], "core": [], "core_text": "", "strong": False,
@@ -1253,7 +1323,7 @@ class SpeakerResolver:
         before = body[max(0, start - 60):start]
         lm = None
         ext_start = None
-        if _ends_with_role(before):
+        if _role_last_letter_re().fullmatch(before.rstrip(" \t,\n")[-1:]) and _ends_with_role(before):
             lm = _role_before_re().search(before)
         role_phrase = None
         if lm:
@@ -1261,48 +1331,47 @@ class SpeakerResolver:
             mods = lm.group(1).split()[:-1]
             keep = []
             for w in reversed(mods):
-                base = re.sub(r"['\u2019]s$", "", w)
+                base = _POSS_S_END.sub("", w)
                 if fold(w) in _ROLE_MODIFIERS or gazetteer.country_of(base) or (w[:1].isupper() and fold(w) not in _FUNCTION):
                     keep.insert(0, w)
                 else:
                     break
             phrase = " ".join(keep + [lm.group(2)])
             pre = body[max(0, start - 60):start][: -len(lm.group(0))] if lm.group(0) else ""
-            prep_before = re.search(r"\b(?:with|after|to|from|by|for|of|on|at|in|against|than|about|like|and)\s+(?:the|his|her|its|their)?\s*$",
-                                    body[max(0, start - 80):start - len(lm.group(0)) + len(lm.group(1)) - len(phrase)])
+            prep_before = _PREP_DET_END.search(body[max(0, start - 80):start - len(lm.group(0)) + len(lm.group(1)) - len(phrase)])
             # "After his meeting with the Russian leader, Macron told": after a comma the name must close an
             # appositive (", Liz Truss." / ", Liz Truss, said"), not start a clause
-            if prep_before and re.search(r",[ \t]*$", before) and not re.match(
-                    r"[^,.;:()\n]{0,60}?(?:[,.;:)]|$)", body[end:end + 2] if end < len(body) else ""):
+            if prep_before and _COMMA_END.search(before) and not _CLAUSE_END.match(
+                    body[end:end + 2] if end < len(body) else ""):
                 lm = None
         if lm and _VOCATIVE_END.search(before, 0, len(before) - len(lm.group(0))):
             lm = None  # "Mr. President, Apple store workers …": an address, not "the president, Name"
-        if lm and not re.search(r"\b(?:of|for|with|and|or)\b", phrase) and not prefix:
+        if lm and not _CONNECTIVE.search(phrase) and not prefix:
             lm_phrase = phrase
             role_phrase = lm_phrase
             strong = True
             for w in role_phrase.split():
-                c = gazetteer.country_of(re.sub(r"['\u2019]s$", "", w))
+                c = gazetteer.country_of(_POSS_S_END.sub("", w))
                 if c:
                     country = country or c
             counterpart = "counterpart" in role_phrase.lower()
             if not counterpart:
-                role_words = role_words or [w for w in role_phrase.split() if not gazetteer.country_of(re.sub(r"['\u2019]s$", "", w))]
+                role_words = role_words or [w for w in role_phrase.split() if not gazetteer.country_of(_POSS_S_END.sub("", w))]
             # "spokesman Stuart Roy": a role right before the name (no comma) is part of the mention
-            if not re.search(r",[ \t]*$", before) and before.endswith(lm.group(0)):
+            if not _COMMA_END.search(before) and before.endswith(lm.group(0)):
                 role_start = start - len(lm.group(0)) + lm.group(0).find(phrase) if phrase in lm.group(0) else None
                 if role_start is not None and role_start >= 0:
                     ext_start = role_start
         # appositive after: ", Russia's foreign minister," / ", the White House press secretary,"
         app = None
         am = _APPOSITIVE.match(body, end, min(len(body), end + 120))
-        if am and not poss and re.match(r"\s+(?:said|says|told|added|who)\b", body[am.end():am.end() + 8]) and re.search(
-                r"\b(?:by|to|with|from|of|for|about|on|at|in|against|than|and)[ \t]+$", body[max(0, start - 12):start]):
+        if am and not poss and _SAID_WHO.match(body[am.end():am.end() + 8]) and _PREPOSITION_AND_END.search(
+                body[max(0, start - 12):start]):
             am = None  # "was raised by Truss, the foreign minister said": a postposed attribution, not an appositive
         if am and not poss:
             ap = am.group("app")
-            head_part = re.split(r"\s+(?:of|for|at|to|in|from)\s+", ap, maxsplit=1)[0]
-            heads = re.findall(r"[\w-]+", head_part.lower())
+            head_part = _OF_SPLIT.split(ap, maxsplit=1)[0]
+            heads = _WORD_RUN.findall(head_part.lower())
             follows_name = _FOLLOWS_NAME.match(body, am.end(), am.end() + 60)
             if heads and (heads[-1] in lex.roles or heads[-1] in lex.titles and heads[-1] not in (
                     "former", "acting", "state", "house", "press", "first", "general", "us", "uk", "eu", "un")) \
@@ -1310,9 +1379,9 @@ class SpeakerResolver:
                 app = ap
                 strong = True
         speech = bool(_REPORTING_AFTER.match(body, end)) or bool(
-            _SAID_BEFORE.search(body, max(0, start - 16), start)
+            _said_before(body, start)
         ) or bool(_REPORTING_AFTER_APPOSITIVES.match(body, end, min(len(body), end + 200)))
-        pc = _POSS_BEFORE.search(body, max(0, start - 20), start)
+        pc = _poss_before(body, start)
         poss_country = bool(pc and gazetteer.country_of(pc.group(1)))
         return {
             "start": ext_start if ext_start is not None else (prefix[0][0] if prefix else core_start),
@@ -1345,13 +1414,15 @@ class SpeakerResolver:
                 return j  # "Is President Biden", "Honorable President Biden", "Miami Mayor Francis Suarez"
         if folded[0] in _NAME_TITLES:
             return 1  # "President-Elect Biden", "Coordinator Zients": a title the lexicon lacks
-        common = [_common_word(w, self._lower_words) for w in folded]
-        if not common[0] or is_first_name(words[0]) and folded[0] not in _AUXILIARIES:
+        # each word's test only when it is needed: most runs ("Joe Biden") end at the first word
+        lower_words = self._lower_words
+        if not _common_word(folded[0], lower_words) or is_first_name(words[0]) and folded[0] not in _AUXILIARIES:
             return None
         for j in range(1, len(words)):
-            if not common[j] or is_first_name(words[j]):
-                # "Transportation Pete Buttigieg" -> "Pete Buttigieg"; "Doctors Fauci" -> "Fauci"
-                return j if all(common[:j]) else None
+            if not _common_word(folded[j], lower_words) or is_first_name(words[j]):
+                # "Transportation Pete Buttigieg" -> "Pete Buttigieg"; "Doctors Fauci" -> "Fauci" (all the
+                # words before j are common ones: the loop got this far)
+                return j
         return None
 
     def _core_cut(self, words: list, folded: list) -> int | None:
@@ -1425,7 +1496,7 @@ class SpeakerResolver:
         if cand.get("org") and not ent.organisation:
             ent.organisation = cand["org"]
         if cand.get("poss_country") and not ent.country:
-            pm = re.search(r"([A-Z][\w.]*)['\u2019]s\s+$", self.body[max(0, cand["start"] - 20):cand["start"]])
+            pm = _POSS_BEFORE.search(self.body[max(0, cand["start"] - 20):cand["start"]])
             if pm:
                 ent.country = gazetteer.country_of(pm.group(1))
 
@@ -1466,7 +1537,10 @@ class SpeakerResolver:
                 continue
             by_sent.setdefault(m.sentence, []).append(m)
         for s in range(sent, sent - max_back - 1, -1):
-            ms = list(reversed(by_sent.get(s, [])))
+            ms = by_sent.get(s)
+            if not ms:
+                continue  # a sentence with no mention: nothing to yield
+            ms.reverse()  # (a list of this walk's own)
             subj = [m for m in ms if m.subject]
             rest = [m for m in ms if not m.subject]
             for m in subj + rest:
@@ -1531,7 +1605,7 @@ class SpeakerResolver:
     def _role_info(self, m: _Mention) -> dict:
         words = m.text.split()
         det = words[0].lower() in ("the", "this", "that")
-        pc = _POSS_BEFORE.search(self.body, max(0, m.start - 20), m.start)
+        pc = _poss_before(self.body, m.start)
         poss = pc.group(1) if pc and gazetteer.country_of(pc.group(1)) else None  # "Russia's Foreign Secretary"
         return {"head": fold(words[-1]).strip(".,"), "mods": [w.lower() for w in words[1 if det else 0:-1]], "poss": poss}
 
@@ -1561,10 +1635,9 @@ class SpeakerResolver:
         for i, e in enumerate(self._entities):
             if e.type != "person" or not e.roles:
                 continue
-            rt = e.role_text()
             if not any(_holds_office(role, t, mods) for role in e.roles for t in targets):
                 continue
-            if qualifiers and head not in ("diplomat", "envoy") and not all(q in rt for q in qualifiers):
+            if qualifiers and head not in ("diplomat", "envoy") and not all(q in e.role_text() for q in qualifiers):
                 continue
             if country and e.country and e.country != country:
                 continue
@@ -1813,11 +1886,20 @@ def _holds_office(role: str, target: str, mods: list[str]) -> bool:
     """True when ``role`` is the office ``target`` names: "President" for "the president", but not
     "Chief Medical Advisor to the President" (whose office is the adviser's) nor "Vice President"
     unless the mention says "vice"."""
+    before = _office_word_before(role, target)
+    return before is not False and not (before in RANK_WORDS and before not in mods)
+
+
+@lru_cache(maxsize=8192)
+def _office_word_before(role: str, target: str) -> str | None | bool:
+    """What :func:`_holds_office` reads of ``role`` for ``target``: False when its office does not
+    say ``target``, else the word right before it there (None when none): cached, as the same roles
+    are tried for every role mention of a document."""
     office = _office_of(role)
     if target not in office:
         return False
     m = _office_word_re(target).search(office)
-    return m is not None and not (m.group(1) in RANK_WORDS and m.group(1) not in mods)
+    return False if m is None else m.group(1)
 
 
 # documents named without a determiner: "exit polling showed", "footage from the game shows", "data suggest"
@@ -1880,7 +1962,14 @@ def _title_alias(cand: dict) -> str | None:
 
 
 def _role_alias(text: str) -> str:
-    return re.sub(r"^(?:The|This|That)\b", lambda m: m.group().lower(), " ".join(text.split()))
+    return _LEADING_CAP_DET.sub(_lower_match, " ".join(text.split()))
+
+
+_LEADING_CAP_DET = re.compile(r"^(?:The|This|That)\b")
+
+
+def _lower_match(m: re.Match) -> str:
+    return m.group().lower()
 
 
 _POST_MODIFIER_ADJECTIVES = {"familiar", "close", "involved", "briefed", "knowledgeable", "connected", "loyal",
@@ -1909,7 +1998,7 @@ def _parse_role_phrase(phrase: str) -> tuple[str | None, str | None, str | None]
         if lw in ("the", "a", "an", "his", "her", "its", "their"):
             i += 1
             continue
-        base = re.sub(r"['\u2019]s?$", "", w)
+        base = _POSS_S_OPT_END.sub("", w)
         c = gazetteer.country_of(base)
         if c and (w != base or gazetteer.country_of(w) and lw not in lex.roles):
             country = country or c
@@ -1919,7 +2008,7 @@ def _parse_role_phrase(phrase: str) -> tuple[str | None, str | None, str | None]
             continue
         if lw in ("of", "for", "at") and i + 1 < len(words):
             tail = " ".join(words[i + 1:])
-            tail = re.sub(r"^the\s+", "", tail)
+            tail = _LEADING_LOWER_THE.sub("", tail)
             c2 = gazetteer.country_of(tail)
             if c2:
                 country = country or c2
