@@ -107,3 +107,11 @@ def test_described_without_as_reports_its_object_or_its_clause():
 
 def test_described_in_the_passive_is_no_report():
     assert reports("The scene was described by witnesses as chaotic.", cues=("described",)) == []
+
+
+@pytest.mark.parametrize("body", [
+    "Dr. Ann Lee is one of the most highly cited authors in marine science.",
+    "And as Ann Lee has just described over the last two days, the fleet has done more than anyone.",
+])
+def test_an_adjective_or_an_object_less_use_is_no_report(body):
+    assert reports(body, cues=("cited", "described")) == []

@@ -601,7 +601,10 @@ _REPORT_PARTICIPLES = {"saying", "adding", "arguing", "insisting", "noting", "cl
 _OBJECT_REPORTS = {"cited", "cites", "citing", "pointed to", "points to", "pointing to", "described", "describes"}
 # a word after the verb that makes it no report of evidence: "was cited for speeding", "the study cited in the
 # report", "pointed to as a model"
-_OBJECT_REPORT_NOT = re.compile(r"[ 	]*(?:(?:by|in|for|as|at|on|from|during|when|while|and|or)\b|[,.;:!?)]|$)")
+_OBJECT_REPORT_NOT = re.compile(r"[ \t]*(?:(?:by|in|for|as|at|on|from|during|when|while|and|or|over|after|before|since|"
+                                 r"with|to|earlier|last|this|yesterday|today)\b|[,.;:!?)]|$)")
+# "one of the most highly cited authors", "a widely cited study": an adjective, not a report
+_CITED_ADJECTIVE_BEFORE = re.compile(r"\b(?:most|highly|widely|often|frequently|much|commonly|oft|heavily|rarely)[ \t]+$")
 # where such an object ends: punctuation, a dash, a clause of the narrator or another report; a list's commas
 # ("citing low growth, unemployment and inequality") and "as" ("cited Oslo as a model") stay inside
 _OBJECT_REPORT_END = re.compile(
@@ -1452,6 +1455,8 @@ class _Finder:
             if _NEGATED_BEFORE.search(left) and lv not in ("said",):
                 continue  # "refused to say", "did not say"
             if _PASSIVE_BEFORE.search(left) and not lv.endswith("ing"):  # "is calling" is progressive, not passive
+                continue
+            if lv in _OBJECT_REPORTS and _CITED_ADJECTIVE_BEFORE.search(masked, max(s, vs - 12), vs):
                 continue
             if lv in _POSITION_VERBS:
                 # added after the reports ("Russia opposed it, diplomats said" is the diplomats'), but its subject
