@@ -61,6 +61,11 @@ def test_empty():
         ("Ukrainians will fight", ("Ukraine", "country")),
         ("talks in Moscow", ("Moscow", "place")),
         ("the Brasília talks", ("Brasilia", "place")),
+        # every UN member state, not only the ones in the news most
+        ("talks in San José with Costa Rica", ("Costa Rica", "country")),
+        ("Ugandan and Tanzanian ministers", ("Uganda", "country")),
+        ("the envoy to Côte d'Ivoire", ("Cote d'Ivoire", "country")),
+        ("Chadian troops in N'Djamena", ("Chad", "country")),
     ],
 )
 def test_finds(text, entity):
@@ -77,6 +82,7 @@ def test_finds(text, entity):
         ("https://example.org/white-house/briefing", ("White House", "organisation")),
         ("the Georgia legislature and Atlanta voters", ("Georgia", "country")),
         ("Congressman Jim Jordan said", ("Jordan", "country")),
+        ("Chad Wolf, the acting secretary, said", ("Chad", "country")),
     ],
 )
 def test_does_not_find(text, entity):

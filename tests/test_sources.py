@@ -876,3 +876,15 @@ def test_a_plural_of_people_opening_the_sentence_is_a_group_not_a_name():
 
 def test_plurals_in_men_are_people():
     assert speaker_of("Several congressmen said the tax was too high.", "tax") == ("Several congressmen", "group")
+
+
+@pytest.mark.parametrize("place", ["Costa Rica", "Puerto Rico", "Sierra Leone"])
+def test_a_country_of_two_words_is_no_person(place):
+    body = f"Even today, {place} runs everything through one bank. \u201cIt is a combination of things,\u201d she said."
+    _, resolver, _ = extract(body)
+    assert place not in [s.name for s in resolver.speakers() if s.type == "person"]
+
+
+def test_a_command_is_an_institution():
+    body = "Admiral Ann Lee leads the Northern Command. \u201cWe are ready,\u201d she said."
+    assert speaker_of(body, "ready") == ("Ann Lee", "person")

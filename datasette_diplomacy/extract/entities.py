@@ -20,9 +20,9 @@ Matching is whole-word; a one-word form is case-sensitive ("US" but not "us",
 "WHO" but not "who", "Turkey" but not "turkey"), a form of several words is not.
 Matches do not overlap and the longest wins, so "Minsk agreements" is an
 agreement and not the place Minsk, and "UN Security Council" is not also "UN".
-"Georgia" and "Jordan" count as countries only when the text also names something that
-only the country has (Tbilisi, Abkhazia; Amman, Jordanians), since in US news they are
-mostly a state and a surname.
+"Georgia", "Jordan" and "Chad" count as countries only when the text also names something
+that only the country has (Tbilisi, Abkhazia; Amman, Jordanians; N'Djamena, Chadians), since
+in US news they are mostly a state, a surname and a given name.
 """
 from __future__ import annotations
 
@@ -68,6 +68,10 @@ _AMBIGUOUS = {
     ("Jordan", "country"): (
         {"Jordan"},
         re.compile(r"\b(?:Amman|Jordanians?|King Abdullah|Hashemite|Jordan River)\b"),
+    ),
+    ("Chad", "country"): (
+        {"Chad"},
+        re.compile(r"\b(?:N'Djamena|Chadians?|Lake Chad|D[ée]by|Sahel)\b"),
     ),
 }
 

@@ -1300,6 +1300,8 @@ class SpeakerResolver:
                                    or folded[0] in lex.documents or folded[0] in lex.institution_words
                                    or folded[0] in lex.roles):
                 return None
+            if len(words) >= 2 and gazetteer.country_of(" ".join(words)):
+                return None  # "Costa Rica", "Puerto Rico", "Sierra Leone": a country, not a person
             if any(gazetteer.country_of(w) and not is_first_name(w) and not (w is words[-1] and len(words) >= 2
                                                                            and is_first_name(words[0]))
                    for w in words):  # "Russian Foreign Ministry", but "David French" is a name
