@@ -571,3 +571,12 @@ def test_role_heads_lowered_match_case_insensitive_search():
     for text in texts:
         expected = [m.span() for m in sp._role_head_re().finditer(text)]
         assert sp._role_heads(text) == expected, text
+
+
+@pytest.mark.parametrize("name", ["Chad Wolf", "Jordan Peterson"])
+def test_a_given_name_that_is_also_a_country_stays_part_of_the_name(name):
+    body = f"{name} said the border was secure.\n\nRussian Foreign Minister Sergey Lavrov said it was not."
+    spans = paragraph_spans(body)
+    resolver = SpeakerResolver(body, spans, title=None)
+    find_quotes(body, spans, resolver)
+    assert {s.name for s in resolver.speakers()} == {name, "Sergey Lavrov"}

@@ -1238,8 +1238,9 @@ class SpeakerResolver:
                 i += 1
                 continue
             c = gazetteer.country_of(w)
-            if c and i + 1 < len(toks):
-                # "Russian Foreign Minister", "UK Foreign Secretary", "Kremlin spokesman"
+            if c and i + 1 < len(toks) and not (is_first_name(w) and len(toks) - i == 2):
+                # "Russian Foreign Minister", "UK Foreign Secretary", "Kremlin spokesman"; but "Chad Wolf",
+                # "Jordan Peterson": a given name before a surname
                 country = country or c
                 if lw in lex.institution_words:
                     org = org or w
