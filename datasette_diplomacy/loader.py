@@ -57,6 +57,9 @@ RECORDS_PER_TASK = 16
 MAX_FILES_PER_TASK = 8
 #: Tasks in flight per worker: enough to keep workers busy, few enough to bound memory.
 TASKS_IN_FLIGHT_PER_WORKER = 3
+#: Sidecars a process keeps (the latest directories'): files come in directory order, and
+#: an unbounded cache would grow by one entry per directory of the load.
+SIDECARS_KEPT = 64
 #: Loads of at most this many files (or 5% of those loaded before) keep FTS triggers.
 SMALL_LOAD_FILES = 100
 #: A transaction ends after this many articles or seconds (it never splits a file):
@@ -397,6 +400,8 @@ def _read_file(path: str) -> Iterator[Document | ReadError]:
     directory = Path(path).parent
     sidecars = _WORKER["sidecars"]
     if directory not in sidecars:
+        if len(sidecars) >= SIDECARS_KEPT:
+            del sidecars[next(iter(sidecars))]  # the oldest directory's files are done
         sidecars[directory] = load_sidecar(directory)  # its errors are reported by the main process
     return read_file(path, _WORKER["columns"], sidecar=sidecars[directory])
 
@@ -646,16 +651,21 @@ def iter_outputs(files: Iterable[str], *, topics=None, replace_topics: bool = Fa
     workers = max(1, workers or os.cpu_count() or 1)
     if not any(file_format(f) in STREAMED_FORMATS for f in files):
         workers = min(workers, max(1, len(files)))  # no idle processes for a few files
-    sidecars: dict = {}
+    sidecars: dict = {}  # the latest directories' sidecars, bounded like a worker's
+    reported: set = set()  # directories whose sidecar errors were reported
 
     def sidecar_for(directory: Path):
         from .ingest.sidecar import load_sidecar
 
         if directory not in sidecars:
+            if len(sidecars) >= SIDECARS_KEPT:
+                del sidecars[next(iter(sidecars))]
             sidecars[directory] = load_sidecar(directory)
-            for error in sidecars[directory].errors:
-                if on_sidecar_error:
-                    on_sidecar_error(error)
+            if directory not in reported:
+                reported.add(directory)
+                for error in sidecars[directory].errors:
+                    if on_sidecar_error:
+                        on_sidecar_error(error)
         return sidecars[directory]
 
     def read_records(path: str):

@@ -445,3 +445,26 @@ def test_id_sets_hold_what_was_added():
     ids.add(70000)
     assert [i for i in range(-1, 70002) if i in ids] == [0, 3, 1000, 70000]
     assert None not in ids and "3" not in ids
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_sidecars_of_many_directories_are_kept_bounded_and_reported_once(tmp_path, monkeypatch, workers):
+    """Each process keeps only the latest directories' sidecars (a load of a million files in
+    thousands of directories must not hold them all); a directory seen again reads its sidecar
+    again, and a broken one is still reported once."""
+    from datasette_diplomacy import loader
+
+    monkeypatch.setattr(loader, "SIDECARS_KEPT", 1)
+    corpus = tmp_path / "corpus"
+    for name, outlet in (("a", "Radio Nord"), ("b", None), ("c", "Tromso Daily")):
+        directory = corpus / name
+        directory.mkdir(parents=True)
+        (directory / f"{name}.txt").write_text(f"Fishing talks {name}\n\nAnn Lee said the quota was unfair.\n")
+        if outlet:
+            (directory / "sources.yml").write_text(f"{name}.txt:\n  outlet: {outlet}\n")
+    (corpus / "b" / "sources.yml").write_text("b.txt:\n  outlet: [unclosed\n")
+    summary = load(tmp_path / "many.db", [corpus], workers=workers)
+    assert len([e for e in summary.errors if "sources.yml" in e]) == 1
+    outlets = {row["name"] for row in sqlite_utils.Database(tmp_path / "many.db")["outlets"].rows}
+    assert {"Radio Nord", "Tromso Daily"} <= outlets
+    assert sqlite_utils.Database(tmp_path / "many.db")["articles"].count == 3
