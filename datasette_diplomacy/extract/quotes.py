@@ -1498,12 +1498,13 @@ class _Finder:
                     sid = last_speaker if last_subject_found else self.sentence_subject(si, vs)
                     if sid is None and gerund and lv in _REPORT_PARTICIPLES:
                         sid = self._parenthetical_subject(s, vs)
+                    if sid is None and gerund and " " in lv:
+                        # "Sanders spent much of his campaign railing against superdelegates"
+                        sid = self._clause_subject(s, vs)
                     if sid is None:
                         if gerund and lv in _REPORT_PARTICIPLES and (_COMMA_BEFORE.search(left) or object_participle) \
                                 and len(_WORDS.findall(left)) >= 4:
                             sid = self._clause_subject(s, vs)
-                        elif gerund and " " in lv and (sid := self._clause_subject(s, vs)) is not None:
-                            pass  # "Sanders spent much of his campaign railing against superdelegates"
                         elif coord and lv in _STRONG_VERBS and len(_WORDS.findall(left)) >= 3 \
                                 and not _AFTER_COMMA_NOT_SUBJECT.search(left) and not re.search(r"\b(?:who|which|that)\b", left):
                             # "The appeals court overruled the judge and said …": the report of a subject the
