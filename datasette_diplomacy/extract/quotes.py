@@ -1000,8 +1000,7 @@ class _Finder:
                                     return (sid, ns, self.body[ns:ne])
             # "The official, who spoke on condition of anonymity to discuss …, said": a described subject opening
             # the sentence, then a relative clause about it
-            om = _OPENING_CONJ.match(masked, s, p)
-            ns = om.end() if om else s
+            ns = self._after_opening_conj(s, p)
             if _RELATIVE_TO_VERB.match(masked, ns, p):
                 sid = self._opening_np(ns, p)
                 if sid is not None:
@@ -1042,6 +1041,11 @@ class _Finder:
         sid = self.resolver.resolve(surface, np_start, p)
         return (sid, np_start, surface)
 
+    def _after_opening_conj(self, s: int, end: int) -> int:
+        """Where the clause opening at ``s`` starts after a conjunction ("But", "And yet", "Meanwhile,")."""
+        om = _OPENING_CONJ.match(self.masked, s, end)
+        return om.end() if om else s
+
     def _inline_label(self, lm: re.Match, e: int) -> bool:
         """A label inside a paragraph, as in "Clinton: “…” Bush: “…”": a known person's name, then a quotation."""
         mention = self.resolver.mention_starting_at(lm.start(1))
@@ -1054,8 +1058,7 @@ class _Finder:
         Lavrov's; "Officials who briefed reporters said" the officials'. Returns (speaker_id, start, surface),
         None when that subject is no source, or False when the sentence does not open that way."""
         masked = self.masked
-        om = _OPENING_CONJ.match(masked, s, p)
-        ns = om.end() if om else s
+        ns = self._after_opening_conj(s, p)
         rm = _RESTRICTIVE_RELATIVE.fullmatch(masked, ns, p)
         if rm is None:
             return False
@@ -1088,9 +1091,7 @@ class _Finder:
             if item.group().split()[0].lower() not in _LIST_STOP:
                 break
             start = m.start() + item.end()
-        om = _OPENING_CONJ.match(masked, start, m.end())
-        if om:
-            start = om.end()  # "But China and India said"
+        start = self._after_opening_conj(start, m.end())  # "But China and India said"
         if masked[start:m.end()].split()[0].lower() in _LIST_STOP:
             return None  # "But China said": no list
         lead = masked[s:start]
@@ -1161,8 +1162,7 @@ class _Finder:
                     and re.match(r"[ \t]+(?:[a-z]+[ \t]+)?[a-z]+(?:ed|ook|ent|ade|ave|ame|as|ad|id)\b", masked[mention.end:vs]):
                 return self._sid(mention)
         # a described subject opening the sentence: "His chief aide doubled down on …, saying …"
-        om = _OPENING_CONJ.match(masked, s, vs)
-        dm = _DESCRIBED_SUBJECT.match(masked, om.end() if om else s, vs)
+        dm = _DESCRIBED_SUBJECT.match(masked, self._after_opening_conj(s, vs), vs)
         if dm:
             words = dm.group(1).split()
             first = _CONTRACTION_TAIL.sub("", words[0]).lower()  # "It’s implied …": a pronoun
@@ -1175,8 +1175,7 @@ class _Finder:
         """The name opening the sentence when only a comma stands between it and a participle at ``vs``:
         "Reuters, citing two sources, reported …" (the participle is a parenthesis on the subject)."""
         masked = self.masked
-        om = _OPENING_CONJ.match(masked, s, vs)
-        st = om.end() if om else s
+        st = self._after_opening_conj(s, vs)
         dm = re.match(r"(?:[Tt]he|[Aa]n?)[ \t]+", masked[st:vs])
         for at in (st, st + dm.end()) if dm else (st,):
             mention = self.resolver.mention_starting_at(at)
@@ -1194,8 +1193,7 @@ class _Finder:
         masked = self.masked
         if not _THEY_AFTER_CLAUSE.search(masked[max(s, they - 12):they]):
             return False
-        om = _OPENING_CONJ.match(masked, s, they)
-        st = om.end() if om else s
+        st = self._after_opening_conj(s, they)
         m = _PLURAL_OPENING_SUBJECT.match(masked, st, they)
         if m is None:
             return False
@@ -1524,10 +1522,10 @@ class _Finder:
                         and not _AFTER_COMMA_NOT_SUBJECT.search(left) and re.match(r"[ \t]+(?:that[ \t]+)?[\w\u201c]", masked[ve:e]):
                     # "Federal officials familiar with the case, speaking on condition of anonymity, said that …":
                     # a subject too long to walk back over; its first name, if it opens the sentence, else nobody
-                    om = _OPENING_CONJ.match(masked, s, vs)
-                    first = self.resolver.mention_starting_at(om.end() if om else s)
+                    cs = self._after_opening_conj(s, vs)
+                    first = self.resolver.mention_starting_at(cs)
                     sid = self._sid(first) if first is not None and first.kind in ("name", "role") and not first.in_quote \
-                        else self._opening_np(om.end() if om else s, vs)
+                        else self._opening_np(cs, vs)
                     subj = (sid, vs, None)
                     participle = False
                 else:
