@@ -888,3 +888,16 @@ def test_a_country_of_two_words_is_no_person(place):
 def test_a_command_is_an_institution():
     body = "Admiral Ann Lee leads the Northern Command. \u201cWe are ready,\u201d she said."
     assert speaker_of(body, "ready") == ("Ann Lee", "person")
+
+
+def test_a_coordinated_naming_verb_takes_the_subject_after_a_leading_time():
+    body = "In late June, the Nordic Bar Association completed its review and deemed him \u201cwell qualified.\u201d"
+    found, _, _ = extract(body)
+    assert [(speaker, cue) for _, _, speaker, cue in found] == [("the Nordic Bar Association", "deemed")]
+
+
+def test_a_coordinated_object_report_keeps_its_subject():
+    body = "The fisheries ministry reviewed the file and cited three errors in the count."
+    found, _, _ = extract(body)
+    assert [(text, speaker, cue) for _, text, speaker, cue in found] == [
+        ("three errors in the count", "the fisheries ministry", "cited")]

@@ -613,6 +613,8 @@ _OBJECT_REPORT_END = re.compile(
     r"|[ \t]+(?:because|when|while|but|since|although|though|despite|so[ \t]+that|even[ \t]+(?:as|though|if))\b"
     r"|[ \t]+and[ \t]+(?:saying|adding|arguing|insisting|noting|claiming|warning|explaining|suggesting|calling)\b")
 _WH_CLAUSE = re.compile(r"[ \t]*(?:how|what|why|where|when|whether)\b")
+_LEADING_ADVERBIAL = re.compile(r"(?:In|On|At|After|During|Last|This|Earlier|Later|Since|By|Over|Within|Before)\b"
+                                r"[^,;\u201c\u201d]{0,40},[ \t]*")
 _PARENTHESIS_LEFT = re.compile(r"[^,]+,[ \t]*")
 # "It’s implied …": a pronoun with its contraction
 _CONTRACTION_TAIL = re.compile(r"['\u2019]\w*$")
@@ -1154,15 +1156,18 @@ class _Finder:
         """A named subject opening the sentence or a comma-delimited clause of ``masked[s:vs]`` ("For her part,
         Truss took …, warning …"), for a participle whose sentence subject the resolver did not find."""
         masked = self.masked
-        starts = [s] + [m.end() for m in re.finditer(r"[,:][ \t]*", masked[s:vs])]
+        starts = [s, self._after_opening_conj(s, vs) - s] + [m.end() for m in re.finditer(r"[,:][ \t]*", masked[s:vs])]
         for st in starts:
             st = st if st == s else s + st
             mention = self.resolver.mention_starting_at(st)
             if mention is not None and mention.kind in ("name", "role") and not mention.in_quote and mention.end < vs \
                     and re.match(r"[ \t]+(?:[a-z]+[ \t]+)?[a-z]+(?:ed|ook|ent|ade|ave|ame|as|ad|id)\b", masked[mention.end:vs]):
                 return self._sid(mention)
-        # a described subject opening the sentence: "His chief aide doubled down on …, saying …"
-        dm = _DESCRIBED_SUBJECT.match(masked, self._after_opening_conj(s, vs), vs)
+        # a described subject opening the sentence: "His chief aide doubled down on …, saying …", also after
+        # a leading time or place ("In late June, the American Bar Association completed … and deemed …")
+        st = self._after_opening_conj(s, vs)
+        lead = _LEADING_ADVERBIAL.match(masked, st, vs)
+        dm = _DESCRIBED_SUBJECT.match(masked, lead.end() if lead else st, vs)
         if dm:
             words = dm.group(1).split()
             first = _CONTRACTION_TAIL.sub("", words[0]).lower()  # "It’s implied …": a pronoun
@@ -1503,7 +1508,8 @@ class _Finder:
                         if gerund and lv in _REPORT_PARTICIPLES and (_COMMA_BEFORE.search(left) or object_participle) \
                                 and len(_WORDS.findall(left)) >= 4:
                             sid = self._clause_subject(s, vs)
-                        elif coord and lv in _STRONG_VERBS and len(_WORDS.findall(left)) >= 3 \
+                        elif coord and (lv in _STRONG_VERBS or lv.startswith(_NAMING_VERBS) or lv in _OBJECT_REPORTS) \
+                                and len(_WORDS.findall(left)) >= 3 \
                                 and not _AFTER_COMMA_NOT_SUBJECT.search(left) and not re.search(r"\b(?:who|which|that)\b", left):
                             # "The appeals court overruled the judge and said …": the report of a subject the
                             # resolver does not know
