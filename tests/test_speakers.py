@@ -580,3 +580,16 @@ def test_a_given_name_that_is_also_a_country_stays_part_of_the_name(name):
     resolver = SpeakerResolver(body, spans, title=None)
     find_quotes(body, spans, resolver)
     assert {s.name for s in resolver.speakers()} == {name, "Sergey Lavrov"}
+
+
+def test_a_pronoun_after_a_report_by_someone_of_unknown_gender_is_that_reporter():
+    """"…, Mindy Romero said. … “…,” she said": the nearer subject whose gender we do not know,
+    not a woman met only before that subject's sentence."""
+    body = ("Ann Lee has a strong ground game, said Tova Lindqvist, a pollster in Tromso. "
+            "Turnout has surged since March, Lindqvist said. Most new voters are young.\n\n"
+            "\u201cThese voters are motivated,\u201d she said.")
+    spans = paragraph_spans(body)
+    resolver = SpeakerResolver(body, spans, title=None)
+    quotes = find_quotes(body, spans, resolver)
+    names = {s.id: s.name for s in resolver.speakers()}
+    assert [names.get(q.speaker) for q in quotes if q.kind == "direct"] == ["Tova Lindqvist"]

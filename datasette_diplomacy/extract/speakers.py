@@ -1580,9 +1580,11 @@ class SpeakerResolver:
                 continue
             g = e.gender
             if g == gender:
-                if unknown_subject is not None and unknown_subject[1] == s and not is_subject:
+                if unknown_subject is not None and (unknown_subject[1] == s and not is_subject
+                                                    or unknown_subject[1] > s):
                     # "Armstrong Williams, Carson's friend, suggested …. “…,” he told the AP": the subject,
-                    # whose gender we do not know, not a man the sentence only mentions
+                    # whose gender we do not know, not a man the sentence only mentions; nor one met only
+                    # before that subject's sentence ("…, Mindy Romero said. … “…,” she said": not Clinton)
                     unknown = unknown_subject[0]
                     break
                 return idx
