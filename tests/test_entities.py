@@ -83,6 +83,7 @@ def test_finds(text, entity):
         ("the Georgia legislature and Atlanta voters", ("Georgia", "country")),
         ("Congressman Jim Jordan said", ("Jordan", "country")),
         ("Chad Wolf, the acting secretary, said", ("Chad", "country")),
+        ("oil spills in the Niger Delta", ("Niger", "country")),
     ],
 )
 def test_does_not_find(text, entity):
