@@ -901,3 +901,15 @@ def test_a_coordinated_object_report_keeps_its_subject():
     found, _, _ = extract(body)
     assert [(text, speaker, cue) for _, text, speaker, cue in found] == [
         ("three errors in the count", "the fisheries ministry", "cited")]
+
+
+def test_a_described_person_opening_the_sentence_before_is_she():
+    body = ("Minister Ann Lee defended the quota on Monday.\n\n"
+            "A 29-year-old Tromso woman, meanwhile, was fined after she had posted threats online. "
+            "\u201cBoats out!\u201d she wrote.")
+    assert speaker_of(body, "Boats out") == ("a 29-year-old Tromso woman", "anonymous")
+
+
+def test_a_person_named_after_the_description_is_still_a_candidate():
+    body = "A woman approached Minister Ann Lee at the harbour. \u201cWe are proud of you,\u201d she said."
+    assert speaker_of(body, "proud of you") == ("Ann Lee", "person")

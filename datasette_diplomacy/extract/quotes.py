@@ -615,6 +615,12 @@ _OBJECT_REPORT_END = re.compile(
 _WH_CLAUSE = re.compile(r"[ \t]*(?:how|what|why|where|when|whether)\b")
 _LEADING_ADVERBIAL = re.compile(r"(?:In|On|At|After|During|Last|This|Earlier|Later|Since|By|Over|Within|Before)\b"
                                 r"[^,;\u201c\u201d]{0,40},[ \t]*")
+# a person described by a gendered noun: "A 29-year-old Berlin woman", "The boy's father"
+_GENDERED_NOUNS = {"woman": "f", "mother": "f", "girl": "f", "wife": "f", "widow": "f", "grandmother": "f",
+                   "daughter": "f", "sister": "f", "lady": "f", "man": "m", "father": "m", "boy": "m",
+                   "husband": "m", "widower": "m", "grandfather": "m", "son": "m", "brother": "m"}
+_GENDERED_PERSON = re.compile(r"(?:[Aa]n?|[Tt]he|[Oo]ne)[ \t]+(?:[\w\u2019'.-]+[ \t]+){0,5}?"
+                              r"(?P<noun>" + "|".join(_GENDERED_NOUNS) + r")\b(?![\u2019']s)")
 _PARENTHESIS_LEFT = re.compile(r"[^,]+,[ \t]*")
 # "It’s implied …": a pronoun with its contraction
 _CONTRACTION_TAIL = re.compile(r"['\u2019]\w*$")
@@ -914,6 +920,10 @@ class _Finder:
         if mention is not None and mention.start >= s and not mention.in_quote:
             if mention.kind == "pronoun" and mention.text.lower() not in ("he", "she"):
                 return None
+            if mention.kind == "pronoun":
+                described = self._described_person_before(sent_index, mention)
+                if described is not None:
+                    return described
             joint = self._joint_subject(s, mention.start, mention.end)
             if joint is not None:
                 return joint
@@ -1047,6 +1057,25 @@ class _Finder:
         """Where the clause opening at ``s`` starts after a conjunction ("But", "And yet", "Meanwhile,")."""
         om = _OPENING_CONJ.match(self.masked, s, end)
         return om.end() if om else s
+
+    def _described_person_before(self, si: int, mention):
+        """"A 29-year-old Berlin woman … “Filth out!” she wrote": a person described by a gendered noun,
+        opening this sentence or the one before, is "she"/"he" when nobody is named between them. The
+        resolver only knows named people, so it would reach back to one (a woman named paragraphs ago)."""
+        gender = "f" if mention.text.lower() == "she" else "m"
+        paragraph = self.layout.sentences[si][2]
+        for k in (si, si - 1):
+            if k < 0 or self.layout.sentences[k][2] != paragraph:
+                continue
+            st = self._after_opening_conj(self.layout.sentences[k][0], mention.start)
+            dm = _GENDERED_PERSON.match(self.masked, st, mention.start)
+            if dm is None or _GENDERED_NOUNS[dm.group("noun").lower()] != gender:
+                continue
+            if self.resolver.names_between(dm.start(), mention.start):
+                return None
+            surface = self.body[dm.start():dm.end()]
+            return (self.resolver.resolve(surface, dm.start(), dm.end()), mention.start, mention.text)
+        return None
 
     def _inline_label(self, lm: re.Match, e: int) -> bool:
         """A label inside a paragraph, as in "Clinton: “…” Bush: “…”": a known person's name, then a quotation."""

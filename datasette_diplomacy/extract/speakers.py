@@ -677,6 +677,15 @@ class SpeakerResolver:
             ent.add_alias(name)
         return self._use(idx)
 
+    def names_between(self, start: int, end: int) -> bool:
+        """True when a person is named (by name or role, not by pronoun) within ``body[start:end]``."""
+        i = bisect.bisect_left(self._mention_starts, start)
+        while i < len(self._mentions) and self._mentions[i].start < end:
+            if self._mentions[i].kind in ("name", "role"):
+                return True
+            i += 1
+        return False
+
     def mentions_in(self, start: int, end: int) -> list[str]:
         """Ids of the people named (by name or role, not by pronoun) within ``body[start:end]``."""
         result = []
