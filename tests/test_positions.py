@@ -87,3 +87,8 @@ def test_welcoming_people_in_person_is_no_stance(guests):
 def test_welcoming_a_decision_is_a_stance():
     assert positions("Mayor Robert Cole welcomed the court's decision on the harbour.") == [
         ("Robert Cole", "welcomed", "the court's decision on the harbour")]
+
+
+def test_a_possessive_after_a_time_word_keeps_the_object():
+    body = "Senator Ruth Amsel endorsed this week's proposal from the fisheries committee."
+    assert positions(body) == [("Ruth Amsel", "endorsed", "this week's proposal from the fisheries committee")]

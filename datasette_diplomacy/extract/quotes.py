@@ -1089,6 +1089,8 @@ class _Finder:
         Lavrov's; "Officials who briefed reporters said" the officials'. Returns (speaker_id, start, surface),
         None when that subject is no source, or False when the sentence does not open that way."""
         masked = self.masked
+        if masked.find("who", s, p) < 0:
+            return False  # called for every report: most sentences have no "who" before the verb
         ns = self._after_opening_conj(s, p)
         rm = _RESTRICTIVE_RELATIVE.fullmatch(masked, ns, p)
         if rm is None:
