@@ -107,8 +107,9 @@ def load(database, paths, topics, replace_topics, workers, columns, replace):
 def extract(paths, topics, replace_topics, workers, columns):
     """Print the quotes found in PATHS as JSON Lines, one object per quote (no database).
 
-    Keys: article, quote, speaker, kind, cue, start, end, paragraph,
-    speaker_type, role, country, topics, outlet, date. Errors go to stderr as
+    Keys: article, quote, speaker, kind, cue, start, end, paragraph, in_title
+    (offsets are into the title when true), speaker_type, role, country, topics,
+    outlet, date. Errors go to stderr as
     "PATH: cause" lines; the exit status is then 1.
     """
     from .loader import iter_extractions

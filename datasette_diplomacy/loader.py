@@ -460,17 +460,18 @@ def pack_item(item):
 
 
 def unpack_item(packed):
-    """The Extracted that :func:`pack_item` packed, quote texts cut from the body again."""
+    """The Extracted that :func:`pack_item` packed, quote texts cut from the body (or title) again."""
     if not isinstance(packed, tuple):
         return packed
     article, speakers, quotes, topics, entities, keys, word_count = packed
     article = Article(*article)
-    body = article.body
+    body, title = article.body, article.title or ""
+    in_title = _QUOTE_FIELDS.index("in_title")
     return Extracted(
         Extraction(
             article=article,
             speakers=[Speaker(*s) for s in speakers],
-            quotes=[Quote(body[q[0]:q[1]], *q) for q in quotes],
+            quotes=[Quote((title if q[in_title] else body)[q[0]:q[1]], *q) for q in quotes],
             topics=topics,
             entities=[Entity(*x) for x in entities],
         ),

@@ -86,13 +86,14 @@ class Speaker:
 
 @dataclass
 class Quote:
-    """A statement attributed (or left unattributed) in the body.
+    """A statement attributed (or left unattributed) in the body or the title.
 
-    ``body[start:end] == text`` always holds. ``kind`` is ``direct``,
+    ``body[start:end] == text`` always holds, or ``title[start:end] == text`` for a
+    quote of the title (``in_title``: "…, Lavrov says"). ``kind`` is ``direct``,
     ``indirect``, ``position`` (a stance or intention: "opposed the plan",
     "declined to comment"), ``transcript`` or ``question``; ``speaker`` is a
     ``Speaker.id`` or None; ``cue`` is the reporting verb or transcript label;
-    ``paragraph`` is the 0-based index in ``paragraph_spans(body)``.
+    ``paragraph`` is the 0-based index in ``paragraph_spans(body)``, None in the title.
     """
 
     text: str
@@ -101,9 +102,10 @@ class Quote:
     kind: str
     speaker: str | None = None
     cue: str | None = None
-    paragraph: int = 0
+    paragraph: int | None = 0
     topics: list[str] = field(default_factory=list)
     mentions: list[str] = field(default_factory=list)  # Speaker.ids named inside the quote
+    in_title: bool = False
 
 
 @dataclass

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .extract.entities import find_entities
+from .extract.headlines import headline_quotes
 from .extract.quotes import find_quotes
 from .extract.speakers import SpeakerResolver
 from .extract.topics import Taxonomy
@@ -60,6 +61,11 @@ def extract_document(doc: Document, taxonomy: Taxonomy | None = None) -> Extract
     for quote in quotes:
         quote.topics = sorted(taxonomy.match(quote.text))
         quote.mentions = [s for s in resolver.mentions_in(quote.start, quote.end) if s != quote.speaker]
+    if article.kind == "article":
+        # after the body's quotes: a colon label is a speaker only if the body quotes them
+        for quote in headline_quotes(article.title, body, spans, resolver, quotes):
+            quote.topics = sorted(taxonomy.match(quote.text))
+            quotes.append(quote)
     speakers = resolver.speakers()
     for speaker in speakers:
         if speaker.id in label_roles:
@@ -75,7 +81,7 @@ def extract_document(doc: Document, taxonomy: Taxonomy | None = None) -> Extract
     return Extraction(
         article=article,
         speakers=speakers,
-        quotes=sorted(quotes, key=lambda q: (q.start, q.end)),
+        quotes=sorted(quotes, key=lambda q: (not q.in_title, q.start, q.end)),
         topics=taxonomy.match(" ".join(filter(None, [article.title, body]))),
         entities=find_entities(body),
     )

@@ -21,6 +21,7 @@ def quote_records(extraction: Extraction) -> Iterator[dict]:
             "start": quote.start,
             "end": quote.end,
             "paragraph": quote.paragraph,
+            "in_title": quote.in_title,
             "speaker_type": speaker.type if speaker else None,
             "role": speaker.role if speaker else None,
             "country": speaker.country if speaker else None,

@@ -82,7 +82,8 @@ TABLES = {
     ),
     "quotes": dict(
         columns={"id": int, "article_id": int, "speaker_id": int, "text": str, "kind": str,
-                 "cue": str, "paragraph": int, "start": int, "end": int, "statement_key": str},
+                 "cue": str, "paragraph": int, "start": int, "end": int, "statement_key": str,
+                 "in_title": int},
         pk="id",
         foreign_keys=[("article_id", "articles", "id"), ("speaker_id", "speakers", "id")],
     ),
@@ -174,7 +175,8 @@ SELECT
      WHERE quote_topics.quote_id = quotes.id ORDER BY topics.name)) AS topics,
   quotes.start,
   quotes."end",
-  quotes.paragraph
+  quotes.paragraph,
+  quotes.in_title
 FROM quotes
 JOIN articles ON articles.id = quotes.article_id
 LEFT JOIN speakers ON speakers.id = quotes.speaker_id
@@ -775,6 +777,7 @@ class Store:
                 "start": quote.start,
                 "end": quote.end,
                 "statement_key": key,
+                "in_title": int(quote.in_title),
             })
             for topic_id in sorted({self._topic_id(name) for name in quote.topics}):
                 self._buffer("quote_topics", {"quote_id": quote_id, "topic_id": topic_id})

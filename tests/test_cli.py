@@ -114,15 +114,20 @@ def test_extract_prints_one_json_object_per_quote(runner):
 
 
 def test_extract_offsets_point_into_the_stored_body(runner, tmp_path):
-    """What ``extract`` prints is what ``load`` stores: body[start:end] == quote."""
+    """What ``extract`` prints is what ``load`` stores: body[start:end] == quote, or
+    title[start:end] for a quote the headline attributes."""
     db = tmp_path / "news.db"
     runner.invoke(cli, ["load", str(db), str(SEEDS), "--workers", "1"])
-    bodies = {row["name"]: row["body"] for row in sqlite_utils.Database(db)["articles"].rows}
+    articles = {row["name"]: row for row in sqlite_utils.Database(db)["articles"].rows}
     result = runner.invoke(cli, ["extract", str(SEEDS), "--workers", "2"])
     records = [json.loads(line) for line in result.stdout.splitlines()]
     for record in records:
-        assert bodies[record["article"]][record["start"]:record["end"]] == record["quote"]
+        text = articles[record["article"]]["title" if record["in_title"] else "body"]
+        assert text[record["start"]:record["end"]] == record["quote"]
+    assert any(record["in_title"] for record in records)
     assert len(records) == sqlite_utils.Database(db)["quotes"].count
+    stored = {(row["text"], row["in_title"]) for row in sqlite_utils.Database(db)["quotes"].rows}
+    assert {(r["quote"], int(r["in_title"])) for r in records} == stored
 
 
 def test_extract_reports_errors_on_stderr_and_exits_1(runner, tmp_path):

@@ -76,10 +76,10 @@ def test_the_seeds_load_without_errors(tmp_path):
     assert summary.total_quotes == db["quotes"].count > 20
     assert summary.speakers == db["speakers"].count > 2
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
-    for body, text, start, end in db.execute(
-        'SELECT a.body, q.text, q.start, q."end" FROM quotes q JOIN articles a ON a.id = q.article_id'
+    for body, title, in_title, text, start, end in db.execute(
+        'SELECT a.body, a.title, q.in_title, q.text, q.start, q."end" FROM quotes q JOIN articles a ON a.id = q.article_id'
     ):
-        assert body[start:end] == text
+        assert (title if in_title else body)[start:end] == text
     # Lavrov is quoted in every seed report, under several spellings, and is one speaker.
     (lavrov,) = db.execute("SELECT article_count FROM speakers WHERE key LIKE 'lavrov|%'").fetchall()
     assert lavrov[0] == 5

@@ -178,7 +178,7 @@ def test_quotes_view_has_names_instead_of_ids_and_topics_as_json(store):
     assert json.loads(view[1]["topics"]) == []
     assert list(view[0]) == ["id", "text", "speaker", "speaker_id", "role", "country",
                              "speaker_type", "kind", "cue", "outlet", "date", "article_id",
-                             "article_title", "topics", "start", "end", "paragraph"]
+                             "article_title", "topics", "start", "end", "paragraph", "in_title"]
 
 
 def test_articles_view_lists_topics_and_quoted_speakers(store):

@@ -754,6 +754,24 @@ class SpeakerResolver:
         named as the text names them, not the last of them alone."""
         return self._use(self._keyed_entity("group", " ".join(surface.split())))
 
+    def find_speaker(self, name: str, type: str | None = "person") -> str | None:
+        """Speaker id of the source this document knows as ``name`` (a person by any form of
+        their name, another source by its name, an alias, or the head word of the one source
+        of that type it names); None when the body never names it."""
+        if type == "person":
+            return self._use(self._find_by_name(name))
+        folded = fold(" ".join(name.split()))
+        same_head = []
+        for idx, entity in enumerate(self._entities):
+            if entity.type != type:
+                continue
+            if fold(entity.name) == folded or any(fold(alias) == folded for alias in entity.aliases):
+                return self._use(idx)
+            if fold(entity.name).rsplit(" ", 1)[-1] == folded.rsplit(" ", 1)[-1]:
+                same_head.append(idx)
+        # "Poll" for the one poll the body names ("a YouGov poll")
+        return self._use(same_head[0]) if len(same_head) == 1 else None
+
     def speaker_type(self, speaker_id: str | None) -> str | None:
         """The type ("person", "institution", "document", …) of a speaker id handed out by this resolver."""
         entity = self._entity_by_id(speaker_id)

@@ -8,7 +8,8 @@ into flat pieces, each belonging to the innermost quote covering it (the one
 that started last). An overlapping quote is thereby clipped where the next one
 begins, a nested quote interrupts its parent, and every piece is a single link
 to its speaker's page. The piece where a quote begins carries ``id="quote-N"``
-so ``#quote-N`` deep links land on it.
+so ``#quote-N`` deep links land on it. A quote the headline attributes
+(``in_title``) is placed the same way in the title.
 """
 from __future__ import annotations
 
@@ -176,11 +177,13 @@ async def article_data(datasette, database: str, article_id: int) -> dict | None
     if not rows:
         return None
     article = dict(rows[0])
+    # a database loaded before headlines were read has no in_title column until its next load
+    in_title = "q.in_title" if "in_title" in await db.table_columns("quotes") else "0 as in_title"
     quotes = [dict(r) for r in (await db.execute(
         """select q.id, q.speaker_id, s.name as speaker, q.text, q.kind, q.cue,
-                  q.start, q."end" as "end", q.paragraph
+                  q.start, q."end" as "end", q.paragraph, {in_title}
            from quotes q left join speakers s on s.id = q.speaker_id
-           where q.article_id = ? order by q.start, q.id""",
+           where q.article_id = ? order by q.start, q.id""".format(in_title=in_title),
         [article_id],
     )).rows]
     speakers = [dict(r) for r in (await db.execute(
@@ -196,9 +199,14 @@ async def article_data(datasette, database: str, article_id: int) -> dict | None
         [article_id],
     )).rows]
     speaker_url = Links(datasette, database).speaker
-    body = article.get("body") or ""
-    placed, missing = place_quotes(body, quotes)
+    body, title = article.get("body") or "", article.get("title") or ""
+    # a headline's own attributions ("…, Lavrov says") are highlighted in the headline
+    placed, missing = place_quotes(body, [q for q in quotes if not q.get("in_title")])
+    placed_in_title, missing_in_title = place_quotes(title, [q for q in quotes if q.get("in_title")])
     paragraphs = render_paragraphs(body, placed, speaker_url)
+    title_html = (render_paragraphs(title, placed_in_title, speaker_url) or [None])[0] if placed_in_title else None
+    placed += placed_in_title
+    missing += missing_in_title
     for s in speakers:
         s["colour"] = speaker_colour(s["id"])
         s["url"] = speaker_url(s["id"])
@@ -211,6 +219,7 @@ async def article_data(datasette, database: str, article_id: int) -> dict | None
         "database": database,
         "article": article,
         "paragraphs": paragraphs,
+        "title_html": title_html,
         "quotes": quotes,
         "missing": missing,
         "speakers": speakers,

@@ -1,0 +1,165 @@
+"""Attributions in the headline: "…, Lavrov says", "Truss: …", "Poll: …".
+
+A headline's quote is stored with ``in_title = 1`` and offsets into the title; its
+speaker is the body's person ("Lavrov" in the title is the body's "Sergey Lavrov").
+A colon label speaks only when the body quotes it: headlines use the colon for rubrics
+too ("Analysis:", "Revealed:"). All texts here are written for these tests.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import sqlite_utils
+
+from conftest import make_datasette
+from datasette_diplomacy.loader import load
+from datasette_diplomacy.model import Document
+from datasette_diplomacy.pipeline import extract_document
+
+BODY = (
+    "MOSCOW — Russian Foreign Minister Sergey Lavrov said on Thursday that his talks with "
+    "British Foreign Secretary Liz Truss had achieved nothing.\n\n"
+    "“We are disappointed,” Lavrov told reporters. “Russia must pull back,” Truss said."
+)
+
+
+def extract(title: str, body: str = BODY, fmt: str = "json"):
+    ex = extract_document(Document(source="x.json", name="x", text=body, title=title, format=fmt))
+    names = {s.id: s.name for s in ex.speakers}
+    return ex, [(q.text, names.get(q.speaker), q.kind, q.cue) for q in ex.quotes if q.in_title]
+
+
+def test_a_reporting_verb_in_the_headline_names_the_body_speaker():
+    ex, found = extract("Talks with Truss were fruitless, Lavrov says")
+    assert found == [("Talks with Truss were fruitless", "Sergey Lavrov", "indirect", "says")]
+    quote = next(q for q in ex.quotes if q.in_title)
+    assert ex.article.title[quote.start:quote.end] == quote.text
+    assert quote.paragraph is None
+    # the headline's quote comes first, then the body's in order
+    assert ex.quotes[0] is quote
+
+
+def test_a_colon_label_quoted_in_the_body_speaks_the_rest_of_the_headline():
+    _, found = extract("Truss: Russia Must ‘Pull Back’ Its Troops From the Border")
+    assert found == [("Russia Must ‘Pull Back’ Its Troops From the Border", "Liz Truss", "indirect", ":")]
+
+
+def test_a_headline_quotation_after_a_label_is_direct():
+    _, found = extract("Lavrov: ‘We Are Disappointed’")
+    assert found == [("We Are Disappointed", "Sergey Lavrov", "direct", ":")]
+    # a quotation followed by more words is reported
+    _, found = extract("Lavrov: ‘Disappointed’ by Truss")
+    assert found == [("‘Disappointed’ by Truss", "Sergey Lavrov", "indirect", ":")]
+
+
+def test_a_second_deck_after_a_semicolon_is_not_the_label_s_words():
+    _, found = extract("Lavrov: talks achieved nothing; Truss flies home")
+    assert found == [("talks achieved nothing", "Sergey Lavrov", "indirect", ":")]
+
+
+@pytest.mark.parametrize("title", [
+    "Analysis: what the Moscow talks mean for Europe",
+    "Revealed: The Memo Truss Took to Moscow",
+    # Baerbock is named in the body but not quoted there
+    "Baerbock: Europe must stand together",
+    # a label and a question ask about the person
+    "Lavrov: diplomat or propagandist?",
+])
+def test_labels_that_are_rubrics_or_silent_people_are_not_speakers(title):
+    body = BODY + "\n\nGermany's Annalena Baerbock is due in Moscow next week."
+    assert extract(title, body)[1] == []
+
+
+def test_a_poll_label_is_the_poll_the_body_reports():
+    body = "A YouGov poll found on Monday that 60 percent of Britons support sanctions."
+    _, found = extract("Poll: Most Britons Back Sanctions on Russia", body)
+    assert found == [("Most Britons Back Sanctions on Russia", "a YouGov poll", "indirect", ":")]
+
+
+def test_a_headline_without_attribution_gives_nothing():
+    assert extract("Lavrov and Truss meet in Moscow")[1] == []
+
+
+def test_a_text_file_s_first_line_is_its_title():
+    text = "Lavrov: talks with Truss achieved nothing\n\n" + BODY
+    ex = extract_document(Document(source="x.txt", name="x", text=text, format="txt"))
+    assert ex.article.title == "Lavrov: talks with Truss achieved nothing"
+    assert [q.text for q in ex.quotes if q.in_title] == ["talks with Truss achieved nothing"]
+
+
+def test_a_title_repeated_as_the_first_line_is_read_once_in_the_body():
+    """A first line that is a sentence stays in the body and gives the title: the
+    headline's quotes are body quotes there, and never twice."""
+    text = "Lavrov: talks with Truss achieved nothing.\n\n" + BODY
+    ex = extract_document(Document(source="x.txt", name="x", text=text, format="txt"))
+    assert not any(q.in_title for q in ex.quotes)
+    names = {s.id: s.name for s in ex.speakers}
+    first = [(q.text, names.get(q.speaker), q.paragraph) for q in ex.quotes if q.start < text.index("\n")]
+    assert first == [("talks with Truss achieved nothing", "Sergey Lavrov", 0)]
+    assert all(ex.article.body[q.start:q.end] == q.text for q in ex.quotes)
+
+    text = "Talks with Truss were fruitless, Lavrov says.\n\n" + BODY
+    ex = extract_document(Document(source="x.txt", name="x", text=text, format="txt"))
+    assert [q.text for q in ex.quotes].count("Talks with Truss were fruitless") == 1
+
+
+def test_transcript_titles_are_not_read_as_headlines():
+    text = "MR. LAVROV: Good afternoon. We are disappointed.\n\nQ: Minister, what now?\n\nMR. LAVROV: We will see."
+    ex = extract_document(Document(source="x.json", name="x", text=text, format="json",
+                                   title="Lavrov: we will see", kind="transcript"))
+    assert ex.quotes and not any(q.in_title for q in ex.quotes)
+
+
+@pytest.fixture
+def headline_db(tmp_path):
+    records = [{"id": "lavrov-1", "title": "Talks with <b>Truss</b> were fruitless, Lavrov says",
+                "date": "2022-02-10", "text": BODY}]
+    path = tmp_path / "news.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    db_path = tmp_path / "news.db"
+    summary = load(db_path, [path], workers=1)
+    assert summary.errors == []
+    return db_path
+
+
+def test_the_store_keeps_headline_quotes_with_title_offsets(headline_db):
+    db = sqlite_utils.Database(headline_db)
+    rows = list(db.query(
+        "select q.text, q.in_title, q.paragraph, q.start, q.\"end\", a.title, s.name "
+        "from quotes q join articles a on a.id = q.article_id left join speakers s on s.id = q.speaker_id "
+        "where q.in_title = 1"))
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["title"][row["start"]:row["end"]] == row["text"] == "Talks with <b>Truss</b> were fruitless"
+    assert (row["paragraph"], row["name"]) == (None, "Sergey Lavrov")
+    assert db["quotes_view"].count_where("in_title = 1") == 1
+    assert db.execute("select count(*) from quotes where in_title = 0").fetchone()[0] >= 3
+
+
+@pytest.mark.asyncio
+async def test_the_reader_highlights_the_headline_quote_escaped(headline_db):
+    ds = make_datasette(str(headline_db))
+    html = (await ds.client.get("/-/diplomacy/article/1")).text
+    h1 = re.search(r"<h1>(.*?)</h1>", html, re.S).group(1)
+    assert 'class="dq-quote dq-kind-indirect"' in h1
+    assert "Talks with &lt;b&gt;Truss&lt;/b&gt; were fruitless</a>, Lavrov says" in h1
+    assert "<b>" not in h1
+    quote_id = re.search(r'data-quote-id="(\d+)"', h1).group(1)
+    assert f'id="quote-{quote_id}"' in h1
+
+
+@pytest.mark.asyncio
+async def test_the_reader_serves_a_database_from_before_headlines(headline_db):
+    """A database loaded before ``in_title`` existed has no such column until its next load."""
+    db = sqlite_utils.Database(headline_db)
+    for name in [v for v in db.view_names()]:
+        db[name].drop()
+    db.execute("drop trigger if exists quotes_ai")
+    db["quotes"].transform(drop={"in_title"})
+    assert "in_title" not in db["quotes"].columns_dict
+    ds = make_datasette(str(headline_db))
+    response = await ds.client.get("/-/diplomacy/article/1")
+    assert response.status_code == 200
+    assert "Talks with" in response.text
