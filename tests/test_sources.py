@@ -913,3 +913,38 @@ def test_a_described_person_opening_the_sentence_before_is_she():
 def test_a_person_named_after_the_description_is_still_a_candidate():
     body = "A woman approached Minister Ann Lee at the harbour. \u201cWe are proud of you,\u201d she said."
     assert speaker_of(body, "proud of you") == ("Ann Lee", "person")
+
+
+# ---------------------------------------------------------------- round 7
+
+
+def test_a_common_noun_inside_the_post_modifier_of_a_spokesman():
+    body = "Officials met.\n\n“The facts have not changed,” a spokesman for committee Democrats said."
+    assert speaker_of(body, "facts have not") == ("a spokesman for committee Democrats", "anonymous")
+
+
+@pytest.mark.parametrize("addressee", ["his 20,000 Twitter followers", "her followers on Twitter"])
+def test_writing_to_an_addressee_before_the_quotation(addressee):
+    body = f"Officials met.\n\nAnn Lee wrote to {addressee}, “It is time to end his career.”"
+    assert speaker_of(body, "It is time") == ("Ann Lee", "person")
+
+
+def test_to_her_followers_is_the_addressee_not_the_content():
+    _, _, quotes = extract("Officials met.\n\nAnn Lee wrote to her followers on Twitter: “It is time to go.”")
+    assert [q.text for q in quotes] == ["It is time to go."]
+
+
+@pytest.mark.parametrize("subject, name", [
+    ("the message", "the message"),
+    ("a welcome message on the website", "a welcome message on the website"),
+    ("a banner at the rally", "a banner at the rally"),
+    ("the sign", "the sign"),
+])
+def test_a_text_that_reads(subject, name):
+    body = f"Officials met.\n\n“Welcome to the island,” {subject} reads."
+    assert speaker_of(body, "Welcome to the island") == (name, "document")
+
+
+def test_on_after_a_person_is_a_time_not_a_modifier():
+    body = "Officials met.\n\n“Welcome to the island,” an official on Tuesday reads."
+    assert speaker_of(body, "Welcome to the island") == (None, None)

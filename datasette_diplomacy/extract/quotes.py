@@ -444,8 +444,10 @@ _DOC_SUBJECT = re.compile(
     r"\b(?:poll|polls|survey|surveys|study|studies|report|reports|data|analysis|research|figures|numbers|records|"
     r"documents|emails|memo|statement|letter|filing|review|audit|investigation|census|index|average|model|forecast|"
     r"projections?|estimates?|results|findings|evidence|article|story|editorial|ad|book|website|page|tweet|post|"
-    r"filings|footage|polling|statistics|files|logs|video|videos|tapes?|recordings?)"
-    r"(?:[ \t]+(?:by|from|of|for|in|on|released|published|conducted|compiled|taken|obtained|filed|that[ \t]+was)"
+    r"filings|footage|polling|statistics|files|logs|video|videos|tapes?|recordings?|"
+    # "a welcome message on the website reads", "the sign read"
+    r"messages?|note|sign|banner|caption|headline|inscription|petition|resolution|tweets|posts|e-?mail|release)"
+    r"(?:[ \t]+(?:by|from|of|for|in|on|at|released|published|conducted|compiled|taken|obtained|filed|that[ \t]+was)"
     r"[^,;:\u201c]{0,60})?[ \t]+"
     r"(?:(?:also|now|clearly|consistently|repeatedly|still|further|even)[ \t]+)?$",
     re.IGNORECASE,
@@ -661,6 +663,8 @@ _POST_MODIFIER = re.compile(
     r"(?<![\w'\u2019-])(?:(?:familiar|close|involved|briefed|knowledgeable|connected|loyal|opposed|allied|aligned)"
     r"[ \t]+(?:with|to|in|on|about)|with[ \t]+(?:(?:direct|close|detailed)[ \t]+)?knowledge[ \t]+of|"
     r"(?:[a-z]+ing[ \t]+)?(?:of|from|at|for|in|with|to|inside|within|across|near))[ \t]+(?:the[ \t]+)?$")
+# "a welcome message on the website reads": "on" modifies a document only ("the official on Tuesday" is a time)
+_ON_MODIFIER = re.compile(r"(?<![\w'\u2019-])on[ \t]+(?:the[ \t]+|its[ \t]+|his[ \t]+|her[ \t]+|their[ \t]+)?$")
 # the end of an inverted subject's name, maybe with where they are from: "said voter Ann Lee of Gdansk."
 _PLACE_AFTER_NAME = re.compile(r"[ \t]+(?:of|from|in)[ \t]+[A-Z][\w.\u2019'-]*(?:,?[ \t]+[A-Z][\w.\u2019'-]*){0,3}")
 _INVERTED_SUBJECT_END = re.compile(r"(?:" + _PLACE_AFTER_NAME.pattern + r")?"
@@ -684,8 +688,11 @@ _POSSESSIVE_SOURCE = re.compile(
 _TO_ADDRESSEE_VERBS = {"wrote", "writes", "write", "writing", "said", "says", "say", "saying", "explained", "explains",
                        "complained", "complains", "spoke", "speaks", "remarked", "confided", "confides"}
 _TO_ADDRESSEE = re.compile(
-    r"[ \t]+to[ \t]+(?:me|him|her|them|us|you|reporters|supporters|voters|journalists|"
-    r"(?:(?:the|a|an|his|her|their|its|[A-Z][\w.\u2019'-]*['\u2019]s)[ \t]+)(?:[\w.\u2019'&-]+[ \t]+){0,3}?[\w\u2019'&-]+(?=[ \t]*(?:,|that\b|in\b|on\b|$))|"
+    r"[ \t]+to[ \t]+(?:"
+    # "to her followers on Twitter" before "to her": a possessive's noun phrase first
+    r"(?:(?:the|a|an|his|her|their|its|[A-Z][\w.\u2019'-]*['\u2019]s)[ \t]+)"
+    r"(?:(?:\d{1,3}(?:,\d{3})+|[\w.\u2019'&-]+)[ \t]+){0,3}?[\w\u2019'&-]+(?=[ \t]*(?:,(?!\d)|that\b|in\b|on\b|$))|"
+    r"me|him|her|them|us|you|reporters|supporters|voters|journalists|"
     r"[A-Z][\w.\u2019'&-]*(?:[ \t]+[A-Z][\w.\u2019'&-]*)*)(?![\w\u2019'-])")
 # what names a work rather than quoting: "the spot titled “Dangerous”", "on ABC's “This Week”"
 _TITLE_BEFORE = re.compile(r"(?:\b(?:titled|entitled|dubbed|headlined|named|nicknamed|called|author[ \t]+of|co-author[ \t]+of|"
@@ -1027,13 +1034,15 @@ class _Finder:
         rm = _RATIO_BEFORE.search(masked, max(s, np_start - 30), np_start)
         if rm is not None and masked[np_start:np_start + 1].isdigit():
             np_start = rm.start()  # "More than 6 in 10 Democratic voters said": the share, not "10 … voters"
-        pm = _POST_MODIFIER.search(masked, max(s, np_start - 40), np_start)
+        pm = _POST_MODIFIER.search(masked, max(s, np_start - 40), np_start) \
+            or _ON_MODIFIER.search(masked, max(s, np_start - 40), np_start)
         if pm is not None and masked[np_start:p].split()[0].lower() not in _NP_PRONOUNS:
             head_end = s + len(masked[s:pm.start()].rstrip())
             head_start = self._np_start_before(s, head_end)
             if head_start is not None and masked[head_start:head_end].split()[0].lower() not in _NP_PRONOUNS:
                 head = masked[head_start:head_end].split()[-1]
-                if self._agentive(masked[head_start:head_end], head):
+                if (self._agentive(masked[head_start:head_end], head) if pm.re is _POST_MODIFIER
+                        else self._document_head(head)):
                     surface = self.body[head_start:p]
                     return (self.resolver.resolve(surface, head_start, p), head_start, surface)
         joint = self._joint_subject(s, np_start, p)
@@ -1167,7 +1176,11 @@ class _Finder:
                 taken.append(wm)  # "the independent Vermont senator and Democratic presidential candidate"
                 continue
             if capital_head and taken and not w[:1].isupper() and lw not in ("the", "of", "for", "and"):
-                break  # "guarantees Russia": a name's phrase is its capitalised run
+                before = rev[k + 1].group().lower() if k + 1 < len(rev) else ""
+                if not (before in ("for", "of", "from", "at", "with") and w.isalpha() and lw not in _STOP_NP
+                        and lw not in _ADVERBS and lw not in _DETERMINERS):
+                    break  # "guarantees Russia": a name's phrase is its capitalised run
+                # "a spokesman for committee Democrats": a common noun modifying the name in a post-modifier
             if lw in _NP_PRONOUNS and not taken:
                 taken.append(wm)
                 break
@@ -1240,6 +1253,12 @@ class _Finder:
             return None
         sid = self.resolver.resolve(self.body[m.start("np"):m.end("np")], m.start("np"), m.end("np"))
         return sid if sid is not None and self.resolver.speaker_type(sid) == "group" else None
+
+    @staticmethod
+    def _document_head(head: str) -> bool:
+        from .speakers import lexicon
+
+        return head.lower().strip(".\u2019'") in lexicon().documents
 
     def _agentive(self, surface: str, head: str) -> bool:
         from .speakers import is_people_noun, lexicon
