@@ -948,3 +948,26 @@ def test_a_text_that_reads(subject, name):
 def test_on_after_a_person_is_a_time_not_a_modifier():
     body = "Officials met.\n\n“Welcome to the island,” an official on Tuesday reads."
     assert speaker_of(body, "Welcome to the island") == (None, None)
+
+
+def test_a_floating_quantifier_between_subject_and_verb():
+    body = "Officials met.\n\nDonald Trump and Bernie Sanders have both argued that workers lost jobs."
+    assert speaker_of(body, "workers lost jobs") == ("Donald Trump and Bernie Sanders", "group")
+
+
+def test_a_coordinated_say_is_its_own_report():
+    body = ("Officials met.\n\nCarson, Fiorina and Huckabee have all characterized their speeches as old "
+            "commitments and say they are no longer accepting offers.")
+    _, resolver, quotes = extract(body)
+    names = {s.id: s.name for s in resolver.speakers()}
+    assert [(q.text, names.get(q.speaker)) for q in quotes] == [
+        ("their speeches as old commitments", "Carson, Fiorina and Huckabee"),
+        ("they are no longer accepting offers", "Carson, Fiorina and Huckabee"),
+    ]
+
+
+@pytest.mark.parametrize("subject", ["The unions", "Both parties", "Several companies", "Gay rights groups",
+                                     "The campaigns"])
+def test_several_organisations_are_a_group(subject):
+    name, kind = speaker_of(f"Officials met.\n\n{subject} said the plan was wrong.", "the plan was wrong")
+    assert kind == "group" and name.lower() == subject.lower()

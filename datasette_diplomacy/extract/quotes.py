@@ -474,6 +474,8 @@ themselves itself too still yet subsequently thereafter afterwards afterward mea
 separately similarly likewise moreover however immediately explicitly directly personally repeatedly falsely
 correctly wrongly rightly famously memorably recently since had've was were is are
 """.split())
+# "Trump and Sanders have both argued", "the groups all said": a quantifier after the subject
+_FLOATING_QUANTIFIERS = {"both", "all", "each"}
 _NOT_ADVERBS = {"only", "family", "ally", "rally", "italy", "july", "supply", "reply", "apply", "early", "daily",
                 "weekly", "monthly", "assembly", "belly", "bully", "jelly", "fly", "holy", "ugly", "elderly", "lonely"}
 _PASSIVE_BEFORE = re.compile(r"(?:\b(?:was|were|been|being|be|is|are|am|get|got|gets)\s+(?:\w+ly\s+)?)$")
@@ -780,7 +782,7 @@ _COORD_SPEAKER = re.compile(r"(?:,[ \t]*(?:and|but|while|whereas|with)|[ \t]+(?:
                             # "Ryan saying he was “very encouraged” and Trump calling it …": a second absolute
                             r"|[ \t]+and[ \t]+(?=[A-Z])")
 _COORD_CUE = re.compile(
-    r",?[ \t]+(?:and|but)[ \t]+(?:(?:also|then|later|repeatedly)[ \t]+)?(?:said|says|added|adds|suggested|argued|"
+    r",?[ \t]+(?:and|but)[ \t]+(?:(?:also|then|later|repeatedly)[ \t]+)?(?:said|says|say|added|adds|suggested|argued|argue|"
     r"insisted|warned|noted|told|urged|called|asked|stressed|claimed|vowed|promised|denied|acknowledged|admitted|"
     r"explained|declared|announced|criticized|criticised|accused|praised|rejected|dismissed|predicted|tweeted|"
     r"reiterated|repeated|characterized|characterised|described|implied|calling|telling|implying|accusing|urging|"
@@ -903,8 +905,8 @@ class _Finder:
                 continue
             ws, we = _last_word(masked, s, q)
             w = masked[ws:we]
-            if w and (w.lower() in _ADVERBS or w in _AUXILIARIES or (w.endswith("ly") and w.islower()
-                                                                 and w not in _NOT_ADVERBS)):
+            if w and (w.lower() in _ADVERBS or w in _AUXILIARIES or w in _FLOATING_QUANTIFIERS
+                      or (w.endswith("ly") and w.islower() and w not in _NOT_ADVERBS)):
                 p = ws
                 continue
             p = q
