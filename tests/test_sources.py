@@ -971,3 +971,11 @@ def test_a_coordinated_say_is_its_own_report():
 def test_several_organisations_are_a_group(subject):
     name, kind = speaker_of(f"Officials met.\n\n{subject} said the plan was wrong.", "the plan was wrong")
     assert kind == "group" and name.lower() == subject.lower()
+
+
+@pytest.mark.parametrize("subject", ["The comedian", "The former prosecutor", "The NFL legend", "The actress",
+                                     "The 70-year-old", "A 29-year-old"])
+def test_a_described_person_stays_described(subject):
+    """Nobody is named here as the speaker: the description is, not the last person named."""
+    body = f"Herschel Walker met Donald Trump in 1984.\n\n{subject} said people misunderstand Trump."
+    assert speaker_of(body, "misunderstand") == (subject[0].lower() + subject[1:], "anonymous")

@@ -1263,13 +1263,13 @@ class _Finder:
         return head.lower().strip(".\u2019'") in lexicon().documents
 
     def _agentive(self, surface: str, head: str) -> bool:
-        from .speakers import is_people_noun, lexicon
+        from .speakers import _AGED, is_people_noun, lexicon
 
         lex = lexicon()
         lh = head.lower().strip(".\u2019'")
         if lh in lex.anonymous or lh in lex.groups or lh in lex.institution_words or lh in lex.roles:
             return True
-        if lh in lex.documents or is_people_noun(lh):
+        if lh in lex.documents or is_people_noun(lh) or _AGED.fullmatch(lh):
             return True
         if head[:1].isupper() and lh not in _STOP_NP:
             return True

@@ -565,6 +565,7 @@ class _Mention:
 
 
 _mention_start = attrgetter("start")
+_AGED = re.compile(r"(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old")
 
 
 # ---------------------------------------------------------------- resolver
@@ -1783,7 +1784,8 @@ class SpeakerResolver:
         if head in lex.documents and (det or head.endswith("s") or head in _MASS_DOCUMENTS):
             # "the statement read", "according to a new poll": the document is the source
             return self._keyed_entity("document", re.sub(r"^(?:The|A|An)\b", lambda mm: mm.group().lower(), text))
-        if head in lex.anonymous or head in ("spokesman", "spokeswoman", "spokesperson"):
+        if head in lex.anonymous or head in ("spokesman", "spokeswoman", "spokesperson") or (
+                det in ("the", "a", "an") and _AGED.fullmatch(head)):  # "the 70-year-old said"
             org = _org_from(rest) if rest else None
             mods = content[:-1] if head == content[-1] else content[: content.index(head)]
             qualified = any(w[:1].isupper() for w in words[(1 if det else 0):head_pos]) or any(
