@@ -979,3 +979,9 @@ def test_a_described_person_stays_described(subject):
     """Nobody is named here as the speaker: the description is, not the last person named."""
     body = f"Herschel Walker met Donald Trump in 1984.\n\n{subject} said people misunderstand Trump."
     assert speaker_of(body, "misunderstand") == (subject[0].lower() + subject[1:], "anonymous")
+
+
+@pytest.mark.parametrize("verb", ["remembered", "reasoned", "gushed", "riffed", "sniffed", "deadpanned", "chimed in"])
+def test_verbs_of_manner_after_a_quotation(verb):
+    body = f"Donald Trump spoke first.\n\n“The Times claims you had a meeting,” Sean Hannity {verb}."
+    assert speaker_of(body, "The Times claims") == ("Sean Hannity", "person")

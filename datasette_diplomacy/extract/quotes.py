@@ -310,7 +310,7 @@ proposed proposes called calls calling questioned questions pointed stresses cha
 applauded applauds lauded lauds commended commends cited cites citing decried decries echoed echoes described describes
 cried screamed scoffed snapped barked retorted laughed sighed interjected marveled marvelled conceded
 elaborated acknowledged clarified insisted joked noted vowed grumbled griped lamented fumed raged huffed mocked
-reacted opined demurred
+reacted opined demurred remembered remembers reasoned gushed riffed sniffed deadpanned
 """.split()
 _INVERTIBLE = set("""
 said says added adds asked asks continued wrote writes explained explains noted notes recalled recalls replied
@@ -319,9 +319,10 @@ told chanted shouted yelled whispered cried screamed scoffed snapped barked reto
 shot marveled marvelled conceded elaborated acknowledged clarified joked grumbled griped lamented fumed mused
 wondered observed countered claimed stressed emphasized emphasised predicted promised vowed
 reacted responded answered agreed admitted boasted bragged complained charged cautioned suggested asserted opined
+remembered reasoned gushed riffed sniffed deadpanned
 """.split())
 _MULTI = [
-    r"pointed out", r"points out", r"pointing out", r"went on", r"goes on", r"shot back", r"made (?:it )?clear",
+    r"pointed out", r"points out", r"pointing out", r"went on", r"goes on", r"shot back", r"chimed in", r"made (?:it )?clear",
     r"makes (?:it )?clear", r"making (?:it )?clear", r"called for", r"calls for", r"calling for",
     r"called on", r"calls on", r"spoke of", r"spoke about", r"talked about", r"hit out at", r"hit back",
     r"(?:railed|rails|railing) against", r"(?:lashed|lashes|lashing) out at",
