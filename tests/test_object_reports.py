@@ -109,3 +109,22 @@ def test_described_in_the_passive_is_no_report():
 ])
 def test_an_adjective_or_an_object_less_use_is_no_report(body):
     assert reports(body, cues=("cited", "described")) == []
+
+
+# ---------------------------------------------------------------- evaluations
+
+
+@pytest.mark.parametrize("verb, thing", [
+    ("praised", "the decision"),
+    ("condemned", "the attack"),
+    ("hailed", "the agreement"),
+    ("slammed", "the Girl Scouts"),
+    ("denounced", "Trump"),
+])
+def test_an_evaluation_of_something_named_is_reported_however_short(verb, thing):
+    body = f"Officials met.\n\nForeign Minister Mari Tamm {verb} {thing}."
+    assert reports(body, cues=(verb,)) == [("Mari Tamm", verb, thing)]
+
+
+def test_a_passive_evaluation_reports_nothing():
+    assert reports("Officials met.\n\nThe decision was praised widely.", cues=("praised",)) == []

@@ -311,6 +311,7 @@ applauded applauds lauded lauds commended commends cited cites citing decried de
 cried screamed scoffed snapped barked retorted laughed sighed interjected marveled marvelled conceded
 elaborated acknowledged clarified insisted joked noted vowed grumbled griped lamented fumed raged huffed mocked
 reacted opined demurred remembered remembers reasoned gushed riffed sniffed deadpanned
+hailed hails slammed slams blasted blasts lambasted ridiculed
 """.split()
 _INVERTIBLE = set("""
 said says added adds asked asks continued wrote writes explained explains noted notes recalled recalls replied
@@ -651,6 +652,10 @@ _BARE_AND = re.compile(r"[ \t]+and\b")
 _NAMING_VERBS = ("call", "deemed", "dubbed", "label", "branded", "rated")
 # cues whose target may be one word: "railed against superdelegates", "lashed out at Oslo"
 _TARGET_PREPOSITIONS = (" against", " at", " with")
+_EVALUATION_VERBS = {"praised", "praises", "condemned", "condemns", "denounced", "denounces", "applauded", "applauds",
+                     "lauded", "commended", "criticized", "criticised", "criticizes", "criticises", "rejected",
+                     "rejects", "dismissed", "dismisses", "defended", "defends", "decried", "decries", "hailed",
+                     "hails", "slammed", "slams", "blasted", "blasts", "lambasted", "ridiculed", "mocked"}
 # "is calling for": a finite verb, not a participle
 _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|am)[ \t]+$")
 # a comma before another report: "Ann Lee, citing internal documents, said …"
@@ -1827,7 +1832,9 @@ class _Finder:
             it = self.add_clause(sa.start(1), sa.end(1), sid, verb, si, pi, min_words=1)
             return sa.end(1) if it is not None else None
         # "called her “weak”", "railed against superdelegates": a name called, a target criticised, is short
-        it = self.add_clause(p, cend, sid, verb, si, pi, min_words=1 if lv.endswith(_TARGET_PREPOSITIONS) else
+        # "Lee praised the decision", "condemned the attack": an evaluation of something named is short too
+        it = self.add_clause(p, cend, sid, verb, si, pi, min_words=1 if lv.endswith(_TARGET_PREPOSITIONS) or (
+                                 lv in _EVALUATION_VERBS and sid is not None) else
                              2 if lv.startswith(_NAMING_VERBS) else 3)
         if it is not None:
             return cend
