@@ -128,3 +128,8 @@ def test_an_evaluation_of_something_named_is_reported_however_short(verb, thing)
 
 def test_a_passive_evaluation_reports_nothing():
     assert reports("Officials met.\n\nThe decision was praised widely.", cues=("praised",)) == []
+
+
+def test_blasting_out_an_email_is_no_criticism():
+    body = "Officials met.\n\nHer campaign quickly blasted out an email to supporters stating, “Lee Joins the List.”"
+    assert reports(body, cues=("blasted",)) == []

@@ -422,6 +422,7 @@ _SINGLE_VERBS = sorted({v for v in _VERBS_CLAUSE if v not in ("pointed", "called
 _CUE = re.compile(
     r"(?<![\w'\u2019-])(?P<v>" + "|".join(_MULTI) + "|" + trie_regex(_SINGLE_VERBS)
     + r")(?![\w'\u2019-])(?!(?<=[Tt]hink)[ \t]+tanks?\b)"  # "think tanks" is no report; "said tanks …" is
+    r"(?!(?:(?<=blasted)|(?<=blasts))[ \t]+(?:out|off|away)\b)"  # "blasted out an email" is no criticism
 )
 # an inverted report opening the sentence: "Said Ann Lee, who grew up there, “…”"
 _INITIAL_CUE = re.compile(r"(?P<v>Said|Says|Added|Asked|Wrote|Writes)(?=[ \t]+(?:[A-Z]|(?:the|a|an|one|another)\b))")
