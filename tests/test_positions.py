@@ -92,3 +92,9 @@ def test_welcoming_a_decision_is_a_stance():
 def test_a_possessive_after_a_time_word_keeps_the_object():
     body = "Senator Ruth Amsel endorsed this week's proposal from the fisheries committee."
     assert positions(body) == [("Ruth Amsel", "endorsed", "this week's proposal from the fisheries committee")]
+
+
+@pytest.mark.parametrize("subject", ["All of the GOP candidates", "Most of the senators"])
+def test_a_quantified_group_holds_a_position(subject):
+    found = positions(f"Officials met.\n\n{subject} oppose the executive actions on immigration.")
+    assert found == [(subject, "oppose", "the executive actions on immigration")]

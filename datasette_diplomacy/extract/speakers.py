@@ -1751,8 +1751,10 @@ class SpeakerResolver:
         # institutions and places standing for a state
         words = re.findall(r"[\w\u2019'.&-]+", text)
         lwords = [fold(w).strip(".'\u2019") for w in words]
+        # "all of the candidates", "most of the senators": a quantifier's "of" phrase names the group
         det = lwords[0] if lwords and lwords[0] in ("the", "a", "an", "one", "some", "several", "two", "three", "many",
-                                                    "other", "another", "his", "her", "their", "its", "our") else None
+                                                    "other", "another", "his", "her", "their", "its", "our") or (
+            len(lwords) > 2 and lwords[0] in ("all", "most") and lwords[1] == "of") else None
         if det is None and len(words) > 1 and re.search(r"\w['\u2019]s?$", words[0]) and not words[0].startswith(("It", "it")):
             det = "poss"  # "Clinton's confidants": a possessive determines the phrase
         content = lwords[1:] if det else lwords
