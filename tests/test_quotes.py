@@ -481,3 +481,17 @@ def test_end_pattern_widths_bound_their_heads():
     for text in ("", "x", "said to ", "a b, ", "so and  \n", "x.) ", "\u201d , ", "it was never \t", "Mr. Lee  "):
         # a run of word characters before the spaces ends with one
         assert (re.search(r"[\w\u2019'.)]+[ \t]*$", text) is None) == (q._WORD_END_BEFORE.search(text) is None)
+
+
+# ---------------------------------------------------------------- where reported content ends (round 7)
+
+
+@pytest.mark.parametrize("tail", [
+    ", calling them “very boring tax returns.”",
+    " — asserting that the donations changed nothing.",
+    ", but argues that he cannot deliver on his promises.",
+])
+def test_a_second_report_of_the_same_speaker_ends_the_first(tail):
+    body = f"Officials met.\n\nAnn Lee says she would release her tax returns on Friday{tail}"
+    rows, _, _ = extract(body)
+    assert find(rows, "release her tax returns")[1] == "she would release her tax returns on Friday"

@@ -551,8 +551,9 @@ _THAT = re.compile(r"[ \t]*,?[ \t]*(?:that|how|whether|why|what|if)(?![\w'])")
 _CLAUSE_CUT = re.compile(
     # a participle of another report ("…, adding that …"; the comma may sit inside a closing quotation mark:
     # "was “corrupt,” noting …"), a contrastive clause (", although …"), a semicolon, a colon before a quotation
-    r"(?:,|\u201d)[ \t]+(?:(?:and|but)[ \t]+)?(?:adding|saying|noting|explaining|arguing|insisting|stressing|warning|claiming|"
-    r"recalling|according[ \t]+to|pointing[ \t]+(?:out|to)|referring[ \t]+to|citing|suggesting|asserting|declaring|telling)\b"
+    r"(?:,|\u201d|[ \t]*\u2014)[ \t]*(?:(?:and|but)[ \t]+)?(?:adding|saying|noting|explaining|arguing|insisting|stressing|warning|"
+    r"claiming|recalling|according[ \t]+to|pointing[ \t]+(?:out|to)|referring[ \t]+to|citing|suggesting|asserting|declaring|"
+    r"telling|calling|describing|accusing|urging|predicting|acknowledging|admitting|conceding|complaining)\b"
     r"|,[ \t]+(?:although|though|even[ \t]+though|whereas|(?:to|at|after|upon)[ \t]+which)\b"
     # ", while Chinese spokesman Zhao Lijian accused …": another subject's clause
     r"|,[ \t]+(?:while|whereas)[ \t]+(?=[A-Z]|[^,;\u201c]{1,60}?\b(?:said|says|say|told|tells|argued|argue|insisted|added)\b)"
@@ -790,6 +791,7 @@ _COORD_SPEAKER = re.compile(r"(?:,[ \t]*(?:and|but|while|whereas|with)|[ \t]+(?:
                             r"|[ \t]+and[ \t]+(?=[A-Z])")
 _COORD_CUE = re.compile(
     r",?[ \t]+(?:and|but)[ \t]+(?:(?:also|then|later|repeatedly)[ \t]+)?(?:said|says|say|added|adds|suggested|argued|argue|"
+    r"argues|insists|warns|notes|claims|contends|"
     r"insisted|warned|noted|told|urged|called|asked|stressed|claimed|vowed|promised|denied|acknowledged|admitted|"
     r"explained|declared|announced|criticized|criticised|accused|praised|rejected|dismissed|predicted|tweeted|"
     r"reiterated|repeated|characterized|characterised|described|implied|calling|telling|implying|accusing|urging|"
