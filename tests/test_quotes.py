@@ -495,3 +495,13 @@ def test_a_second_report_of_the_same_speaker_ends_the_first(tail):
     body = f"Officials met.\n\nAnn Lee says she would release her tax returns on Friday{tail}"
     rows, _, _ = extract(body)
     assert find(rows, "release her tax returns")[1] == "she would release her tax returns on Friday"
+
+
+@pytest.mark.parametrize("tail, content", [
+    (", echoing commentators who said so before.", "the plan was dead"),
+    (" – even though he backed it in May.", "the plan was dead"),
+    (" and proposed a safe zone for refugees.", "the plan was dead"),
+])
+def test_the_narrator_s_tail_is_not_the_content(tail, content):
+    rows, _, _ = extract(f"Officials met.\n\nAnn Lee said the plan was dead{tail}")
+    assert find(rows, "the plan was dead")[1] == content

@@ -553,8 +553,9 @@ _CLAUSE_CUT = re.compile(
     # "was “corrupt,” noting …"), a contrastive clause (", although …"), a semicolon, a colon before a quotation
     r"(?:,|\u201d|[ \t]*\u2014)[ \t]*(?:(?:and|but)[ \t]+)?(?:adding|saying|noting|explaining|arguing|insisting|stressing|warning|"
     r"claiming|recalling|according[ \t]+to|pointing[ \t]+(?:out|to)|referring[ \t]+to|citing|suggesting|asserting|declaring|"
-    r"telling|calling|describing|accusing|urging|predicting|acknowledging|admitting|conceding|complaining)\b"
+    r"telling|calling|describing|accusing|urging|predicting|acknowledging|admitting|conceding|complaining|echoing)\b"
     r"|,[ \t]+(?:although|though|even[ \t]+though|whereas|(?:to|at|after|upon)[ \t]+which)\b"
+    r"|[ \t]*[\u2013\u2014][ \t]*(?:although|though|even[ \t]+though)\b"  # "… – even though he picked Manning"
     # ", while Chinese spokesman Zhao Lijian accused …": another subject's clause
     r"|,[ \t]+(?:while|whereas)[ \t]+(?=[A-Z]|[^,;\u201c]{1,60}?\b(?:said|says|say|told|tells|argued|argue|insisted|added)\b)"
     # "…,'' and he foreshadowed …": the subject's next act, told by the narrator
@@ -791,7 +792,8 @@ _COORD_SPEAKER = re.compile(r"(?:,[ \t]*(?:and|but|while|whereas|with)|[ \t]+(?:
                             r"|[ \t]+and[ \t]+(?=[A-Z])")
 _COORD_CUE = re.compile(
     r",?[ \t]+(?:and|but)[ \t]+(?:(?:also|then|later|repeatedly)[ \t]+)?(?:said|says|say|added|adds|suggested|argued|argue|"
-    r"argues|insists|warns|notes|claims|contends|"
+    r"argues|insists|warns|notes|claims|contends|proposed|proposes|demanded|demands|pledged|pledges|questioned|"
+    r"blamed|defended|touted|"
     r"insisted|warned|noted|told|urged|called|asked|stressed|claimed|vowed|promised|denied|acknowledged|admitted|"
     r"explained|declared|announced|criticized|criticised|accused|praised|rejected|dismissed|predicted|tweeted|"
     r"reiterated|repeated|characterized|characterised|described|implied|calling|telling|implying|accusing|urging|"
