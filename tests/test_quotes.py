@@ -505,3 +505,14 @@ def test_a_second_report_of_the_same_speaker_ends_the_first(tail):
 def test_the_narrator_s_tail_is_not_the_content(tail, content):
     rows, _, _ = extract(f"Officials met.\n\nAnn Lee said the plan was dead{tail}")
     assert find(rows, "the plan was dead")[1] == content
+
+
+@pytest.mark.parametrize("tail", [
+    ", after 55 percent said so in December.",
+    ", a swipe at the recent disturbances at his rallies.",
+    ", an apparent reference to the leaked emails.",
+    ", something she has repeatedly asked of her rival.",
+])
+def test_a_gloss_or_an_earlier_report_is_not_the_content(tail):
+    rows, _, _ = extract(f"Officials met.\n\nAnn Lee said the plan was dead{tail}")
+    assert find(rows, "the plan was dead")[1] == "the plan was dead"

@@ -556,6 +556,11 @@ _CLAUSE_CUT = re.compile(
     r"telling|calling|describing|accusing|urging|predicting|acknowledging|admitting|conceding|complaining|echoing)\b"
     r"|,[ \t]+(?:although|though|even[ \t]+though|whereas|(?:to|at|after|upon)[ \t]+which)\b"
     r"|[ \t]*[\u2013\u2014][ \t]*(?:although|though|even[ \t]+though)\b"  # "… – even though he picked Manning"
+    # ", after 55 percent said so in December": an earlier report set beside this one
+    r"|,[ \t]+(?:after|before|when|as|while)[ \t]+(?:[\w\u2019'%.-]+[ \t]+){1,6}?(?:said|says|say)\b"
+    # the narrator's gloss in apposition: ", a swipe at …", ", an apparent reference to …", ", something she …"
+    r"|,[ \t]+(?:(?:a|an)[ \t]+(?:(?:apparent|clear|veiled|thinly[ \t]+veiled|not-so-subtle|subtle|implicit|direct)[ \t]+)?"
+    r"(?:swipe|reference|nod|jab|dig|allusion|shot|rebuke|response)[ \t]+(?:at|to)|something[ \t]+(?:he|she|they|that))\b"
     # ", while Chinese spokesman Zhao Lijian accused …": another subject's clause
     r"|,[ \t]+(?:while|whereas)[ \t]+(?=[A-Z]|[^,;\u201c]{1,60}?\b(?:said|says|say|told|tells|argued|argue|insisted|added)\b)"
     # "…,'' and he foreshadowed …": the subject's next act, told by the narrator
