@@ -516,3 +516,8 @@ def test_the_narrator_s_tail_is_not_the_content(tail, content):
 def test_a_gloss_or_an_earlier_report_is_not_the_content(tail):
     rows, _, _ = extract(f"Officials met.\n\nAnn Lee said the plan was dead{tail}")
     assert find(rows, "the plan was dead")[1] == "the plan was dead"
+
+
+def test_calling_for_something_in_quotation_marks_is_no_name_called():
+    rows, _, _ = extract("Officials met.\n\nAnn Lee called for more “flexibility” for military advisers in Iraq.")
+    assert find(rows, "flexibility")[1] == "more “flexibility” for military advisers in Iraq"

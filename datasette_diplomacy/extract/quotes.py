@@ -1809,7 +1809,7 @@ class _Finder:
         co = _COORD_CUE.search(masked, p, cend)
         if co:
             cend = co.start()
-        if lv.startswith(_NAMING_VERBS):
+        if lv.startswith(_NAMING_VERBS) and not lv.endswith((" for", " on")):
             # "called Palin a “clown” on his radio show when …": the name ends with its quotation
             qm = masked.find("\u201d", p, cend)
             if qm >= 0:
