@@ -521,3 +521,18 @@ def test_a_gloss_or_an_earlier_report_is_not_the_content(tail):
 def test_calling_for_something_in_quotation_marks_is_no_name_called():
     rows, _, _ = extract("Officials met.\n\nAnn Lee called for more “flexibility” for military advisers in Iraq.")
     assert find(rows, "flexibility")[1] == "more “flexibility” for military advisers in Iraq"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Paul Singer wrote a $500,000 check to a super PAC supporting John Faso.",
+    "Donald Trump has won the primary in Virginia, adding to his victories in Massachusetts and Alabama.",
+    "According to ''The Trumps: Three Generations That Built an Empire,'' by Gwenda Blair, Donald took over.",
+])
+def test_no_report_here(sentence):
+    rows, _, _ = extract("Officials met.\n\n" + sentence)
+    assert rows == []
+
+
+def test_a_time_after_an_endorsement_is_the_narrator_s():
+    rows, _, _ = extract("Officials met.\n\nBernie Sanders, who endorsed Tim Canova in late May, campaigned for him.")
+    assert find(rows, "Canova")[1] == "Tim Canova"

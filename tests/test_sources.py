@@ -985,3 +985,9 @@ def test_a_described_person_stays_described(subject):
 def test_verbs_of_manner_after_a_quotation(verb):
     body = f"Donald Trump spoke first.\n\n“The Times claims you had a meeting,” Sean Hannity {verb}."
     assert speaker_of(body, "The Times claims") == ("Sean Hannity", "person")
+
+
+def test_who_after_a_place_in_apposition_is_the_person():
+    body = ("Officials met.\n\n“It may worry people,” said Alan Berger, a doctor from Englewood, New Jersey, "
+            "who said he is friendly with the family.")
+    assert speaker_of(body, "he is friendly") == ("Alan Berger", "person")

@@ -408,7 +408,7 @@ _OBJECT_END = re.compile(
 _OBJECT_TRAILER = re.compile(
     r"[ \t]+(?:(?:last|this|next|earlier|later)[ \t]+(?:week|month|year|night|spring|summer|fall|autumn|winter|"
     r"weekend|time)|here|there|yesterday|today|tonight|(?:on|early|late)[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|"
-    r"Friday|Saturday|Sunday)|(?:in|since|during)[ \t]+(?:\d{4}|January|February|March|April|May|June|July|August|"
+    r"Friday|Saturday|Sunday)|(?:in|since|during)[ \t]+(?:(?:early|late|mid-?)[ \t]*)?(?:\d{4}|January|February|March|April|May|June|July|August|"
     r"September|October|November|December|the[ \t]+(?:past|primar(?:y|ies)|election|campaign))|at[ \t]+(?:a|an|the)[ \t]+"
     r"(?:news[ \t]+conference|rally|press[ \t]+conference|meeting|event|summit))\b(?![\u2019'])")
 # a bare form reports only after a plural subject or an auxiliary: "Poland and Estonia support the plan",
@@ -617,6 +617,11 @@ _OBJECT_REPORTS = {"cited", "cites", "citing", "pointed to", "points to", "point
 # report", "pointed to as a model"
 _OBJECT_REPORT_NOT = re.compile(r"[ \t]*(?:(?:by|in|for|as|at|on|from|during|when|while|and|or|over|after|before|since|"
                                  r"with|to|earlier|last|this|yesterday|today)\b|[,.;:!?)]|$)")
+# what follows a verb that makes it no report: "wrote a $500,000 check to a super PAC", "adding to his victories"
+_WROTE_CHECK = re.compile(r"[ \t]+(?:a|an|the|his|her|their|its|another)[ \t]+(?:[\w$,.-]+[ \t]+){0,3}?(?:check|cheque)s?\b")
+_ADDING_TO = re.compile(r"[ \t]+to[ \t]+(?!reporters|journalists|the[ \t]+press|(?:a|the)[ \t]+(?:statement|list)\b)")
+_NOT_A_REPORT_AFTER = {"wrote": _WROTE_CHECK, "writes": _WROTE_CHECK, "write": _WROTE_CHECK, "writing": _WROTE_CHECK,
+                       "adding": _ADDING_TO, "added": _ADDING_TO, "adds": _ADDING_TO}
 # "one of the most highly cited authors", "a widely cited study": an adjective, not a report
 _CITED_ADJECTIVE_BEFORE = re.compile(r"\b(?:most|highly|widely|often|frequently|much|commonly|oft|heavily|rarely)[ \t]+$")
 # where such an object ends: punctuation, a dash, a clause of the narrator or another report; a list's commas
@@ -1529,6 +1534,8 @@ class _Finder:
                 continue
             if lv in _OBJECT_REPORTS and _CITED_ADJECTIVE_BEFORE.search(masked, max(s, vs - 12), vs):
                 continue
+            if _NOT_A_REPORT_AFTER.get(lv) is not None and _NOT_A_REPORT_AFTER[lv].match(masked, ve, e):
+                continue  # "wrote a $500,000 check", "adding to his victories"
             if lv in _POSITION_VERBS:
                 # added after the reports ("Russia opposed it, diplomats said" is the diplomats'), but its subject
                 # is the subject of what follows ("Kallas welcomed it and urged …")
@@ -2077,8 +2084,10 @@ class _Finder:
                 continue
             if q.words < MIN_DIRECT_WORDS:
                 continue
-            if _looks_like_title(body[q.start:q.end]) or _TITLE_BEFORE.search(self.masked, max(0, q.open - 30), q.open) \
-                    and _looks_like_title(body[q.start:q.end].rstrip("."), min_words=1):
+            # (a title's comma may sit inside its closing mark: "''The Trumps: Three Generations,'' by Gwenda Blair")
+            if _looks_like_title(body[q.start:q.end].rstrip(",;:")) \
+                    or _TITLE_BEFORE.search(self.masked, max(0, q.open - 30), q.open) \
+                    and _looks_like_title(body[q.start:q.end].rstrip(".,;:"), min_words=1):
                 continue  # “Crippled America: How to Make America Great Again”, the spot titled “Dangerous”: names
             si = layout.sentence_of(q.open)
             if self._embedded_fragment(q, si):

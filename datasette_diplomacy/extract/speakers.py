@@ -1903,7 +1903,28 @@ class SpeakerResolver:
         if mm:
             # not back over a sentence end: "… and is honest. Voters who say …" is "Voters"
             np = _SENTENCE_BREAK.split(mm.group(1))[-1]
-            return self._resolve_entity(np, pos - len(np), pos)
+            idx = self._resolve_entity(np, pos - len(np), pos)
+            if idx is not None and self._entities[idx].type == "institution" and "," in self.body[max(0, pos - 120):pos - len(np)]:
+                # "Alan Berger, a gynecologist from Englewood, New Jersey, who said": "who" is a person, the
+                # one named before the place in apposition
+                person = self._person_before(pos - len(np), 120)
+                if person is not None:
+                    return person
+            return idx
+        return None
+
+    def _person_before(self, pos: int, within: int) -> int | None:
+        """The entity of the last person named (by name) before ``pos`` in its sentence, at most ``within``
+        characters back, with no quotation between."""
+        sent = self.layout.sentence_of(pos)
+        i = bisect.bisect_left(self._mention_starts, pos) - 1
+        while i >= 0:
+            m = self._mentions[i]
+            if m.start < pos - within or self.layout.sentence_of(m.start) != sent or m.in_quote:
+                return None
+            if m.kind == "name" and m.entity is not None and self._entities[m.entity].type == "person":
+                return m.entity
+            i -= 1
         return None
 
     def _resolve_they(self) -> int | None:
