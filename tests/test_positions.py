@@ -98,3 +98,8 @@ def test_a_possessive_after_a_time_word_keeps_the_object():
 def test_a_quantified_group_holds_a_position(subject):
     found = positions(f"Officials met.\n\n{subject} oppose the executive actions on immigration.")
     assert found == [(subject, "oppose", "the executive actions on immigration")]
+
+
+def test_a_position_in_a_subordinate_clause_ends_at_its_comma():
+    found = positions("Officials met.\n\nAlthough Johnson's agency declined to comment, the memo showed how things stood.")
+    assert found == [("Johnson's agency", "declined", "to comment")]

@@ -536,3 +536,13 @@ def test_no_report_here(sentence):
 def test_a_time_after_an_endorsement_is_the_narrator_s():
     rows, _, _ = extract("Officials met.\n\nBernie Sanders, who endorsed Tim Canova in late May, campaigned for him.")
     assert find(rows, "Canova")[1] == "Tim Canova"
+
+
+def test_a_coordinated_calls_ends_the_content():
+    rows, _, _ = extract("Officials met.\n\nAnn Lee says she respects Clinton and calls her “a very capable woman.”")
+    assert find(rows, "respects")[1] == "she respects Clinton"
+
+
+def test_sniped_reports():
+    rows, _, _ = extract("Officials met.\n\nWalter Hewlett sniped that the new chief executive was learning on the job.")
+    assert find(rows, "learning on the job")[2:] == ("Walter Hewlett", "sniped")

@@ -311,7 +311,7 @@ applauded applauds lauded lauds commended commends cited cites citing decried de
 cried screamed scoffed snapped barked retorted laughed sighed interjected marveled marvelled conceded
 elaborated acknowledged clarified insisted joked noted vowed grumbled griped lamented fumed raged huffed mocked
 reacted opined demurred remembered remembers reasoned gushed riffed sniffed deadpanned
-hailed hails slammed slams blasted blasts lambasted ridiculed
+hailed hails slammed slams blasted blasts lambasted ridiculed sniped sneered carped groused
 """.split()
 _INVERTIBLE = set("""
 said says added adds asked asks continued wrote writes explained explains noted notes recalled recalls replied
@@ -320,7 +320,7 @@ told chanted shouted yelled whispered cried screamed scoffed snapped barked reto
 shot marveled marvelled conceded elaborated acknowledged clarified joked grumbled griped lamented fumed mused
 wondered observed countered claimed stressed emphasized emphasised predicted promised vowed
 reacted responded answered agreed admitted boasted bragged complained charged cautioned suggested asserted opined
-remembered reasoned gushed riffed sniffed deadpanned
+remembered reasoned gushed riffed sniffed deadpanned sniped sneered carped groused
 """.split())
 _MULTI = [
     r"pointed out", r"points out", r"pointing out", r"went on", r"goes on", r"shot back", r"chimed in", r"made (?:it )?clear",
@@ -803,7 +803,7 @@ _COORD_SPEAKER = re.compile(r"(?:,[ \t]*(?:and|but|while|whereas|with)|[ \t]+(?:
 _COORD_CUE = re.compile(
     r",?[ \t]+(?:and|but)[ \t]+(?:(?:also|then|later|repeatedly)[ \t]+)?(?:said|says|say|added|adds|suggested|argued|argue|"
     r"argues|insists|warns|notes|claims|contends|proposed|proposes|demanded|demands|pledged|pledges|questioned|"
-    r"blamed|defended|touted|"
+    r"blamed|defended|touted|calls|"
     r"insisted|warned|noted|told|urged|called|asked|stressed|claimed|vowed|promised|denied|acknowledged|admitted|"
     r"explained|declared|announced|criticized|criticised|accused|praised|rejected|dismissed|predicted|tweeted|"
     r"reiterated|repeated|characterized|characterised|described|implied|calling|telling|implying|accusing|urging|"
@@ -1890,6 +1890,11 @@ class _Finder:
         lv = verb.lower()
         p = _SPACES.match(masked, ve, e).end()
         cend = _cut_end(_CLAUSE_CUT.search(masked, p, e), e)
+        if _SUBORDINATE_LEAD.match(masked, self.layout.sentences[si][0], ve):
+            # "Although the agency declined to comment, it showed …": the subordinate clause ends at its comma
+            cm = re.search(r",(?=[ \t])", masked[p:cend])
+            if cm:
+                cend = p + cm.start()
         if lv.startswith("welcom") and _WELCOMED_PEOPLE.match(masked, p, cend):
             return None  # "welcomed several hundred guests": a host's welcome, not a stance
         if lv in _STANCE_VERBS:
