@@ -991,3 +991,21 @@ def test_who_after_a_place_in_apposition_is_the_person():
     body = ("Officials met.\n\n“It may worry people,” said Alan Berger, a doctor from Englewood, New Jersey, "
             "who said he is friendly with the family.")
     assert speaker_of(body, "he is friendly") == ("Alan Berger", "person")
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("House Democrats, looking for a way to shake up the debate, seized the floor on Wednesday and said they "
+     "would refuse to leave.", ("House Democrats", "group")),
+    ("But the U.S. Court of Appeals for the 6th Circuit overruled and said Ohio already provided more early "
+     "voting than most states.", ("the U.S. Court of Appeals for the 6th Circuit", "institution")),
+    ("The Obama administration, in a far-reaching effort to help workers, has said it would make millions more "
+     "employees eligible.", ("the Obama administration", "institution")),
+    ("About 4 in 10 say they want the next president to have more liberal policies.", ("About 4 in 10", "anonymous")),
+    ("A news report published Wednesday said the secretary used a personal email account.",
+     ("a news report published Wednesday", "document")),
+    ("A poll released on Tuesday found that Lee leads the race.", ("a poll released on Tuesday", "document")),
+])
+def test_subjects_the_walk_back_missed(sentence, source):
+    _, resolver, quotes = extract("Officials met.\n\n" + sentence)
+    speakers = {s.id: (s.name, s.type) for s in resolver.speakers()}
+    assert [speakers.get(q.speaker) for q in quotes] == [source]

@@ -508,6 +508,8 @@ _AUXILIARY_BEFORE = _EndPattern(r"\b(?:will|would|could|can|may|might|should|mus
 _NEGATED_BEFORE = _EndPattern(r"(?:\bto|\bnot|n't|\bnever)", 5, r"[ \t]+$")  # "refused to say", "did not say"
 _COMMA_OR_CLOSE_BEFORE = _EndPattern(r"[,\u201d]", 1)
 _COMMA_BEFORE = _EndPattern(r",", 1)
+# "The Obama administration, in an effort to …, has said": a comma, then an auxiliary
+_COMMA_AUX_BEFORE = _EndPattern(r",[ \t]?(?:has|have|had)", 6)
 _LINK_BEFORE = _EndPattern(r"(?:,|\band|\bbut|\byet|\bor|\bthen|\balso|\blater)", 5)
 # a word before the verb: "[\w’'.)]+[ \t]*$" matches wherever this does (its last character does)
 _WORD_END_BEFORE = _EndPattern(r"[\w\u2019'.)]", 1)
@@ -684,6 +686,9 @@ _POST_MODIFIER = re.compile(
     r"(?<![\w'\u2019-])(?:(?:familiar|close|involved|briefed|knowledgeable|connected|loyal|opposed|allied|aligned)"
     r"[ \t]+(?:with|to|in|on|about)|with[ \t]+(?:(?:direct|close|detailed)[ \t]+)?knowledge[ \t]+of|"
     r"(?:[a-z]+ing[ \t]+)?(?:of|from|at|for|in|with|to|inside|within|across|near))[ \t]+(?:the[ \t]+)?$")
+# "A news report published Wednesday said": a participle dating the subject
+_DAY = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today")
+_DATED_PARTICIPLE = re.compile(r"(?<![\w'\u2019-])[a-z]+ed[ \t]+(?:(?:on|last|this|late|early)[ \t]+)?$")
 # "a welcome message on the website reads": "on" modifies a document only ("the official on Tuesday" is a time)
 _ON_MODIFIER = re.compile(r"(?<![\w'\u2019-])on[ \t]+(?:the[ \t]+|its[ \t]+|his[ \t]+|her[ \t]+|their[ \t]+)?$")
 # the end of an inverted subject's name, maybe with where they are from: "said voter Ann Lee of Gdansk."
@@ -727,6 +732,14 @@ _RESPONSE_VERBS = {"responded", "responds", "reacted", "reacts"}
 _DESCRIBED_SUBJECT = re.compile(
     r"((?:(?i:the|a|an|his|her|their|its|one|another|some|several)|[A-Z][\w.\u2019'-]*)(?:[ \t]+[\w.\u2019'-]+){0,4}?)"
     r"[ \t]+(?:(?:also|then|later|quickly|again)[ \t]+)?[a-z]+(?:ed|ook|ent|ade|ave|ame|ew|ote|oke|ad|id)\b")
+_DESCRIBED_SUBJECT_PP = re.compile(
+    r"((?i:the|a|an)[ \t]+(?:[\w.\u2019'-]+[ \t]+){0,3}?(?P<head>[\w\u2019'-]+)[ \t]+(?:of|for|in|at|from|on)[ \t]+"
+    r"(?:[\w.\u2019'-]+[ \t]+){0,4}?[\w.\u2019'-]+)"
+    r"[ \t]+(?:(?:also|then|later|quickly|again)[ \t]+)?[a-z]+(?:ed|ook|ent|ade|ave|ame|ew|ote|oke|ad|id)\b")
+# ", looking for a way to …, seized" / ", in a far-reaching effort …, has said": a parenthesis, then the verb
+_PARENTHESIS_THEN_VERB = re.compile(
+    r",[ \t]+(?:[a-z]+ing|in|with|as|at|on|for|after|despite|under|amid)\b[^,;\u201c\u201d]{0,120},[ \t]+"
+    r"(?:(?:has|have|had|also|then|later|quickly|again)[ \t]+)?[a-z]+(?:ed|ook|ent|ade|ave|ame|ew|ote|oke|ad|id)\b")
 _DESCRIBED_NAME = re.compile(r"((?:[\w.\u2019'&-]+[ \t]+){1,8}?)([A-Z][\w\u2019'-]+(?:[ \t]+[A-Z][\w\u2019'-]+){1,2})"
                              r"(?=[ \t]*(?:[,.;:!?]|$))")
 _INVERTED_APPOSITIVE = re.compile(r"[ \t]*,[ \t]*(?:who|a|an|the)\b[^\u201c\u201d;.]{1,100}?,[ \t]*(?=\u201c)")
@@ -1057,15 +1070,17 @@ class _Finder:
         rm = _RATIO_BEFORE.search(masked, max(s, np_start - 30), np_start)
         if rm is not None and masked[np_start:np_start + 1].isdigit():
             np_start = rm.start()  # "More than 6 in 10 Democratic voters said": the share, not "10 … voters"
-        pm = _POST_MODIFIER.search(masked, max(s, np_start - 40), np_start) \
+        pm = (_DATED_PARTICIPLE.search(masked, max(s, np_start - 30), np_start) if _DAY.fullmatch(masked, np_start, p)
+              else None) \
+            or _POST_MODIFIER.search(masked, max(s, np_start - 40), np_start) \
             or _ON_MODIFIER.search(masked, max(s, np_start - 40), np_start)
         if pm is not None and masked[np_start:p].split()[0].lower() not in _NP_PRONOUNS:
             head_end = s + len(masked[s:pm.start()].rstrip())
             head_start = self._np_start_before(s, head_end)
             if head_start is not None and masked[head_start:head_end].split()[0].lower() not in _NP_PRONOUNS:
                 head = masked[head_start:head_end].split()[-1]
-                if (self._agentive(masked[head_start:head_end], head) if pm.re is _POST_MODIFIER
-                        else self._document_head(head)):
+                if (self._document_head(head) if pm.re is _ON_MODIFIER
+                        else self._agentive(masked[head_start:head_end], head)):
                     surface = self.body[head_start:p]
                     return (self.resolver.resolve(surface, head_start, p), head_start, surface)
         joint = self._joint_subject(s, np_start, p)
@@ -1241,6 +1256,14 @@ class _Finder:
             if first not in _NP_PRONOUNS and first not in ("this", "that", "there") \
                     and self._agentive(dm.group(1), words[-1]):
                 return self.resolver.resolve(self.body[dm.start(1):dm.end(1)], dm.start(1), dm.end(1))
+        # "the U.S. Court of Appeals for the 6th Circuit overruled …": a head before its prepositional phrase
+        pm = _DESCRIBED_SUBJECT_PP.match(masked, lead.end() if lead else st, vs)
+        if pm and self._agentive(pm.group(1), pm.group("head")):
+            return self.resolver.resolve(self.body[pm.start(1):pm.end(1)], pm.start(1), pm.end(1))
+        # "House Democrats, looking for a way to …, seized the floor …": the subject before a parenthesis
+        comma = masked.find(",", st, vs)
+        if comma > st and _PARENTHESIS_THEN_VERB.match(masked, comma, vs):
+            return self._opening_np(st, vs)
         return None
 
     def _parenthetical_subject(self, s: int, vs: int):
@@ -1292,6 +1315,8 @@ class _Finder:
             return True
         if lh in lex.documents or is_people_noun(lh) or _AGED.fullmatch(lh):
             return True
+        if lh.isdigit() and _RATIO_BEFORE.search(surface[: len(surface) - len(head)]):
+            return True  # "About 4 in 10 say": a share of those polled
         if head[:1].isupper() and lh not in _STOP_NP:
             return True
         return False
@@ -1595,11 +1620,13 @@ class _Finder:
                         # source we cannot name; the content is still a quote (without a speaker)
                     subj = (sid, vs, None)
                     participle = True
-                elif lv in _STRONG_VERBS and _WORD_END_BEFORE.search(left) and not _NOT_SUBJECT_END_BEFORE.search(left):
+                elif lv in _STRONG_VERBS and _WORD_END_BEFORE.search(left) and not _NOT_SUBJECT_END_BEFORE.search(left) \
+                        and not _COMMA_AUX_BEFORE.search(left):
                     # "those surveyed said …", "One in three said …": a source we cannot name
                     subj = (None, vs, None)
                     participle = False
-                elif lv in _STRONG_VERBS and _COMMA_BEFORE.search(left) and _WORDS.search(left) \
+                elif lv in _STRONG_VERBS and (_COMMA_BEFORE.search(left) or _COMMA_AUX_BEFORE.search(left)) \
+                        and _WORDS.search(left) \
                         and not _AFTER_COMMA_NOT_SUBJECT.search(left) and re.match(r"[ \t]+(?:that[ \t]+)?[\w\u201c]", masked[ve:e]):
                     # "Federal officials familiar with the case, speaking on condition of anonymity, said that …":
                     # a subject too long to walk back over; its first name, if it opens the sentence, else nobody

@@ -565,6 +565,8 @@ class _Mention:
 
 
 _mention_start = attrgetter("start")
+_BARE_SHARE = re.compile(r"(?:(?:[Mm]ore than|[Nn]early|[Aa]bout|[Aa]lmost|[Rr]oughly|[Oo]ver|[Jj]ust)\s+)?"
+                         r"(?:\d+|(?i:one|two|three|four|five|six|seven|eight|nine))\s+(?:in|out of)\s+(?:\d+|ten|10)")
 _AGED = re.compile(r"(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old")
 
 
@@ -1748,6 +1750,8 @@ class SpeakerResolver:
             if low == "they":
                 return self._resolve_they()
             return None  # "it", "we", "I"...: an unnamed or unresolvable source is no speaker
+        if _BARE_SHARE.fullmatch(text.strip()):
+            return self._keyed_entity("anonymous", text.strip())  # "About 4 in 10 say": a share of respondents
         # institutions and places standing for a state
         words = re.findall(r"[\w\u2019'.&-]+", text)
         lwords = [fold(w).strip(".'\u2019") for w in words]
@@ -1765,7 +1769,8 @@ class SpeakerResolver:
         # "a spokesman for the Clinton campaign": head before the preposition
         for k, w in enumerate(content):
             if k > 0 and w.endswith(("ed", "ing")) and content[k + 1:k + 2] and content[k + 1] in (
-                    "by", "on", "in", "at", "from", "for", "to", "with", "last", "this", "earlier", "late", "early"):
+                    "by", "on", "in", "at", "from", "for", "to", "with", "last", "this", "earlier", "late", "early",
+                    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today"):
                 # "a survey released on Tuesday", "a source speaking to Reuters": the head is before it
                 w = "on"
             if w == "in" and k > 0 and _is_count(content[k - 1]) and content[k + 1:k + 2] and _is_count(content[k + 1]):
