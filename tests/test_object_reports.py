@@ -133,3 +133,12 @@ def test_a_passive_evaluation_reports_nothing():
 def test_blasting_out_an_email_is_no_criticism():
     body = "Officials met.\n\nHer campaign quickly blasted out an email to supporters stating, “Lee Joins the List.”"
     assert reports(body, cues=("blasted",)) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hurricane Milton slammed into the southeastern United States, killing hundreds.",
+    "Mr. Guertin hails from Redding, Connecticut, and lives in McLean, Virginia.",
+    "He is an avid amateur musician. He hails\nfrom Redding, Connecticut, and lives in McLean.",
+])
+def test_verbs_of_evaluation_in_their_other_senses(sentence):
+    assert reports("Officials met.\n\n" + sentence, cues=("slammed", "hails")) == []

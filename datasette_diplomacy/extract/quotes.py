@@ -423,6 +423,9 @@ _CUE = re.compile(
     r"(?<![\w'\u2019-])(?P<v>" + "|".join(_MULTI) + "|" + trie_regex(_SINGLE_VERBS)
     + r")(?![\w'\u2019-])(?!(?<=[Tt]hink)[ \t]+tanks?\b)"  # "think tanks" is no report; "said tanks …" is
     r"(?!(?:(?<=blasted)|(?<=blasts))[ \t]+(?:out|off|away)\b)"  # "blasted out an email" is no criticism
+    # "Hurricane Milton slammed into …", "he hails from Redding": no criticism, no praise
+    r"(?!(?:(?<=slammed)|(?<=slams)|(?<=blasted)|(?<=blasts))\s+(?:into|through|shut)\b)"
+    r"(?!(?:(?<=hailed)|(?<=hails))\s+from\b)"
 )
 # an inverted report opening the sentence: "Said Ann Lee, who grew up there, “…”"
 _INITIAL_CUE = re.compile(r"(?P<v>Said|Says|Added|Asked|Wrote|Writes)(?=[ \t]+(?:[A-Z]|(?:the|a|an|one|another)\b))")
