@@ -142,3 +142,12 @@ def test_blasting_out_an_email_is_no_criticism():
 ])
 def test_verbs_of_evaluation_in_their_other_senses(sentence):
     assert reports("Officials met.\n\n" + sentence, cues=("slammed", "hails")) == []
+
+
+def test_a_short_evaluation_cut_off_at_a_determiner_is_not_taken():
+    # a short hard-wrapped line ends its paragraph: "condemned the" would be no content at all
+    body = ("Ann Lee spoke with the minister on Monday about security in the region and in Europe.\n"
+            "They agreed to meet. Ms. Lee condemned the\n"
+            "Lukashenka regime’s orchestration of irregular migrant flows across its borders and its campaign\n"
+            "against the press in Minsk and in other cities of the country this year.")
+    assert "the" not in [text for _, _, text in reports(body, cues=("condemned",))]

@@ -670,6 +670,9 @@ _BARE_AND = re.compile(r"[ \t]+and\b")
 _NAMING_VERBS = ("call", "deemed", "dubbed", "label", "branded", "rated")
 # cues whose target may be one word: "railed against superdelegates", "lashed out at Oslo"
 _TARGET_PREPOSITIONS = (" against", " at", " with")
+# a short object cut off where a line ends: "condemned the" (a hard-wrapped line taken for a paragraph's end)
+_ENDS_UNFINISHED = re.compile(r"(?<![\w'\u2019-])(?:the|a|an|and|or|of|to|for|in|on|at|by|with|his|her|their|its|our|"
+                              r"this|that|these|those|[A-Z][\w.]*['\u2019]s)[ \t.,;:]*$")
 _EVALUATION_VERBS = {"praised", "praises", "condemned", "condemns", "denounced", "denounces", "applauded", "applauds",
                      "lauded", "commended", "criticized", "criticised", "criticizes", "criticises", "rejected",
                      "rejects", "dismissed", "dismisses", "defended", "defends", "decried", "decries", "hailed",
@@ -1881,7 +1884,8 @@ class _Finder:
         # "called her “weak”", "railed against superdelegates": a name called, a target criticised, is short
         # "Lee praised the decision", "condemned the attack": an evaluation of something named is short too
         it = self.add_clause(p, cend, sid, verb, si, pi, min_words=1 if lv.endswith(_TARGET_PREPOSITIONS) or (
-                                 lv in _EVALUATION_VERBS and sid is not None) else
+                                 lv in _EVALUATION_VERBS and sid is not None and not _ENDS_UNFINISHED.search(masked, p, cend))
+                             else
                              2 if lv.startswith(_NAMING_VERBS) else 3)
         if it is not None:
             return cend
