@@ -13,9 +13,17 @@ def paragraph_spans(body: str) -> list[tuple[int, int]]:
 
     Paragraphs are separated by blank lines; a text with no blank line at all
     (one paragraph per line, as PolNeAR and many exports are) is split at each
-    newline instead. Spans exclude surrounding whitespace and are never empty.
+    newline instead, unless its lines are hard-wrapped (a third of its line
+    breaks or more fall inside a sentence, before a lower-case word): then a
+    paragraph ends only at a line that closes a sentence well short of the
+    wrapping width. Spans exclude surrounding whitespace and are never empty.
     """
-    separator = _BLANK_LINE if _BLANK_LINE.search(body) else re.compile(r"\n+")
+    if _BLANK_LINE.search(body):
+        separator = _BLANK_LINE
+    elif _hard_wrapped(body):
+        return strip_spans(body, _wrapped_paragraphs(body))
+    else:
+        separator = _NEWLINES
     spans = []
     position = 0
     for match in separator.finditer(body):
@@ -23,6 +31,31 @@ def paragraph_spans(body: str) -> list[tuple[int, int]]:
         position = match.end()
     spans.append((position, len(body)))
     return strip_spans(body, spans)
+
+
+_NEWLINES = re.compile(r"\n+")
+_BREAK_BEFORE_LOWER = re.compile(r"\n[ \t]*[a-z]")
+
+
+def _hard_wrapped(body: str) -> bool:
+    breaks = body.count("\n")
+    return breaks >= 3 and len(_BREAK_BEFORE_LOWER.findall(body)) * 3 >= breaks
+
+
+def _wrapped_paragraphs(body: str) -> list[tuple[int, int]]:
+    """Paragraph spans of hard-wrapped text without blank lines: a line ending a sentence at less than
+    three quarters of the longest line's length ends its paragraph."""
+    lines = body.split("\n")
+    width = max(len(line.rstrip()) for line in lines)
+    spans, start, position = [], 0, 0
+    for line in lines[:-1]:
+        position += len(line) + 1
+        stripped = line.rstrip()
+        if stripped[-1:] in ('.', '!', '?', '"', '\u201d', '\u2019', ')', ':') and len(stripped) < 0.75 * width:
+            spans.append((start, position - 1))
+            start = position
+    spans.append((start, len(body)))
+    return spans
 
 
 def strip_spans(text: str, spans) -> list[tuple[int, int]]:
