@@ -103,3 +103,15 @@ def test_a_quantified_group_holds_a_position(subject):
 def test_a_position_in_a_subordinate_clause_ends_at_its_comma():
     found = positions("Officials met.\n\nAlthough Johnson's agency declined to comment, the memo showed how things stood.")
     assert found == [("Johnson's agency", "declined", "to comment")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The ministers expressed solidarity with Ukraine.", ("the ministers", "expressed solidarity", "with Ukraine")),
+    ("Ann Lee expressed support for the plan.", ("Ann Lee", "expressed support", "for the plan")),
+    ("Jake Sullivan expressed his deepest condolences to the families of the victims.",
+     ("Jake Sullivan", "expressed his deepest condolences", "to the families of the victims")),
+])
+def test_an_expressed_stance_is_reported(sentence, expected):
+    _, resolver, quotes = extract("Officials met.\n\n" + sentence)
+    names = {s.id: s.name for s in resolver.speakers()}
+    assert [(names.get(q.speaker), q.cue, q.text) for q in quotes] == [expected]

@@ -328,6 +328,10 @@ _MULTI = [
     r"called on", r"calls on", r"spoke of", r"spoke about", r"talked about", r"hit out at", r"hit back",
     r"(?:railed|rails|railing) against", r"(?:lashed|lashes|lashing) out at",
     r"took issue with", r"expressed (?:concern|hope|frustration|regret|confidence|doubt)s?",
+    # "expressed solidarity with Ukraine", "expressed support for the plan": a stance stated
+    r"(?:expressed|expresses|expressing) (?:(?:strong|deep|deepest|full|its|his|her|their|cautious|serious)\s+){0,2}"
+    r"(?:support|optimism|skepticism|scepticism|alarm|dismay|sympathy|condolences|solidarity|gratitude|appreciation|"
+    r"disappointment|reservations|opposition|outrage|anger|unease|satisfaction|interest)",
     r"(?:made|makes|make|making) the case", r"pointed to", r"points to", r"pointing to", r"(?:made|makes|make|making) (?:a |the )?point of (?:saying|noting|stressing|mentioning)", r"(?:made|makes|make|making) (?:clear|plain)",
     r"(?:put|puts) it(?= *(?:[:,]|\w+ly\b|this way|that way))",
     # "issued a statement, “…”", "posted a message on Facebook: “…”": the text's words are its author's
@@ -1884,6 +1888,7 @@ class _Finder:
         # "called her “weak”", "railed against superdelegates": a name called, a target criticised, is short
         # "Lee praised the decision", "condemned the attack": an evaluation of something named is short too
         it = self.add_clause(p, cend, sid, verb, si, pi, min_words=1 if lv.endswith(_TARGET_PREPOSITIONS) or (
+                                 lv.startswith("express") and sid is not None) or (
                                  lv in _EVALUATION_VERBS and sid is not None and not _ENDS_UNFINISHED.search(masked, p, cend))
                              else
                              2 if lv.startswith(_NAMING_VERBS) else 3)
