@@ -1009,3 +1009,10 @@ def test_subjects_the_walk_back_missed(sentence, source):
     _, resolver, quotes = extract("Officials met.\n\n" + sentence)
     speakers = {s.id: (s.name, s.type) for s in resolver.speakers()}
     assert [speakers.get(q.speaker) for q in quotes] == [source]
+
+
+def test_reaffirmed_reports():
+    _, resolver, quotes = extract("Officials met.\n\nJake Sullivan reaffirmed strong U.S. support for Lithuania.")
+    names = {s.id: s.name for s in resolver.speakers()}
+    assert [(names.get(q.speaker), q.cue, q.text) for q in quotes] == [
+        ("Jake Sullivan", "reaffirmed", "strong U.S. support for Lithuania")]

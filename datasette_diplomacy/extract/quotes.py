@@ -312,6 +312,7 @@ cried screamed scoffed snapped barked retorted laughed sighed interjected marvel
 elaborated acknowledged clarified insisted joked noted vowed grumbled griped lamented fumed raged huffed mocked
 reacted opined demurred remembered remembers reasoned gushed riffed sniffed deadpanned
 hailed hails slammed slams blasted blasts lambasted ridiculed sniped sneered carped groused
+reaffirmed reaffirms reaffirming
 """.split()
 _INVERTIBLE = set("""
 said says added adds asked asks continued wrote writes explained explains noted notes recalled recalls replied
