@@ -151,3 +151,31 @@ def test_a_short_evaluation_cut_off_at_a_determiner_is_not_taken():
             "Lukashenka regime’s orchestration of irregular migrant flows across its borders and its campaign\n"
             "against the press in Minsk and in other cities of the country this year.")
     assert "the" not in [text for _, _, text in reports(body, cues=("condemned",))]
+
+
+@pytest.mark.parametrize("sentence, cue, text", [
+    ("Jake Sullivan conveyed U.S. support for Lithuania.", "conveyed", "U.S. support for Lithuania"),
+    ("Mari Tamm raised concerns about the detention of journalists.", "raised concerns",
+     "about the detention of journalists"),
+    ("Mari Tamm thanked Prime Minister Kishida for his leadership.", "thanked",
+     "Prime Minister Kishida for his leadership"),
+    ("Mari Tamm congratulated President Yoon on his election.", "congratulated", "President Yoon on his election"),
+])
+def test_the_speech_acts_of_readouts(sentence, cue, text):
+    found = reports("Officials met.\n\n" + sentence, cues=(cue,))
+    assert [(c, t) for _, c, t in found] == [(cue, text)]
+
+
+def test_thanks_to_is_a_preposition():
+    assert reports("Officials met.\n\nShe won 30 delegates, thanks in part to her wins in Georgia.",
+                   cues=("thanks",)) == []
+
+
+def test_a_readout_s_acts_are_reported_one_by_one():
+    body = ("Officials met.\n\nMari Tamm thanked the Prime Minister for his partnership and highlighted the progress\n"
+            "made in bilateral ties.")
+    found, _, _ = extract(body)
+    assert [(speaker, cue, text) for _, text, speaker, cue in found] == [
+        ("Mari Tamm", "thanked", "the Prime Minister for his partnership"),
+        ("Mari Tamm", "highlighted", "the progress\nmade in bilateral ties"),
+    ]

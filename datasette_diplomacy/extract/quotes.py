@@ -312,7 +312,7 @@ cried screamed scoffed snapped barked retorted laughed sighed interjected marvel
 elaborated acknowledged clarified insisted joked noted vowed grumbled griped lamented fumed raged huffed mocked
 reacted opined demurred remembered remembers reasoned gushed riffed sniffed deadpanned
 hailed hails slammed slams blasted blasts lambasted ridiculed sniped sneered carped groused
-reaffirmed reaffirms reaffirming
+reaffirmed reaffirms reaffirming conveyed conveys thanked thanks congratulated congratulates
 """.split()
 _INVERTIBLE = set("""
 said says added adds asked asks continued wrote writes explained explains noted notes recalled recalls replied
@@ -329,6 +329,7 @@ _MULTI = [
     r"called on", r"calls on", r"spoke of", r"spoke about", r"talked about", r"hit out at", r"hit back",
     r"(?:railed|rails|railing) against", r"(?:lashed|lashes|lashing) out at",
     r"took issue with", r"expressed (?:concern|hope|frustration|regret|confidence|doubt)s?",
+    r"(?:raised|raises|raising) (?:(?:serious|deep|grave|strong|his|her|their|its|the)\s+)?concerns?",
     # "expressed solidarity with Ukraine", "expressed support for the plan": a stance stated
     r"(?:expressed|expresses|expressing) (?:(?:strong|deep|deepest|full|its|his|her|their|cautious|serious)\s+){0,2}"
     r"(?:support|optimism|skepticism|scepticism|alarm|dismay|sympathy|condolences|solidarity|gratitude|appreciation|"
@@ -630,8 +631,10 @@ _OBJECT_REPORT_NOT = re.compile(r"[ \t]*(?:(?:by|in|for|as|at|on|from|during|whe
 # what follows a verb that makes it no report: "wrote a $500,000 check to a super PAC", "adding to his victories"
 _WROTE_CHECK = re.compile(r"[ \t]+(?:a|an|the|his|her|their|its|another)[ \t]+(?:[\w$,.-]+[ \t]+){0,3}?(?:check|cheque)s?\b")
 _ADDING_TO = re.compile(r"[ \t]+to[ \t]+(?!reporters|journalists|the[ \t]+press|(?:a|the)[ \t]+(?:statement|list)\b)")
+# "thanks in part to her wins": a preposition
+_THANKS_TO = re.compile(r"\s+(?:(?:in[ \t]+(?:large[ \t]+)?part|largely|mostly|partly|partially|primarily|mainly)[ \t]+)?to\b")
 _NOT_A_REPORT_AFTER = {"wrote": _WROTE_CHECK, "writes": _WROTE_CHECK, "write": _WROTE_CHECK, "writing": _WROTE_CHECK,
-                       "adding": _ADDING_TO, "added": _ADDING_TO, "adds": _ADDING_TO}
+                       "adding": _ADDING_TO, "added": _ADDING_TO, "adds": _ADDING_TO, "thanks": _THANKS_TO}
 # "one of the most highly cited authors", "a widely cited study": an adjective, not a report
 _CITED_ADJECTIVE_BEFORE = re.compile(r"\b(?:most|highly|widely|often|frequently|much|commonly|oft|heavily|rarely)[ \t]+$")
 # where such an object ends: punctuation, a dash, a clause of the narrator or another report; a list's commas
@@ -681,7 +684,8 @@ _ENDS_UNFINISHED = re.compile(r"(?<![\w'\u2019-])(?:the|a|an|and|or|of|to|for|in
 _EVALUATION_VERBS = {"praised", "praises", "condemned", "condemns", "denounced", "denounces", "applauded", "applauds",
                      "lauded", "commended", "criticized", "criticised", "criticizes", "criticises", "rejected",
                      "rejects", "dismissed", "dismisses", "defended", "defends", "decried", "decries", "hailed",
-                     "hails", "slammed", "slams", "blasted", "blasts", "lambasted", "ridiculed", "mocked"}
+                     "hails", "slammed", "slams", "blasted", "blasts", "lambasted", "ridiculed", "mocked", "thanked",
+                     "thanks", "congratulated", "congratulates", "conveyed", "conveys"}
 # "is calling for": a finite verb, not a participle
 _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|am)[ \t]+$")
 # a comma before another report: "Ann Lee, citing internal documents, said …"
@@ -825,15 +829,18 @@ _COORD_SPEAKER = re.compile(r"(?:,[ \t]*(?:and|but|while|whereas|with)|[ \t]+(?:
                             # "Ryan saying he was “very encouraged” and Trump calling it …": a second absolute
                             r"|[ \t]+and[ \t]+(?=[A-Z])")
 _COORD_CUE = re.compile(
-    r",?[ \t]+(?:and|but)[ \t]+(?:(?:also|then|later|repeatedly)[ \t]+)?(?:said|says|say|added|adds|suggested|argued|argue|"
+    r",?\s+(?:and|but)\s+(?:(?:also|then|later|repeatedly)\s+)?(?:said|says|say|added|adds|suggested|argued|argue|"
     r"argues|insists|warns|notes|claims|contends|proposed|proposes|demanded|demands|pledged|pledges|questioned|"
     r"blamed|defended|touted|calls|"
+    # a readout's next act: "thanked the Prime Minister … and highlighted the progress …"
+    r"highlighted|underlined|underscored|emphasized|emphasised|reaffirmed|expressed|welcomed|thanked|"
+    r"congratulated|conveyed|discussed|affirmed|committed|agreed|"
     r"insisted|warned|noted|told|urged|called|asked|stressed|claimed|vowed|promised|denied|acknowledged|admitted|"
     r"explained|declared|announced|criticized|criticised|accused|praised|rejected|dismissed|predicted|tweeted|"
     r"reiterated|repeated|characterized|characterised|described|implied|calling|telling|implying|accusing|urging|"
     r"tried[ \t]+to[ \t]+(?:make|argue|explain|convince))\b"
     # "decried the issue of “systemic racism” and highlighted her plans": the subject's next act on its own
-    r"|[ \t]+and[ \t]+(?:(?:also|then|later)[ \t]+)?[a-z]{3,}ed[ \t]+(?:her|his|their|its)[ \t]+(?:own[ \t]+)?[a-z]"
+    r"|\s+and\s+(?:(?:also|then|later)\s+)?[a-z]{3,}ed\s+(?:her|his|their|its)\s+(?:own\s+)?[a-z]"
     # "… and has repeatedly characterized him as …": another predicate of the same subject
     r"|,?[ \t]+and[ \t]+(?:has|have|had)[ \t]+(?:(?:also|repeatedly|since|long|often)[ \t]+)?(?:said|called|characterized|"
     r"characterised|described|accused|argued|insisted|warned|claimed|suggested|praised|criticized|criticised)\b"
@@ -1889,7 +1896,7 @@ class _Finder:
         # "called her “weak”", "railed against superdelegates": a name called, a target criticised, is short
         # "Lee praised the decision", "condemned the attack": an evaluation of something named is short too
         it = self.add_clause(p, cend, sid, verb, si, pi, min_words=1 if lv.endswith(_TARGET_PREPOSITIONS) or (
-                                 lv.startswith("express") and sid is not None) or (
+                                 lv.startswith(("express", "raise")) and sid is not None) or (
                                  lv in _EVALUATION_VERBS and sid is not None and not _ENDS_UNFINISHED.search(masked, p, cend))
                              else
                              2 if lv.startswith(_NAMING_VERBS) else 3)
