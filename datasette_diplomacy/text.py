@@ -122,3 +122,11 @@ class LinePattern:
         out = [0] if self.first.match(text) else []
         out += [m.start() + 1 for m in self.rest.finditer(text)]
         return out
+
+    def finditer(self, text: str):
+        """The matches of ``regex.finditer(text)``, for their groups: all but one at the text's start
+        hold the newline consumed before them (see :meth:`starts` for where they start)."""
+        first = self.first.match(text)
+        if first is not None:
+            yield first
+        yield from self.rest.finditer(text)

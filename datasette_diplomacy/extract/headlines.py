@@ -24,7 +24,7 @@ import re
 
 from ..model import Quote
 from ..text import paragraph_spans
-from .quotes import find_quotes
+from .quotes import Layout, find_quotes, may_hold_quotes
 from .speakers import SpeakerResolver
 
 #: Document labels that report findings: "Poll:", "New survey:", "Report:"
@@ -62,8 +62,12 @@ def headline_quotes(title: str | None, body: str, paragraphs: list[tuple[int, in
 def title_quotes(title: str, resolver: SpeakerResolver, body_quotes: list[Quote]) -> list[Quote]:
     """Quotes attributed in the headline ``title`` (offsets into it, ``in_title`` set), their
     speakers ids of ``resolver`` (the body's)."""
-    own = SpeakerResolver(title, paragraph_spans(title), title=None)
-    found = find_quotes(title, paragraph_spans(title), own)
+    spans = paragraph_spans(title)
+    layout = Layout(title, spans)
+    if not may_hold_quotes(layout):
+        return []  # no mark, colon or cue: the finder would find nothing (no resolver needed)
+    own = SpeakerResolver(title, spans, title=None, layout=layout)
+    found = find_quotes(title, spans, own)
     if not found:
         return []
     quoted_in_body = {q.speaker for q in body_quotes if q.speaker}

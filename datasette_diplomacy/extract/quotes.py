@@ -31,6 +31,7 @@ Rules (see ``docs`` in the report and the tests for examples):
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -124,8 +125,12 @@ def _wrapped_line(masked: str, ls: int, le: int, next_start: int, pe: int) -> bo
     """Whether the line ``masked[ls:le]`` runs on into the line at ``next_start``: it ends without a sentence's
     final punctuation and the next line continues it (a lower-case word, a figure, a quotation's inside) or,
     after a long line, any word. A short line before a capitalised one is a heading or a caption."""
-    line = masked[ls:le].rstrip()
-    if not line or _LINE_END.fullmatch(line[-1]):
+    # the bounds of masked[ls:le].strip(), found without copying it: ls is where the sentence began,
+    # so in hard-wrapped text the span holds all its lines so far
+    end = le
+    while end > ls and masked[end - 1].isspace():
+        end -= 1
+    if end == ls or _LINE_END.fullmatch(masked[end - 1]):
         return False
     nxt = next_start
     while nxt < pe and masked[nxt] in " \t":
@@ -135,7 +140,10 @@ def _wrapped_line(masked: str, ls: int, le: int, next_start: int, pe: int) -> bo
     c = masked[nxt]
     if c.islower() or c.isdigit() or c in "$\u20ac\u00a3%(_":
         return True
-    return len(line) - (len(line) - len(line.lstrip())) >= _WRAP_WIDTH and c.isalpha()
+    start = ls
+    while masked[start].isspace():
+        start += 1
+    return end - start >= _WRAP_WIDTH and c.isalpha()
 
 
 class Layout:
@@ -150,14 +158,22 @@ class Layout:
         self.body = body
         self.paragraphs = paragraphs
         self.qspans: list[QSpan] = []
+        # the marks of the whole body, found once: a match of _DOUBLE_MARK within a paragraph is one of
+        # these, or the second character of one starting right before it; a paragraph none starts in (or
+        # right before) holds no mark, so _double_quotes would find no span there (most paragraphs)
+        mark_starts = [m.start() for m in _DOUBLE_MARK.finditer(body)]
+        has_single = "\u2018" in body
         for pi, (ps, pe) in enumerate(paragraphs):
-            doubles = _double_quotes(body, ps, pe, pi)
+            k = bisect.bisect_left(mark_starts, ps - 1)
+            doubles = _double_quotes(body, ps, pe, pi) if k < len(mark_starts) and mark_starts[k] < pe else []
             singles = []
-            if "\u2018" in body[ps:pe]:
+            if has_single and body.find("\u2018", ps, pe) >= 0:
                 for m in _SINGLE.finditer(body, ps, pe):
                     if any(d.open <= m.start() < max(d.close_end, d.end) for d in doubles):
                         continue
                     singles.append(QSpan(m.start(), m.start() + 1, m.end() - 1, m.end(), True, pi, single=True))
+            if not doubles and not singles:
+                continue
             last = -1
             for q in sorted(doubles + singles, key=lambda q: (q.open, q.single)):
                 if q.open < last:
@@ -1428,6 +1444,7 @@ class _Finder:
 
     def run(self) -> list[Quote]:
         layout = self.layout
+        # (items come only from these two: may_hold_quotes tells when neither can add one; keep it in step)
         for si, (s, e, pi) in enumerate(layout.sentences):
             self.sentence(si, s, e, pi)
         self.standalone()
@@ -2225,3 +2242,21 @@ def _looks_like_title(text: str, min_words: int = 2) -> bool:
 def find_quotes(body: str, paragraphs: list[tuple[int, int]], resolver) -> list[Quote]:
     """Direct and indirect quotes of ``body`` with speakers from ``resolver`` (see module docstring)."""
     return _Finder(body, paragraphs, resolver).run()
+
+
+def may_hold_quotes(layout: Layout) -> bool:
+    """False when :func:`find_quotes` on ``layout``'s text surely finds nothing (most headlines).
+
+    The finder adds quotes only from its quotation marks (none: no quoted span) or from a
+    sentence with a label's colon, an "asked", or a cue of :data:`_CUE`, :data:`_INITIAL_CUE`
+    or :data:`_ACCORDING`; these are the tests :meth:`_Finder.sentence` starts from, on the
+    same sentence spans. With no quoted span the masked text is the text itself.
+    """
+    if layout.qspans:
+        return True
+    masked = layout.masked
+    for s, e, _ in layout.sentences:
+        if (masked.find(":", s, e) >= 0 or masked.find("sked", s, e) >= 0 or _CUE.search(masked, s, e)
+                or _INITIAL_CUE.match(masked, s, e) or _may_hold_according(masked, s, e)):
+            return True
+    return False

@@ -358,6 +358,12 @@ def _poss_before(body: str, start: int) -> re.Match | None:
     return _POSS_BEFORE.search(body, lo, start)
 
 
+def _reporting_after(body: str, end: int) -> bool:
+    """Whether ``_REPORTING_AFTER.match(body, end)`` finds a match: one starts with a space, which the
+    character at ``end`` tells first (most names are followed by none, or by a comma)."""
+    return end < len(body) and body[end].isspace() and _REPORTING_AFTER.match(body, end) is not None
+
+
 def _said_before(body: str, start: int) -> bool:
     """Whether ``_SAID_BEFORE.search(body, max(0, start - 16), start)`` finds a match: one ends with
     said, says, to or told and maybe spaces, which the last character before the spaces tells first."""
@@ -429,13 +435,36 @@ def _lower_role_head_re() -> re.Pattern | None:
     return re.compile(r"[^\w-](?:" + trie_regex(roles) + r")(?![\w-])")
 
 
-def _only_ascii_has_case(text: str) -> bool:
-    """True when every character of ``text`` that has a case (an upper or lower form) is ASCII."""
-    # only the non-ASCII characters need the test: found by a regex, not by a set of the whole text
-    return text.isascii() or all(c.lower() == c == c.upper() for c in set(_NON_ASCII.findall(text)))
+def _lower_like_ignorecase(text: str) -> str | None:
+    """``text.lower()`` when lower-case ASCII roles matched exactly in it (and ``[\\w-]`` tested in it) find
+    what they find matched in ``text`` ignoring case; None when that cannot be told so cheaply.
+
+    It is so when lower-casing keeps every character at its place (the same length) and every
+    non-ASCII character of ``text`` matches no ASCII letter nor "-" ignoring case (as the Kelvin
+    sign matches "k", the dotless i "i") and keeps whether it is a word character: ASCII characters
+    lower-case to what ignoring case equates them with, and a non-ASCII character that neither
+    becomes ASCII nor matches a role's letter can be no part of a role in either text ("é" in
+    "Bogotá": a word character in both, so the look-arounds read it alike).
+    """
+    low = text.lower()
+    if text.isascii():
+        return low
+    before = _NON_ASCII.findall(text)
+    if all(c.lower() == c == c.upper() for c in set(before)):
+        return low  # no non-ASCII character has a case (curly quotes, dashes): the usual text
+    if len(low) != len(text):
+        return None  # "İ" lower-cases to two characters
+    after = _NON_ASCII.findall(low)
+    if len(before) != len(after):
+        return None  # one became ASCII; otherwise these are the characters at the same places
+    for c, lc in set(zip(before, after)):
+        if _ROLE_CHARACTER_IGNORECASE.fullmatch(c) or c.isalnum() != lc.isalnum():  # (\w: isalnum, or "_")
+            return None
+    return low
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ROLE_CHARACTER_IGNORECASE = re.compile(r"[a-z-]", re.IGNORECASE)
 # lower-case words: (?<![\w'’])[a-z][a-z'’-]+, with the look-behind checked after the first letter (one
 # character further back): the same matches, but the engine skips straight to the next a-z
 _LOWER_WORD = re.compile(r"[a-z](?<![\w'\u2019](?s:.))[a-z'\u2019-]+")
@@ -445,15 +474,16 @@ def _role_heads(body: str):
     """Matches (start, end) of :func:`_role_head_re` in ``body``.
 
     Case-insensitive matching costs the engine a case fold per character tried; on a
-    text whose only cased characters are ASCII, lower-casing it first and matching the
-    lower-case roles exactly finds the same spans (same length, same word characters,
-    and no non-ASCII character that ignoring case would equate with an ASCII letter,
-    such as the Kelvin sign for "k" or the dotless i for "i"): on White House briefings,
-    in about 0.3 of the 0.43 ms per document the case-insensitive search takes.
+    text that :func:`_lower_like_ignorecase` accepts (nearly all), lower-casing it first
+    and matching the lower-case roles exactly finds the same spans (same length, same word
+    characters, and no non-ASCII character that ignoring case would equate with an ASCII
+    letter, such as the Kelvin sign for "k" or the dotless i for "i"): on White House
+    briefings, in about 0.3 of the 0.43 ms per document the case-insensitive search takes.
     """
     lower_re = _lower_role_head_re()
-    if lower_re is not None and _only_ascii_has_case(body):
-        return [(m.start(), m.end() - 1) for m in lower_re.finditer(" " + body.lower())]
+    low = _lower_like_ignorecase(body) if lower_re is not None else None
+    if low is not None:
+        return [(m.start(), m.end() - 1) for m in lower_re.finditer(" " + low)]
     return [m.span() for m in _role_head_re().finditer(body)]
 
 
@@ -576,11 +606,13 @@ _AGED = re.compile(r"(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old")
 class SpeakerResolver:
     """Find and resolve the speakers of one document. See the module docstring."""
 
-    def __init__(self, body: str, paragraphs: list[tuple[int, int]], title: str | None = None):
+    def __init__(self, body: str, paragraphs: list[tuple[int, int]], title: str | None = None,
+                 layout: Layout | None = None):
+        """``layout``: the :class:`Layout` of ``body`` and ``paragraphs``, when the caller has built it."""
         self.body = body
         self.paragraphs = paragraphs
         self.title = title
-        self.layout = Layout(body, paragraphs)
+        self.layout = layout if layout is not None else Layout(body, paragraphs)
         self._entities: list[_Entity] = []
         self._mentions: list[_Mention] = []
         self._by_start: dict[int, int] = {}
@@ -594,6 +626,7 @@ class SpeakerResolver:
         self._spoken: list[tuple[int, int]] = []  # (position, entity) of the quotes' resolved sources
         self._spoken_things: list[tuple[int, int]] = []  # the same for institutions and documents
         self._lower_words = set(_LOWER_WORD.findall(body))
+        self._not_names: set[tuple[str, bool]] = set()  # (sequence, in title) no name by its words: _not_a_name
         self._scan()
 
     # ------------------------------------------------------------ public API
@@ -1129,7 +1162,7 @@ class SpeakerResolver:
                 lead = layout.masked[ss:m.start].strip()
                 # the sentence's first mention is its subject when nothing but an introduction precedes it
                 if (not lead or lead.endswith(",") and "“" not in lead and len(lead) < 80
-                        or _INTRODUCTION.fullmatch(lead)) or _REPORTING_AFTER.match(body, m.end):
+                        or _INTRODUCTION.fullmatch(lead)) or _reporting_after(body, m.end):
                     nxt = self._mentions[k + 1] if k + 1 < len(self._mentions) else None
                     mod = _NAME_AS_MODIFIER.match(body, m.end)
                     if mod and nxt is not None and nxt.start == mod.end() and nxt.kind == "name" and (
@@ -1137,7 +1170,7 @@ class SpeakerResolver:
                         nxt.subject = True  # "Okafor consultant David Castellanos said": Castellanos is the subject
                     else:
                         m.subject = True
-            elif _REPORTING_AFTER.match(body, m.end):
+            elif _reporting_after(body, m.end):
                 m.subject = True
         self._index_mentions()
 
@@ -1174,6 +1207,8 @@ class SpeakerResolver:
         words = text.split()
         if words == [text]:
             toks = [(start, end, text)]  # most sequences are one word: no need to split them
+        elif (text, self._in_title) in self._not_names:
+            return None  # turned down before by its words alone ("White House", "Press Secretary")
         else:
             # the words with their offsets: what _NONSPACE.finditer(body, start, end) finds (str.split
             # cuts at the same whitespace), each found after the last, past the whitespace only
@@ -1187,7 +1222,7 @@ class SpeakerResolver:
             lw0 = fold(toks[0][2]).rstrip(".")
             if "'" in lw0:  # (fold makes ’ a ')
                 lw0 = _CONTRACTION.sub("", lw0)  # "I’ve", "We’ll": the pronoun
-            if lw0 in _FUNCTION or (lw0 in self._lower_words and not _REPORTING_AFTER.match(body, end)):
+            if lw0 in _FUNCTION or (lw0 in self._lower_words and not _reporting_after(body, end)):
                 return None  # a capitalised common word ("However", "Speaking")
         # strip possessive from the last token ("Lavrov's")
         poss = False
@@ -1284,9 +1319,14 @@ class SpeakerResolver:
                 continue
             break
         core = toks[i:]
+        # up to the last "return None" below, only this test and the one of a lone word above read the text
+        # around the sequence: without them, a sequence of several words turned down is no name wherever
+        # it comes, and is not analysed again (see _not_a_name)
+        by_words = len(toks) > 1
         if prefix and role_words and _OBJECT_OF_TITLE.search(body, max(0, prefix[0][0] - 12), prefix[0][0]):
             # "Chief Medical Adviser to the President Ruth Mensah": the title names whom she advises
             role_words = []
+            by_words = False
         # "of State" after Secretary, "of Russia" after Minister: the sequence pattern does not join "of"
         role_head = None
         for rw in reversed(role_words):
@@ -1295,7 +1335,7 @@ class SpeakerResolver:
                 break
         if not core:
             if not role_head:
-                return None
+                return self._not_a_name(text, by_words)
             ptext = " ".join(t[2] for t in prefix)
             pc = _poss_before(body, prefix[0][0])
             if pc and not country:
@@ -1315,7 +1355,7 @@ class SpeakerResolver:
             # nor ends with a headline's verb or preposition: "Biden Laying Out", "Jen Psaki Aboard Air Force One"
             if len(words) >= 2 and not any(is_first_name(w) for w in words) and all(
                     _common_word(w, self._lower_words) for w in folded):
-                return None  # "International Economics" (of "Director for International Economics"): no name
+                return self._not_a_name(text, by_words)  # "International Economics" (of "Director for …"): no name
             cut = self._core_cut(words, folded)
             if cut is not None:
                 core = core[:cut]
@@ -1325,28 +1365,28 @@ class SpeakerResolver:
                 folded = folded[:cut]
             # reject: organisations, places, all-caps acronyms, country names
             if folded[-1] in _NON_NAME_TAIL or folded[-1] in lex.institution_words:
-                return None
+                return self._not_a_name(text, by_words)
             if len(core) == 1 and (words[0].isupper() or gazetteer.country_of(words[0]) or folded[0] in _FUNCTION
                                    or folded[0] in lex.anonymous or folded[0] in lex.groups
                                    or folded[0] in lex.documents or folded[0] in lex.institution_words
                                    or folded[0] in lex.roles):
-                return None
+                return self._not_a_name(text, by_words)
             if len(words) >= 2 and gazetteer.country_of(" ".join(words)):
-                return None  # "Costa Rica", "Puerto Rico", "Sierra Leone": a country, not a person
+                return self._not_a_name(text, by_words)  # "Costa Rica", "Sierra Leone": a country, not a person
             if any(gazetteer.country_of(w) and not is_first_name(w) and not (w is words[-1] and len(words) >= 2
                                                                            and is_first_name(words[0]))
                    for w in words):  # "Russian Foreign Ministry", but "David French" is a name
-                return None
+                return self._not_a_name(text, by_words)
             if any(w in _FUNCTION for w in folded[1:]):
-                return None
+                return self._not_a_name(text, by_words)
             if all(w.isupper() for w in words):
-                return None
+                return self._not_a_name(text, by_words)
         core_start, core_end = core[0][0], core[-1][1]
         core_text = body[core_start:core_end]
         if len(core) == 1 and folded[0] in self._lower_words_set():
             # a capitalised common word ("Speaking", "Truss" is fine unless "truss" occurs in lower case)
             if not has_title:
-                return None
+                return self._not_a_name(text, by_words)
         strong = has_title
         if len(core) >= 2 and is_first_name(words[0]) and not words[0].isupper():
             strong = True
@@ -1397,7 +1437,8 @@ class SpeakerResolver:
                     ext_start = role_start
         # appositive after: ", Russia's foreign minister," / ", the White House press secretary,"
         app = None
-        am = _APPOSITIVE.match(body, end, min(len(body), end + 120))
+        comma_after = body.startswith(",", end)  # what _APPOSITIVE and _REPORTING_AFTER_APPOSITIVES start with
+        am = _APPOSITIVE.match(body, end, min(len(body), end + 120)) if comma_after else None
         if am and not poss and _SAID_WHO.match(body[am.end():am.end() + 8]) and _PREPOSITION_AND_END.search(
                 body[max(0, start - 12):start]):
             am = None  # "was raised by Truss, the foreign minister said": a postposed attribution, not an appositive
@@ -1411,9 +1452,8 @@ class SpeakerResolver:
                     and not follows_name and not any(h in ("who", "which", "that") for h in heads):
                 app = ap
                 strong = True
-        speech = bool(_REPORTING_AFTER.match(body, end)) or bool(
-            _said_before(body, start)
-        ) or bool(_REPORTING_AFTER_APPOSITIVES.match(body, end, min(len(body), end + 200)))
+        speech = _reporting_after(body, end) or _said_before(body, start) or comma_after and bool(
+            _REPORTING_AFTER_APPOSITIVES.match(body, end, min(len(body), end + 200)))
         pc = _poss_before(body, start)
         poss_country = bool(pc and gazetteer.country_of(pc.group(1)))
         return {
@@ -1434,6 +1474,13 @@ class SpeakerResolver:
             "gender": gender,
             "text": body[prefix[0][0] if prefix else core_start:core_end],
         }
+
+    def _not_a_name(self, text: str, by_words: bool) -> None:
+        """:meth:`_analyse_name`'s None for the sequence ``text``; ``by_words``: told by its words alone
+        (and this document's lower-case words), so that the sequence is turned down at once next time."""
+        if by_words:
+            self._not_names.add((text, self._in_title))
+        return None
 
     def _core_restart(self, words: list, folded: list) -> int | None:
         """Index where a person's name (or its title) really starts in a capitalised run, or None."""

@@ -793,12 +793,15 @@ def _line_at(body: str, start: int, paragraph_starts: set[int]) -> _Line:
     return _Line(start, start + len(raw.rstrip(_WS)), start + lead_ws, raw[lead_ws:], raw.strip(_WS), para)
 
 
-def _lines(body: str, paragraph_starts: set[int], start: int = 0, stop: int | None = None) -> list[_Line]:
-    """The non-blank lines of ``body[start:stop]`` (``start`` at a line start)."""
+def _lines(body: str, paragraph_starts: set[int], start: int = 0, stop: int | None = None,
+           paragraphs: int | None = None) -> list[_Line]:
+    """The non-blank lines of ``body[start:stop]`` (``start`` at a line start); with ``paragraphs``,
+    only those of the first that many paragraphs, as :func:`_group_paragraphs` groups them."""
     stop = len(body) if stop is None else stop
     lines = []
     prev = None if start == 0 else body[body.rfind("\n", 0, start - 1) + 1:start - 1]
     pos = start
+    started = 0  # paragraphs begun
     while pos < stop:
         nl = body.find("\n", pos, stop)
         if nl < 0:
@@ -808,6 +811,10 @@ def _lines(body: str, paragraph_starts: set[int], start: int = 0, stop: int | No
         if stripped:
             lead_ws = len(raw) - len(raw.lstrip(_WS))
             para = _paragraph_start(prev) or (pos + lead_ws) in paragraph_starts or pos in paragraph_starts
+            if paragraphs is not None and (para or not lines):
+                if started == paragraphs:
+                    break  # the first line of one paragraph too many
+                started += 1
             lines.append(_Line(pos, pos + len(raw.rstrip(_WS)), pos + lead_ws, raw[lead_ws:], stripped, para))
         prev = raw
         pos = nl + 1
@@ -1075,7 +1082,7 @@ def _opening_turn(
             stop = e  # an END line before the first label closes the opening
             break
     # look for the title among the first paragraphs only (cheap for texts that have none)
-    probe = _group_paragraphs(_lines(body, paragraph_starts, 0, min(stop, 4000)))[:4]
+    probe = _group_paragraphs(_lines(body, paragraph_starts, 0, min(stop, 4000), paragraphs=4))
     skip_to = 0
     norm_title = _norm_title(title) if title else None
     for k, p in enumerate(probe):
@@ -1114,8 +1121,15 @@ def looks_like_transcript(body: str, turns: list[Turn]) -> bool:
         return False
     if len({t.label.upper() for t in labelled}) < 2 and len(labelled) < 3:
         return False
+    # turns with as many non-space characters as half the body's length have half its non-space
+    # characters too: then neither those of the body nor those of the remaining turns need counting
+    half_length = 0.5 * len(body) if body and not body.isspace() else None
+    covered = 0
+    for t in turns:
+        covered += sum(map(len, t.text.split()))
+        if half_length is not None and covered >= half_length:
+            return True
     total = sum(map(len, body.split()))
     if not total:
         return False
-    covered = sum(sum(map(len, t.text.split())) for t in turns)
     return covered >= 0.5 * total

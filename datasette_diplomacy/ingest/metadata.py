@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..text import LinePattern
+
 # ---------------------------------------------------------------------------
 # Dates
 
@@ -273,11 +275,11 @@ OUTLET_ABBREVIATIONS = {
     "UPI": "United Press International",
 }
 
-_COPYRIGHT = re.compile(
-    r"^[ \t]*(?:(?:Copyright|COPYRIGHT|©)[ \t]*(?:©[ \t]*)?(?:(?:19|20)\d{2}(?:[ \t]*[-–][ \t]*(?:19|20)\d{2})?[ \t]*,?[ \t]*)?"
+# a line pattern (see LinePattern: a leading ^ would be tried at every position of the text)
+_COPYRIGHT = LinePattern(
+    r"[ \t]*(?:(?:Copyright|COPYRIGHT|©)[ \t]*(?:©[ \t]*)?(?:(?:19|20)\d{2}(?:[ \t]*[-–][ \t]*(?:19|20)\d{2})?[ \t]*,?[ \t]*)?"
     r"|\([cC]\)[ \t]*(?:19|20)\d{2}(?:[ \t]*[-–][ \t]*(?:19|20)\d{2})?[ \t]*,?[ \t]*)"  # "(c)" needs a year: "(c) the Secretary" is a list item
-    r"(?:by[ \t]+)?(?P<name>[A-Z][^\n.,;|©]{1,60}?)[ \t]*(?:[.,;|]|(?i:all rights)|$)",
-    re.MULTILINE,
+    r"(?:by[ \t]+)?(?P<name>[A-Z][^\n.,;|©]{1,60}?)[ \t]*(?:[.,;|]|(?i:all rights)|$)"
 )
 # Header lines naming the body that issued a transcript or statement. Only
 # foreign-affairs and press offices: a speech's venue line ("Department of the
