@@ -682,9 +682,10 @@ _SHORT_ANSWER = re.compile(
     r"[ \t]*(yes|no|so|nothing|as[ \t]+much|the[ \t]+same(?:[ \t]+(?:of|about)[ \t]+[A-Z][\w.\u2019'-]*"
     r"(?:[ \t]+[A-Z][\w.\u2019'-]*)*)?)"
     r"(?=[ \t]*(?:[.,;!?]|$)|[ \t]+(?:in|on|at|during|last|this|earlier|later|when|after|before|while|but|and)\b)")
-_RATIO_BEFORE = re.compile(
-    r"(?:(?:[Mm]ore[ \t]+than|[Nn]early|[Aa]bout|[Aa]lmost|[Rr]oughly|[Oo]ver|[Ff]ewer[ \t]+than|[Ll]ess[ \t]+than|[Jj]ust)"
-    r"[ \t]+)?(?:\d+|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine)[ \t]+in[ \t]+$")
+# "more than 6 in", "About four in": the start of a share of those polled ("… in 10 voters")
+RATIO_START = (r"(?:(?:[Mm]ore[ \t]+than|[Nn]early|[Aa]bout|[Aa]lmost|[Rr]oughly|[Oo]ver|[Ff]ewer[ \t]+than|[Ll]ess[ \t]+than|"
+               r"[Jj]ust)[ \t]+)?(?:\d+|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine)[ \t]+in")
+_RATIO_BEFORE = re.compile(RATIO_START + r"[ \t]+$")
 # where an asked question ends: a comma or semicolon, or its closing quotation mark before a new clause
 # ("Asked if Sanders is “realistic enough,” 72 percent said yes")
 _QUESTION_END = re.compile(r"[,;:]|,?\u201d(?=[ \t]+[A-Z0-9])")

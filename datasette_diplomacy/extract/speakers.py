@@ -45,7 +45,7 @@ from ..model import Speaker
 from ..text import trie_regex
 from . import gazetteer
 from .names import FIRST_NAME_GROUPS, TITLE_WORDS, clean_label_name, first_name_key, fold, key_matches, name_tokens, person_key, surname_key
-from .quotes import Layout
+from .quotes import RATIO_START, Layout
 from .transcripts import RANK_WORDS, same_role
 
 # ---------------------------------------------------------------- lexicon
@@ -595,8 +595,7 @@ class _Mention:
 
 
 _mention_start = attrgetter("start")
-_BARE_SHARE = re.compile(r"(?:(?:[Mm]ore than|[Nn]early|[Aa]bout|[Aa]lmost|[Rr]oughly|[Oo]ver|[Jj]ust)\s+)?"
-                         r"(?:\d+|(?i:one|two|three|four|five|six|seven|eight|nine))\s+(?:in|out of)\s+(?:\d+|ten|10)")
+_BARE_SHARE = re.compile(RATIO_START + r"[ \t]+(?:\d+|ten)")  # "About 4 in 10", "Six in ten"
 _AGED = re.compile(r"(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old")
 
 
