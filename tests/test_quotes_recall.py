@@ -279,3 +279,30 @@ def test_this_opening_the_content_is_no_time_adverbial():
     # "this week" is when; "this is …" after "that" is what was said
     rows = rows_of("Ann Lee has said all along that this is a national imperative.")
     assert ("indirect", "this is a national imperative", "Ann Lee", "said") in rows
+
+
+def test_a_past_verb_after_comma_and_is_the_subjects_next_act():
+    rows = rows_of("Ryan Cole said the party must be a party of ideas, and has championed an agenda of cuts.")
+    assert ("indirect", "the party must be a party of ideas", "Ryan Cole", "said") in rows
+    # an -ed word before a noun is an adjective inside the content
+    rows = rows_of("Ryan Cole said the army entered the town, and armed groups fled.")
+    assert ("indirect", "the army entered the town, and armed groups fled", "Ryan Cole", "said") in rows
+
+
+def test_a_named_subject_after_comma_and_starts_the_narrators_next_clause():
+    rows = rows_of("Ann Lee said the police charged the officer with murder, and Emanuel released the video hours later.")
+    assert ("indirect", "the police charged the officer with murder", "Ann Lee", "said") in rows
+
+
+def test_worried_and_continued_to_question_report():
+    rows = rows_of("In the depths of the recession, Paul Rayner worried that the safety net was becoming a hammock.")
+    assert ("indirect", "the safety net was becoming a hammock", "Paul Rayner", "worried") in rows
+    rows = rows_of("Dale Turner continued to question whether Ted Cole can serve.")
+    assert [r[2:] for r in rows] == [("Dale Turner", "continued")]
+    # going on is no report
+    assert rows_of("Dale Turner continued to lead the field in Ohio.") == []
+
+
+def test_coordinated_report_after_an_adverb():
+    rows = rows_of("Putin complained bitterly about Kosovo, and most recently railed about Washington\u2019s habit of intervening.")
+    assert any(r[2] == "Putin" and r[3] == "railed" for r in rows)

@@ -1016,3 +1016,80 @@ def test_reaffirmed_reports():
     names = {s.id: s.name for s in resolver.speakers()}
     assert [(names.get(q.speaker), q.cue, q.text) for q in quotes] == [
         ("Jake Sullivan", "reaffirmed", "strong U.S. support for Lithuania")]
+
+
+# ---------------------------------------------------------------- names with initials, titles, roles that disagree
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("\u201cWe will cooperate,\u201d James A. Smith said.", "James A. Smith"),
+    ("\u201cWe will cooperate,\u201d FBI General Counsel Dana R. Birch wrote in a letter.", "Dana R. Birch"),
+    ("\u201cWe will win,\u201d Campaign Manager Robin Hale said.", "Robin Hale"),
+])
+def test_a_middle_initial_or_a_title_does_not_hide_the_person(sentence, name):
+    # "A." is an initial, not the article "a"; "Counsel" and "Manager" are titles, not given names
+    assert speaker_of("Officials met.\n\n" + sentence, "We will") == (name, "person")
+
+
+def test_a_party_in_a_role_must_agree():
+    body = ("Republican front-runner Dale Turner spoke on Monday. Mara Quinn spoke on Tuesday.\n\n"
+            "In an interview, the Democratic presidential candidate stated that the remarks did not fit.")
+    # not the one person whose role says "Republican"
+    assert speaker_of(body, "did not fit")[0] != "Dale Turner"
+
+
+def test_vice_in_a_hyphenated_role_is_a_rank():
+    body = ("GOP nominee Tom Ardell and his running mate, vice-presidential nominee Jo Vance, spoke.\n\n"
+            "\u201cLet me help you out,\u201d the Republican vice-presidential nominee said.\n\n"
+            "\u201cWe will carry Ohio,\u201d the GOP nominee said.")
+    assert speaker_of(body, "help you out") == ("Jo Vance", "person")
+    # "the nominee" without "vice" is not the vice-presidential nominee
+    assert speaker_of(body, "carry Ohio") == ("Tom Ardell", "person")
+
+
+def test_a_bare_role_does_not_reach_forward_to_someone_named_later():
+    body = ("Officials met.\n\n\u201cWe will win the vote,\u201d the senator said.\n\n"
+            "Speaking later, Sen. Claire Dorsey, who backs the bill, disagreed.")
+    assert speaker_of(body, "win the vote") == (None, None)
+
+
+def test_a_person_named_before_of_and_an_institution_is_the_subject():
+    body = ("Officials met.\n\n\u201cA staged weapon would be a stretch,\u201d Jeffrey Lamb of the James Martin "
+            "Center for Nonproliferation Studies wrote in December.")
+    assert speaker_of(body, "a stretch") == ("Jeffrey Lamb", "person")
+    # "the son of" is a description of someone else: the son speaks
+    assert speaker_of("Officials met.\n\nThe son of Dale Turner said the test failed.", "test failed")[0] == \
+        "the son of Dale Turner"
+
+
+@pytest.mark.parametrize("body, fragment, name", [
+    # a colon after a clause whose subject is named
+    ("Sen. Marco Ruiz spoke. When Dale Turner suggested that Cuba would sue, Ruiz fired back forcefully: "
+     "\u201cIf they sue us in a court in Miami, they\u2019re going to lose.\u201d", "going to lose", "Marco Ruiz"),
+    ("Chris Dale spoke. And Mr. Dale put a point on it: \u201cI told you he wouldn\u2019t be ready.\u201d",
+     "be ready", "Chris Dale"),
+    # a quotation that is its whole paragraph, signed in the next
+    ("Bernie Sandler spoke.\n\n\u201cThe idea that I would dismantle health care is just not accurate.\u201d"
+     "\n\n- Sandler.", "not accurate", "Bernie Sandler"),
+    # a statement announced at a paragraph's end, quoted in the next
+    ("When Wallace died, President Clinton released the following statement:\n\n"
+     "\u201cHillary and I offer our condolences to his family.\u201d", "condolences", "Clinton"),
+])
+def test_quotations_introduced_or_signed_without_a_reporting_verb(body, fragment, name):
+    assert speaker_of(body, fragment) == (name, "person")
+
+
+def test_a_wire_credit_after_a_quotation_is_no_signature():
+    assert speaker_of("Officials met.\n\n\u201cWe will win the war.\u201d\n\n- Reuters", "win the war") == (None, None)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("\u201cIt was 50 percent more than her show,\u201d Dale Turner added to People.", "Dale Turner"),
+    ("\u201cOur ideas are different,\u201d agrees Michelle Stone, 30, of Gainesville.", "Michelle Stone"),
+    ("\u201cI\u2019m a voter,\u201d declares Stephanie Acker, 27, a Navy veteran.", "Stephanie Acker"),
+    ("Glenn Becker spoke. \u201cWhat was the pivot point?\u201d Becker questioned.", "Glenn Becker"),
+    ("Rahm Eller spoke. Eller acknowledged, however, \u201cPast performance is no indication.\u201d", "Rahm Eller"),
+    ("The columnist David Auer went so far as to say: \u201cTwitter as we know it is over.\u201d", "David Auer"),
+])
+def test_more_ways_to_name_the_speaker(sentence, name):
+    assert speaker_of("Officials met.\n\n" + sentence, sentence.split("\u201c")[1][:8]) == (name, "person")

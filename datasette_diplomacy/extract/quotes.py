@@ -253,7 +253,7 @@ _BOUNDARY = re.compile(
 _ATTRIBUTION_AFTER = re.compile(
     r"(?:(?:[Tt]he|[Aa]n?)[ \t]+)?(?:[\w.'\u2019-]+,?[ \t]+){0,6}?(?:(?:also|then|later)[ \t]+)?"
     r"(?:said|says|wrote|writes|added|adds|asked|asks|told|tweeted|recalled|explained|continued|replied|"
-    r"responded|noted|argued|insisted|declared|warned|stated|claimed|shouted|yelled|exclaimed)\b"
+    r"responded|noted|argued|insisted|declared|warned|stated|claimed|shouted|yelled|exclaimed|questioned|wondered|demanded|quipped|mused|joked|cried|screamed|retorted|countered|marveled|marvelled)\b"
 )
 
 
@@ -326,7 +326,8 @@ proposed proposes called calls calling questioned questions pointed stresses cha
 applauded applauds lauded lauds commended commends cited cites citing decried decries echoed echoes described describes
 cried screamed scoffed snapped barked retorted laughed sighed interjected marveled marvelled conceded
 elaborated acknowledged clarified insisted joked noted vowed grumbled griped lamented fumed raged huffed mocked
-reacted opined demurred remembered remembers reasoned gushed riffed sniffed deadpanned
+reacted opined demurred remembered remembers reasoned gushed riffed sniffed deadpanned worried worries fretted frets
+railed rails gloated gloats continues
 hailed hails slammed slams blasted blasts lambasted ridiculed sniped sneered carped groused
 reaffirmed reaffirms reaffirming conveyed conveys thanked thanks congratulated congratulates
 """.split()
@@ -336,15 +337,19 @@ responded insisted insists argued argues warned warns remarked stated declared c
 told chanted shouted yelled whispered cried screamed scoffed snapped barked retorted laughed sighed interjected
 shot marveled marvelled conceded elaborated acknowledged clarified joked grumbled griped lamented fumed mused
 wondered observed countered claimed stressed emphasized emphasised predicted promised vowed
-reacted responded answered agreed admitted boasted bragged complained charged cautioned suggested asserted opined
+reacted responded answered agreed agrees admitted boasted bragged complained charged cautioned suggested asserted opined
+declares continues gloated questioned
 remembered reasoned gushed riffed sniffed deadpanned sniped sneered carped groused
 """.split())
 _MULTI = [
+    # "went so far as to say", "went on to call": the infinitive is the report ("refused to say" is none)
+    r"(?:went|goes|go|going) (?:so far as|on) to (?:say|suggest|call|claim|argue|accuse|compare|add|describe|warn|predict)",
     r"pointed out", r"points out", r"pointing out", r"went on", r"goes on", r"shot back", r"chimed in", r"made (?:it )?clear",
     r"makes (?:it )?clear", r"making (?:it )?clear", r"called for", r"calls for", r"calling for",
     r"called on", r"calls on", r"spoke of", r"spoke about", r"talked about", r"hit out at", r"hit back",
     r"(?:railed|rails|railing) against", r"(?:lashed|lashes|lashing) out at",
-    r"took issue with", r"expressed (?:concern|hope|frustration|regret|confidence|doubt)s?",
+    r"took issue with",
+    r"expressed (?:concern|hope|frustration|regret|confidence|doubt)s?",
     r"(?:raised|raises|raising) (?:(?:serious|deep|grave|strong|his|her|their|its|the)\s+)?concerns?",
     # "expressed solidarity with Ukraine", "expressed support for the plan": a stance stated
     r"(?:expressed|expresses|expressing) (?:(?:strong|deep|deepest|full|its|his|her|their|cautious|serious)\s+){0,2}"
@@ -352,6 +357,9 @@ _MULTI = [
     r"disappointment|reservations|opposition|outrage|anger|unease|satisfaction|interest)",
     r"(?:made|makes|make|making) the case", r"pointed to", r"points to", r"pointing to", r"(?:made|makes|make|making) (?:a |the )?point of (?:saying|noting|stressing|mentioning)", r"(?:made|makes|make|making) (?:clear|plain)",
     r"(?:put|puts) it(?= *(?:[:,]|\w+ly\b|this way|that way))",
+    # "released the following statement:" closing a paragraph: the quotation opening the next one is the statement
+    r"(?:issued|released|put out|posted|sent|published|tweeted|gave|made) (?:the following|this|a|an)"
+    r"(?: [\w-]+)? (?:statement|message|tweet|letter|note|response|comment)(?=[ \t]*:[ \t]*(?:\n|$))",
     # "issued a statement, “…”", "posted a message on Facebook: “…”": the text's words are its author's
     r"(?:issued|released|put out|posted|sent|published)(?=[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+)?(?:statement|tweet|message|"
     r"letter|email|post|note|video)[^,:;\u201c]{0,40}[,:][ \t]*\u201c)",
@@ -493,7 +501,7 @@ _ADDRESS_VERBS = {"told", "tells", "telling", "tell", "informed", "assured", "as
 _WEAK_VERBS = {"think", "thinks", "thought", "believe", "believes", "believed", "hope", "hopes", "hoped", "fear",
                "fears", "feared", "want", "wants", "wanted", "expects", "expected", "knows", "knew", "called",
                "calls", "calling", "questions", "questioned", "reports", "reported", "states", "answered", "answers",
-               "agrees", "agreed", "continued", "maintains", "maintained", "tell", "want"}
+               "agrees", "agreed", "continued", "continues", "maintains", "maintained", "tell", "want"}
 _ADVERBS = set("""
 has have had also later then again previously repeatedly recently once often would will could might may did does do
 reportedly initially ultimately publicly privately quickly bluntly flatly simply further frequently earlier now even
@@ -646,10 +654,23 @@ _OBJECT_REPORT_NOT = re.compile(r"[ \t]*(?:(?:by|in|for|as|at|on|from|during|whe
                                  r"with|to|earlier|last|this|yesterday|today)\b|[,.;:!?)]|$)")
 # what follows a verb that makes it no report: "wrote a $500,000 check to a super PAC", "adding to his victories"
 _WROTE_CHECK = re.compile(r"[ \t]+(?:a|an|the|his|her|their|its|another)[ \t]+(?:[\w$,.-]+[ \t]+){0,3}?(?:check|cheque)s?\b")
-_ADDING_TO = re.compile(r"[ \t]+to[ \t]+(?!reporters|journalists|the[ \t]+press|(?:a|the)[ \t]+(?:statement|list)\b)")
+_ADDING_TO = re.compile(r"[ \t]+to[ \t]+(?!reporters|journalists|the[ \t]+press|(?:a|the)[ \t]+(?:statement|list)\b"
+                        # "…,” Lee added to People." / "added to CNN, “…”": an addressee named, then the sentence goes on
+                        r"|(?:The[ \t]+)?[A-Z][\w.\u2019'&-]*(?:[ \t]+[A-Z][\w.\u2019'&-]*){0,3}[ \t]*(?:[.,:]|$))")
 # "thanks in part to her wins": a preposition
 _THANKS_TO = re.compile(r"\s+(?:(?:in[ \t]+(?:large[ \t]+)?part|largely|mostly|partly|partially|primarily|mainly)[ \t]+)?to\b")
-_NOT_A_REPORT_AFTER = {"wrote": _WROTE_CHECK, "writes": _WROTE_CHECK, "write": _WROTE_CHECK, "writing": _WROTE_CHECK,
+# "continued to question whether …", "began to argue that …": the infinitive is the report, the subject is before
+_ASPECT_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:continued|continues|continue|continuing|began|begins|begin|begun|"
+                            r"started|starts|proceeded|proceeds)[ \t]+to[ \t]+$")
+# "continued to lead the polls", "continues apace": going on, not talking on
+_CONTINUED_NOT = re.compile(
+    r"[ \t]+(?:to(?![ \t]+(?:say|question|insist|argue|complain|portray|refute|defend|deny|suggest|criticize|criticise|"
+    r"attack|call|claim|maintain|blame|accuse|assert|warn|tout|praise|express|hammer|mock|slam|dismiss|reject|urge|"
+    r"describe|characterize|characterise|dispute|challenge|downplay|stress|emphasize|emphasise|voice|push|press|"
+    r"raise|tell|beat[ \t]+back)\b)|on|with|apace|unabated|for|through|into|until|in|at|as|its|his|her|their|the|a|an|"
+    r"[a-z]+ing)\b")
+_NOT_A_REPORT_AFTER = {"continued": _CONTINUED_NOT, "continues": _CONTINUED_NOT,
+                       "wrote": _WROTE_CHECK, "writes": _WROTE_CHECK, "write": _WROTE_CHECK, "writing": _WROTE_CHECK,
                        "adding": _ADDING_TO, "added": _ADDING_TO, "adds": _ADDING_TO, "thanks": _THANKS_TO}
 # "one of the most highly cited authors", "a widely cited study": an adjective, not a report
 _CITED_ADJECTIVE_BEFORE = re.compile(r"\b(?:most|highly|widely|often|frequently|much|commonly|oft|heavily|rarely)[ \t]+$")
@@ -714,6 +735,11 @@ _ASKED_QUESTION = re.compile(
 )
 # what follows a subject's head and belongs to it: "a diplomat familiar with the talks", "officials in Kyiv", "a
 # source speaking to Radio X", "a spokesman for the Ann Lee campaign"
+# a coordinated verb: "… and backed their plan", "…, and most recently defended it"
+_AND_BEFORE = re.compile(r"\b(?:and|but|yet|or)(?:[ \t]+(?:then|also|later|(?:most[ \t]+)?[a-z]{3,}ly))?[ \t]*$")
+_ASIDE_BEFORE_QUOTE = re.compile(r"[ \t]*,[ \t]*(?:however|though|too|also|again|in[ \t]+turn|for[ \t]+(?:his|her|their|its)"
+                                 r"[ \t]+part)(?=[ \t]*[,:][ \t]*\u201c)")
+_OF_PLACE = re.compile(r"(?:of|from|at)\b")
 _POST_MODIFIER = re.compile(
     r"(?<![\w'\u2019-])(?:(?:familiar|close|involved|briefed|knowledgeable|connected|loyal|opposed|allied|aligned)"
     r"[ \t]+(?:with|to|in|on|about)|with[ \t]+(?:(?:direct|close|detailed)[ \t]+)?knowledge[ \t]+of|"
@@ -845,6 +871,16 @@ _GERUND_LEFT = re.compile(r"(?:,|\u201d|\b(?:by|while|when|after|before|without|
 _COORD_SPEAKER = re.compile(r"(?:,[ \t]*(?:and|but|while|whereas|with)|[ \t]+(?:while|whereas))[ \t]+(?=[A-Z]|(?:he|she|the)\b)"
                             # "Ryan saying he was “very encouraged” and Trump calling it …": a second absolute
                             r"|[ \t]+and[ \t]+(?=[A-Z])")
+# (the start of a clause: after a comma that is not a number's)
+_CLAUSE_COMMA = re.compile(r",[ \t]+(?!\d)")
+# a predicate after a subject: a lower-case word, maybe after an adverb ("fired back forcefully:")
+_PREDICATE_AFTER = re.compile(r"[ \t]+(?:[a-z]+ly[ \t]+)?(?!of\b|and\b|or\b|who\b|which\b)[a-z]{2,}\b")
+_COORD_CLAUSE = re.compile(r",[ \t]+(?:and|but)[ \t]+(?=[A-Z]|(?:the|his|her|their|its)[ \t])")
+_CLAUSE_SUBJECT = re.compile(r"(?:[A-Z][\w.\u2019'&-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.\u2019'&-]*){0,4}"
+                             r"|(?:the|his|her|their|its)(?:[ \t]+[\w\u2019'-]+){1,3}?)(?=[ \t])")
+_FINITE_AFTER = re.compile(r"(?:['\u2019]s[ \t]+[\w-]+)?[ \t]+(?:(?:also|then|later|still|now|already|has|have|had|is|was)[ \t]+)?"
+                           r"(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|may|might|should|must|"
+                           r"[a-z]{2,}ed|[a-z]{2,}[^s\W]s)\b")
 _COORD_CUE = re.compile(
     r",?\s+(?:and|but)\s+(?:(?:also|then|later|repeatedly)\s+)?(?:said|says|say|added|adds|suggested|argued|argue|"
     r"argues|insists|warns|notes|claims|contends|proposed|proposes|demanded|demands|pledged|pledges|questioned|"
@@ -858,6 +894,10 @@ _COORD_CUE = re.compile(
     r"tried[ \t]+to[ \t]+(?:make|argue|explain|convince))\b"
     # "decried the issue of “systemic racism” and highlighted her plans": the subject's next act on its own
     r"|\s+and\s+(?:(?:also|then|later)\s+)?[a-z]{3,}ed\s+(?:her|his|their|its)\s+(?:own\s+)?[a-z]"
+    # "said the GOP must be a party of ideas, and pushed to …": after a comma, a past verb with no subject of
+    # its own is the subject's next act (not "…, and armed groups": an -ed word before a noun)
+    r"|,[ \t]+and[ \t]+(?:(?:also|then|later|even|again|most[ \t]+recently|has|have|had)[ \t]+)?[a-z]{3,}ed"
+    r"(?=[ \t]+(?:the|a|an|his|her|their|its|to|that|about|into|on|for|with|him|them|it|more|[A-Z]))(?![ \t]+by\b)"
     # "… and has repeatedly characterized him as …": another predicate of the same subject
     r"|,?[ \t]+and[ \t]+(?:has|have|had)[ \t]+(?:(?:also|repeatedly|since|long|often)[ \t]+)?(?:said|called|characterized|"
     r"characterised|described|accused|argued|insisted|warned|claimed|suggested|praised|criticized|criticised)\b"
@@ -958,6 +998,7 @@ class _Finder:
         """(speaker_id, np_start, surface) of the subject ending right before ``pos``; None if none."""
         masked = self.masked
         p = pos
+        stripped = ""  # the word stripped last
         # strip adverbs / auxiliaries / ", however," between subject and verb
         while True:
             q = p
@@ -975,8 +1016,10 @@ class _Finder:
             ws, we = _last_word(masked, s, q)
             w = masked[ws:we]
             if w and (w.lower() in _ADVERBS or w in _AUXILIARIES or w in _FLOATING_QUANTIFIERS
-                      or (w.endswith("ly") and w.islower() and w not in _NOT_ADVERBS)):
+                      or (w.endswith("ly") and w.islower() and w not in _NOT_ADVERBS)
+                      or w == "most" and stripped.endswith("ly")):  # "and most recently said"
                 p = ws
+                stripped = w
                 continue
             p = q
             break
@@ -1111,7 +1154,13 @@ class _Finder:
             or _ON_MODIFIER.search(masked, max(s, np_start - 40), np_start)
         if pm is not None and masked[np_start:p].split()[0].lower() not in _NP_PRONOUNS:
             head_end = s + len(masked[s:pm.start()].rstrip())
+            named = self._person_before_pp(s, np_start)
+            if named is not None:
+                return named
             head_start = self._np_start_before(s, head_end)
+            named = self._person_before_pp(s, head_start) if head_start is not None else None
+            if named is not None:
+                return named
             if head_start is not None and masked[head_start:head_end].split()[0].lower() not in _NP_PRONOUNS:
                 head = masked[head_start:head_end].split()[-1]
                 if (self._document_head(head) if pm.re is _ON_MODIFIER
@@ -1134,6 +1183,18 @@ class _Finder:
             return None
         sid = self.resolver.resolve(surface, np_start, p)
         return (sid, np_start, surface)
+
+    def _person_before_pp(self, s: int, start: int):
+        """(speaker_id, start, surface) of a person named right before "of" / "from" / "at" and the noun phrase
+        at ``start``: "Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote" is Lewis's."""
+        pm = _POST_MODIFIER.search(self.masked, max(s, start - 40), start)
+        if pm is None or not _OF_PLACE.match(pm.group()):
+            return None
+        named = self.resolver.mention_ending_at(s + len(self.masked[s:pm.start()].rstrip()))
+        if named is None or named.start < s or named.kind != "name" or named.in_quote:
+            return None
+        sid = self._sid(named)
+        return (sid, named.start, named.text) if self.resolver.speaker_type(sid) == "person" else None
 
     def _after_opening_conj(self, s: int, end: int) -> int:
         """Where the clause opening at ``s`` starts after a conjunction ("But", "And yet", "Meanwhile,")."""
@@ -1589,7 +1650,8 @@ class _Finder:
                 continue  # "Clark's comments", "Trump's repeated calls": a noun ("Truss' remarks that …" reports)
             if lv in _DOC_VERBS and lv not in _VERBS_SPEECH and not _doc_subject(left):
                 continue  # "found", "show" report only for a poll, a study, a report
-            if _NEGATED_BEFORE.search(left) and lv not in ("said",):
+            aspect = _ASPECT_BEFORE.search(left) if left.endswith(" ") else None  # "continued to question"
+            if _NEGATED_BEFORE.search(left) and lv not in ("said",) and aspect is None:
                 continue  # "refused to say", "did not say"
             if _PASSIVE_BEFORE.search(left) and not lv.endswith("ing"):  # "is calling" is progressive, not passive
                 continue
@@ -1611,7 +1673,7 @@ class _Finder:
             # preposition belongs to the clause that governs it, so its speaker is that clause's subject,
             # never the object or any other name right before the comma
             gerund = participle_cue and _GERUND_LEFT.search(left) is not None
-            subj = None if gerund else self.speaker_np_before(s, vs, si)
+            subj = None if gerund else self.speaker_np_before(s, s + aspect.start() if aspect else vs, si)
             if subj is not None and participle_cue and (
                     subj[0] is None or _PARTICIPLE_OBJECT_BEFORE.search(masked, s, subj[1])
                     or _ISSUED_BEFORE.search(masked, max(s, subj[1] - 20), subj[1])):
@@ -1632,8 +1694,8 @@ class _Finder:
                         inverted = True
             if subj is None:
                 # participle or coordinated verb: inherits the sentence's subject
-                coord = re.search(r"\b(?:and|but|yet|or)(?:[ \t]+(?:then|also|later))?[ \t]*$", left)
-                if gerund or _LINK_BEFORE.search(left) and (participle_cue or coord):
+                coord = _AND_BEFORE.search(left)
+                if gerund or coord or _LINK_BEFORE.search(left) and participle_cue:
                     sid = last_speaker if last_subject_found else self.sentence_subject(si, vs)
                     if sid is None and gerund and lv in _REPORT_PARTICIPLES:
                         sid = self._parenthetical_subject(s, vs)
@@ -1787,6 +1849,10 @@ class _Finder:
         if om and not inverted:
             p += om.end()  # "she added warily: “…”", "he added a caveat: “…”"
             rest = masked[p:e]
+        am = _ASIDE_BEFORE_QUOTE.match(rest)
+        if am:
+            p += am.end()  # "Emanuel acknowledged, however, “…”"
+            rest = masked[p:e]
         if not inverted and _COLON_END.fullmatch(rest):
             # "Reuters responded:" ending a paragraph: the quotation opening the next paragraph is the report
             nxt = self.quote_opening_paragraph(pi + 1)
@@ -1879,6 +1945,9 @@ class _Finder:
         co = _COORD_CUE.search(masked, p, cend)
         if co:
             cend = co.start()
+        cc = self._coord_clause(p, cend)
+        if cc is not None:
+            cend = cc
         if lv.startswith(_NAMING_VERBS) and not lv.endswith((" for", " on")):
             # "called Palin a “clown” on his radio show when …": the name ends with its quotation
             qm = masked.find("\u201d", p, cend)
@@ -1940,7 +2009,7 @@ class _Finder:
             if verb.lower() in _BARE_FORMS and not _AUXILIARY_BEFORE.search(masked[s:vs]) and not (
                     (subj[2] or "").lower() in _PLURAL_SUBJECTS or self.resolver.speaker_type(sid) == "group"):
                 return None  # "Trump support is strongest in the north": a noun after a name
-        elif re.search(r"\b(?:and|but)(?:[ \t]+(?:then|also|later))?[ \t]*$", masked[s:vs]):
+        elif _AND_BEFORE.search(masked[s:vs]):
             sid = self.sentence_subject(si, vs)  # "Lee met the envoys and backed their plan"
         else:
             return None
@@ -2003,6 +2072,21 @@ class _Finder:
             cend = end.start()
         it = self.add_clause(p, cend, sid, verb, si, pi, min_words=2)
         return cend if it is not None else None
+
+    def _coord_clause(self, p: int, cend: int) -> int | None:
+        """Where ", and Emanuel released the video …" starts the narrator's next clause inside ``masked[p:cend]``:
+        a named subject of its own and a finite verb after ", and" / ", but"."""
+        masked = self.masked
+        for m in _COORD_CLAUSE.finditer(masked, p, cend):
+            mention = self.resolver.mention_starting_at(m.end())
+            if mention is not None and (mention.in_quote or mention.kind == "pronoun"):
+                continue
+            np_end = mention.end if mention is not None else _CLAUSE_SUBJECT.match(masked, m.end(), cend)
+            if np_end is not None and not isinstance(np_end, int):
+                np_end = np_end.end()
+            if np_end is not None and _FINITE_AFTER.match(masked, np_end, cend):
+                return m.start()
+        return None
 
     def _coord_speaker(self, p: int, cend: int) -> int | None:
         """Where ", and NAME VERBing/said …" starts another speaker's report inside ``masked[p:cend]``."""
@@ -2143,10 +2227,19 @@ class _Finder:
             if qi in self.q_item or not q.closed:
                 continue
             dm = _DASH_SOURCE.match(self.masked, q.close_end, layout.paragraphs[q.paragraph][1])
+            if dm is None and q.paragraph + 1 < len(layout.paragraphs) \
+                    and not self.masked[layout.paragraphs[q.paragraph][0]:q.open].strip() \
+                    and not self.masked[q.close_end:layout.paragraphs[q.paragraph][1]].strip():
+                # a quotation that is its whole paragraph, signed by a person's name in the next one: "“…”" /
+                # "- Sanders." (not a wire credit: "- Reuters")
+                dm = _DASH_SOURCE.match(self.masked, *layout.paragraphs[q.paragraph + 1][:2])
+                signed = True
+            else:
+                signed = False
             if dm:
                 ns, ne = dm.start(1), dm.end(1)
                 sid = self.resolver.resolve(body[ns:ne], ns, ne)
-                if sid is not None:
+                if sid is not None and not (signed and self.resolver.speaker_type(sid) != "person"):
                     self.add_direct(qi, sid, "―", layout.sentence_of(q.open))
         # remaining quotes
         for qi, q in enumerate(qspans):
@@ -2162,7 +2255,9 @@ class _Finder:
             si = layout.sentence_of(q.open)
             if self._embedded_fragment(q, si):
                 continue  # "the actions of “the Anglo-Saxon countries” that …": a phrase of the narrative
-            sp, cue = self.inherit(qi, si, q.paragraph)
+            sp, cue = self._colon_subject(q, si), ":"
+            if sp is None:
+                sp, cue = self.inherit(qi, si, q.paragraph)
             if sp is None and q.single:
                 continue
             self.add_direct(qi, sp, cue, si, strength=1)
@@ -2191,6 +2286,29 @@ class _Finder:
                                      for m in _CUE.finditer(self.masked, start, end)) \
                 or _INITIAL_CUE.match(self.masked, start, end) is not None
         return self._reports[key]
+
+    def _colon_subject(self, q, si):
+        """The speaker of a quotation that a colon introduces at the end of a clause whose subject is named:
+        "Rubio fired back forcefully: “…”", "…, Lee gave the idea a whirl on CNN: “…”" (a clause with a
+        reporting verb has been read before this). None when the clause before the colon has no such subject."""
+        masked = self.masked
+        s = self.layout.sentences[si][0]
+        head = masked[s:q.open]
+        if not head.rstrip().endswith(":") or "\u201c" in head or "\u201d" in head:
+            return None
+        colon = s + len(head.rstrip()) - 1
+        starts = [self._after_opening_conj(s, colon)] + [m.end() for m in _CLAUSE_COMMA.finditer(masked, s, colon)]
+        for st in reversed(starts):
+            st += len(masked[st:colon]) - len(masked[st:colon].lstrip())
+            mention = self.resolver.mention_starting_at(st)
+            if mention is None or mention.in_quote or mention.end >= colon:
+                continue
+            if mention.kind == "pronoun" and mention.text.lower() not in ("he", "she"):
+                return None
+            if not _PREDICATE_AFTER.match(masked, mention.end, colon):
+                return None
+            return self._sid(mention)
+        return None
 
     def inherit(self, qi, si, pi):
         layout = self.layout

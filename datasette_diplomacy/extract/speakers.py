@@ -262,7 +262,7 @@ national homeland treasury commerce trade health energy education transport envi
 # lower-case words that may stand in a role description before a name ("former foreign minister")
 _ROLE_MODIFIERS = set(
     """
-former foreign prime deputy vice presidential republican democratic top senior chief special acting then current
+former foreign prime deputy vice presidential vice-presidential vice-president republican democratic top senior chief special acting then current
 incoming outgoing press defense defence interior state general secretary national security campaign
 communications executive managing veteran longtime long-time new finance home justice
 health trade economy economic energy environment education labor labour party majority minority assistant under
@@ -528,6 +528,11 @@ _NAME_AS_MODIFIER = re.compile(r"(?:['\u2019]s)?[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}
 _REPORTING_AFTER_APPOSITIVES = re.compile(r"(?:,[^,.;:\n\u201c\u201d\"]{1,60}){1,3}," + _REPORTING_AFTER.pattern)
 
 
+# a party in a role ("the Democratic nominee"): the folded word -> how a role text says it
+_PARTY_OF = {"democratic": "democrat", "democrat": "democrat", "dem": "democrat", "republican": "republican",
+             "gop": "republican", "labour": "labour", "conservative": "conservative", "tory": "conservative",
+             "liberal": "liberal", "green": "green", "libertarian": "libertarian"}
+_PARTY_WORD = re.compile(r"\b(?:democrat|republican|gop|labour|conservative|tory|liberal|green|libertarian)", re.I)
 _FOLLOWS_NAME = re.compile(r",\s+" + _NAME_WORD + r"[ \t]+" + _NAME_WORD)
 
 # ---------------------------------------------------------------- records
@@ -1376,7 +1381,8 @@ class SpeakerResolver:
                                                                            and is_first_name(words[0]))
                    for w in words):  # "Russian Foreign Ministry", but "David French" is a name
                 return self._not_a_name(text, by_words)
-            if any(w in _FUNCTION for w in folded[1:]):
+            if any(w in _FUNCTION and not (len(words[k]) == 2 and words[k][1] == ".")  # an initial: "James A. Baker"
+                   for k, w in enumerate(folded[1:], 1)):
                 return self._not_a_name(text, by_words)
             if all(w.isupper() for w in words):
                 return self._not_a_name(text, by_words)
@@ -1712,6 +1718,9 @@ class SpeakerResolver:
             return None
         qualifiers = [w for w in mods if w in ("foreign", "defence", "defense", "prime", "interior", "finance",
                                                  "home", "vice", "deputy", "press", "health", "trade", "justice")]
+        if any(w.startswith("vice-") for w in mods) and "vice" not in qualifiers:
+            qualifiers.append("vice")  # "the vice-presidential nominee"
+        parties = [_PARTY_OF[w] for w in mods if w in _PARTY_OF]
         cands = []
         for i, e in enumerate(self._entities):
             if e.type != "person" or not e.roles:
@@ -1720,6 +1729,9 @@ class SpeakerResolver:
                 continue
             if qualifiers and head not in ("diplomat", "envoy") and not all(q in e.role_text() for q in qualifiers):
                 continue
+            if parties and _PARTY_WORD.search(e.role_text()) and not any(
+                    _PARTY_OF[w.lower()] in parties for w in _PARTY_WORD.findall(e.role_text())):
+                continue  # "the Democratic candidate" is not "Republican front-runner Donald Trump"
             if country and e.country and e.country != country:
                 continue
             if gender and e.gender and e.gender != gender:
@@ -1744,12 +1756,21 @@ class SpeakerResolver:
         cands_before = [c for c in cands if c in mentioned]
         if len(cands_before) == 1:
             return cands_before[0]
-        if len(cands) == 1 and not cands_before:
+        if len(cands) == 1 and not cands_before and (mods or not self._named_later(cands[0], pos)):
             return cands[0]
         for idx, _ in self._salient_order(pos, sent, max_back=6):
             if idx in cands_before:
                 return idx
         return None
+
+    def _named_later(self, idx: int, pos: int) -> bool:
+        """True when the entity is first named after ``pos`` (and not in the title): "the senator said" before
+        "Sen. Claire McCaskill" is introduced refers back to someone else."""
+        ent = self._entities[idx]
+        if ent.first_pos <= pos:
+            return False
+        surname = ent.name.split()[-1]
+        return not (self.title and re.search(r"\b" + re.escape(surname) + r"\b", self.title))
 
     def _resolve_entity(self, surface: str, start: int, end: int) -> int | None:
         lex = lexicon()
@@ -1995,7 +2016,12 @@ def _holds_office(role: str, target: str, mods: list[str]) -> bool:
     "Chief Medical Advisor to the President" (whose office is the adviser's) nor "Vice President"
     unless the mention says "vice"."""
     before = _office_word_before(role, target)
-    return before is not False and not (before in RANK_WORDS and before not in mods)
+    if before is False:
+        return False
+    if before and "-" in before:  # "vice-presidential nominee": the rank is "vice"
+        before = before.partition("-")[0]
+        return not (before in RANK_WORDS and not any(m.partition("-")[0] == before for m in mods))
+    return not (before in RANK_WORDS and before not in mods)
 
 
 @lru_cache(maxsize=8192)
