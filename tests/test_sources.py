@@ -1093,3 +1093,21 @@ def test_a_wire_credit_after_a_quotation_is_no_signature():
 ])
 def test_more_ways_to_name_the_speaker(sentence, name):
     assert speaker_of("Officials met.\n\n" + sentence, sentence.split("\u201c")[1][:8]) == (name, "person")
+
+
+@pytest.mark.parametrize("body, fragment, name, kind", [
+    # "in what X called “…”": the phrase is X's
+    ("Bay Becker spoke. He protected the delegates in 1976, in what Bay Becker, the campaign\u2019s treasurer, called "
+     "\u201chand-to-hand combat on the floor.\u201d", "hand-to-hand", "Bay Becker", "person"),
+    # an absolute phrase with a named subject before the colon
+    ("Dale Turner spoke. Supporters punched a protester, with Turner reportedly yelling: \u201cGet him the hell out "
+     "of here!\u201d", "Get him", "Dale Turner", "person"),
+    # "Democrat" is a party title before the name, so the name opens the clause
+    ("Democrat Mara Quinn has taken a swipe at her rival\u2019s stance on trade, saying that tariffs do more harm "
+     "than good.", "tariffs", "Mara Quinn", "person"),
+    # an official nobody named, described by a country's possessive and a phrase
+    ("Seitchi was returning to Chad, Russia\u2019s ambassador to France confirmed.", "returning to Chad",
+     "Russia\u2019s ambassador", "anonymous"),
+])
+def test_speakers_of_phrases_and_absolutes(body, fragment, name, kind):
+    assert speaker_of("Officials met.\n\n" + body, fragment) == (name, kind)

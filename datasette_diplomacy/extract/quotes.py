@@ -327,7 +327,7 @@ applauded applauds lauded lauds commended commends cited cites citing decried de
 cried screamed scoffed snapped barked retorted laughed sighed interjected marveled marvelled conceded
 elaborated acknowledged clarified insisted joked noted vowed grumbled griped lamented fumed raged huffed mocked
 reacted opined demurred remembered remembers reasoned gushed riffed sniffed deadpanned worried worries fretted frets
-railed rails gloated gloats continues
+railed rails gloated gloats continues proclaims
 hailed hails slammed slams blasted blasts lambasted ridiculed sniped sneered carped groused
 reaffirmed reaffirms reaffirming conveyed conveys thanked thanks congratulated congratulates
 """.split()
@@ -871,6 +871,11 @@ _GERUND_LEFT = re.compile(r"(?:,|\u201d|\b(?:by|while|when|after|before|without|
 _COORD_SPEAKER = re.compile(r"(?:,[ \t]*(?:and|but|while|whereas|with)|[ \t]+(?:while|whereas))[ \t]+(?=[A-Z]|(?:he|she|the)\b)"
                             # "Ryan saying he was “very encouraged” and Trump calling it …": a second absolute
                             r"|[ \t]+and[ \t]+(?=[A-Z])")
+# "in what Lee, the party's treasurer, called “…”" (the quotation follows)
+_WHAT_CALLED = re.compile(r"\bwhat[ \t]+(?P<np>[A-Z][^\u201c\u201d.;:]{0,120}?)[ \t]+(?:(?:has|have|had|once|later|then)[ \t]+)?"
+                          r"(?P<v>called|calls|described[ \t]+as|describes[ \t]+as|termed|terms|dubbed|labeled|labelled|"
+                          r"characterized[ \t]+as|characterised[ \t]+as)[ \t]*,?[ \t]*$")
+_WITH_LEAD = re.compile(r"[ \t]*(?:with|as)[ \t]+")
 # (the start of a clause: after a comma that is not a number's)
 _CLAUSE_COMMA = re.compile(r",[ \t]+(?!\d)")
 # a predicate after a subject: a lower-case word, maybe after an adverb ("fired back forcefully:")
@@ -2257,6 +2262,8 @@ class _Finder:
                 continue  # "the actions of “the Anglo-Saxon countries” that …": a phrase of the narrative
             sp, cue = self._colon_subject(q, si), ":"
             if sp is None:
+                sp, cue = self._what_called(q, si)
+            if sp is None:
                 sp, cue = self.inherit(qi, si, q.paragraph)
             if sp is None and q.single:
                 continue
@@ -2298,6 +2305,8 @@ class _Finder:
             return None
         colon = s + len(head.rstrip()) - 1
         starts = [self._after_opening_conj(s, colon)] + [m.end() for m in _CLAUSE_COMMA.finditer(masked, s, colon)]
+        # "…, with Trump reportedly yelling: “…”": an absolute phrase's subject
+        starts = [wm.end() if (wm := _WITH_LEAD.match(masked, st, colon)) else st for st in starts]
         for st in reversed(starts):
             st += len(masked[st:colon]) - len(masked[st:colon].lstrip())
             mention = self.resolver.mention_starting_at(st)
@@ -2309,6 +2318,18 @@ class _Finder:
                 return None
             return self._sid(mention)
         return None
+
+    def _what_called(self, q, si):
+        """(speaker, cue) of a quotation naming what someone called it: "in what Bay Buchanan, the campaign's
+        treasurer, called “hand-to-hand combat”" is Buchanan's phrase. (None, None) otherwise."""
+        s = self.layout.sentences[si][0]
+        wm = _WHAT_CALLED.search(self.masked, max(s, q.open - 200), q.open)
+        if wm is None:
+            return None, None
+        mention = self.resolver.mention_starting_at(wm.start("np"))
+        if mention is None or mention.in_quote or mention.kind == "pronoun" and mention.text.lower() not in ("he", "she"):
+            return None, None
+        return self._sid(mention), wm.group("v")
 
     def inherit(self, qi, si, pi):
         layout = self.layout

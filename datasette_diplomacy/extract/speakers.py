@@ -533,6 +533,7 @@ _PARTY_OF = {"democratic": "democrat", "democrat": "democrat", "dem": "democrat"
              "gop": "republican", "labour": "labour", "conservative": "conservative", "tory": "conservative",
              "liberal": "liberal", "green": "green", "libertarian": "libertarian"}
 _PARTY_WORD = re.compile(r"\b(?:democrat|republican|gop|labour|conservative|tory|liberal|green|libertarian)", re.I)
+_ROLE_PP_REST = re.compile(r"[ \t]+(?:to|of|for|at|in)[ \t]+[^,;\n]{1,60}")
 _FOLLOWS_NAME = re.compile(r",\s+" + _NAME_WORD + r"[ \t]+" + _NAME_WORD)
 
 # ---------------------------------------------------------------- records
@@ -1777,7 +1778,8 @@ class SpeakerResolver:
         m = self.mention_starting_at(start)
         if m is not None and m.end <= end + 1 and m.entity is not None and not (m.kind == "pronoun" and m.end < end - 1):
             return m.entity  # but "His chief aide" is not "His"
-        if m is not None and m.kind == "role" and m.entity is None and m.end == end:
+        if m is not None and m.kind == "role" and m.entity is None and (
+                m.end == end or _ROLE_PP_REST.fullmatch(self.body, m.end, end)):  # "Chad's ambassador to France"
             idx = self._resolve_role(self._role_info(m), start, end, self.layout.sentence_of(start))
             if idx is None and self._last_role_candidates == 0:
                 idx = self._roleless_subject(start, self.layout.sentence_of(start), self._role_info(m)["head"],
@@ -1785,7 +1787,8 @@ class SpeakerResolver:
                 if idx is not None:
                     self._entities[idx].add_alias(_role_alias(m.text))
                     return idx
-                if re.match(r"(?:the|a|an)\s", m.text, re.I):
+                if re.match(r"(?:the|a|an)\s|[A-Z][\w.-]*['\u2019]s?\s", m.text, re.I):
+                    # "the minister", "Chad's ambassador": an official nobody named
                     return self._keyed_entity("anonymous", _role_alias(m.text))
             return idx
         m = self.mention_ending_at(end)
