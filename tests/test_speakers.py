@@ -597,3 +597,22 @@ def test_a_pronoun_after_a_report_by_someone_of_unknown_gender_is_that_reporter(
     quotes = find_quotes(body, spans, resolver)
     names = {s.id: s.name for s in resolver.speakers()}
     assert [names.get(q.speaker) for q in quotes if q.kind == "direct"] == ["Tova Lindqvist"]
+
+
+def test_role_heads_prescan_finds_what_the_regex_finds():
+    import random
+
+    from datasette_diplomacy.extract import speakers
+
+    assert speakers._role_head_automaton() is not None
+    rng = random.Random(5)
+    words = ["minister", "ministers", "president", "vice", "director-general", "director", "general", "secretary",
+             "secretary-general", "envoy", "the", "foreign", "ſpeaker", "speaker", "kıng", "king", "\u212aing", "envoy_"]
+    seps = [" ", "  ", "-", "\u00a0", "\u2013", "\u2019", "'", ".", ",", "", "\n", "_", "\u00e9", "\u4e2d", "2"]
+    for _ in range(3000):
+        text = "".join(rng.choice(words).upper() if rng.random() < 0.2 else rng.choice(words) + rng.choice(seps)
+                       for _ in range(rng.randrange(1, 10)))
+        low = speakers._lower_like_ignorecase(text)
+        expected = ([(m.start(), m.end() - 1) for m in speakers._lower_role_head_re().finditer(" " + low)] if low is not None
+                    else [m.span() for m in speakers._role_head_re().finditer(text)])
+        assert speakers._role_heads(text) == expected, text

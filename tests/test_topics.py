@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pickle
+import random
+import re
 import time
 from pathlib import Path
 
@@ -244,3 +246,58 @@ def test_match_is_fast(taxonomy):
     started = time.perf_counter()
     taxonomy.match(body)
     assert time.perf_counter() - started < 0.25  # about 5 ms here; generous for slow CI machines
+
+
+def test_prescan_case_twins_are_all_the_ascii_letters_ignoring_case_equates_with_non_ascii():
+    from datasette_diplomacy.extract import topics
+
+    letter = re.compile("(?i)[a-z]")
+    twins = {chr(c).lower() if chr(c).lower().isascii() else None for c in range(128, 0x110000) if letter.match(chr(c))}
+    # "İ" and "ı" (i), the Kelvin sign (k) and the long s (s): which letter each is, ignoring case
+    assert {c for c in range(128, 0x110000) if letter.match(chr(c))} == {0x130, 0x131, 0x17F, 0x212A}
+    assert twins <= {"i", "k", None} and topics._CASE_TWINS == frozenset("iks")
+
+
+def _random_texts(seed: int, words: list[str], n: int):
+    rng = random.Random(seed)
+    seps = [" ", "  ", "-", "\u00a0", "\u2013", "\u2019", "'", ".", ",", "", "\n", "_", "\u00e9", "\u4e2d"]
+    for _ in range(n):
+        parts = []
+        for _ in range(rng.randrange(1, 10)):
+            w = rng.choice(words)
+            r = rng.random()
+            parts.append(w.upper() if r < 0.2 else w.capitalize() if r < 0.3 else w)
+            parts.append(rng.choice(seps))
+        yield "".join(parts)
+
+
+def _lower(text: str) -> str:
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def test_prescan_finds_what_the_regex_finds(taxonomy):
+    from datasette_diplomacy.extract import topics
+    from datasette_diplomacy.extract.entities import _matcher
+
+    custom = PhraseMatcher(
+        [("Nord Stream 2", "ns", False), ("U.S.", "us", True), ("N'Djamena", "nd", "initial"), ("K", "k", False),
+         ("São Paulo", "sp", False), ("skis", "s", False)],
+        [("colou?rs?", "colour"), ("war(?<!cold war)s?(?! on)", "war"), ("(?:north|south)[ -]korea", "korea"),
+         ("k\\w+ist", "ist"), ("o\\d+ troops", "troops"), ("w(?i:[ks]+ates?)", "kates"), ("ox{3,5}y", "x"),
+         ("(?:ab|a)(?:bc|c)", "abc"), ("q[^a]z", "q"), ("zz.z", "z"), ("o(?:tic)+tac", "tic"), ("na(?:ï|i)ve", "naive"),
+         ("(?-i:Kiss)", "kiss"), ("K[iİ]ev", "kiev"), ("is+ue", "issue")],
+    )
+    words = ["nord", "stream", "2", "u.s.", "us", "n", "djamena", "k", "K", "\u212a", "são", "paulo", "skis", "ſkis",
+             "colour", "colors", "war", "wars", "cold", "on", "north", "korea", "kremlinist", "o12", "troops", "kates",
+             "ſkates", "wkates", "wſkates", "wKates", "wıssue", "x", "oxxxy", "oxxxxxxy", "abc", "ac", "abbc", "qbz", "qaz", "zzaz", "otictictac", "naïve", "naive",
+             "kiss", "kİev", "kıev", "ıssue", "issue", "isssue", "sanctions", "russia", "russian", "nato", "ukraine"]
+    for matcher in (custom, taxonomy._compiled.matcher, _matcher()):
+        assert matcher._matches("x") is not None and matcher._prescan is not False
+        for text in _random_texts(len(words), words, 3000):
+            low = _lower(text)
+            assert matcher._matches(low) == matcher._regex_matches(low), text
+    # a pattern with no literal to start with is tried at every word: no pre-scan then
+    fallback = PhraseMatcher([("us", "us", False)], [("\\d+ troops", "troops")])
+    assert fallback._matches("12 troops") == fallback._regex_matches("12 troops") and fallback._prescan is False
+    assert topics._prescan_strings(topics._parser.parse("ab(?!\\w)"), False) == {("ab ", False)}

