@@ -306,3 +306,32 @@ def test_worried_and_continued_to_question_report():
 def test_coordinated_report_after_an_adverb():
     rows = rows_of("Putin complained bitterly about Kosovo, and most recently railed about Washington\u2019s habit of intervening.")
     assert any(r[2] == "Putin" and r[3] == "railed" for r in rows)
+
+
+def test_according_to_after_a_time_opener_reports_the_clause_after():
+    rows = rows_of("About 10:03 p.m., according to a congressional timeline, the contractors left for the compound.")
+    assert rows == [("indirect", "the contractors left for the compound", "a congressional timeline", "according to")]
+
+
+def test_charged_reports_an_accusation_not_a_bill():
+    assert rows_of("Whatever Dale Turner charged his campaign for rent was coming from Turner himself.") == []
+    assert rows_of("Lee charged that the vote was rigged.") == [("indirect", "the vote was rigged", "Lee", "charged")]
+    assert ("indirect", "Van Dyke with first-degree murder", "Prosecutors", "charged") in rows_of(
+        "Prosecutors charged Van Dyke with first-degree murder.")
+
+
+def test_dotted_initials_do_not_end_a_sentence():
+    rows = rows_of("Terry Mack remarked that he had consulted scholar A.E. Dick Howard at the University of Virginia.")
+    assert ("indirect", "he had consulted scholar A.E. Dick Howard at the University of Virginia", "Terry Mack",
+            "remarked") in rows
+
+
+def test_declining_to_be_identified_is_no_position():
+    rows = rows_of("\u201cHis knowledge is about 20 years old,\u201d said a campaign aide who declined to be identified.")
+    assert [r[3] for r in rows] == ["said"]
+
+
+def test_even_as_opens_a_subordinate_clause_that_ends_at_its_comma():
+    rows = rows_of("Even as Mr. Obama has repeatedly said that he opposes troops on the ground, his administration "
+                   "continues to expand the missions.")
+    assert ("indirect", "he opposes troops on the ground", "Obama", "said") in rows

@@ -238,6 +238,7 @@ _NO_SPLIT_ABBR = {
     "gens", "reps", "sens", "messrs", "mmes", "sr", "jr",
 }
 _MAYBE_ABBR = {"u.s", "u.k", "u.n", "d.c", "inc", "corp", "co", "ltd", "a.m", "p.m", "jr", "sr", "e.u", "etc"}
+_DOTTED_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 _SENT_STARTERS = {
     "the", "he", "she", "it", "they", "we", "i", "but", "and", "in", "a", "an", "this", "that", "these",
     "those", "there", "his", "her", "their", "its", "on", "at", "as", "if", "when", "while", "after",
@@ -288,8 +289,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if text[dot] == ".":
             if word in _NO_SPLIT_ABBR or (len(word) == 1 and word.isalpha()):
                 continue
-            if word in _MAYBE_ABBR and nxt_word.lower() not in _SENT_STARTERS:
-                continue
+            if (word in _MAYBE_ABBR or _DOTTED_INITIALS.fullmatch(word)) and nxt_word.lower() not in _SENT_STARTERS:
+                continue  # "U.S. officials", "scholar A.E. Dick Howard"
         if nxt_word[:1].islower():
             continue
         if text[dot] in "!?" and _CLOSING_MARK.search(m.group()) and _ATTRIBUTION_AFTER.match(text, nxt_start, end):
@@ -424,7 +425,8 @@ _LIST_STOP = {"on", "in", "at", "by", "but", "and", "so", "yet", "then", "last",
 # a noun phrase that already is such a list ("Estonia and Latvia", taken whole by the phrase walker)
 _JOINT_WHOLE = re.compile(rf"{_NAME_IN_LIST}(?:,[ \t]+{_NAME_IN_LIST}){{0,4}},?[ \t]+and[ \t]+{_NAME_IN_LIST}")
 _COLON_END = re.compile(r"(?:[ \t]+(?:(?:this|that)[ \t]+way|as[ \t]+follows|the[ \t]+following))?[ \t]*:[ \t]*")
-_INTENT_OBJECT = re.compile(r"[ \t]+(?=to[ \t]+[a-z])")
+# "declined to comment", "plans to run" (not "declined to be identified": anonymity, no stance)
+_INTENT_OBJECT = re.compile(r"[ \t]+(?=to[ \t]+[a-z])(?!to[ \t]+be[ \t]+(?:identified|named|quoted)\b)")
 # what follows a stance verb when it is no stance on an object: "backed down", "supported by", "opposed to"
 _STANCE_NOT_OBJECT = re.compile(
     r"[ \t]+(?:by|in|out|up|off|away|down|into|from|for|to|that|it|itself|themselves|himself|herself|with|on|at|as|"
@@ -669,7 +671,11 @@ _CONTINUED_NOT = re.compile(
     r"describe|characterize|characterise|dispute|challenge|downplay|stress|emphasize|emphasise|voice|push|press|"
     r"raise|tell|beat[ \t]+back)\b)|on|with|apace|unabated|for|through|into|until|in|at|as|its|his|her|their|the|a|an|"
     r"[a-z]+ing)\b")
+# "charged his campaign for rent", "charged into the fray": billing, rushing; "charged that …" and "charged him
+# with fraud" (an accusation) report
+_CHARGED_NOT = re.compile(r"[ \t]+(?:into|ahead|up|through|forward|in|out|down)\b|[ \t]+(?!that\b)(?![^.;,:]{0,60}?\bwith\b)[\w$]")
 _NOT_A_REPORT_AFTER = {"continued": _CONTINUED_NOT, "continues": _CONTINUED_NOT,
+                       "charged": _CHARGED_NOT, "charges": _CHARGED_NOT, "charging": _CHARGED_NOT,
                        "wrote": _WROTE_CHECK, "writes": _WROTE_CHECK, "write": _WROTE_CHECK, "writing": _WROTE_CHECK,
                        "adding": _ADDING_TO, "added": _ADDING_TO, "adds": _ADDING_TO, "thanks": _THANKS_TO}
 # "one of the most highly cited authors", "a widely cited study": an adjective, not a report
@@ -760,7 +766,7 @@ _TRAILING_PP = re.compile(r"[ \t]+(?:in|on|at|during|via)[ \t]"
                           r"(?![^,;\u201c]*\bthat\b)[^,;\u201c]*[.!?]?[\u201d]?[ \t]*$")
 _SUBORDINATE_LEAD = re.compile(r"[ \t]*(?:(?:[Ee]ven|[Jj]ust|[Ss]oon|[Ll]ong)[ \t]+)?"
                                r"(?:(?:[Jj]ust[ \t]+)?(?:[Dd]ays|[Hh]ours|[Ww]eeks|[Mm]onths|[Yy]ears|[Mm]inutes)[ \t]+(?:after|before)|"
-                               r"After|When|Before|Since|Because|Once|Until|While|"
+                               r"After|When|Before|Since|Because|Once|Until|While|(?<=[Ee]ven[ \t])[Aa]s|"
                                r"Although|Though|If|Whenever|Shortly[ \t]+after|Moments[ \t]+after)\b[^,]*$")
 # a cue word right after a possessive or a determiner is a noun or an adjective ("his comments", "the repeated calls")
 _NOUN_BEFORE = re.compile(r"(?:\w['\u2019]s?|(?<![\w'\u2019-])(?:his|her|their|its|the|these|those|such|my|our|your|a|an))"
@@ -871,6 +877,14 @@ _GERUND_LEFT = re.compile(r"(?:,|\u201d|\b(?:by|while|when|after|before|without|
 _COORD_SPEAKER = re.compile(r"(?:,[ \t]*(?:and|but|while|whereas|with)|[ \t]+(?:while|whereas))[ \t]+(?=[A-Z]|(?:he|she|the)\b)"
                             # "Ryan saying he was “very encouraged” and Trump calling it …": a second absolute
                             r"|[ \t]+and[ \t]+(?=[A-Z])")
+# a time or date opening the sentence before ", according to": "About 10:03 p.m.,", "On Tuesday," "In 2012,"
+_TIME_OPENER = re.compile(
+    r"[ \t]*(?:(?:[Aa]bout|[Aa]round|[Aa]t|[Bb]y|[Ii]n|[Oo]n|[Ss]ince|[Aa]fter|[Bb]efore|[Ee]arly|[Ll]ate|[Ll]ater|"
+    r"[Ll]ast|[Ee]arlier|[Uu]ntil|[Ss]hortly[ \t]+(?:after|before))[ \t]+)?"
+    r"(?:\d{1,2}(?::\d\d)?[ \t]*(?:[ap]\.m\.|[ap]m)?|\d{4}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|midnight|noon|dawn)"
+    r"(?:[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?|(?:that|this|the[ \t]+next|the[ \t]+same)[ \t]+(?:day|night|morning|evening|week|month|year))"
+    r"[ \t]*,[ \t]*")
 # "in what Lee, the party's treasurer, called “…”" (the quotation follows)
 _WHAT_CALLED = re.compile(r"\bwhat[ \t]+(?P<np>[A-Z][^\u201c\u201d.;:]{0,120}?)[ \t]+(?:(?:has|have|had|once|later|then)[ \t]+)?"
                           r"(?P<v>called|calls|described[ \t]+as|describes[ \t]+as|termed|terms|dubbed|labeled|labelled|"
@@ -2130,8 +2144,9 @@ class _Finder:
             surface = self.body[p:np_end]
             sid = self.resolver.resolve(surface, p, np_end)
         left = masked[s:vs]
-        if not left.strip() or re.fullmatch(r"[ \t]*(?:[A-Z]\w*[ \t]*,?[ \t]*)?(?:and|but|so)?[ \t]*", left, re.I):
-            # "According to X, <clause>."
+        if not left.strip() or re.fullmatch(r"[ \t]*(?:[A-Z]\w*[ \t]*,?[ \t]*)?(?:and|but|so)?[ \t]*", left, re.I) \
+                or _TIME_OPENER.fullmatch(left):
+            # "According to X, <clause>." / "About 10:03 p.m., according to X, <clause>."
             cm = re.match(r"[^,]*?,", masked[np_end:e])
             cstart = np_end + (cm.end() if cm else 0)
             if re.match(r"[ \t]*[,:]?[ \t]*\u201c", masked[cstart:e]):
