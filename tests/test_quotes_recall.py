@@ -335,3 +335,19 @@ def test_even_as_opens_a_subordinate_clause_that_ends_at_its_comma():
     rows = rows_of("Even as Mr. Obama has repeatedly said that he opposes troops on the ground, his administration "
                    "continues to expand the missions.")
     assert ("indirect", "he opposes troops on the ground", "Obama", "said") in rows
+
+
+def test_a_trailing_appositive_is_the_narrators_gloss():
+    rows = rows_of("Lee said the capital should be Jerusalem, a red line for many Republicans.")
+    assert ("indirect", "the capital should be Jerusalem", "Lee", "said") in rows
+    # one closed by a comma stays, and so does a clause whose subject starts with "a"
+    assert ("indirect", "she met Smith, a former minister, at the club", "Lee", "said") in rows_of(
+        "Lee said she met Smith, a former minister, at the club.")
+    assert ("indirect", "even if it was fair, a recount could not be done", "Lee", "said") in rows_of(
+        "Lee said that even if it was fair, a recount could not be done.")
+
+
+def test_but_and_a_verb_without_subject_is_the_subjects_next_act():
+    rows = rows_of("Clinton said she was impressed with the children, but lamented that the speech did not match reality.")
+    assert ("indirect", "she was impressed with the children", "Clinton", "said") in rows
+    assert ("indirect", "the speech did not match reality", "Clinton", "lamented") in rows

@@ -615,6 +615,8 @@ _CLAUSE_CUT = re.compile(
     # a relative clause with a report of its own: "remarks by Kowal, who said …"
     r"|,[ \t]+who[ \t]+(?:(?:also|had|has|have|later|then|once)[ \t]+)?(?:said|says|told|tells|added|argued|insisted|warned|claimed)\b"
     r"|,[ \t]+but[ \t]+(?:he|she|they|it|the|[A-Z][\w\u2019'.-]+)\b|;|:[ \t]*\u201c"
+    # ", but appeared to …", ", but also used them …": the subject's next act
+    r"|,[ \t]+but[ \t]+(?:also[ \t]+)?(?!need)[a-z]{3,}(?:ed|es)\b(?![ \t]+by\b)"
     # a quotation ending with a comma before another subject's report: "Lee claimed that “…,” one of the
     # prosecutors said …"
     r"|\u201d(?=[ \t]+[^,;\u201c\u201d]{1,80}?\b(?:said|says|told|tells|argued|added|insisted|replied|countered)\b)"
@@ -894,6 +896,9 @@ _WITH_LEAD = re.compile(r"[ \t]*(?:with|as)[ \t]+")
 _CLAUSE_COMMA = re.compile(r",[ \t]+(?!\d)")
 # a predicate after a subject: a lower-case word, maybe after an adverb ("fired back forcefully:")
 _PREDICATE_AFTER = re.compile(r"[ \t]+(?:[a-z]+ly[ \t]+)?(?!of\b|and\b|or\b|who\b|which\b)[a-z]{2,}\b")
+# an appositive noun phrase closing the content at the sentence's end: "…, a red line for many Republicans"
+_AUXILIARY_WORD = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|does|do)\b")
+_TRAILING_APPOSITIVE = re.compile(r",[ \t]+(?:a|an)[ \t]+[^,;\u201c\u201d]+$")
 _COORD_CLAUSE = re.compile(r",[ \t]+(?:and|but)[ \t]+(?=[A-Z]|(?:the|his|her|their|its)[ \t])")
 _CLAUSE_SUBJECT = re.compile(r"(?:[A-Z][\w.\u2019'&-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.\u2019'&-]*){0,4}"
                              r"|(?:the|his|her|their|its)(?:[ \t]+[\w\u2019'-]+){1,3}?)(?=[ \t])")
@@ -1967,6 +1972,11 @@ class _Finder:
         cc = self._coord_clause(p, cend)
         if cc is not None:
             cend = cc
+        am = _TRAILING_APPOSITIVE.search(masked, p, cend)
+        if am is not None and len(_WORDS.findall(masked, p, am.start())) >= 3 and (
+                _RELATIVE_WORD.search(am.group()) or not _AUXILIARY_WORD.search(am.group())):
+            # (not ", a recount could not be done": a clause whose subject starts with "a")
+            cend = am.start()  # "…, a move that could split the alliance": the narrator's gloss
         if lv.startswith(_NAMING_VERBS) and not lv.endswith((" for", " on")):
             # "called Palin a “clown” on his radio show when …": the name ends with its quotation
             qm = masked.find("\u201d", p, cend)
