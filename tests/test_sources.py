@@ -1111,3 +1111,21 @@ def test_more_ways_to_name_the_speaker(sentence, name):
 ])
 def test_speakers_of_phrases_and_absolutes(body, fragment, name, kind):
     assert speaker_of("Officials met.\n\n" + body, fragment) == (name, kind)
+
+
+@pytest.mark.parametrize("body, fragment, name, kind", [
+    # "they" after a plural source described without a name
+    ("The aides, led by Terry Sullivan, told the group that they were not expecting to win Iowa. They said they "
+     "were hopeful that things would turn.", "hopeful", "the aides", "anonymous"),
+    # the pronoun of a contraction
+    ("Jeb Barr is panning the measures in an op-ed. He\u2019s comparing the gun rules to immigration and says "
+     "Obama is flouting the process.", "flouting", "Jeb Barr", "person"),
+    ("Jeb Barr spoke on Monday. He\u2019s said the plan would fail.", "plan would fail", "Jeb Barr", "person"),
+    ("Jeb Barr spoke on Monday. \u201cIt will fail,\u201d he\u2019d argued.", "It will fail", "Jeb Barr", "person"),
+    # "who" after the noun phrase of a prepositional phrase
+    ("The question came from a voter, who said she drove from Omaha.", "drove from Omaha", "a voter", "anonymous"),
+    ("Brad Lowe, 39, spoke. \u201cPeople are afraid of wasting their votes,\u201d he surmised.", "afraid",
+     "Brad Lowe", "person"),
+])
+def test_pronouns_and_relatives(body, fragment, name, kind):
+    assert speaker_of("Officials met.\n\n" + body, fragment) == (name, kind)

@@ -328,7 +328,7 @@ applauded applauds lauded lauds commended commends cited cites citing decried de
 cried screamed scoffed snapped barked retorted laughed sighed interjected marveled marvelled conceded
 elaborated acknowledged clarified insisted joked noted vowed grumbled griped lamented fumed raged huffed mocked
 reacted opined demurred remembered remembers reasoned gushed riffed sniffed deadpanned worried worries fretted frets
-railed rails gloated gloats continues proclaims
+railed rails gloated gloats continues proclaims surmised surmises
 hailed hails slammed slams blasted blasts lambasted ridiculed sniped sneered carped groused
 reaffirmed reaffirms reaffirming conveyed conveys thanked thanks congratulated congratulates
 """.split()
@@ -339,7 +339,7 @@ told chanted shouted yelled whispered cried screamed scoffed snapped barked reto
 shot marveled marvelled conceded elaborated acknowledged clarified joked grumbled griped lamented fumed mused
 wondered observed countered claimed stressed emphasized emphasised predicted promised vowed
 reacted responded answered agreed agrees admitted boasted bragged complained charged cautioned suggested asserted opined
-declares continues gloated questioned
+declares continues gloated questioned surmised
 remembered reasoned gushed riffed sniffed deadpanned sniped sneered carped groused
 """.split())
 _MULTI = [
@@ -745,6 +745,7 @@ _ASKED_QUESTION = re.compile(
 # source speaking to Radio X", "a spokesman for the Ann Lee campaign"
 # a coordinated verb: "… and backed their plan", "…, and most recently defended it"
 _AND_BEFORE = re.compile(r"\b(?:and|but|yet|or)(?:[ \t]+(?:then|also|later|(?:most[ \t]+)?[a-z]{3,}ly))?[ \t]*$")
+_PRONOUN_CONTRACTION = re.compile(r"(?<![\w'\u2019])([Hh]e|[Ss]he)['\u2019](?:s|d|ll)")
 _ASIDE_BEFORE_QUOTE = re.compile(r"[ \t]*,[ \t]*(?:however|though|too|also|again|in[ \t]+turn|for[ \t]+(?:his|her|their|its)"
                                  r"[ \t]+part)(?=[ \t]*[,:][ \t]*\u201c)")
 _OF_PLACE = re.compile(r"(?:of|from|at)\b")
@@ -770,8 +771,9 @@ _SUBORDINATE_LEAD = re.compile(r"[ \t]*(?:(?:[Ee]ven|[Jj]ust|[Ss]oon|[Ll]ong)[ \
                                r"(?:(?:[Jj]ust[ \t]+)?(?:[Dd]ays|[Hh]ours|[Ww]eeks|[Mm]onths|[Yy]ears|[Mm]inutes)[ \t]+(?:after|before)|"
                                r"After|When|Before|Since|Because|Once|Until|While|(?<=[Ee]ven[ \t])[Aa]s|"
                                r"Although|Though|If|Whenever|Shortly[ \t]+after|Moments[ \t]+after)\b[^,]*$")
-# a cue word right after a possessive or a determiner is a noun or an adjective ("his comments", "the repeated calls")
-_NOUN_BEFORE = re.compile(r"(?:\w['\u2019]s?|(?<![\w'\u2019-])(?:his|her|their|its|the|these|those|such|my|our|your|a|an))"
+# a cue word right after a possessive or a determiner is a noun or an adjective ("his comments", "the repeated calls");
+# "He’s said" is a contraction
+_NOUN_BEFORE = re.compile(r"(?:\w(?<!(?<![\w'\u2019])[Hh]e)(?<!(?<![\w'\u2019])[Ss]he)['\u2019]s?|(?<![\w'\u2019-])(?:his|her|their|its|the|these|those|such|my|our|your|a|an))"
                           r"[ \t]+$", re.IGNORECASE)
 _POSSESSIVE_SOURCE = re.compile(
     r"(?<![\w'\u2019-])(?P<name>[A-Z][\w.\u2019'-]*?(?:[ \t]+[A-Z][\w.\u2019'-]*?){0,3})(?:['\u2019]s|(?<=s)['\u2019])[ \t]+"
@@ -1045,6 +1047,10 @@ class _Finder:
                 p = ws
                 stripped = w
                 continue
+            cm = _PRONOUN_CONTRACTION.search(masked, max(s, ws - 4), we) if w in ("s", "d", "ll") else None
+            if cm and cm.end() == we:
+                p = cm.end(1)  # "He’s said", "she’d argued": the pronoun before the auxiliary
+                break
             p = q
             break
         if p <= s:

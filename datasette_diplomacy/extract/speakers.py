@@ -329,7 +329,9 @@ _LEADING_LOWER_THE = re.compile(r"^the\s+")
 # letter, and only then checks that no [\w'’] comes before it ((?<![\w'’].): the same as a leading
 # (?<![\w'’]), one character later): a pattern that starts with a character class lets the engine
 # skip straight to the next h or s instead of trying the look-behind at every position of the body.
-_HE = re.compile(r"[HhSs](?<![\w'\u2019](?s:.))(?:(?<=[Hh])(?:e|im|is|er|ers|imself|erself)|(?<=[Ss])he)(?![\w'\u2019])")
+# (and "He’s", "she’d", "he’ll": the pronoun of a contraction)
+_HE = re.compile(r"[HhSs](?<![\w'\u2019](?s:.))(?:(?<=[Hh])(?:e|im|is|er|ers|imself|erself)|(?<=[Ss])he)"
+                 r"(?:(?![\w'\u2019])|(?<=e)(?=['\u2019](?:s|d|ll)(?![\w'\u2019])))")
 
 
 @lru_cache(maxsize=8192)
@@ -579,6 +581,9 @@ _PARTY_OF = {"democratic": "democrat", "democrat": "democrat", "dem": "democrat"
              "gop": "republican", "labour": "labour", "conservative": "conservative", "tory": "conservative",
              "liberal": "liberal", "green": "green", "libertarian": "libertarian"}
 _PARTY_WORD = re.compile(r"\b(?:democrat|republican|gop|labour|conservative|tory|liberal|green|libertarian)", re.I)
+# the plural head closing a described source: "the aides", "Rubio's advisers", "senior officials"
+_DETERMINER_START = re.compile(r"(?<![\w'\u2019-])(?:[Aa]n?|[Tt]he)[ \t]")
+_PLURAL_HEAD = re.compile(r"(?:[a-z]{2,}[^su\W']s|people|men|women|police|staff)$")
 _ROLE_PP_REST = re.compile(r"[ \t]+(?:to|of|for|at|in)[ \t]+[^,;\n]{1,60}")
 _FOLLOWS_NAME = re.compile(r",\s+" + _NAME_WORD + r"[ \t]+" + _NAME_WORD)
 
@@ -2025,6 +2030,10 @@ class SpeakerResolver:
             # not back over a sentence end: "… and is honest. Voters who say …" is "Voters"
             np = _SENTENCE_BREAK.split(mm.group(1))[-1]
             idx = self._resolve_entity(np, pos - len(np), pos)
+            dets = list(_DETERMINER_START.finditer(np)) if idx is None else ()
+            if dets and dets[-1].start() > 0:
+                np = np[dets[-1].start():]  # "came from a voter, who said": the noun phrase is "a voter"
+                idx = self._resolve_entity(np, pos - len(np), pos)
             if idx is not None and self._entities[idx].type == "institution" and "," in self.body[max(0, pos - 120):pos - len(np)]:
                 # "Alan Berger, a gynecologist from Englewood, New Jersey, who said": "who" is a person, the
                 # one named before the place in apposition
@@ -2049,10 +2058,11 @@ class SpeakerResolver:
         return None
 
     def _resolve_they(self) -> int | None:
-        """"They" is the last group registered so far (groups are created lazily), or None."""
+        """"They" is the last group that has spoken so far (groups are created lazily), or None: a group
+        ("Western officials"), or a plural source described without a name ("the aides", "Rubio's advisers")."""
         best = None
         for i, e in enumerate(self._entities):
-            if e.type in ("group",) and e.id is not None:
+            if e.id is not None and (e.type == "group" or e.type == "anonymous" and _PLURAL_HEAD.search(e.name)):
                 best = i
         return best
 
