@@ -1129,3 +1129,13 @@ def test_speakers_of_phrases_and_absolutes(body, fragment, name, kind):
 ])
 def test_pronouns_and_relatives(body, fragment, name, kind):
     assert speaker_of("Officials met.\n\n" + body, fragment) == (name, kind)
+
+
+def test_it_opening_a_sentence_is_the_institution_or_document_that_opened_the_last():
+    body = "Officials met.\n\nThe Russian Foreign Ministry issued a statement on Monday. It said the talks had failed."
+    assert speaker_of(body, "talks had failed") == ("the Russian Foreign Ministry", "institution")
+    body = "Officials met.\n\nThe report also listed data breaches. It said officials had concealed information."
+    assert speaker_of(body, "concealed") == ("the report", "document")
+    # a person is no "it", and a sentence about the weather names no source
+    assert speaker_of("Officials met.\n\nTom Lee issued a statement. It said the talks had failed.", "talks") == (None, None)
+    assert speaker_of("Officials met.\n\nThe weather turned cold. It said nothing.", "nothing") == (None, None)

@@ -745,6 +745,11 @@ _ASKED_QUESTION = re.compile(
 # source speaking to Radio X", "a spokesman for the Ann Lee campaign"
 # a coordinated verb: "… and backed their plan", "…, and most recently defended it"
 _AND_BEFORE = re.compile(r"\b(?:and|but|yet|or)(?:[ \t]+(?:then|also|later|(?:most[ \t]+)?[a-z]{3,}ly))?[ \t]*$")
+# a noun phrase opening a sentence as its subject, its verb after: "The Russian Foreign Ministry issued", "The report
+# also provided"
+_OPENING_SUBJECT = re.compile(
+    r"((?:[Tt]he|[Aa]n?)[ \t]+(?:[\w\u2019'.&-]+[ \t]+){0,5}?[\w\u2019'.&-]+|[A-Z][\w.&\u2019'-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.&\u2019'-]*){0,5})"
+    r"(?=[ \t]+(?:(?:also|has|have|had|was|is|will|would|on[ \t]+\w+day|last[ \t]+\w+)[ \t]+)?[a-z]{2,}(?:ed|s)\b)")
 _PRONOUN_CONTRACTION = re.compile(r"(?<![\w'\u2019])([Hh]e|[Ss]he)['\u2019](?:s|d|ll)")
 _ASIDE_BEFORE_QUOTE = re.compile(r"[ \t]*,[ \t]*(?:however|though|too|also|again|in[ \t]+turn|for[ \t]+(?:his|her|their|its)"
                                  r"[ \t]+part)(?=[ \t]*[,:][ \t]*\u201c)")
@@ -1206,6 +1211,8 @@ class _Finder:
         if first in _NP_PRONOUNS:
             own = self._they_of_own_sentence(s, np_start) if first == "they" else False
             sid = self.resolver.resolve(surface, np_start, p) if own is False else own
+            if sid is None and first == "it" and self._after_opening_conj(s, np_start) == np_start:
+                sid = self._it_antecedent(sent_index)
             return (sid, np_start, surface) if first in ("who", "they", "it", "we", "i", "you") else None
         head = taken[-1]
         after_quote = re.search(r"\u201d[ \t]*,?[ \t]*$", masked[max(s, np_start - 4):np_start]) is not None
@@ -1406,6 +1413,20 @@ class _Finder:
         if _PARENTHESIS_LEFT.fullmatch(masked, st, vs):
             return self._opening_np(st, vs)  # "Reuters, citing …", "The Wall Street Journal, citing …"
         return None
+
+    def _it_antecedent(self, si: int):
+        """"It said …" opening a sentence: the institution or document that opened the sentence before, as in
+        "The Foreign Ministry issued a statement on Monday. It said …". None when that sentence opens otherwise."""
+        layout = self.layout
+        if si == 0 or layout.sentences[si - 1][2] < layout.sentences[si][2] - 1:
+            return None
+        ps, pe, _ = layout.sentences[si - 1]
+        st = self._after_opening_conj(ps, pe)
+        m = _OPENING_SUBJECT.match(self.masked, st, pe)
+        if m is None:
+            return None
+        sid = self.resolver.resolve(self.body[m.start(1):m.end(1)], m.start(1), m.end(1))
+        return sid if sid is not None and self.resolver.speaker_type(sid) in ("institution", "document") else None
 
     def _they_of_own_sentence(self, s: int, they: int):
         """"They" after ", but" / ", and" is the plural subject that opened its sentence: "Negotiators from
