@@ -351,3 +351,15 @@ def test_but_and_a_verb_without_subject_is_the_subjects_next_act():
     rows = rows_of("Clinton said she was impressed with the children, but lamented that the speech did not match reality.")
     assert ("indirect", "she was impressed with the children", "Clinton", "said") in rows
     assert ("indirect", "the speech did not match reality", "Clinton", "lamented") in rows
+
+
+def test_two_evaluations_share_their_object():
+    rows = rows_of("Robert Gibb derided and insulted \u201cthe professional left\u201d in press conferences.")
+    assert rows == [("indirect", "\u201cthe professional left\u201d in press conferences", "Robert Gibb", "derided")]
+
+
+def test_the_object_of_led_or_prompted_is_the_speaker_of_the_infinitive():
+    assert rows_of("Mara Quinn lost, which led her to say that she would quit.") == [
+        ("indirect", "she would quit", "Mara Quinn", "say")]
+    assert rows_of("The defeat prompted Tom Lee to warn that the party was finished.") == [
+        ("indirect", "the party was finished", "Tom Lee", "warn")]

@@ -328,7 +328,7 @@ applauded applauds lauded lauds commended commends cited cites citing decried de
 cried screamed scoffed snapped barked retorted laughed sighed interjected marveled marvelled conceded
 elaborated acknowledged clarified insisted joked noted vowed grumbled griped lamented fumed raged huffed mocked
 reacted opined demurred remembered remembers reasoned gushed riffed sniffed deadpanned worried worries fretted frets
-railed rails gloated gloats continues proclaims surmised surmises
+railed rails gloated gloats continues proclaims surmised surmises derided derides
 hailed hails slammed slams blasted blasts lambasted ridiculed sniped sneered carped groused
 reaffirmed reaffirms reaffirming conveyed conveys thanked thanks congratulated congratulates
 """.split()
@@ -666,6 +666,11 @@ _THANKS_TO = re.compile(r"\s+(?:(?:in[ \t]+(?:large[ \t]+)?part|largely|mostly|p
 # "continued to question whether …", "began to argue that …": the infinitive is the report, the subject is before
 _ASPECT_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:continued|continues|continue|continuing|began|begins|begin|begun|"
                             r"started|starts|proceeded|proceeds)[ \t]+to[ \t]+$")
+_SHARED_OBJECT_VERB = re.compile(r"[ \t]+(?:and|or)[ \t]+[a-z]{3,}ed(?=[ \t]+\S)")
+# "which led her to declare that …": the object of "led" is the infinitive's subject
+_LED_TO_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:led|leads|leading|prompted|prompts|prompting|forced|forcing|caused|"
+                            r"causing|spurred|spurring)[ \t]+(him|her|them|[A-Z][\w\u2019'.-]+(?:[ \t]+[A-Z][\w\u2019'.-]+){0,2})"
+                            r"[ \t]+to[ \t]+$")
 # "continued to lead the polls", "continues apace": going on, not talking on
 _CONTINUED_NOT = re.compile(
     r"[ \t]+(?:to(?![ \t]+(?:say|question|insist|argue|complain|portray|refute|defend|deny|suggest|criticize|criticise|"
@@ -731,7 +736,7 @@ _EVALUATION_VERBS = {"praised", "praises", "condemned", "condemns", "denounced",
                      "lauded", "commended", "criticized", "criticised", "criticizes", "criticises", "rejected",
                      "rejects", "dismissed", "dismisses", "defended", "defends", "decried", "decries", "hailed",
                      "hails", "slammed", "slams", "blasted", "blasts", "lambasted", "ridiculed", "mocked", "thanked",
-                     "thanks", "congratulated", "congratulates", "conveyed", "conveys"}
+                     "thanks", "congratulated", "congratulates", "conveyed", "conveys", "derided", "derides"}
 # "is calling for": a finite verb, not a participle
 _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|am)[ \t]+$")
 # a comma before another report: "Ann Lee, citing internal documents, said …"
@@ -1702,7 +1707,8 @@ class _Finder:
             if lv in _DOC_VERBS and lv not in _VERBS_SPEECH and not _doc_subject(left):
                 continue  # "found", "show" report only for a poll, a study, a report
             aspect = _ASPECT_BEFORE.search(left) if left.endswith(" ") else None  # "continued to question"
-            if _NEGATED_BEFORE.search(left) and lv not in ("said",) and aspect is None:
+            led = _LED_TO_BEFORE.search(left) if aspect is None and left.endswith(" ") else None  # "led her to declare"
+            if _NEGATED_BEFORE.search(left) and lv not in ("said",) and aspect is None and led is None:
                 continue  # "refused to say", "did not say"
             if _PASSIVE_BEFORE.search(left) and not lv.endswith("ing"):  # "is calling" is progressive, not passive
                 continue
@@ -1724,7 +1730,12 @@ class _Finder:
             # preposition belongs to the clause that governs it, so its speaker is that clause's subject,
             # never the object or any other name right before the comma
             gerund = participle_cue and _GERUND_LEFT.search(left) is not None
-            subj = None if gerund else self.speaker_np_before(s, s + aspect.start() if aspect else vs, si)
+            if led is not None and led.group(1) in ("him", "her", "them"):
+                obj = self.resolver.mention_starting_at(s + led.start(1))  # "led her to say": she says
+                subj = (self._sid(obj), obj.start, obj.text) if obj is not None and obj.entity is not None else None
+            else:
+                subj = None if gerund else self.speaker_np_before(
+                    s, s + aspect.start() if aspect else s + led.end(1) if led else vs, si)
             if subj is not None and participle_cue and (
                     subj[0] is None or _PARTICIPLE_OBJECT_BEFORE.search(masked, s, subj[1])
                     or _ISSUED_BEFORE.search(masked, max(s, subj[1] - 20), subj[1])):
@@ -1847,6 +1858,10 @@ class _Finder:
             m = _SKIP_ADVERBIALS.match(masked, p, e)
             if m:
                 p = m.end()
+            if lv in _EVALUATION_VERBS:
+                cm = _SHARED_OBJECT_VERB.match(masked, p, e)
+                if cm:
+                    p = cm.end()  # "derided and insulted “the professional left”": the object both verbs share
             if lv in _ADDRESS_VERBS:
                 addressee_at = p
                 # skip the addressee: "told reporters", "told Lavrov", "told The Associated Press"
