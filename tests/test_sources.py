@@ -1139,3 +1139,9 @@ def test_it_opening_a_sentence_is_the_institution_or_document_that_opened_the_la
     # a person is no "it", and a sentence about the weather names no source
     assert speaker_of("Officials met.\n\nTom Lee issued a statement. It said the talks had failed.", "talks") == (None, None)
     assert speaker_of("Officials met.\n\nThe weather turned cold. It said nothing.", "nothing") == (None, None)
+
+
+def test_they_opening_a_sentence_is_the_plural_subject_that_opened_the_last():
+    body = "Officials met.\n\nWestern diplomats spoke on Monday. They said the talks had failed."
+    assert speaker_of(body, "talks had failed") == ("Western diplomats", "group")
+    assert speaker_of("Officials met.\n\nThe talks stalled on Monday. They said nothing.", "nothing") == (None, None)

@@ -753,8 +753,14 @@ _AND_BEFORE = re.compile(r"\b(?:and|but|yet|or)(?:[ \t]+(?:then|also|later|(?:mo
 # a noun phrase opening a sentence as its subject, its verb after: "The Russian Foreign Ministry issued", "The report
 # also provided"
 _OPENING_SUBJECT = re.compile(
-    r"((?:[Tt]he|[Aa]n?)[ \t]+(?:[\w\u2019'.&-]+[ \t]+){0,5}?[\w\u2019'.&-]+|[A-Z][\w.&\u2019'-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.&\u2019'-]*){0,5})"
-    r"(?=[ \t]+(?:(?:also|has|have|had|was|is|will|would|on[ \t]+\w+day|last[ \t]+\w+)[ \t]+)?[a-z]{2,}(?:ed|s)\b)")
+    r"((?:[Tt]he|[Aa]n?|[A-Z][\w.&\u2019'-]*)(?:[ \t]+(?:of[ \t]+)?[\w.&\u2019'-]+){0,5}?)"
+    r"(?=[ \t]+(?:(?:also|has|have|had|was|were|is|are|will|would|on[ \t]+\w+day|last[ \t]+\w+)[ \t]+)?"
+    r"(?:[a-z]{2,}ed|spoke|met|said|says|told|gave|made|took|went|came|sent|held|issues|releases|reports|provides|"
+    r"did|was|were|has|have|had|is|are)\b)")
+# the same with any verb in -s ("The Fed does not want", "The ministry plans"), tried second: a plural noun ends
+# in -s too ("Western officials")
+_OPENING_SUBJECT_S = re.compile(_OPENING_SUBJECT.pattern.replace("|did|", "|did|does|[a-z]{2,}[^s\\W]s|"))
+_PLURAL_NP_END = re.compile(r"(?:[a-z]{2,}[^su\W'\u2019]s|people|men|women|police|staff)$")
 _PRONOUN_CONTRACTION = re.compile(r"(?<![\w'\u2019])([Hh]e|[Ss]he)['\u2019](?:s|d|ll)")
 _ASIDE_BEFORE_QUOTE = re.compile(r"[ \t]*,[ \t]*(?:however|though|too|also|again|in[ \t]+turn|for[ \t]+(?:his|her|their|its)"
                                  r"[ \t]+part)(?=[ \t]*[,:][ \t]*\u201c)")
@@ -1216,8 +1222,8 @@ class _Finder:
         if first in _NP_PRONOUNS:
             own = self._they_of_own_sentence(s, np_start) if first == "they" else False
             sid = self.resolver.resolve(surface, np_start, p) if own is False else own
-            if sid is None and first == "it" and self._after_opening_conj(s, np_start) == np_start:
-                sid = self._it_antecedent(sent_index)
+            if sid is None and first in ("it", "they") and self._after_opening_conj(s, np_start) == np_start:
+                sid = self._opening_antecedent(sent_index, first)
             return (sid, np_start, surface) if first in ("who", "they", "it", "we", "i", "you") else None
         head = taken[-1]
         after_quote = re.search(r"\u201d[ \t]*,?[ \t]*$", masked[max(s, np_start - 4):np_start]) is not None
@@ -1419,19 +1425,23 @@ class _Finder:
             return self._opening_np(st, vs)  # "Reuters, citing …", "The Wall Street Journal, citing …"
         return None
 
-    def _it_antecedent(self, si: int):
-        """"It said …" opening a sentence: the institution or document that opened the sentence before, as in
-        "The Foreign Ministry issued a statement on Monday. It said …". None when that sentence opens otherwise."""
+    def _opening_antecedent(self, si: int, pronoun: str):
+        """"It said …" / "They said …" opening a sentence: the subject that opened the sentence before, as in
+        "The Foreign Ministry issued a statement on Monday. It said …" (an institution or a document for "it",
+        a group or several people for "they"). None when that sentence opens otherwise."""
         layout = self.layout
         if si == 0 or layout.sentences[si - 1][2] < layout.sentences[si][2] - 1:
             return None
         ps, pe, _ = layout.sentences[si - 1]
         st = self._after_opening_conj(ps, pe)
-        m = _OPENING_SUBJECT.match(self.masked, st, pe)
+        m = _OPENING_SUBJECT.match(self.masked, st, pe) or _OPENING_SUBJECT_S.match(self.masked, st, pe)
         if m is None:
             return None
+        if pronoun == "they" and not _PLURAL_NP_END.search(m.group(1)):
+            return None
         sid = self.resolver.resolve(self.body[m.start(1):m.end(1)], m.start(1), m.end(1))
-        return sid if sid is not None and self.resolver.speaker_type(sid) in ("institution", "document") else None
+        types = ("institution", "document") if pronoun == "it" else ("group", "anonymous")
+        return sid if sid is not None and self.resolver.speaker_type(sid) in types else None
 
     def _they_of_own_sentence(self, s: int, they: int):
         """"They" after ", but" / ", and" is the plural subject that opened its sentence: "Negotiators from
