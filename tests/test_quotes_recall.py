@@ -363,3 +363,8 @@ def test_the_object_of_led_or_prompted_is_the_speaker_of_the_infinitive():
         ("indirect", "she would quit", "Mara Quinn", "say")]
     assert rows_of("The defeat prompted Tom Lee to warn that the party was finished.") == [
         ("indirect", "the party was finished", "Tom Lee", "warn")]
+
+
+def test_went_on_to_win_is_no_report():
+    assert rows_of("The Red Sox won. Boston went on to win Game 7 and then the World Series.") == []
+    assert rows_of("Lee went on to attack Donald Trump.") == [("indirect", "to attack Donald Trump", "Lee", "went on")]

@@ -1145,3 +1145,8 @@ def test_they_opening_a_sentence_is_the_plural_subject_that_opened_the_last():
     body = "Officials met.\n\nWestern diplomats spoke on Monday. They said the talks had failed."
     assert speaker_of(body, "talks had failed") == ("Western diplomats", "group")
     assert speaker_of("Officials met.\n\nThe talks stalled on Monday. They said nothing.", "nothing") == (None, None)
+
+
+def test_a_lone_name_after_from_or_in_is_a_place_not_the_speaker():
+    body = "Officials met.\n\nSen. Bernie Sanders spoke on Monday.\n\nThe senator from Vermont said the financial system was corrupt."
+    assert speaker_of(body, "financial system") == ("Bernie Sanders", "person")

@@ -342,10 +342,14 @@ reacted responded answered agreed agrees admitted boasted bragged complained cha
 declares continues gloated questioned surmised
 remembered reasoned gushed riffed sniffed deadpanned sniped sneered carped groused
 """.split())
+# "Boston went on to win Game 7", "the talks went on for hours": no report ("went on to attack …" is one)
+_WENT_ON_NOT = (r"(?![ \t]+(?:for|and|until|into)\b|[ \t]+to[ \t]+(?:win|lose|become|serve|lead|play|found|build|beat|defeat|"
+                r"take|earn|join|work|star|finish|score|capture|sweep|clinch|secure|place|marry|graduate|study|teach|"
+                r"head|run|hold|sign)\b)")
 _MULTI = [
     # "went so far as to say", "went on to call": the infinitive is the report ("refused to say" is none)
     r"(?:went|goes|go|going) (?:so far as|on) to (?:say|suggest|call|claim|argue|accuse|compare|add|describe|warn|predict)",
-    r"pointed out", r"points out", r"pointing out", r"went on", r"goes on", r"shot back", r"chimed in", r"made (?:it )?clear",
+    r"pointed out", r"points out", r"pointing out", r"went on" + _WENT_ON_NOT, r"goes on" + _WENT_ON_NOT, r"shot back", r"chimed in", r"made (?:it )?clear",
     r"makes (?:it )?clear", r"making (?:it )?clear", r"called for", r"calls for", r"calling for",
     r"called on", r"calls on", r"spoke of", r"spoke about", r"talked about", r"hit out at", r"hit back",
     r"(?:railed|rails|railing) against", r"(?:lashed|lashes|lashing) out at",

@@ -582,6 +582,7 @@ _PARTY_OF = {"democratic": "democrat", "democrat": "democrat", "dem": "democrat"
              "liberal": "liberal", "green": "green", "libertarian": "libertarian"}
 _PARTY_WORD = re.compile(r"\b(?:democrat|republican|gop|labour|conservative|tory|liberal|green|libertarian)", re.I)
 # the plural head closing a described source: "the aides", "Rubio's advisers", "senior officials"
+_PLACE_PREPOSITION_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:in|at|from|near|outside|across)[ \t]+$")
 _DETERMINER_START = re.compile(r"(?<![\w'\u2019-])(?:[Aa]n?|[Tt]he)[ \t]")
 _PLURAL_HEAD = re.compile(r"(?:[a-z]{2,}[^su\W']s|people|men|women|police|staff)$")
 _ROLE_PP_REST = re.compile(r"[ \t]+(?:to|of|for|at|in)[ \t]+[^,;\n]{1,60}")
@@ -1061,7 +1062,9 @@ class SpeakerResolver:
                     or cand["core_text"] in title_possessive_names
                     or cand["poss_country"]
                 ) and not (_THE_BEFORE.search(body, max(0, cand["core_start"] - 4), cand["core_start"])
-                           and not any(is_first_name(w) for w in cand["core"]))
+                           and not any(is_first_name(w) for w in cand["core"])) \
+                    and not (len(cand["core"]) == 1 and _PLACE_PREPOSITION_BEFORE.search(
+                        body, max(0, cand["start"] - 6), cand["start"]))  # "radio in Boston and defended himself"
                 self._bind_name(cand, create=weak_ok)
         # "his British counterpart, Liz Truss": the same role as the sentence's subject
         for cand in candidates:
