@@ -764,7 +764,6 @@ _OPENING_SUBJECT = re.compile(
 # the same with any verb in -s ("The Fed does not want", "The ministry plans"), tried second: a plural noun ends
 # in -s too ("Western officials")
 _OPENING_SUBJECT_S = re.compile(_OPENING_SUBJECT.pattern.replace("|did|", "|did|does|[a-z]{2,}[^s\\W]s|"))
-_PLURAL_NP_END = re.compile(r"(?:[a-z]{2,}[^su\W'\u2019]s|people|men|women|police|staff)$")
 _PRONOUN_CONTRACTION = re.compile(r"(?<![\w'\u2019])([Hh]e|[Ss]he)['\u2019](?:s|d|ll)")
 _ASIDE_BEFORE_QUOTE = re.compile(r"[ \t]*,[ \t]*(?:however|though|too|also|again|in[ \t]+turn|for[ \t]+(?:his|her|their|its)"
                                  r"[ \t]+part)(?=[ \t]*[,:][ \t]*\u201c)")
@@ -1441,7 +1440,9 @@ class _Finder:
         m = _OPENING_SUBJECT.match(self.masked, st, pe) or _OPENING_SUBJECT_S.match(self.masked, st, pe)
         if m is None:
             return None
-        if pronoun == "they" and not _PLURAL_NP_END.search(m.group(1)):
+        from .speakers import PLURAL_HEAD
+
+        if pronoun == "they" and not PLURAL_HEAD.search(m.group(1)):
             return None
         sid = self.resolver.resolve(self.body[m.start(1):m.end(1)], m.start(1), m.end(1))
         types = ("institution", "document") if pronoun == "it" else ("group", "anonymous")

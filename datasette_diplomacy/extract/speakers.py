@@ -581,10 +581,10 @@ _PARTY_OF = {"democratic": "democrat", "democrat": "democrat", "dem": "democrat"
              "gop": "republican", "labour": "labour", "conservative": "conservative", "tory": "conservative",
              "liberal": "liberal", "green": "green", "libertarian": "libertarian"}
 _PARTY_WORD = re.compile(r"\b(?:democrat|republican|gop|labour|conservative|tory|liberal|green|libertarian)", re.I)
-# the plural head closing a described source: "the aides", "Rubio's advisers", "senior officials"
+# the plural head closing a described source (quotes.py reads it too): "the aides", "Rubio's advisers", "senior officials"
 _PLACE_PREPOSITION_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:in|at|from|near|outside|across)[ \t]+$")
 _DETERMINER_START = re.compile(r"(?<![\w'\u2019-])(?:[Aa]n?|[Tt]he)[ \t]")
-_PLURAL_HEAD = re.compile(r"(?:[a-z]{2,}[^su\W']s|people|men|women|police|staff)$")
+PLURAL_HEAD = re.compile(r"(?:[a-z]{2,}[^su\W'\u2019]s|people|men|women|police|staff)$")
 _ROLE_PP_REST = re.compile(r"[ \t]+(?:to|of|for|at|in)[ \t]+[^,;\n]{1,60}")
 _FOLLOWS_NAME = re.compile(r",\s+" + _NAME_WORD + r"[ \t]+" + _NAME_WORD)
 
@@ -2065,7 +2065,7 @@ class SpeakerResolver:
         ("Western officials"), or a plural source described without a name ("the aides", "Rubio's advisers")."""
         best = None
         for i, e in enumerate(self._entities):
-            if e.id is not None and (e.type == "group" or e.type == "anonymous" and _PLURAL_HEAD.search(e.name)):
+            if e.id is not None and (e.type == "group" or e.type == "anonymous" and PLURAL_HEAD.search(e.name)):
                 best = i
         return best
 
