@@ -546,3 +546,51 @@ def test_a_coordinated_calls_ends_the_content():
 def test_sniped_reports():
     rows, _, _ = extract("Officials met.\n\nWalter Hewlett sniped that the new chief executive was learning on the job.")
     assert find(rows, "learning on the job")[2:] == ("Walter Hewlett", "sniped")
+
+
+def test_cue_prescan_finds_what_finditer_finds():
+    """_Finder._cues (the reporting verbs, tried where the Aho-Corasick pre-scan says they may start) finds
+    the matches of _CUE.finditer over any span, the spans' ends included."""
+    import random
+
+    from datasette_diplomacy.extract import quotes
+
+    assert quotes._cue_automaton() is not None
+    rng = random.Random(8)
+    words = ["said", "says", "Said", "SAID", "pointed", "out", "pointed out", "went", "on", "to", "say", "put", "it",
+             "called", "him", "a", "liar", "think", "tanks", "hailed", "from", "expressed", "deep", "concern",
+             "told", "reporters", "\u00e9", "\u212a", "warned", "urging", "saidx", "the", "minister"]
+    seps = [" ", "  ", "-", "\u00a0", "\u2019", "'", ".", ",", "", "\n", "_", "\u201c", "\u201d", ":", "\t"]
+    for _ in range(3000):
+        text = "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randrange(1, 12)))
+        finder = quotes._Finder.__new__(quotes._Finder)
+        finder.masked = text
+        finder._cue_at = None
+        for _ in range(3):
+            start = rng.randrange(len(text) + 1)
+            end = rng.randrange(start, len(text) + 1)
+            expected = [(m.span(), m.group("v")) for m in quotes._CUE.finditer(text, start, end)]
+            assert [(m.span(), m.group("v")) for m in finder._cues(start, end)] == expected, (text, start, end)
+
+
+def test_clause_cut_finds_what_the_search_finds():
+    """_clause_cut (the pattern tried at its key characters and the spaces before them) finds the match of
+    _CLAUSE_CUT.search over any span."""
+    import random
+
+    from datasette_diplomacy.extract import quotes
+
+    rng = random.Random(9)
+    pieces = [",", ";", ":", "\u201c", "\u201d", "\u2013", "\u2014", " ", "  ", "\t", "\n", "-", " and ", " but ", "he",
+              " said", " adding", " although", " which", " who said", " with 42 people preferring", " compared with",
+              " all the rest", " however", "\u201c why not? \u201d asked Anita", "x", " saying", " well above",
+              " a swipe at", " while Zhao said", " she warned"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 16)))
+        for _ in range(3):
+            start = rng.randrange(len(text) + 1)
+            end = rng.randrange(start, len(text) + 1)
+            expected = quotes._CLAUSE_CUT.search(text, start, end)
+            found = quotes._clause_cut(text, start, end)
+            assert (found and (found.span(), found.group())) == (expected and (expected.span(), expected.group())), \
+                (text, start, end)

@@ -616,3 +616,33 @@ def test_role_heads_prescan_finds_what_the_regex_finds():
         expected = ([(m.start(), m.end() - 1) for m in speakers._lower_role_head_re().finditer(" " + low)] if low is not None
                     else [m.span() for m in speakers._role_head_re().finditer(text)])
         assert speakers._role_heads(text) == expected, text
+
+
+def test_words_turned_down_alone_are_skipped_alike():
+    """_scan skips the one-word sequences _analyse_name turned down by the word alone (_NO_NAME_WORDS): the
+    mentions are those of the full analysis."""
+    from datasette_diplomacy.extract import speakers
+
+    body = ("Speaking in Washington, American officials said Congress would act. Biden said the plan works.\n\n"
+            "However, Speaking again, the Senate said nothing. Harris said: speaking plainly, congress waits.")
+    spans = paragraph_spans(body)
+
+    def table():
+        resolver = SpeakerResolver(body, spans, title="Congress Acts")
+        return [(m.start, m.end, m.kind, m.entity) for m in resolver._mentions], \
+            [(s.name, s.role) for s in resolver.speakers()]
+
+    class NeverSkip(set):
+        def __contains__(self, word):
+            return False
+
+    saved = speakers._NO_NAME_WORDS
+    try:
+        speakers._NO_NAME_WORDS = NeverSkip()
+        full = table()  # every sequence analysed
+        speakers._NO_NAME_WORDS = set()
+        assert table() == full
+        assert {"American", "Washington"} <= speakers._NO_NAME_WORDS
+        assert table() == full  # now skipped
+    finally:
+        speakers._NO_NAME_WORDS = saved

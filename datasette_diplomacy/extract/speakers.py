@@ -353,6 +353,21 @@ def _lone_word(w: str) -> bool | None:
                 or lw in lex.groups or lw in lex.documents or lw in lex.roles)
 
 
+# one-word sequences that SpeakerResolver._analyse_name turns down by the word alone, whatever its context
+# and document (a function word, or what _lone_word turns down: "American", "Washington"): _scan skips them
+# without the call (about 40 per White House document). Filled as they are met, up to _NO_NAME_WORDS_MAX
+_NO_NAME_WORDS: set[str] = set()
+_NO_NAME_WORDS_MAX = 100_000
+
+
+def _no_name_word(word: str) -> None:
+    """:meth:`SpeakerResolver._analyse_name`'s None for the one-word sequence ``word`` that it turns down by
+    the word alone: remembered in ``_NO_NAME_WORDS``."""
+    if len(_NO_NAME_WORDS) < _NO_NAME_WORDS_MAX:
+        _NO_NAME_WORDS.add(word)
+    return None
+
+
 def _poss_before(body: str, start: int) -> re.Match | None:
     """``_POSS_BEFORE.search(body, max(0, start - 20), start)``: a match ends with ['’]s and spaces,
     which a look at the characters right before ``start`` tells without the search (at 20 positions)."""
@@ -1024,8 +1039,8 @@ class SpeakerResolver:
         name_seq = _NAME_SEQ if _LOWER_NAME_PREFIX.search(body) else _NAME_SEQ_CAPITAL
         for m in name_seq.finditer(body):
             word = m.group()
-            if word in _FUNCTION_CAPS:
-                continue  # "And", "We", "The": what _analyse_name turns down first, without the call
+            if word in _FUNCTION_CAPS or word in _NO_NAME_WORDS:
+                continue  # "And", "We", "The", "American": what _analyse_name turns down anyway, without the call
             cand = self._analyse_name(m.start(), m.end())
             if cand is not None:
                 candidates.append(cand)
@@ -1281,7 +1296,9 @@ class SpeakerResolver:
             lw0 = fold(toks[0][2]).rstrip(".")
             if "'" in lw0:  # (fold makes ’ a ')
                 lw0 = _CONTRACTION.sub("", lw0)  # "I’ve", "We’ll": the pronoun
-            if lw0 in _FUNCTION or (lw0 in self._lower_words and not _reporting_after(body, end)):
+            if lw0 in _FUNCTION:
+                return _no_name_word(text)
+            if lw0 in self._lower_words and not _reporting_after(body, end):
                 return None  # a capitalised common word ("However", "Speaking")
         # strip possessive from the last token ("Lavrov's")
         poss = False
@@ -1291,7 +1308,7 @@ class SpeakerResolver:
             poss = True
         lone = _lone_word(toks[0][2]) if len(toks) == 1 else None
         if lone is False:
-            return None  # what the tests below decide for this word, whatever its context
+            return _no_name_word(text)  # what the tests below decide for this word, whatever its context
         prefix: list[tuple] = []
         i = 0
         gender = None
