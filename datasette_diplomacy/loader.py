@@ -882,7 +882,9 @@ def load(db_path, paths, *, topics=None, replace_topics: bool = False,
         summary.files_unchanged = plan.unchanged_files
         summary.articles_unchanged = plan.unchanged_articles
         if plan.to_read:
-            store.begin_load(rebuild_fts=rebuild_fts_after(len(plan.to_read), store.db["sources"].count))
+            to_read, known = len(plan.to_read), store.db["sources"].count
+            store.begin_load(rebuild_fts=rebuild_fts_after(to_read, known),
+                             rebuild_indexes=rebuild_indexes_after(to_read, known))
             _write_files(store, plan, summary, report, loaded_at, progress,
                          topics=topics, replace_topics=replace_topics, workers=workers,
                          columns=columns, taxonomy=taxonomy)
@@ -905,6 +907,16 @@ def rebuild_fts_after(files_to_read: int, files_known: int) -> bool:
     a load of a few files into a big database keeps the FTS triggers instead.
     """
     return files_to_read > max(SMALL_LOAD_FILES, files_known // 20)
+
+
+def rebuild_indexes_after(files_to_read: int, files_known: int) -> bool:
+    """True when a load should drop the indexes it does not need and build them at the end.
+
+    Building an index over every row at the end costs about a tenth of keeping it
+    up to date while inserting, so this pays for a load that at least doubles the
+    database (a first load above all), and only for a big one (see :func:`rebuild_fts_after`).
+    """
+    return rebuild_fts_after(files_to_read, files_known) and files_to_read >= files_known
 
 
 def plan_files(store, files: PathList | list[str], taxonomy_hash: str, columns: dict | None) -> _Plan:

@@ -15,7 +15,15 @@ that a re-run completes:
   :meth:`Store.finalize` recomputes the denormalised counts, rebuilds both FTS
   indexes with triggers (so later edits stay in sync) and clears the flags, in
   one transaction. A load that finds a flag set runs ``finalize`` even when no
-  file changed.
+  file changed;
+* a load that (at least) doubles the database also drops, in that first
+  transaction, the indexes that neither enforce uniqueness nor serve the load
+  itself (:data:`DEFERRED_INDEXES`) and the ``speaker_stats`` triggers, marking
+  every speaker dirty instead (new speakers as they are written): building an
+  index once at the end is many times cheaper than keeping it up to date row by
+  row. :meth:`Store.finalize` (or the next :func:`open_database`, after a
+  killed load) creates them again, so the schema a load ends with is the one
+  it started with.
 
 Memory does not grow with the database: speaker rows are read from the
 database when needed and kept in a bounded cache (:data:`SPEAKER_CACHE_ROWS`;
@@ -24,7 +32,7 @@ rows not written yet always stay), per-speaker flags are bitmaps
 candidates in batches.
 
 Row ids are assigned here (``max(id) + 1``), which is what lets quotes and their
-join rows be written with ``insert_all`` instead of one round trip per row.
+join rows be written in batches (``executemany``) instead of one round trip per row.
 That assumes one loader writes to a database at a time.
 """
 from __future__ import annotations
@@ -32,10 +40,12 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import sqlite3
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
 
 import sqlite_utils
+from sqlite_utils.db import jsonify_if_needed
 
 from .extract.names import fold, fold_text, person_key
 from .extract.transcripts import is_role_name, same_office, same_role
@@ -219,6 +229,33 @@ _QUOTE_CHILDREN = ["quote_topics", "quote_mentions"]
 
 
 _WORD = re.compile(r"[^\W_]+")
+_COUNTED_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+# The fast paths of statement_key and count_words work on ASCII bytes, where a
+# translate table does what the regexes do. Most text is ASCII but for a few
+# punctuation marks; these are replaced first. Each of them is neither a word
+# character nor becomes one (or a combining mark) when folded, so as a
+# separator it is as good as a space (for count_words, ’ joins words like ').
+_SEPARATORS = ("\u2019", "\u2014", "\u201c", "\u201d", "\u2013", "\u2026", "\u2018", "\u2022", "\u00a0",
+               "\u2011", "\u2010", "\u00ae", "\u00b0", "\u00a7", "\u00a9", "\u00ab", "\u00bb")
+_ASCII_WORD_CHARS = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+# bytes: word characters kept, every other one a space
+_WORDS_ONLY = bytes(c if c in _ASCII_WORD_CHARS else 32 for c in range(256))
+# bytes: 1 for a word character, else 0; 1 for a joiner (' or -), else 0
+_IS_WORD_CHAR = bytes(c in _ASCII_WORD_CHARS for c in range(256))
+_IS_JOINER = bytes(c in b"'-" for c in range(256))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_MAX_OTHER_CHARS = 64
+
+
+def _without_separators(text: str, apostrophe: str = " ") -> str:
+    if not text.isascii():
+        if "\u2019" in text:
+            text = text.replace("\u2019", apostrophe)
+        for ch in _SEPARATORS:
+            if ch in text:
+                text = text.replace(ch, " ")
+    return text
 
 
 def statement_key(text: str) -> str:
@@ -227,11 +264,31 @@ def statement_key(text: str) -> str:
     Folding ignores case, accents and punctuation: "Erdoğan's" and "ERDOGAN'S"
     give the same words.
     """
-    return hashlib.sha1(" ".join(_WORD.findall(fold_text(text))).encode("utf-8")).hexdigest()
+    text = _without_separators(text)
+    folded = text.lower() if text.isascii() else fold_text(text)  # (what fold_text does to ASCII)
+    if folded.isascii():
+        words = b" ".join(folded.encode("ascii").translate(_WORDS_ONLY).split())
+    else:
+        words = " ".join(_WORD.findall(folded)).encode("utf-8")
+    return hashlib.sha1(words).hexdigest()
 
 
 def count_words(text: str) -> int:
-    return len(re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", text))
+    """The words of ``text``, a word being letters and digits, joined by ' ’ or - ("don't", "co-chair")."""
+    text = _without_separators(text, "'")
+    if not text.isascii():
+        others = set("".join(_NON_ASCII.findall(text)))
+        if len(others) > _MAX_OTHER_CHARS:
+            return len(_COUNTED_WORD.findall(text))
+        for ch in others:  # only its class matters: a letter or digit, or a separator
+            text = text.replace(ch, "a" if ch.isalnum() else " ")
+    # as big integers, one byte per character: runs of word characters are counted where
+    # they start, and a joiner between two of them makes them one word
+    data = text.encode("ascii")
+    word = int.from_bytes(data.translate(_IS_WORD_CHAR), "big")
+    joiner = int.from_bytes(data.translate(_IS_JOINER), "big")
+    after_word, before_word = word >> 8, word << 8  # at each character: the previous, the next is a word char
+    return (word & ~after_word).bit_count() - (joiner & after_word & before_word).bit_count()
 
 
 def fold_label(name: str) -> str:
@@ -328,6 +385,26 @@ def open_database(path) -> sqlite_utils.Database:
     return db
 
 
+#: Indexes a load reads while it writes (the rows of a re-loaded file; see
+#: :meth:`Store.start_file`): kept when a big load drops the others.
+_LOAD_INDEXES = {("articles", ("source_file",)), ("quotes", ("article_id",))}
+#: The indexes a big load drops and :meth:`Store.finalize` creates again (see
+#: :meth:`Store.begin_load`): those that enforce no uniqueness and that the load does not read.
+DEFERRED_INDEXES = [(table, columns) for table, columns, unique in INDEXES
+                    if not unique and (table, tuple(columns)) not in _LOAD_INDEXES]
+
+
+def index_name(table: str, columns: list[str]) -> str:
+    """The name sqlite-utils' ``create_index`` gives an index."""
+    return f"idx_{table}_{'_'.join(columns)}"
+
+
+def create_indexes(db: sqlite_utils.Database) -> None:
+    """Create the indexes of :data:`INDEXES` that are missing."""
+    for table, columns, unique in INDEXES:
+        db[table].create_index(columns, unique=unique, if_not_exists=True)
+
+
 def ensure_schema(db: sqlite_utils.Database) -> None:
     """Create the tables, indexes and views that are missing (idempotent)."""
     with db.atomic():
@@ -340,8 +417,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             for column, column_type in spec["columns"].items():
                 if column not in table.columns_dict:
                     table.add_column(column, column_type)
-        for table, columns, unique in INDEXES:
-            db[table].create_index(columns, unique=unique, if_not_exists=True)
+        create_indexes(db)
         for name, sql in VIEWS.items():
             db.create_view(name, sql.strip(), replace=True)
     for table, columns in FTS_COLUMNS.items():
@@ -355,6 +431,72 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
 #: whatever the number of speakers. Rows not yet written are always kept.
 SPEAKER_CACHE_ROWS = 4096
 _SPEAKER_COLUMNS = "id, key, name, type, role, country, organisation, gender"
+
+#: The columns of the rows :class:`Store` queues for each table, in tuple order
+#: (a speaker is queued as its row dict, whose values are taken in this order when written).
+ROW_COLUMNS = {
+    "sources": ("path", "hash", "size", "mtime", "articles", "error", "loaded_at", "settings"),
+    "outlets": ("id", "name", "article_count"),
+    "topics": ("id", "name"),
+    "speakers": ("id", "key", "name", "type", "role", "country", "organisation", "gender"),
+    "entities": ("id", "name", "type"),
+    "articles": ("id", "title", "name", "source", "source_file", "url", "body", "date", "dateline",
+                 "outlet_id", "kind", "format", "content_hash", "word_count", "quote_count", "loaded_at"),
+    "speaker_aliases": ("speaker_id", "alias"),
+    "quotes": ("id", "article_id", "speaker_id", "text", "kind", "cue", "paragraph", "start", "end",
+               "statement_key", "in_title"),
+    "quote_topics": ("quote_id", "topic_id"),
+    "quote_mentions": ("quote_id", "speaker_id"),
+    "article_topics": ("article_id", "topic_id", "count"),
+    "article_speakers": ("article_id", "speaker_id", "quote_count", "role"),
+    "article_entities": ("article_id", "entity_id", "count"),
+}
+
+
+def _insert_sql(table: str, *, ignore: bool = False, upsert_on: str | None = None) -> str:
+    """The INSERT sqlite-utils writes for ``insert_all`` (``ignore``) or ``upsert_all`` (``upsert_on``: the pk)."""
+    columns = ROW_COLUMNS[table]
+    sql = (f"INSERT{' OR IGNORE' if ignore else ''} INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+           f"VALUES ({', '.join('?' for _ in columns)})")
+    if upsert_on:
+        sql += f" ON CONFLICT([{upsert_on}]) DO UPDATE SET " + ", ".join(
+            f"[{c}] = excluded.[{c}]" for c in columns if c != upsert_on)
+    return sql
+
+
+_INSERT_SQL = {
+    table: _insert_sql(table, ignore=table == "speaker_aliases",
+                       upsert_on="path" if table == "sources" else None)
+    for table in ROW_COLUMNS
+}
+_UPSERT_SPEAKERS = _insert_sql("speakers", upsert_on="id")
+_ROWS_SAVEPOINT = "diplomacy_rows"
+_MARK_DIRTY = f"INSERT OR IGNORE INTO [{summaries.DIRTY}] (speaker_id) VALUES (?)"
+
+
+def _speaker_values(row: dict) -> tuple:
+    return (row["id"], row["key"], row["name"], row["type"], row["role"], row["country"],
+            row["organisation"], row["gender"])
+
+
+def _write_rows(conn, sql: str, rows: list[tuple]) -> None:
+    """``executemany`` in a savepoint, all rows or none, as sqlite-utils' ``insert_all`` writes a batch.
+
+    A value SQLite cannot store (a list, a dict) is JSON-encoded as sqlite-utils does.
+    """
+    conn.execute(f"SAVEPOINT {_ROWS_SAVEPOINT}")
+    try:
+        try:
+            conn.executemany(sql, rows)
+        except (sqlite3.InterfaceError, sqlite3.ProgrammingError):
+            conn.execute(f"ROLLBACK TO {_ROWS_SAVEPOINT}")
+            conn.executemany(sql, [tuple(map(jsonify_if_needed, row)) for row in rows])
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute(f"ROLLBACK TO {_ROWS_SAVEPOINT}")
+            conn.execute(f"RELEASE {_ROWS_SAVEPOINT}")
+        raise
+    conn.execute(f"RELEASE {_ROWS_SAVEPOINT}")
 
 
 class IdSet:
@@ -416,6 +558,9 @@ class Store:
         self._file_result: FileResult | None = None
         self._old_articles: dict[str, tuple[int, str]] = {}
         self._loading = False
+        # True while the speaker_stats triggers are dropped (see begin_load): new speakers
+        # are then marked dirty as they are written
+        self._stats_untracked = False
         self._load_caches()
 
     # -- state -------------------------------------------------------------
@@ -636,7 +781,7 @@ class Store:
 
     # -- starting a load ----------------------------------------------------
 
-    def begin_load(self, *, rebuild_fts: bool = True) -> None:
+    def begin_load(self, *, rebuild_fts: bool = True, rebuild_indexes: bool = False) -> None:
         """Mark the counts (and FTS, when rebuilding it) dirty before any article is written.
 
         With ``rebuild_fts`` the FTS triggers are dropped, so rows are written
@@ -644,6 +789,14 @@ class Store:
         indexes; that is the fast way for a big load. A small load into a big
         database keeps the triggers instead (rebuilding would cost more than it
         saves). Committed at once, so a crash from here on leaves the flags set.
+
+        ``rebuild_indexes`` (for a load that at least doubles the database)
+        also drops the :data:`DEFERRED_INDEXES` and the ``speaker_stats``
+        triggers, and marks every speaker dirty (speakers written from here on
+        are marked as they are written), so the stats stay exact whenever a
+        speaker is not dirty, as the plugin expects. :meth:`finalize` creates
+        indexes and triggers again, and so does the next :func:`open_database`
+        after a killed load.
         """
         if self._loading:
             return
@@ -654,6 +807,11 @@ class Store:
                 for table in FTS_COLUMNS:
                     for suffix in ("_ai", "_ad", "_au"):
                         self.db.execute(f"DROP TRIGGER IF EXISTS [{table}{suffix}]")
+            if rebuild_indexes:
+                summaries.suspend(self.db)
+                for table, columns in DEFERRED_INDEXES:
+                    self.db.execute(f"DROP INDEX IF EXISTS [{index_name(table, columns)}]")
+                self._stats_untracked = True
         self._loading = True
 
     # -- files --------------------------------------------------------------
@@ -719,77 +877,80 @@ class Store:
                 self._file_result.articles_updated += 1
 
         speaker_ids = self._resolve_speakers(extraction)
-        self._buffer("articles", {
-            "id": article_id,
-            "title": article.title,
-            "name": article.name,
-            "source": article.source,
-            "source_file": self._file,
-            "url": article.url,
-            "body": article.body,
-            "date": article.date,
-            "dateline": article.dateline,
-            "outlet_id": self._outlet_id(article.outlet),
-            "kind": article.kind,
-            "format": article.format,
-            "content_hash": article.content_hash,
-            "word_count": count_words(article.body) if word_count is None else word_count,
-            "quote_count": len(extraction.quotes),
-            "loaded_at": loaded_at,
-        })
+        quotes = extraction.quotes
+        self._buffer("articles", (
+            article_id, article.title, article.name, article.source, self._file, article.url,
+            article.body, article.date, article.dateline, self._outlet_id(article.outlet),
+            article.kind, article.format, article.content_hash,
+            count_words(article.body) if word_count is None else word_count,
+            len(quotes), loaded_at,
+        ))
         if statement_keys is None:
-            statement_keys = [statement_key(quote.text) for quote in extraction.quotes]
-        self._buffer_quotes(extraction, article_id, speaker_ids, statement_keys)
-        for name, count in sorted(extraction.topics.items()):
-            self._buffer("article_topics", {
-                "article_id": article_id, "topic_id": self._topic_id(name), "count": count,
-            })
-        entity_counts: Counter = Counter()
-        for entity in extraction.entities:
-            entity_counts[self._entity_id(entity.name, entity.type)] += entity.count
-        for entity_id, count in sorted(entity_counts.items()):
-            self._buffer("article_entities", {
-                "article_id": article_id, "entity_id": entity_id, "count": count,
-            })
-        self._file_result.quotes += len(extraction.quotes)
+            statement_keys = [statement_key(quote.text) for quote in quotes]
+        rows = self._file_rows
+        added = 1
+        if quotes:
+            added += self._buffer_quotes(extraction, article_id, speaker_ids, statement_keys)
+        if extraction.topics:
+            topic_id = self._topic_id
+            article_topics = [(article_id, topic_id(name), count)
+                              for name, count in sorted(extraction.topics.items())]
+            rows.setdefault("article_topics", []).extend(article_topics)
+            added += len(article_topics)
+        if extraction.entities:
+            entity_counts: Counter = Counter()
+            entity_id = self._entity_id
+            for entity in extraction.entities:
+                entity_counts[entity_id(entity.name, entity.type)] += entity.count
+            article_entities = [(article_id, entity, count) for entity, count in sorted(entity_counts.items())]
+            rows.setdefault("article_entities", []).extend(article_entities)
+            added += len(article_entities)
+        self._pending_rows += added - 1  # (the article row counted itself)
+        self._file_result.quotes += len(quotes)
         self._uncommitted_articles += 1
         if self._pending_rows >= FLUSH_ROWS:
             self._open_file_savepoint()  # a big file: write what it has so far
             self._flush(self._file_rows)
 
     def _buffer_quotes(self, extraction: Extraction, article_id: int, speaker_ids: dict,
-                       statement_keys: list[str]) -> None:
+                       statement_keys: list[str]) -> int:
+        """Queue the rows of the document's quotes (and their joins); how many rows."""
         quotes_by_speaker: Counter = Counter()
+        rows = self._file_rows
+        quote_rows = rows.setdefault("quotes", [])
+        quote_topics = rows.setdefault("quote_topics", [])
+        quote_mentions = rows.setdefault("quote_mentions", [])
+        before = len(quote_topics) + len(quote_mentions)
+        topic_id = self._topic_id
+        quoted = self._quoted
+        next_id = self._next_id["quotes"]
         for quote, key in zip(extraction.quotes, statement_keys, strict=True):
-            quote_id = self._take_id("quotes")
+            quote_id = next_id
+            next_id += 1
             speaker_id = speaker_ids.get(quote.speaker) if quote.speaker else None
             if speaker_id is not None:
                 quotes_by_speaker[speaker_id] += 1
-                self._quoted.add(speaker_id)
-            self._buffer("quotes", {
-                "id": quote_id,
-                "article_id": article_id,
-                "speaker_id": speaker_id,
-                "text": quote.text,
-                "kind": quote.kind,
-                "cue": quote.cue,
-                "paragraph": quote.paragraph,
-                "start": quote.start,
-                "end": quote.end,
-                "statement_key": key,
-                "in_title": int(quote.in_title),
-            })
-            for topic_id in sorted({self._topic_id(name) for name in quote.topics}):
-                self._buffer("quote_topics", {"quote_id": quote_id, "topic_id": topic_id})
-            mentioned = {speaker_ids[m] for m in quote.mentions if m in speaker_ids}
-            for mentioned_id in sorted(mentioned - {speaker_id}):
-                self._buffer("quote_mentions", {"quote_id": quote_id, "speaker_id": mentioned_id})
+                quoted.add(speaker_id)
+            quote_rows.append((
+                quote_id, article_id, speaker_id, quote.text, quote.kind, quote.cue, quote.paragraph,
+                quote.start, quote.end, key, int(quote.in_title),
+            ))
+            if quote.topics:
+                for topic in sorted({topic_id(name) for name in quote.topics}):
+                    quote_topics.append((quote_id, topic))
+            if quote.mentions:
+                mentioned = {speaker_ids[m] for m in quote.mentions if m in speaker_ids}
+                mentioned.discard(speaker_id)
+                for mentioned_id in sorted(mentioned):
+                    quote_mentions.append((quote_id, mentioned_id))
+        self._next_id["quotes"] = next_id
         roles = {speaker_ids[s.id]: s.role for s in extraction.speakers if s.role and s.id in speaker_ids}
-        for speaker_id, count in sorted(quotes_by_speaker.items()):
-            self._buffer("article_speakers", {
-                "article_id": article_id, "speaker_id": speaker_id, "quote_count": count,
-                "role": roles.get(speaker_id),
-            })
+        article_speakers = [(article_id, speaker_id, count, roles.get(speaker_id))
+                            for speaker_id, count in sorted(quotes_by_speaker.items())]
+        if article_speakers:
+            rows.setdefault("article_speakers", []).extend(article_speakers)
+        return (len(extraction.quotes) + len(quote_topics) + len(quote_mentions) - before
+                + len(article_speakers))
 
     def finish_file(self, path: str, *, hash: str | None, size: int | None,
                     mtime: float | None, articles: int, error: str | None,
@@ -802,11 +963,7 @@ class Store:
         produce (records removed from a JSONL file) are gone for good.
         """
         assert self._file == path, "finish_file() for another file"
-        self._buffer("sources", {
-            "path": path, "hash": hash, "size": size, "mtime": mtime,
-            "articles": articles, "error": error, "loaded_at": loaded_at,
-            "settings": settings,
-        })
+        self._buffer("sources", (path, hash, size, mtime, articles, error, loaded_at, settings))
         if self._savepoint:
             self._flush(self._file_rows)
             self.db.execute(f"RELEASE {_FILE_SAVEPOINT}")
@@ -853,8 +1010,8 @@ class Store:
 
     # -- lookups that create rows -------------------------------------------
 
-    def _buffer(self, table: str, row: dict) -> None:
-        """Queue a row of the current file."""
+    def _buffer(self, table: str, row) -> None:
+        """Queue a row of the current file: a tuple in :data:`ROW_COLUMNS` order (a speaker: its dict)."""
         self._file_rows.setdefault(table, []).append(row)
         self._pending_rows += 1
 
@@ -863,21 +1020,21 @@ class Store:
             return None
         if name not in self._outlets:
             self._outlets[name] = self._take_id("outlets")
-            self._buffer("outlets", {"id": self._outlets[name], "name": name, "article_count": 0})
+            self._buffer("outlets", (self._outlets[name], name, 0))
         return self._outlets[name]
 
     def _topic_id(self, name: str) -> int:
         """A topic's id; a name the taxonomy did not list gets a bare row."""
         if name not in self._topics:
             self._topics[name] = self._take_id("topics")
-            self._buffer("topics", {"id": self._topics[name], "name": name})
+            self._buffer("topics", (self._topics[name], name))
         return self._topics[name]
 
     def _entity_id(self, name: str, type: str) -> int:
         key = (name, type)
         if key not in self._entities:
             self._entities[key] = self._take_id("entities")
-            self._buffer("entities", {"id": self._entities[key], "name": name, "type": type})
+            self._buffer("entities", (self._entities[key], name, type))
         return self._entities[key]
 
     # -- speakers -----------------------------------------------------------
@@ -897,7 +1054,7 @@ class Store:
             ids[speaker.id] = row["id"]
             for alias in dict.fromkeys([speaker.name, *speaker.aliases]):
                 if alias and alias.strip():
-                    self._buffer("speaker_aliases", {"speaker_id": row["id"], "alias": alias.strip()})
+                    self._buffer("speaker_aliases", (row["id"], alias.strip()))
         return ids
 
     def _speaker_row(self, speaker: Speaker, article_source: str) -> dict:
@@ -971,11 +1128,13 @@ class Store:
 
     # -- flushing -----------------------------------------------------------
 
-    def _flush(self, buffers: dict[str, list[dict]] | None = None) -> None:
-        """Write queued rows with one batched ``insert_all`` per table, parents first.
+    def _flush(self, buffers: dict[str, list] | None = None) -> None:
+        """Write queued rows with one ``executemany`` per table, parents first.
 
         ``buffers`` is the completed files' queue or the current file's; speaker
         rows changed since the last flush (details filled in, renamed) go out too.
+        The statements are what sqlite-utils' ``insert_all``/``upsert_all`` would
+        run, prepared once (see :func:`_insert_sql`) instead of per batch.
         """
         buffers = self._buffers if buffers is None else buffers
         # Speakers still queued for insertion go out as they are now, details included.
@@ -984,8 +1143,8 @@ class Store:
             return
         self._ensure_transaction()
         if changed_ids:
-            rows = [dict(self._pinned[i]) for i in sorted(changed_ids)]
-            self.db["speakers"].upsert_all(rows, pk="id", batch_size=500)
+            pinned = self._pinned
+            _write_rows(self.db.conn, _UPSERT_SPEAKERS, [_speaker_values(pinned[i]) for i in sorted(changed_ids)])
             self._changed_speaker_ids -= changed_ids
         for table in TABLES:
             rows = buffers.pop(table, None)
@@ -996,12 +1155,12 @@ class Store:
                 written = {row["id"] for row in rows}
                 self._new_speaker_ids -= written
                 self._changed_speaker_ids -= written
-            if table == "speaker_aliases":
-                self.db[table].insert_all(rows, ignore=True, batch_size=500)
-            elif table == "sources":
-                self.db[table].upsert_all(rows, pk="path", batch_size=500)
-            else:
-                self.db[table].insert_all(rows, batch_size=500)
+                rows = [_speaker_values(row) for row in rows]
+                _write_rows(self.db.conn, _INSERT_SQL[table], rows)
+                if self._stats_untracked:
+                    _write_rows(self.db.conn, _MARK_DIRTY, [(row[0],) for row in rows])
+                continue
+            _write_rows(self.db.conn, _INSERT_SQL[table], rows)
         self._unpin_written()
 
     # -- end of a load -----------------------------------------------------
@@ -1016,6 +1175,10 @@ class Store:
         assert self._file is None, "finalize() in the middle of a file"
         self._flush(self._buffers)
         self._ensure_transaction()
+        # what begin_load(rebuild_indexes=True) dropped (no-ops otherwise), before the
+        # merges and recounts below, which need the indexes
+        create_indexes(self.db)
+        summaries.ensure(self.db, mark_existing=False)
         self._vote_roles()
         self._merge_surnames()
         self._vote_roles()
@@ -1030,6 +1193,7 @@ class Store:
         self.set_state("counts_dirty", None)
         self.db.commit()
         self._loading = False
+        self._stats_untracked = False
         self._uncommitted_articles = 0
         # Statistics for the query planner (Datasette's facets and joins), sampled: cheap.
         self.db.execute("PRAGMA analysis_limit = 1000")

@@ -152,10 +152,26 @@ def refresh(db: sqlite_utils.Database) -> int:
     return dirty
 
 
-def drop(db: sqlite_utils.Database) -> None:
-    """Remove the triggers and both tables (the plugin then counts live)."""
+def drop_triggers(db: sqlite_utils.Database) -> None:
+    """Remove the triggers that keep the counts exact (:func:`ensure` creates them again)."""
     for name in _TRIGGERS:
         db.execute(f"DROP TRIGGER IF EXISTS [{_PREFIX}{name}]")
+
+
+def suspend(db: sqlite_utils.Database) -> None:
+    """Stop keeping the counts while a big load writes (inside the caller's transaction).
+
+    The triggers go and every speaker is marked dirty, so the counts of a speaker
+    that is not dirty stay exact; :func:`ensure` and :func:`refresh` at the end of
+    the load bring triggers and counts back.
+    """
+    drop_triggers(db)
+    db.execute(f"INSERT OR IGNORE INTO [{DIRTY}] (speaker_id) SELECT id FROM speakers")
+
+
+def drop(db: sqlite_utils.Database) -> None:
+    """Remove the triggers and both tables (the plugin then counts live)."""
+    drop_triggers(db)
     for table in (STATS, DIRTY):
         db.execute(f"DROP TABLE IF EXISTS [{table}]")
 

@@ -306,3 +306,26 @@ def test_chrome_lines(line, chrome):
 )
 def test_title_lines(line, title):
     assert is_title_line(line) is title
+
+
+@pytest.mark.parametrize("text", [
+    "", "plain", 'a "quoted" word\\n and a back\\\\slash\nnew line', "tab\there", "cr\rhere",
+    "\x00\x01\x1f\x7f", "’é中🚨\u2028\u2029", "a\ud800b",  # a lone surrogate: the same error as before
+])
+@pytest.mark.parametrize("title", [None, "A title", 'With "quotes"'])
+def test_content_hash_is_the_sha256_of_the_json_of_text_and_metadata(text, title):
+    import hashlib
+    import json
+
+    from datasette_diplomacy.ingest.clean import content_hash
+
+    doc = Document(source="s", name="n", text=text, format="md", title=title, date="2022-02-10",
+                   outlet=None, url="https://example.org/?a=\"b\"", kind=None)
+    given = [doc.text, doc.title, doc.date, doc.outlet, doc.url, doc.kind]
+    try:
+        expected = hashlib.sha256(json.dumps(given, ensure_ascii=False).encode("utf-8")).hexdigest()
+    except UnicodeEncodeError:
+        with pytest.raises(UnicodeEncodeError):
+            content_hash(doc)
+    else:
+        assert content_hash(doc) == expected

@@ -477,3 +477,11 @@ def test_release_free_memory_is_safe_to_call_anywhere():
     junk = [bytes(1000) for _ in range(10_000)]
     del junk
     assert release_free_memory() is None
+
+
+def test_only_a_big_load_that_at_least_doubles_the_database_builds_its_indexes_at_the_end():
+    from datasette_diplomacy.loader import rebuild_fts_after, rebuild_indexes_after
+
+    assert rebuild_indexes_after(10_000, 0) and rebuild_indexes_after(5_000, 5_000)
+    assert rebuild_fts_after(600, 10_000) and not rebuild_indexes_after(600, 10_000)
+    assert not rebuild_indexes_after(50, 0)  # a small load keeps triggers and indexes

@@ -574,3 +574,164 @@ def test_a_role_few_articles_state_does_not_keep_a_surname_apart(store):
                *[article(f"{n}.md", "Okafor") for n in range(2, 6)])
     write_file(store, "6.md", article("6.md", "Amara Okafor", "Chief Medical Adviser"))
     assert rows_of(store, "SELECT name, quote_count, role FROM speakers") == [("Amara Okafor", 6, "Chief Medical Adviser")]
+
+
+# -- a big load: indexes and stats triggers dropped, and back at the end ---------
+
+
+def schema(store):
+    """The schema as sqlite_master holds it (ANALYZE's tables aside)."""
+    return sorted(rows(store, "SELECT type, name, tbl_name, sql FROM sqlite_master "
+                              "WHERE name NOT LIKE 'sqlite_%'"))
+
+
+def stats(store):
+    return sorted(rows(store, "SELECT speaker_id, part, key, kind, n FROM speaker_stats"), key=repr)
+
+
+def load_three_files(store, *, finalize=True):
+    """Three files by two speakers, with topics and mentions."""
+    for n, name in enumerate(["Sergey Lavrov", "Antony Blinken", "Sergey Lavrov"]):
+        path = f"/corpus/{n}.txt"
+        store.start_file(path)
+        body = f'{name} said: "We are ready to talk, Blinken and Lavrov." He said it again in {n}.'
+        store.add(make_extraction(
+            path, body, [("We are ready to talk, Blinken and Lavrov.", "s1", "direct", ["Ukraine"], ["s2"])],
+            [Speaker("s1", name, role="Foreign Minister"),
+             Speaker("s2", "Blinken" if "Lavrov" in name else "Lavrov")],
+            topics={"Ukraine": 1}, entities=[Entity("Ukraine", "country", 2)]), "t")
+        store.finish_file(path, hash=f"h{n}", size=1, mtime=1.0, articles=1, error=None, loaded_at="t")
+        store.commit()
+    if finalize:
+        store.finalize()
+
+
+def test_a_big_load_builds_its_indexes_at_the_end_into_the_same_database(tmp_path):
+    from datasette_diplomacy import store as store_module, summaries
+
+    plain = Store(tmp_path / "plain.db")
+    plain.sync_topics(TAXONOMY)
+    load_three_files(plain)
+    big = Store(tmp_path / "big.db")
+    big.sync_topics(TAXONOMY)
+    big.begin_load(rebuild_indexes=True)
+    names = {name for _, name, _, _ in schema(big)}
+    for table, columns in store_module.DEFERRED_INDEXES:
+        assert store_module.index_name(table, columns) not in names
+    assert "idx_quotes_article_id" in names and "idx_articles_source_file" in names  # the load reads these
+    assert not any(name.startswith("diplomacy_stats_") for name in names)
+    load_three_files(big, finalize=False)
+    # without the triggers every speaker is dirty: the plugin counts them live
+    assert rows(big, "SELECT count(*) FROM speakers WHERE id NOT IN (SELECT speaker_id FROM speaker_stats_dirty)") \
+        == [(0,)]
+    big.finalize()
+    assert schema(big) == schema(plain)
+    for table in ("articles", "quotes", "speakers", "quote_topics", "quote_mentions", "article_speakers",
+                  "speaker_aliases", "speaker_stats_dirty"):
+        assert sorted(rows(big, f"SELECT * FROM {table}"), key=repr) == \
+            sorted(rows(plain, f"SELECT * FROM {table}"), key=repr)
+    assert stats(big) == stats(plain) and stats(big)
+    summaries.rebuild(big.db)
+    assert stats(big) == stats(plain)
+    assert rows(big, "PRAGMA integrity_check") == [("ok",)]
+    # the triggers are back: a later small load keeps the stats exact
+    write_file(big, "/corpus/0.txt", make_extraction("/corpus/0.txt", "No quotes.", []))
+    write_file(plain, "/corpus/0.txt", make_extraction("/corpus/0.txt", "No quotes.", []))
+    assert stats(big) == stats(plain)
+    big.close()
+    plain.close()
+
+
+def test_a_big_load_killed_before_finalize_gets_indexes_and_triggers_back_when_opened(tmp_path):
+    from datasette_diplomacy import summaries
+
+    reference = Store(tmp_path / "reference.db")
+    reference.sync_topics(TAXONOMY)
+    load_three_files(reference)
+    path = tmp_path / "killed.db"
+    store = Store(path)
+    store.sync_topics(TAXONOMY)
+    load_three_files(store)  # a first load, then a big one into it
+    store.begin_load(rebuild_indexes=True)
+    # every speaker is dirty while the triggers are gone, the old ones too
+    assert rows(store, "SELECT count(*) FROM speaker_stats_dirty") == [(2,)]
+    store.start_file("/corpus/new.txt")
+    store.add(lavrov_article("/corpus/new.txt", "Wang Yi"), "t")
+    store.finish_file("/corpus/new.txt", hash="n", size=1, mtime=1.0, articles=1, error=None, loaded_at="t")
+    store.commit()
+    assert rows(store, "SELECT count(*) FROM speaker_stats_dirty") == [(3,)]  # the new speaker too
+    store.db.close()  # the process dies: no finalize
+    again = Store(path)
+    assert again.dirty
+    # indexes and stats triggers are back at once (the FTS triggers with finalize, as before)
+    fts_triggers = {"articles_ai", "articles_ad", "articles_au", "quotes_ai", "quotes_ad", "quotes_au"}
+    assert [r for r in schema(again) if r[1] not in fts_triggers] == \
+        [r for r in schema(reference) if r[1] not in fts_triggers]
+    again.finalize()
+    assert schema(again) == schema(reference)
+    counted = stats(again)
+    summaries.rebuild(again.db)
+    assert stats(again) == counted
+    assert rows(again, "SELECT name, quote_count FROM speakers ORDER BY name") == [
+        ("Antony Blinken", 1), ("Sergey Lavrov", 2), ("Wang Yi", 2)]
+    again.close()
+    reference.close()
+
+
+# -- statement keys and word counts: fast paths equal to the plain definitions ----
+
+TRICKY_TEXTS = [
+    "", " ", "a", "don't", "co-chair", "a-b-c", "a--b", "-a-", "'a'", "a'-b", "x_y", "__init__",
+    "It’s “the” plan — the U.S.-led one… ‘OK’ • 1,000 and 3.5%",
+    "Erdoğan’s ‘plan’ — ÇAVUŞOĞLU said: «Non!»  Ünal_x re‑set",
+    "Ｆｕｌｌｗｉｄｔｈ ﬁnal Ⅻ ½ café naïve Ærø Łódź ™ ® © °C § 2²",
+    "Лавров заявил: «Мы готовы». 王毅说：“中方支持。” مرحبا",
+    "e\u0301 a\u0308 Z\u0336 \u2018quoted\u2019 it\u2019s \u00a0nbsp\u2011dash\u2010hy",
+    "’’’ —— ’a’ a’’b a’-’b 🚨 ✅ ‑",
+]
+
+
+def _plain_statement_key(text):
+    import hashlib
+    import re
+
+    from datasette_diplomacy.extract.names import fold_text
+
+    return hashlib.sha1(" ".join(re.findall(r"[^\W_]+", fold_text(text))).encode("utf-8")).hexdigest()
+
+
+def _plain_word_count(text):
+    import re
+
+    return len(re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", text))
+
+
+def _random_texts(count=20000, seed=7):
+    import random
+
+    rng = random.Random(seed)
+    pieces = list("aZ09_ '-’‘—“”–…•\u00a0\u2011\u2010®°©§«».,\n\téßİıﬁ½²ÅΩжш中ğ🚨\u200b\ufeff™") + [
+        "e\u0301", "n\u0303", "’s", "--", "a-b", "x’y"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 24))) for _ in range(count)]
+    # many distinct non-ASCII characters: the regex path
+    texts += ["".join(chr(rng.randint(0x80, 0x3000)) + rng.choice(" a-'’") for _ in range(120)) for _ in range(50)]
+    return texts
+
+
+def test_statement_keys_and_word_counts_equal_their_regex_definitions():
+    from datasette_diplomacy.store import count_words
+
+    for text in TRICKY_TEXTS + _random_texts():
+        assert statement_key(text) == _plain_statement_key(text), text
+        assert count_words(text) == _plain_word_count(text), text
+
+
+def test_the_separators_statement_keys_replace_are_no_word_characters_folded_or_not():
+    import unicodedata
+
+    from datasette_diplomacy.store import _SEPARATORS
+
+    for ch in _SEPARATORS:
+        assert not ch.isalnum() and not unicodedata.combining(ch)
+        folded = unicodedata.normalize("NFKD", ch).lower()
+        assert not any(c.isalnum() or c == "_" or unicodedata.combining(c) for c in folded), ch
