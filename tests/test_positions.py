@@ -115,3 +115,31 @@ def test_an_expressed_stance_is_reported(sentence, expected):
     _, resolver, quotes = extract("Officials met.\n\n" + sentence)
     names = {s.id: s.name for s in resolver.speakers()}
     assert [(names.get(q.speaker), q.cue, q.text) for q in quotes] == [expected]
+
+
+@pytest.mark.parametrize("subject", ["Forty percent of the fishermen", "Half of the dockworkers", "Six in 10"])
+def test_a_share_of_people_takes_the_bare_form(subject):
+    found = positions(f"Officials met.\n\n{subject} support the new quota.")
+    assert found == [(subject, "support", "the new quota")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Local fishermen supporting the quota marched to the ministry.", ("Local fishermen", "supporting", "the quota")),
+    ("An independent group backing Mayor Ruth Amsel spent heavily in May.",
+     ("An independent group", "backing", "Mayor Ruth Amsel")),
+    ("Senator Olav Berg is backing the harbour bill.", ("Olav Berg", "backing", "the harbour bill")),
+])
+def test_a_stance_participle_after_its_holder(sentence, expected):
+    assert positions("Officials met.\n\n" + sentence) == [expected]
+
+
+def test_a_stance_object_ends_before_the_verb_of_its_clause():
+    found = positions("Officials met.\n\nFishermen who support the quota were the loudest at the meeting.")
+    assert found == [("Fishermen", "support", "the quota")]
+
+
+@pytest.mark.parametrize("sentence", ["After backing the harbour bill, the mayor left for Oslo.",
+                                      "She played a supporting role in the talks.",
+                                      "The ministry filed supporting documents on Monday."])
+def test_a_participle_without_a_holder_or_as_an_adjective_is_no_stance(sentence):
+    assert positions("Officials met.\n\n" + sentence) == []

@@ -1150,3 +1150,20 @@ def test_they_opening_a_sentence_is_the_plural_subject_that_opened_the_last():
 def test_a_lone_name_after_from_or_in_is_a_place_not_the_speaker():
     body = "Officials met.\n\nSen. Bernie Sanders spoke on Monday.\n\nThe senator from Vermont said the financial system was corrupt."
     assert speaker_of(body, "financial system") == ("Bernie Sanders", "person")
+
+
+# ---------------------------------------------------------------- documents named after "according to"
+
+
+@pytest.mark.parametrize("source", [
+    "a tally by the Associated Press",  # "tally" is a document; "by" ends its head
+    "an Ipsos survey taken over the weekend",  # a participle without -ed ends the head too
+    "early returns",
+    "new research from the Brennan Center",
+    "court papers filed late by the defence",  # a participle, an adverb, then "by"
+    "interviews with six of her former aides",
+    "the council's own calculations",
+])
+def test_a_document_named_after_according_to_is_the_source(source):
+    body = f"The mayor carried the northern wards easily, according to {source}."
+    assert speaker_of(body, "northern wards") == (source[0].lower() + source[1:], "document")

@@ -406,7 +406,7 @@ _INTENT_VERBS = {"declined", "declines", "decline", "refused", "refuses", "refus
                  "plans", "planned", "plan", "intends", "intended", "intend", "aims", "aimed"}
 _STANCE_VERBS = {"endorsed", "endorses", "endorse", "supported", "supports", "support", "opposed", "opposes",
                  "oppose", "backed", "backs", "favored", "favors", "favoured", "favours", "preferred", "prefers",
-                 "welcomed", "welcomes"}
+                 "welcomed", "welcomes", "supporting", "backing", "opposing", "endorsing"}
 _POSITION_VERBS = _INTENT_VERBS | _STANCE_VERBS
 _SPACES = re.compile(r"[ \t]+")
 # people welcomed in person: a name, a pronoun, or a phrase ending in a noun for people
@@ -443,12 +443,22 @@ _INTENT_OBJECT = re.compile(r"[ \t]+(?=to[ \t]+[a-z])(?!to[ \t]+be[ \t]+(?:ident
 # what follows a stance verb when it is no stance on an object: "backed down", "supported by", "opposed to"
 _STANCE_NOT_OBJECT = re.compile(
     r"[ \t]+(?:by|in|out|up|off|away|down|into|from|for|to|that|it|itself|themselves|himself|herself|with|on|at|as|"
-    r"and|or|but|than|because|when|while|if|the[ \t]+idea)\b|[ \t]*(?:[,.;:!?)\u2014\u2013-]|$)")
+    r"and|or|but|than|because|when|while|if|the[ \t]+idea)\b|[ \t]*(?:[,.;:!?)\u2014\u2013-]|$)"
+    # "a supporting role", "supporting documents": an adjective
+    r"|(?<=supporting)[ \t]+(?:roles?|cast|documents?|evidence|actors?|actress|characters?|players?|materials?|data)\b")
 # where a stance's object ends: a comma or other punctuation, or a clause joined after it
 _OBJECT_END = re.compile(
     r"[,;:()\u2014\u2013]|[ \t]+-[ \t]|[ \t]+(?:because|after|when|while|but|since|as|before|if|until|although|though|"
     r"despite|so|even|and[ \t]+(?:then|also|later|has|have|had|is|was|will|would|said|says|called|urged|"
     r"[a-z]+ed[ \t]))\b")
+# the verb of the clause a stance sits in, after its object: "Farmers who support the treaty were …", "a super
+# PAC backing Cruz spent millions"
+_OBJECT_THEN_VERB = re.compile(
+    r"[ \t]+(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|do|does|did|gave|spent|made|"
+    r"took|went|came|got|won|lost|ran|met|told|said|says|saw|held|left|put|paid|sent|brought|began|became|"
+    r"[a-z]{3,}ed[ \t]+(?:to|that|the|a|an|in|on|at|for|by|with|his|her|their|its|more|up|out|\$?\d))\b")
+# a word opening a clause embedded in the object: a verb after it is that clause's
+_EMBEDDING_WORD = re.compile(r"\b(?:that|which|who|whom|whose|to|how|whether|what|when|where|if|why)\b")
 # a time or place after a stance's object is the narrator's, not part of the position ("endorsed Cruz last week")
 _OBJECT_TRAILER = re.compile(
     r"[ \t]+(?:(?:last|this|next|earlier|later)[ \t]+(?:week|month|year|night|spring|summer|fall|autumn|winter|"
@@ -460,6 +470,9 @@ _OBJECT_TRAILER = re.compile(
 # "Paris will oppose it"; "Trump support is strongest here" is a noun
 _BARE_FORMS = {"decline", "refuse", "seek", "plan", "intend", "endorse", "support", "oppose"}
 _PLURAL_SUBJECTS = {"they", "we", "i", "you"}
+# a share of people, which takes a plural verb: "40 percent of voters support", "half of the students oppose"
+_PLURAL_SHARE = re.compile(r"(?:\bpercent|\bper[ \t]+cent|%|\bin[ \t]+\d+|\b(?:majority|half|third|quarter|most|many|"
+                           r"some|all)[ \t]+of)\b.*\b[a-z]+(?:s|men|people)$|\bin[ \t]+(?:\d+|ten)$", re.I)
 _SINGLE_VERBS = sorted({v for v in _VERBS_CLAUSE if v not in ("pointed", "called", "calls", "calling")}
                        | _POSITION_VERBS, key=len, reverse=True)
 
@@ -925,6 +938,8 @@ _OBJECT_BEFORE = re.compile(r"\b(?:" + "|".join(_PREPOSITIONS + "with and after 
                                                                "including despite amid through across around "
                                                                "along within inside outside".split()) + r")[ \t]+$")
 _PARTICIPLE_OBJECT_BEFORE = re.compile(r"\b(?:" + "|".join(_PREPOSITIONS) + r")[ \t]+$")
+# the words between a preposition and the noun it governs: "to a super " before "PAC"
+_OBJECT_NP_BEFORE = re.compile(r"\b(?:" + "|".join(_PREPOSITIONS) + r"|with)[ \t]+(?:[\w.\u2019'-]+[ \t]+){0,3}$")
 _INVERTED_MODIFIER = re.compile(r"([\w.'\u2019&-]+)[ \t]+")
 # an addressee of up to 80 characters: "told a crowded hall in Baltimore that …", "warned Ghana's top diplomat against …"
 _ADDRESSEE = r"[ \t]+(?:a|an|the|his|her|their|its|[A-Z][\w\u2019'.-]*)[ \t]+[^,;:.\u201c\u201d]{1,80}?[ \t]"
@@ -2187,10 +2202,13 @@ class _Finder:
         if om is None:
             return None
         subj = self.speaker_np_before(s, vs, si)
+        if subj is not None and verb.endswith("ing") and _OBJECT_NP_BEFORE.search(masked, max(s, subj[1] - 60), subj[1]):
+            return None  # "a check to a super PAC supporting Faso": a noun's modifier, the holder no subject
         if subj is not None:
             sid = subj[0]
             if verb.lower() in _BARE_FORMS and not _AUXILIARY_BEFORE.search(masked[s:vs]) and not (
-                    (subj[2] or "").lower() in _PLURAL_SUBJECTS or self.resolver.speaker_type(sid) == "group"):
+                    (subj[2] or "").lower() in _PLURAL_SUBJECTS or self.resolver.speaker_type(sid) == "group"
+                    or _PLURAL_SHARE.search(subj[2] or "")):
                 return None  # "Trump support is strongest in the north": a noun after a name
         elif _AND_BEFORE.search(masked[s:vs]):
             sid = self.sentence_subject(si, vs)  # "Lee met the envoys and backed their plan"
@@ -2218,6 +2236,9 @@ class _Finder:
             end = _OBJECT_END.search(masked, p, cend)
             if end:
                 cend = end.start()
+            end = _OBJECT_THEN_VERB.search(masked, p, cend)
+            if end and not _EMBEDDING_WORD.search(masked, p, end.start()):
+                cend = end.start()  # (not "welcomed the decision to ensure that fuel levels will meet …")
             end = _OBJECT_TRAILER.search(masked, p, cend)
             if end:
                 cend = end.start()
@@ -2228,6 +2249,8 @@ class _Finder:
             cs = self._coord_speaker(p, cend)
             if cs is not None:
                 cend = cs
+        if _ENDS_UNFINISHED.search(masked, p, cend):
+            return None  # "is supporting the" at a line the layout ends: no object to report
         it = self.add_clause(p, cend, sid, verb, si, pi, kind="position",
                              min_words=2 if lv in _INTENT_VERBS else 1)
         return cend if it is not None else None

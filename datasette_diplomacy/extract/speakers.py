@@ -1909,14 +1909,17 @@ class SpeakerResolver:
         head_pos = len(words) - 1
         # "a spokesman for the Clinton campaign": head before the preposition
         for k, w in enumerate(content):
-            if k > 0 and w.endswith(("ed", "ing")) and content[k + 1:k + 2] and content[k + 1] in (
-                    "by", "on", "in", "at", "from", "for", "to", "with", "last", "this", "earlier", "late", "early",
+            after = content[k + 2:k + 3] if content[k + 1:k + 2] and content[k + 1].endswith("ly") else content[k + 1:k + 2]
+            if k > 0 and (w.endswith(("ed", "ing")) or w in _IRREGULAR_PARTICIPLES) and after and after[0] in (
+                    "by", "on", "in", "at", "from", "for", "to", "with", "over", "during", "after", "before", "last",
+                    "this", "earlier", "late", "early",
                     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today"):
-                # "a survey released on Tuesday", "a source speaking to Reuters": the head is before it
+                # "a survey released on Tuesday", "a source speaking to Reuters", "documents reported
+                # previously by The Post": the head is before it
                 w = "on"
             if w == "in" and k > 0 and _is_count(content[k - 1]) and content[k + 1:k + 2] and _is_count(content[k + 1]):
                 continue  # "six in 10 voters": a share, its head comes later
-            if w in ("for", "of", "at", "with", "from", "in", "on", "to", "who", "which", "that") and k > 0:
+            if w in ("for", "of", "at", "with", "from", "in", "on", "to", "by", "who", "which", "that") and k > 0:
                 # "a diplomat familiar with the talks": the adjective heading the modifier is not the head
                 k -= 1 if k > 1 and content[k - 1] in _POST_MODIFIER_ADJECTIVES else 0
                 head = content[k - 1]
@@ -2116,7 +2119,10 @@ def _office_word_before(role: str, target: str) -> str | None | bool:
 
 
 # documents named without a determiner: "exit polling showed", "footage from the game shows", "data suggest"
-_MASS_DOCUMENTS = {"data", "footage", "polling", "research", "evidence", "video"}
+_MASS_DOCUMENTS = {"data", "footage", "polling", "research", "evidence", "video", "testimony"}
+# participles that do not end in -ed: "a poll taken last week", "a memo written in May" (the head is before them)
+_IRREGULAR_PARTICIPLES = {"taken", "written", "given", "shown", "drawn", "seen", "done", "made", "held", "sent",
+                          "put", "run", "won", "brought", "built", "led", "paid", "read", "set", "shot", "spent"}
 _COUNT_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 
 
