@@ -1168,3 +1168,20 @@ def test_a_lone_name_after_from_or_in_is_a_place_not_the_speaker():
 def test_a_document_named_after_according_to_is_the_source(source):
     body = f"The mayor carried the northern wards easily, according to {source}."
     assert speaker_of(body, "northern wards") == (source[0].lower() + source[1:], "document")
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("A survey released this week showed that most fishermen back the quota.", "a survey released this week"),
+    ("One influential 2019 paper found higher catches in the protected zones.", "One influential 2019 paper"),
+    ("A newly released email relating to the harbour finds that the port had two guards.",
+     "a newly released email relating to the harbour"),
+    ("The researchers found that catches rose in the protected zones.", "the researchers"),
+])
+def test_findings_of_documents_and_of_people(sentence, source):
+    name, _ = speaker_of("Officials met.\n\n" + sentence, "zones" if "zones" in sentence else sentence.split()[-2])
+    assert name == source
+
+
+def test_found_with_an_object_is_no_report_unless_a_document_found_it():
+    _, _, quotes = extract("Officials met.\n\nThe divers found the wreck near the harbour.")
+    assert quotes == []

@@ -577,12 +577,18 @@ _DOC_SUBJECT = re.compile(
     r"projections?|estimates?|results|findings|evidence|article|story|editorial|ad|book|website|page|tweet|post|"
     r"filings|footage|polling|statistics|files|logs|video|videos|tapes?|recordings?|"
     # "a welcome message on the website reads", "the sign read"
-    r"messages?|note|sign|banner|caption|headline|inscription|petition|resolution|tweets|posts|e-?mail|release)"
-    r"(?:[ \t]+(?:by|from|of|for|in|on|at|released|published|conducted|compiled|taken|obtained|filed|that[ \t]+was)"
+    r"messages?|note|sign|banner|caption|headline|inscription|petition|resolution|tweets|posts|e-?mail|release|"
+    r"papers?|e-?mails|cables?|tally|returns|calculations|count|interviews|transcripts?|testimony)"
+    r"(?:[ \t]+(?:by|from|of|for|in|on|at|released|published|conducted|compiled|taken|obtained|filed|that[ \t]+was|"
+    r"relating[ \t]+to|last|this|earlier)"
     r"[^,;:\u201c]{0,60})?[ \t]+"
     r"(?:(?:also|now|clearly|consistently|repeatedly|still|further|even)[ \t]+)?$",
     re.IGNORECASE,
 )
+
+
+# "The authors found that …": a finding reported, whoever found it ("found the keys" is no report)
+_FOUND_THAT = re.compile(r"[ \t]+that[ \t]+(?!is|was|were|are|has|had|have|will|would|can|could|may|might)")
 
 
 def _doc_subject(left: str) -> bool:
@@ -892,8 +898,11 @@ _POST_MODIFIER = re.compile(
     r"[ \t]+(?:with|to|in|on|about)|with[ \t]+(?:(?:direct|close|detailed)[ \t]+)?knowledge[ \t]+of|"
     r"(?:[a-z]+ing[ \t]+)?(?:of|from|at|for|in|with|to|inside|within|across|near))[ \t]+(?:the[ \t]+)?$")
 # "A news report published Wednesday said": a participle dating the subject
-_DAY = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today")
-_DATED_PARTICIPLE = re.compile(r"(?<![\w'\u2019-])[a-z]+ed[ \t]+(?:(?:on|last|this|late|early)[ \t]+)?$")
+# (and "A poll last month showed", "a survey conducted this week found": a time after the noun)
+_DAY = re.compile(r"(?P<rel>(?:last|this|late|early)[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                  r"Sunday|yesterday|today|week|month|year|weekend|night|morning|evening|spring|summer|fall|autumn|winter)")
+_DATED_PARTICIPLE = re.compile(r"(?<![\w'\u2019-])[a-z]+ed[ \t]+(?:(?:on|last|this|late|early)[ \t]+)?$"
+                               r"|(?<=[a-z][ \t])$")  # (the second only before "last month": see speaker_np_before)
 # "a welcome message on the website reads": "on" modifies a document only ("the official on Tuesday" is a time)
 _ON_MODIFIER = re.compile(r"(?<![\w'\u2019-])on[ \t]+(?:the[ \t]+|its[ \t]+|his[ \t]+|her[ \t]+|their[ \t]+)?$")
 # the end of an inverted subject's name, maybe with where they are from: "said voter Ann Lee of Gdansk."
@@ -1332,10 +1341,12 @@ class _Finder:
         rm = _RATIO_BEFORE.search(masked, max(s, np_start - 30), np_start)
         if rm is not None and masked[np_start:np_start + 1].isdigit():
             np_start = rm.start()  # "More than 6 in 10 Democratic voters said": the share, not "10 … voters"
-        pm = (_DATED_PARTICIPLE.search(masked, max(s, np_start - 30), np_start) if _DAY.fullmatch(masked, np_start, p)
-              else None) \
+        day = _DAY.fullmatch(masked, np_start, p)
+        pm = (_DATED_PARTICIPLE.search(masked, max(s, np_start - 30), np_start) if day else None) \
             or _POST_MODIFIER.search(masked, max(s, np_start - 40), np_start) \
             or _ON_MODIFIER.search(masked, max(s, np_start - 40), np_start)
+        if pm is not None and pm.re is _DATED_PARTICIPLE and pm.start() == pm.end() and not day.group("rel"):
+            pm = None  # a bare day after a noun: "the official Tuesday" is only dated with "last" / "this"
         if pm is not None and masked[np_start:p].split()[0].lower() not in _NP_PRONOUNS:
             head_end = s + len(masked[s:pm.start()].rstrip())
             named = self._person_before_pp(s, np_start)
@@ -1348,7 +1359,8 @@ class _Finder:
             if head_start is not None and masked[head_start:head_end].split()[0].lower() not in _NP_PRONOUNS:
                 head = masked[head_start:head_end].split()[-1]
                 if (self._document_head(head) if pm.re is _ON_MODIFIER
-                        else self._agentive(masked[head_start:head_end], head)):
+                        else self._agentive(masked[head_start:head_end], head)
+                        or pm.re is _DATED_PARTICIPLE and self._document_head(head)):  # "a poll last month showed"
                     surface = self.body[head_start:p]
                     return (self.resolver.resolve(surface, head_start, p), head_start, surface)
         joint = self._joint_subject(s, np_start, p)
@@ -1855,7 +1867,8 @@ class _Finder:
                 continue  # "in the March states and beyond": "states" reports only before "that", ":" or a quote
             if _NOUN_BEFORE.search(masked, max(s, vs - 24), vs) and not re.match(r"[ \t]+that\b", masked[ve:e]):
                 continue  # "Clark's comments", "Trump's repeated calls": a noun ("Truss' remarks that …" reports)
-            if lv in _DOC_VERBS and lv not in _VERBS_SPEECH and not _doc_subject(left):
+            if lv in _DOC_VERBS and lv not in _VERBS_SPEECH and not _doc_subject(left) \
+                    and not (lv in ("found", "finds") and _FOUND_THAT.match(masked, ve, e)):
                 continue  # "found", "show" report only for a poll, a study, a report
             aspect = _ASPECT_BEFORE.search(left) if left.endswith(" ") else None  # "continued to question"
             led = _LED_TO_BEFORE.search(left) if aspect is None and left.endswith(" ") else None  # "led her to declare"
