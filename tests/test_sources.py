@@ -1185,3 +1185,19 @@ def test_findings_of_documents_and_of_people(sentence, source):
 def test_found_with_an_object_is_no_report_unless_a_document_found_it():
     _, _, quotes = extract("Officials met.\n\nThe divers found the wreck near the harbour.")
     assert quotes == []
+
+
+@pytest.mark.parametrize("sentence, source, content", [
+    ("In a Harbour Radio poll released Monday, 52 percent of fishermen were unhappy with the quota.",
+     "a Harbour Radio poll released Monday", "52 percent of fishermen were unhappy with the quota"),
+    ("Mayor Ruth Amsel holds a narrow lead in the latest survey.", "the latest survey", "Mayor Ruth Amsel holds a narrow lead"),
+])
+def test_a_poll_as_where_something_was_found_is_its_source(sentence, source, content):
+    _, resolver, quotes = extract("Officials met.\n\n" + sentence)
+    names = {s.id: (s.name, s.type) for s in resolver.speakers()}
+    assert [(names.get(q.speaker), q.cue, q.text) for q in quotes] == [((source, "document"), "in", content)]
+
+
+def test_a_polling_station_is_no_poll():
+    _, _, quotes = extract("Officials met.\n\nThe mayor spent the whole afternoon in a polling station.")
+    assert quotes == []

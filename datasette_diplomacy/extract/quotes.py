@@ -472,6 +472,12 @@ _HEDGE = re.compile(
     r"(?P<pas>said|believed|thought|considered|seen|viewed|regarded|rumou?red|understood)[ \t]+(?:to|as|(?<=considered[ \t])(?:a|an))"
     r"|(?P<it>(?<=[Ii]t[ \t])(?:seems|seemed|appears|appeared)[ \t]+(?:that|as[ \t]+if|as[ \t]+though|likely[ \t]+that)))\b)"
 )
+# a poll as where something was found: "In a new CNN poll, …" / "… in the latest Gallup survey."
+_POLL_NP = (r"(?P<np>(?:a|an|the|one|another|this|that|its|their|recent|new|[A-Z][\w.\u2019'&/-]*['\u2019]s?)[ \t]+"
+            r"(?:[^,;:\u201c\u201d.]|\.(?=[A-Z]))*?\b(?:poll|polls|survey|surveys|polling)\b"
+            r"(?:[ \t]+(?:of|by|from|conducted|released|taken|published)\b(?:[^,;:\u201c\u201d.]|\.(?=[A-Z]))*?)?)")
+_POLL_OPENING = re.compile(r"In[ \t]+" + _POLL_NP + r"[ \t]*,[ \t]*")
+_POLL_CLOSING = re.compile(r"[ \t]+in[ \t]+" + _POLL_NP + r"[ \t]*[.!;]?[ \t]*$")
 # the words every match of _HEDGE holds (see _Finder._hedges)
 _HEDGE_KEYS = ("expected", "reportedly", "seem", "appear", "said", "believed", "thought", "considered", "seen",
                "viewed", "regarded", "rumo", "understood")
@@ -1729,6 +1735,7 @@ class _Finder:
             self.sentence(si, s, e, pi)
         self.standalone()
         self.hedged()
+        self.polled()
         quotes = []
         for it in sorted(self.items, key=lambda it: it.start):
             text = self.body[it.start:it.end]
@@ -2436,6 +2443,38 @@ class _Finder:
                 continue
             cue = m.group("exp") or m.group("rep") or m.group("pas") or (m.group("seem") or m.group("it")).split()[0]
             self.add_clause(start, cend, None, cue.lower(), si, pi, min_words=4)
+
+    def polled(self):
+        """Add what a poll found, told as where it was found: "In a CNN poll, 52 percent backed the plan",
+        "Lee has a narrow lead in the latest Gallup survey". The poll is the source (a document), the rest of
+        the clause the content; runs after every other rule, like :meth:`hedged`."""
+        masked = self.masked
+        sentences = self.layout.sentences
+        starts = [se[0] for se in sentences]
+        seen = set()
+        for key in ("poll", "survey"):
+            i = masked.find(key)
+            while i >= 0:
+                si = bisect.bisect_right(starts, i) - 1
+                i = masked.find(key, i + 1)
+                if si < 0 or si in seen:
+                    continue
+                seen.add(si)
+                s, e, pi = sentences[si]
+                m = _POLL_OPENING.match(masked, self._after_opening_conj(s, e), e)
+                if m is not None:
+                    cstart = m.end()
+                    cend = _cut_end(_clause_cut(masked, cstart, e), e)
+                else:
+                    m = _POLL_CLOSING.search(masked, s, e)
+                    if m is None:
+                        continue
+                    cstart, cend = self._after_opening_conj(s, m.start()), m.start()
+                ns, ne = m.span("np")
+                sid = self.resolver.resolve(self.body[ns:ne], ns, ne)
+                if sid is None or self.resolver.speaker_type(sid) != "document" or self.layout.in_quote(ns):
+                    continue
+                self.add_clause(cstart, cend, sid, "in", si, pi, min_words=4)
 
     def _hedges(self) -> list[tuple[int, re.Match]]:
         """(sentence index, match) of :data:`_HEDGE` in each sentence, in order: what its finditer over
