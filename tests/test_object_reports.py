@@ -69,10 +69,13 @@ def test_a_report_cannot_be_cited_from_before_its_verb():
     assert reports(body) == [("Ann Lee", "pointed to", "Norway as the likely broker")]
 
 
-def test_referring_to_is_the_narrators_gloss_not_a_quote():
+def test_referring_to_after_a_quotation_is_whom_the_speaker_meant():
+    # the quotation stays whole; the referent is a report of the same speaker (PolNeAR annotates it so)
     body = "\u201cOur neighbour has to decide,\u201d Ann Lee said, referring to Sweden."
-    found, _, _ = extract(body)
-    assert [cue for _, _, _, cue in found] == ["said"]
+    _, resolver, quotes = extract(body)
+    names = {s.id: s.name for s in resolver.speakers()}
+    assert [(names.get(q.speaker), q.cue, q.text) for q in quotes] == [
+        ("Ann Lee", "said", "Our neighbour has to decide"), ("Ann Lee", "referring to", "Sweden")]
 
 
 def test_they_after_but_is_the_plural_subject_that_opened_its_sentence():
@@ -179,3 +182,28 @@ def test_a_readout_s_acts_are_reported_one_by_one():
         ("Mari Tamm", "thanked", "the Prime Minister for his partnership"),
         ("Mari Tamm", "highlighted", "the progress\nmade in bilateral ties"),
     ]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Minister Olav Berg spoke for an hour, referring to the new quota.", ("Olav Berg", "referring to", "the new quota")),
+    ("In the interview, Mayor Ruth Amsel talked about tourism.", ("Ruth Amsel", "talked about", "tourism")),
+    ("Mayor Ruth Amsel is talking about a new harbour and a bridge.",
+     ("Ruth Amsel", "talking about", "a new harbour and a bridge")),
+    ("The ministers discussed the fishing quotas at length.", ("the ministers", "discussed", "the fishing quotas at length")),
+])
+def test_a_topic_talked_about_is_the_report(sentence, expected):
+    _, resolver, quotes = extract("Officials met.\n\n" + sentence)
+    names = {s.id: s.name for s in resolver.speakers()}
+    assert [(names.get(q.speaker), q.cue, q.text) for q in quotes] == [expected]
+
+
+def test_referred_to_in_the_passive_is_no_report():
+    _, _, quotes = extract("Officials met.\n\nThe case was referred to a federal judge.")
+    assert quotes == []
+
+
+def test_a_topic_participle_inside_a_subordinate_clause_has_no_speaker_we_can_tell():
+    body = ("Minister Olav Berg said the pipeline would not be built, unlike Ann Lee, who visited Oslo and used "
+            "softer words when speaking about the project.")
+    _, _, quotes = extract(body)
+    assert [q.cue for q in quotes] == ["said"]

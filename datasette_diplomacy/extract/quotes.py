@@ -360,7 +360,9 @@ _MULTI = [
     r"(?:went|goes|go|going) (?:so far as|on) to (?:say|suggest|call|claim|argue|accuse|compare|add|describe|warn|predict)",
     r"pointed out", r"points out", r"pointing out", r"went on" + _WENT_ON_NOT, r"goes on" + _WENT_ON_NOT, r"shot back", r"chimed in", r"made (?:it )?clear",
     r"makes (?:it )?clear", r"making (?:it )?clear", r"called for", r"calls for", r"calling for",
-    r"called on", r"calls on", r"spoke of", r"spoke about", r"talked about", r"hit out at", r"hit back",
+    r"called on", r"calls on", r"spoke of", r"spoke about", r"speaks about", r"speaking about", r"talked about",
+    r"talks about", r"talking about", r"referring to", r"refers to", r"referred to", r"discussed", r"discusses",
+    r"discussing", r"hit out at", r"hit back",
     r"(?:railed|rails|railing) against", r"(?:lashed|lashes|lashing) out at",
     r"took issue with",
     r"expressed (?:concern|hope|frustration|regret|confidence|doubt)s?",
@@ -786,7 +788,12 @@ _REPORT_PARTICIPLES = {"saying", "adding", "arguing", "insisting", "noting", "cl
 # Reports whose content is what the source offered as evidence or reason, a noun phrase: "Lee cited rising costs",
 # "…, he said, citing legal risks", "Berg pointed to the fishing dispute". ("referring to X" after a report is the
 # narrator's gloss of what the speaker meant, not the speaker's words, and is not one of them.)
-_OBJECT_REPORTS = {"cited", "cites", "citing", "pointed to", "points to", "pointing to", "described", "describes"}
+_OBJECT_REPORTS = {"cited", "cites", "citing", "pointed to", "points to", "pointing to", "described", "describes",
+                   "referring to", "refers to", "referred to", "talked about", "talks about", "talking about",
+                   "spoke about", "spoke of", "speaks about", "speaking about", "discussed", "discusses", "discussing"}
+# reports of a topic, whose object may be one word: "talked about immigration", "referring to it"
+_TOPIC_REPORTS = {"referring to", "refers to", "referred to", "talked about", "talks about", "talking about",
+                  "spoke about", "spoke of", "speaks about", "speaking about", "discussed", "discusses", "discussing"}
 # a word after the verb that makes it no report of evidence: "was cited for speeding", "the study cited in the
 # report", "pointed to as a model"
 _OBJECT_REPORT_NOT = re.compile(r"[ \t]*(?:(?:by|in|for|as|at|on|from|during|when|while|and|or|over|after|before|since|"
@@ -1881,8 +1888,11 @@ class _Finder:
             led = _LED_TO_BEFORE.search(left) if aspect is None and left.endswith(" ") else None  # "led her to declare"
             if _NEGATED_BEFORE.search(left) and lv not in ("said",) and aspect is None and led is None:
                 continue  # "refused to say", "did not say"
-            if _PASSIVE_BEFORE.search(left) and not lv.endswith("ing"):  # "is calling" is progressive, not passive
+            if _PASSIVE_BEFORE.search(left) and not ing_cue:  # "is calling (for)" is progressive, not passive
                 continue
+            if lv in _TOPIC_REPORTS and participle_cue and not _COMMA_BEFORE.search(left):
+                continue  # "who … used flexible language when speaking about the project": whose, we cannot tell
+
             if lv in _OBJECT_REPORTS and _CITED_ADJECTIVE_BEFORE.search(masked, max(s, vs - 12), vs):
                 continue
             if _NOT_A_REPORT_AFTER.get(lv) is not None and _NOT_A_REPORT_AFTER[lv].match(masked, ve, e):
@@ -2320,7 +2330,7 @@ class _Finder:
         end = _OBJECT_TRAILER.search(masked, p, cend)
         if end:
             cend = end.start()
-        it = self.add_clause(p, cend, sid, verb, si, pi, min_words=2)
+        it = self.add_clause(p, cend, sid, verb, si, pi, min_words=1 if verb.lower() in _TOPIC_REPORTS else 2)
         return cend if it is not None else None
 
     def _coord_clause(self, p: int, cend: int) -> int | None:
