@@ -163,3 +163,24 @@ async def test_the_reader_serves_a_database_from_before_headlines(headline_db):
     response = await ds.client.get("/-/diplomacy/article/1")
     assert response.status_code == 200
     assert "Talks with" in response.text
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Lavrov Says Talks With Truss Achieved Nothing", ("Talks With Truss Achieved Nothing", "Sergey Lavrov", "says")),
+    ("Truss Warns Russia Against An Invasion Of Ukraine", ("Against An Invasion Of Ukraine", "Liz Truss", "warns")),
+])
+def test_a_title_case_headline_reports_with_its_capitalised_verb(title, expected):
+    _, found = extract(title)
+    assert [(text, name, cue) for text, name, _, cue in found] == [expected]
+
+
+def test_a_capitalised_verb_that_is_part_of_a_name_stays_a_name_and_function_words_are_lowered():
+    from datasette_diplomacy.extract.headlines import lowered_verbs
+
+    assert lowered_verbs("United States Says Talks Will Go On") == "United States says Talks will Go on"
+    assert lowered_verbs("Lavrov says talks with Truss achieved nothing") == "Lavrov says talks with Truss achieved nothing"
+
+
+def test_warns_against_keeps_against():
+    ex, _ = extract(None, "Officials met.\n\nPresident Ann Lee warned lawmakers against shutting down the government.")
+    assert [q.text for q in ex.quotes] == ["against shutting down the government"]

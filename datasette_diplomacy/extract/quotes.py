@@ -678,7 +678,7 @@ _SKIP_ADVERBIALS = re.compile(
     r"(?:[ \t]+(?:with|to|on|in|at|for)[ \t]+(?:[\w\u2019'.-]+[ \t]+){0,3}?[\w\u2019'.-]+(?=[,:]|[ \t]+that\b))?"
     r"|,?[ \t]+(?:also|again|repeatedly|earlier|later|previously|publicly|privately|then|too|once|recently|"
     r"bluntly|flatly|simply|further|explicitly|frankly|candidly|angrily|firmly|all[ \t]+along|many[ \t]+times|"
-    r"time[ \t]+and[ \t]+again|for[ \t]+(?:years|months|weeks|decades))"
+    r"time[ \t]+and[ \t]+again|for[ \t]+(?:years|months|weeks|decades))(?![\w\u2019'-])"  # (not "again" of "against")
     r"|,?[ \t]+and[ \t]+I[ \t]+quote(?=[ \t]*[,:]))+"  # "Trump said, and I quote, “…”"
 )
 _ADVERBIAL_GAP = re.compile(
@@ -991,8 +991,12 @@ _ADDRESSEE = r"[ \t]+(?:a|an|the|his|her|their|its|[A-Z][\w\u2019'.-]*)[ \t]+[^,
 _LONG_ADDRESSEE = re.compile(_ADDRESSEE + r"that[ \t]+")
 # "told conservative radio host Hugh Hewitt on Wednesday that …": after "told", any words up to "that"
 _TOLD_ADDRESSEE = re.compile(r"[ \t]+[a-z][^,;:.\u201c\u201d]{1,80}?[ \t]that[ \t]+")
-_WARNED_ADDRESSEE = re.compile(_ADDRESSEE + r"(?=(?:against|of|about)[ \t]+)")
-_URGED_ADDRESSEE = re.compile(_ADDRESSEE + r"(?=to[ \t]+[a-z])")
+# (the addressee may be one word: "warned Russia against …", "urged Oslo to …")
+_SHORT_ADDRESSEE = r"[ \t]+(?:(?:a|an|the|his|her|their|its)[ \t]+)?[\w\u2019'.-]+[ \t]+"
+# ("against" first: "warned Russia against an invasion of Ukraine" is not a warning "of Ukraine")
+_WARNED_ADDRESSEE = re.compile(f"(?:{_SHORT_ADDRESSEE}|{_ADDRESSEE})" + r"(?=against[ \t]+)|"
+                               f"(?:{_SHORT_ADDRESSEE}|{_ADDRESSEE})" + r"(?=(?:of|about)[ \t]+)")
+_URGED_ADDRESSEE = re.compile(f"(?:{_SHORT_ADDRESSEE}|{_ADDRESSEE})" + r"(?=to[ \t]+[a-z])")
 _AFTER_COMMA_NOT_SUBJECT = re.compile(r"\u201d[ \t]*,[ \t]*$|\b(?:that|which|who|whom|when|if|as)\b[^,]*,[ \t]*$")
 # "they" as the subject of a clause joined to its sentence: ", but they", "; and they"
 _THEY_AFTER_CLAUSE = re.compile(r"[,;][ \t]*(?:and|but|yet|so|while)[ \t]+$|;[ \t]*$")
@@ -2785,6 +2789,14 @@ def _looks_like_title(text: str, min_words: int = 2) -> bool:
 def find_quotes(body: str, paragraphs: list[tuple[int, int]], resolver) -> list[Quote]:
     """Direct and indirect quotes of ``body`` with speakers from ``resolver`` (see module docstring)."""
     return _Finder(body, paragraphs, resolver).run()
+
+
+def reporting_verbs() -> frozenset[str]:
+    """The one-word reporting verbs the finder knows ("says", "slams", "warned", …), lower-case."""
+    return _REPORTING_VERBS
+
+
+_REPORTING_VERBS = frozenset(v for v in _SINGLE_VERBS if " " not in v)
 
 
 def may_hold_quotes(layout: Layout) -> bool:
