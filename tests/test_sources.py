@@ -1201,3 +1201,13 @@ def test_a_poll_as_where_something_was_found_is_its_source(sentence, source, con
 def test_a_polling_station_is_no_poll():
     _, _, quotes = extract("Officials met.\n\nThe mayor spent the whole afternoon in a polling station.")
     assert quotes == []
+
+
+@pytest.mark.parametrize("body, name", [
+    ("Ann Lee spoke first.\n\n“We have a path,” added her campaign manager Olav Berg, speaking to reporters.",
+     ("Olav Berg", "person")),
+    ("Ann Lee spoke first.\n\n“We won,” said her spokesman.", ("her spokesman", "anonymous")),
+    ("Ann Lee spoke first.\n\n“We won,” said her spokesman, Olav Berg.", ("Olav Berg", "person")),
+])
+def test_an_inverted_subject_after_a_possessive_is_the_one_possessed(body, name):
+    assert speaker_of(body, "We ") == name

@@ -985,6 +985,7 @@ _OBJECT_BEFORE = re.compile(r"\b(?:" + "|".join(_PREPOSITIONS + "with and after 
 _PARTICIPLE_OBJECT_BEFORE = re.compile(r"\b(?:" + "|".join(_PREPOSITIONS) + r")[ \t]+$")
 # the words between a preposition and the noun it governs: "to a super " before "PAC"
 _OBJECT_NP_BEFORE = re.compile(r"\b(?:" + "|".join(_PREPOSITIONS) + r"|with)[ \t]+(?:[\w.\u2019'-]+[ \t]+){0,3}$")
+_POSSESSIVE_DETERMINERS = {"his", "her", "their", "its", "our"}
 _INVERTED_MODIFIER = re.compile(r"([\w.'\u2019&-]+)[ \t]+")
 # an addressee of up to 80 characters: "told a crowded hall in Baltimore that …", "warned Ghana's top diplomat against …"
 _ADDRESSEE = r"[ \t]+(?:a|an|the|his|her|their|its|[A-Z][\w\u2019'.-]*)[ \t]+[^,;:.\u201c\u201d]{1,80}?[ \t]"
@@ -1658,6 +1659,14 @@ class _Finder:
         while p < e and self.masked[p] in " \t":
             p += 1
         mention = self.resolver.mention_starting_at(p)
+        if mention is not None and mention.kind == "pronoun" and mention.text in _POSSESSIVE_DETERMINERS:
+            # "…,” added his campaign manager Jeff Weaver": the possessor modifies the subject after it
+            sm = _SPACES.match(self.masked, mention.end, e)
+            owned = self.resolver.mention_starting_at(sm.end()) if sm else None
+            if owned is not None and owned.kind in ("name", "role"):
+                mention = owned
+            elif _WORDS.match(self.masked, sm.end() if sm else mention.end):
+                mention = None  # "said his spokesman": the spokesman, described below, not the possessor
         if mention is None:
             # "…,” said former Okafor adviser Tunde Adeyemi": modifiers of the subject before the name
             wp = p
@@ -1696,7 +1705,7 @@ class _Finder:
             end = mention.end
             # skip an appositive ", a Democratic pollster,"
             return (self._sid(mention), end, mention.text)
-        m = re.match(r"((?:the|a|an|one|another|two|three|several|some)[ \t]+(?:[\w\u2019'.&-]+[ \t]+){0,4}?[\w\u2019'.&-]+)"
+        m = re.match(r"((?:the|a|an|one|another|two|three|several|some|his|her|their|its)[ \t]+(?:[\w\u2019'.&-]+[ \t]+){0,4}?[\w\u2019'.&-]+)"
                      r"(?=[ \t]*(?:[,.;:!?]|$|\u201c|[ \t]+(?:for|of|at|in|who|on|to|with)\b))",
                      self.masked[p:e])
         if m and any(w.lower() in _STOP_NP or w.lower() in _DETERMINERS
@@ -1710,6 +1719,12 @@ class _Finder:
                 # include "for the campaign"
                 tail = re.match(r"[ \t]+(?:for|of|at|with|to)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w\u2019'.&-]*[ \t]*){1,4}", self.masked[p + m.end(1):e])
                 end = p + m.end(1) + (len(tail.group().rstrip()) if tail else 0)
+                am = _ROLE_TO_NAME.match(self.masked, end, e)
+                name = self.resolver.mention_starting_at(am.end()) if am and self.masked[end] == "," else None
+                if name is not None and name.kind == "name" and not name.in_quote \
+                        and _INVERTED_SUBJECT_END.match(self.masked, name.end, e):
+                    # "said his spokesman, Michael Briggs.": the name the description introduces
+                    return (self._sid(name), name.end, self.body[p:name.end])
                 surface = self.body[p:end]
                 return (self.resolver.resolve(surface, p, end), end, surface)
         m = re.match(r"([A-Z][\w\u2019'.&-]*(?:[ \t]+[A-Z][\w\u2019'.&-]*){0,3})(?=[ \t]*(?:[,.;:!?]|$))", self.masked[p:e])
