@@ -175,7 +175,7 @@ def test_a_title_case_headline_reports_with_its_capitalised_verb(title, expected
 
 
 def test_a_capitalised_verb_that_is_part_of_a_name_stays_a_name_and_function_words_are_lowered():
-    from datasette_diplomacy.extract.headlines import lowered_verbs
+    from datasette_diplomacy.extract.quotes import lowered_verbs
 
     assert lowered_verbs("United States Says Talks Will Go On") == "United States says Talks will Go on"
     assert lowered_verbs("Lavrov says talks with Truss achieved nothing") == "Lavrov says talks with Truss achieved nothing"

@@ -5,6 +5,8 @@ every quote's ``body[start:end] == text``.
 """
 from __future__ import annotations
 
+import pytest
+
 from test_quotes import extract
 
 
@@ -368,3 +370,47 @@ def test_the_object_of_led_or_prompted_is_the_speaker_of_the_infinitive():
 def test_went_on_to_win_is_no_report():
     assert rows_of("The Red Sox won. Boston went on to win Game 7 and then the World Series.") == []
     assert rows_of("Lee went on to attack Donald Trump.") == [("indirect", "to attack Donald Trump", "Lee", "went on")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Local fishermen know the northern channel is too shallow for the new ships.",
+     ("Local fishermen", "know", "the northern channel is too shallow for the new ships")),
+    ("Analysts expect the central bank to raise rates in March.",
+     ("Analysts", "expect", "the central bank to raise rates in March")),
+    ("Many fishermen feel that the quota was set in Oslo without them.",
+     ("Many fishermen", "feel", "the quota was set in Oslo without them")),
+    ("Mayor Ruth Amsel spent the week in Bergen, hoping to win over the harbour unions.",
+     ("Ruth Amsel", "hoping", "to win over the harbour unions")),
+])
+def test_beliefs_and_hopes_are_reports(sentence, expected):
+    _, resolver, quotes = extract("Officials met.\n\n" + sentence)
+    names = {s.id: s.name for s in resolver.speakers()}
+    assert [(names.get(q.speaker), q.cue, q.text) for q in quotes] == [expected]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Senator Olav Berg decided to vote against the treaty.", ("Olav Berg", "decided", "to vote against the treaty")),
+    ("Most fishermen prefer the southern route.", ("Most fishermen", "prefer", "the southern route")),
+])
+def test_decisions_and_preferences_are_positions(sentence, expected):
+    _, resolver, quotes = extract("Officials met.\n\n" + sentence)
+    names = {s.id: s.name for s in resolver.speakers()}
+    assert [(names.get(q.speaker), q.cue, q.text) for q in quotes if q.kind == "position"] == [expected]
+
+
+def test_a_report_inside_an_opening_with_phrase_ends_at_its_comma():
+    body = ("Officials met.\n\nWith local fishermen increasingly worried about the new ships, Mayor Ruth Amsel "
+            "ordered a survey of the northern channel.")
+    _, _, quotes = extract(body)
+    assert [(q.cue, q.text) for q in quotes] == [("worried", "about the new ships")]
+
+
+def test_a_title_case_headline_names_its_person_without_the_verb():
+    from datasette_diplomacy.model import Document
+    from datasette_diplomacy.pipeline import extract_document
+
+    doc = Document(source="x.txt", name="x", title="President Ann Lee Highlights Bergen Harbour Jobs",
+                   text="Ann Lee visited the port on Monday.\n\n“The harbour is back,” Lee said.", format="text")
+    ex = extract_document(doc)
+    assert "Ann Lee" in {s.name for s in ex.speakers}
+    assert not any("Highlights" in s.name for s in ex.speakers)

@@ -24,7 +24,7 @@ import re
 
 from ..model import Quote
 from ..text import paragraph_spans
-from .quotes import Layout, find_quotes, may_hold_quotes, reporting_verbs
+from .quotes import Layout, find_quotes, lowered_verbs, may_hold_quotes
 from .speakers import SpeakerResolver
 
 #: Document labels that report findings: "Poll:", "New survey:", "Report:"
@@ -102,35 +102,6 @@ def title_quotes(title: str, resolver: SpeakerResolver, body_quotes: list[Quote]
             cue=quote.cue, paragraph=None, in_title=True,
         ))
     return kept
-
-
-#: function words a title-case headline capitalises, read in lower case as in a sentence
-_FUNCTION_WORDS = frozenset("""a an the and or but nor of to in on at for with against about from by that over as into
-than is are was were be been will would can could should may might must not no his her their its it he she they we
-i you him them us our your this these those who which what how why when where if after before during amid""".split())
-#: capitalised words that are nouns in names as often as verbs ("United States", "Press Remarks")
-_KEEP_CAPITALISED = {"states", "remarks", "comments", "reports", "calls", "answers", "questions"}
-_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
-
-
-def lowered_verbs(title: str) -> str:
-    """``title`` with the reporting verbs and function words of a title-case headline lower-cased
-    ("Trump Says He Never Pledged …" → "Trump says he Never pledged …"), as in the sentences the quote
-    finder reads; any other title as it is. The length never changes."""
-    words = _WORD.findall(title)
-    if len(words) < 4 or sum(1 for w in words if w[0].isupper()) < 0.7 * len(words):
-        return title
-    verbs = reporting_verbs()
-
-    def lowered(m: re.Match) -> str:
-        word, low = m.group(), m.group().lower()
-        if m.start() == 0 or not word[1:].islower() and len(word) > 1:
-            return word  # the first word, and acronyms ("US", "NATO")
-        if low in _FUNCTION_WORDS or low in verbs and low not in _KEEP_CAPITALISED:
-            return low
-        return word
-
-    return _WORD.sub(lowered, title)
 
 
 _OPENING, _CLOSING = "‘“'\"", "’”'\""

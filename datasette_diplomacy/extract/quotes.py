@@ -327,7 +327,8 @@ contends countered counters continued concluded concludes observed observes caut
 alleges alleging maintained maintains indicated indicates reported reports quipped joked asked asks
 asking wondered mused boasted bragged lamented laments mentioned mentions proclaimed demanded demands agreed
 agrees assured assures informed reminded recounted testified disclosed hinted signaled signalled exclaimed
-told tells telling tell hopes hoped hope fears feared fear wants wanted want expects expected knows knew
+told tells telling tell hopes hoped hope hoping fears feared fear wants wanted want expects expected expect expecting
+knows knew know feel feels felt worry worries worried
 predicted estimated estimates acknowledged affirmed affirms answered answers commented comments contended
 explained highlighted highlights emphasised underlined underscored underscores urged urges urging accused
 accuses accusing criticized criticised criticizes criticises blamed blames praised praises dismissed dismisses
@@ -405,10 +406,11 @@ _VERBS_CLAUSE += [v for v in _DOC_VERBS if v not in _VERBS_CLAUSE]
 # said what want these too ("Russia opposed the resolution", "the ministry declined to comment", "Paris plans to
 # send envoys"). An intention verb reports only before "to <verb>"; a stance verb only before its object.
 _INTENT_VERBS = {"declined", "declines", "decline", "refused", "refuses", "refuse", "sought", "seeks", "seek",
-                 "plans", "planned", "plan", "intends", "intended", "intend", "aims", "aimed"}
+                 "plans", "planned", "plan", "intends", "intended", "intend", "aims", "aimed", "seeking", "decided",
+                 "decides"}
 _STANCE_VERBS = {"endorsed", "endorses", "endorse", "supported", "supports", "support", "opposed", "opposes",
                  "oppose", "backed", "backs", "favored", "favors", "favoured", "favours", "preferred", "prefers",
-                 "welcomed", "welcomes", "supporting", "backing", "opposing", "endorsing"}
+                 "welcomed", "welcomes", "supporting", "backing", "opposing", "endorsing", "prefer", "favor", "favour"}
 _POSITION_VERBS = _INTENT_VERBS | _STANCE_VERBS
 _SPACES = re.compile(r"[ \t]+")
 # people welcomed in person: a name, a pronoun, or a phrase ending in a noun for people
@@ -499,7 +501,7 @@ _OBJECT_TRAILER = re.compile(
     r"(?:news[ \t]+conference|rally|press[ \t]+conference|meeting|event|summit))\b(?![\u2019'])")
 # a bare form reports only after a plural subject or an auxiliary: "Poland and Estonia support the plan",
 # "Paris will oppose it"; "Trump support is strongest here" is a noun
-_BARE_FORMS = {"decline", "refuse", "seek", "plan", "intend", "endorse", "support", "oppose"}
+_BARE_FORMS = {"decline", "refuse", "seek", "plan", "intend", "endorse", "support", "oppose", "prefer", "favor", "favour"}
 _PLURAL_SUBJECTS = {"they", "we", "i", "you"}
 # a share of people, which takes a plural verb: "40 percent of voters support", "half of the students oppose"
 _PLURAL_SHARE = re.compile(r"(?:\bpercent|\bper[ \t]+cent|%|\bin[ \t]+\d+|\b(?:majority|half|third|quarter|most|many|"
@@ -610,7 +612,8 @@ _ADDRESS_VERBS = {"told", "tells", "telling", "tell", "informed", "assured", "as
 _WEAK_VERBS = {"think", "thinks", "thought", "believe", "believes", "believed", "hope", "hopes", "hoped", "fear",
                "fears", "feared", "want", "wants", "wanted", "expects", "expected", "knows", "knew", "called",
                "calls", "calling", "questions", "questioned", "reports", "reported", "states", "answered", "answers",
-               "agrees", "agreed", "continued", "continues", "maintains", "maintained", "tell", "want"}
+               "agrees", "agreed", "continued", "continues", "maintains", "maintained", "tell", "want", "know", "expect",
+               "expecting", "hoping", "feel", "feels", "felt", "worry", "worries", "worried"}
 _ADVERBS = set("""
 has have had also later then again previously repeatedly recently once often would will could might may did does do
 reportedly initially ultimately publicly privately quickly bluntly flatly simply further frequently earlier now even
@@ -930,7 +933,10 @@ _TRAILING_PP = re.compile(r"[ \t]+(?:in|on|at|during|via)[ \t]"
 _SUBORDINATE_LEAD = re.compile(r"[ \t]*(?:(?:[Ee]ven|[Jj]ust|[Ss]oon|[Ll]ong)[ \t]+)?"
                                r"(?:(?:[Jj]ust[ \t]+)?(?:[Dd]ays|[Hh]ours|[Ww]eeks|[Mm]onths|[Yy]ears|[Mm]inutes)[ \t]+(?:after|before)|"
                                r"After|When|Before|Since|Because|Once|Until|While|(?<=[Ee]ven[ \t])[Aa]s|"
-                               r"Although|Though|If|Whenever|Shortly[ \t]+after|Moments[ \t]+after)\b[^,]*$")
+                               r"Although|Though|If|Whenever|Shortly[ \t]+after|Moments[ \t]+after|"
+                               # "With Democratic leaders worried about …, Obama is rolling out …": an absolute phrase
+                               r"With)"
+                               r"\b[^,]*$")
 # a cue word right after a possessive or a determiner is a noun or an adjective ("his comments", "the repeated calls");
 # "He’s said" is a contraction
 _NOUN_BEFORE = re.compile(r"(?:\w(?<!(?<![\w'\u2019])[Hh]e)(?<!(?<![\w'\u2019])[Ss]he)['\u2019]s?|(?<![\w'\u2019-])(?:his|her|their|its|the|these|those|such|my|our|your|a|an))"
@@ -2806,12 +2812,37 @@ def find_quotes(body: str, paragraphs: list[tuple[int, int]], resolver) -> list[
     return _Finder(body, paragraphs, resolver).run()
 
 
-def reporting_verbs() -> frozenset[str]:
-    """The one-word reporting verbs the finder knows ("says", "slams", "warned", …), lower-case."""
-    return _REPORTING_VERBS
-
-
+# the one-word reporting verbs the finder knows ("says", "slams", "warned", …)
 _REPORTING_VERBS = frozenset(v for v in _SINGLE_VERBS if " " not in v)
+
+
+#: function words a title-case headline capitalises, read in lower case as in a sentence
+_FUNCTION_WORDS = frozenset("""a an the and or but nor of to in on at for with against about from by that over as into
+than is are was were be been will would can could should may might must not no his her their its it he she they we
+i you him them us our your this these those who which what how why when where if after before during amid""".split())
+#: capitalised words that are nouns in names as often as verbs ("United States", "Press Remarks")
+_KEEP_CAPITALISED = {"states", "remarks", "comments", "reports", "calls", "answers", "questions"}
+_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
+
+
+def lowered_verbs(title: str) -> str:
+    """``title`` with the reporting verbs and function words of a title-case headline lower-cased
+    ("Trump Says He Never Pledged …" → "Trump says he Never pledged …"), as in the sentences the quote
+    finder reads; any other title as it is. The length never changes."""
+    words = _WORD.findall(title)
+    if len(words) < 4 or sum(1 for w in words if w[0].isupper()) < 0.7 * len(words):
+        return title
+    verbs = _REPORTING_VERBS
+
+    def lowered(m: re.Match) -> str:
+        word, low = m.group(), m.group().lower()
+        if m.start() == 0 or not word[1:].islower() and len(word) > 1:
+            return word  # the first word, and acronyms ("US", "NATO")
+        if low in _FUNCTION_WORDS or low in verbs and low not in _KEEP_CAPITALISED:
+            return low
+        return word
+
+    return _WORD.sub(lowered, title)
 
 
 def may_hold_quotes(layout: Layout) -> bool:

@@ -50,7 +50,7 @@ from ..model import Speaker
 from ..text import trie_regex
 from . import gazetteer
 from .names import FIRST_NAME_GROUPS, TITLE_WORDS, clean_label_name, first_name_key, fold, key_matches, name_tokens, person_key, surname_key
-from .quotes import RATIO_START, Layout
+from .quotes import RATIO_START, Layout, lowered_verbs
 from .transcripts import RANK_WORDS, same_role
 
 # ---------------------------------------------------------------- lexicon
@@ -1048,10 +1048,11 @@ class SpeakerResolver:
         # the title's names make people known (so "Clinton" in the body finds "Hillary Clinton")
         if self.title:
             saved_body = self.body
-            self.body = self.title
+            # a title-case headline's verbs and function words lower-cased: "Biden Highlights Allentown" names Biden
+            self.body = title = lowered_verbs(self.title)
             self._in_title = True
             try:
-                for m in _NAME_SEQ.finditer(self.title):
+                for m in _NAME_SEQ.finditer(title):
                     cand = self._analyse_name(m.start(), m.end())
                     # a full name, or a surname with its title ("Remarks by President Biden")
                     if cand is not None and cand["core"] and cand["strong"] and (len(cand["core"]) >= 2 or cand["role"]):
