@@ -143,3 +143,12 @@ def test_a_stance_object_ends_before_the_verb_of_its_clause():
                                       "The ministry filed supporting documents on Monday."])
 def test_a_participle_without_a_holder_or_as_an_adjective_is_no_stance(sentence):
     assert positions("Officials met.\n\n" + sentence) == []
+
+
+def test_a_stance_inside_a_report_does_not_cut_the_report():
+    body = ("Officials met.\n\nMinister Ann Lee ended by saying that while she is seeking to deter the trawlers, "
+            "she also came to talk, and there are further talks to be held.")
+    _, _, quotes = extract(body)
+    said = [q for q in quotes if q.cue == "saying"]
+    assert [q.text for q in said] == [
+        "while she is seeking to deter the trawlers, she also came to talk, and there are further talks to be held"]

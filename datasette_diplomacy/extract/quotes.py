@@ -2384,6 +2384,8 @@ class _Finder:
             if am is None:
                 continue
             vm = _CUE.match(masked, mention.end + am.end())
+            if vm is not None and vm.group("v").lower() in _POSITION_VERBS:
+                continue  # "while she is seeking to deter …": a stance inside the report, not another report
             if vm is not None and vm.end() <= cend and (
                     not _BARE_AND.match(m.group()) or vm.group("v").split(" ", 1)[0].endswith("ing")):
                 return m.start()  # without a comma only a participle: "… and Trump calling it …"
