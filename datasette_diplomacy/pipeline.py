@@ -6,12 +6,13 @@ network), so the loader can run it in worker processes.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
-from .extract.entities import find_entities
+from .extract.entities import entity_matcher, find_entities
 from .extract.headlines import headline_quotes
 from .extract.quotes import find_quotes
 from .extract.speakers import SpeakerResolver
-from .extract.topics import Taxonomy
+from .extract.topics import Taxonomy, prescan_together
 from .extract.names import key_matches, person_key
 from .extract.transcripts import (
     LabelPerson,
@@ -58,13 +59,27 @@ def extract_document(doc: Document, taxonomy: Taxonomy | None = None) -> Extract
     else:
         quotes = find_quotes(prose, spans, resolver)
 
+    # the topics' and the entities' pre-scans, done once for the document, its quotes included
+    topic_text = " ".join(filter(None, [article.title, body]))
+    topic_places, entity_places = _key_places(taxonomy, topic_text, body)
+    body_at = len(topic_text) - len(body)
+
+    def quote_topics(quote: Quote) -> list[str]:
+        """``sorted(taxonomy.match(quote.text))``; for a quote that is a slice of ``topic_text`` (those of the
+        body), with the pre-scan of ``topic_text`` (see ``PhraseMatcher.slice_key_places``)."""
+        start, end = body_at + quote.start, body_at + quote.end
+        if topic_places is None or not 0 <= start <= end or topic_text[start:end] != quote.text:
+            return sorted(taxonomy.match(quote.text))
+        inner = [place - start for place in topic_places[bisect_left(topic_places, start):bisect_right(topic_places, end)]]
+        return sorted(taxonomy.match(quote.text, taxonomy.matcher.slice_key_places(quote.text, inner)))
+
     for quote in quotes:
-        quote.topics = sorted(taxonomy.match(quote.text))
+        quote.topics = quote_topics(quote)
         quote.mentions = [s for s in resolver.mentions_in(quote.start, quote.end) if s != quote.speaker]
     if article.kind == "article":
         # after the body's quotes: a colon label is a speaker only if the body quotes them
         for quote in headline_quotes(article.title, body, spans, resolver, quotes):
-            quote.topics = sorted(taxonomy.match(quote.text))
+            quote.topics = quote_topics(quote)
             quotes.append(quote)
     speakers = resolver.speakers()
     for speaker in speakers:
@@ -82,9 +97,24 @@ def extract_document(doc: Document, taxonomy: Taxonomy | None = None) -> Extract
         article=article,
         speakers=speakers,
         quotes=sorted(quotes, key=lambda q: (not q.in_title, q.start, q.end)),
-        topics=taxonomy.match(" ".join(filter(None, [article.title, body]))),
-        entities=find_entities(body),
+        topics=taxonomy.match(topic_text, topic_places),
+        entities=find_entities(body, entity_places),
     )
+
+
+def _key_places(taxonomy: Taxonomy, topic_text: str, body: str) -> tuple[list[int] | None, list[int] | None]:
+    """The pre-scans of the document's topics (in ``topic_text``: the title, a space, the body) and of its
+    entities (in ``body``), done in one pass over ``topic_text`` (see ``prescan_together``); (None, None)
+    when they cannot be. The body is the end of ``topic_text`` after a space (or all of it), and a
+    pre-scan reads a text with a space put before it, each character mapped alike wherever it stands
+    (see ``PhraseMatcher.slice_key_places``): so the entity keys found in the body alone are those
+    found in ``topic_text`` from that space on, at places ``len(topic_text) - len(body)`` further."""
+    places = prescan_together((taxonomy.matcher, entity_matcher()), topic_text)
+    if places is None or not topic_text.endswith(body):
+        return None, None
+    topic_places, entity_places = places
+    body_at = len(topic_text) - len(body)
+    return topic_places, [place - body_at for place in entity_places if place >= body_at]
 
 
 def _quotes_from_turns(turns, spans, resolver, body, title, nameless, detached) -> tuple[list[Quote], dict]:

@@ -329,3 +329,36 @@ def test_content_hash_is_the_sha256_of_the_json_of_text_and_metadata(text, title
             content_hash(doc)
     else:
         assert content_hash(doc) == expected
+
+
+def test_unless_escaped_group_reference_is_what_expand_gives():
+    """_unless_escaped(r"\\1") returns the group's text without match.expand: the same string, "" for a
+    group that did not match; other templates still go through expand."""
+    from datasette_diplomacy.ingest.markup import _unless_escaped
+
+    pattern = re.compile(r"\[(\w*)\](?:\((\d+)\))?")
+    text = "[a](1) \\[b](2) [](3) [c] x[d](4)"
+    for template in (r"\1", r"\2", r"<\1|\2>", ""):
+        fast = pattern.sub(_unless_escaped(template), text)
+        plain = pattern.sub(lambda m: m.group(0) if m.start() and text[m.start() - 1] == "\\" else m.expand(template), text)
+        assert fast == plain, template
+    assert pattern.sub(_unless_escaped(r"\2"), "[c] [d](7)") == " 7"
+
+
+def test_emphasis_second_pass_skipped_only_when_it_changes_nothing():
+    """markdown_to_text stops after one emphasis pass when it left the text unchanged or without * and _: the
+    result is that of two passes (nested emphasis still needs the second)."""
+    from datasette_diplomacy.ingest import markup
+
+    def two_passes(text):
+        for _ in range(2):
+            text = markup._STRONG.sub(markup._unless_escaped(r"\2", word_boundary=True), text)
+        return text
+
+    for text in ["***bold italic***", "**_x_**", "_**y**_", "**a** and *b*", "snake_case_name", "\\*not\\*",
+                 "a * b * c", "__init__ *", "**open", "*one*\n*two*", "x_*y*_z", "**a _b_ c**"]:
+        stripped = markup._STRONG.sub(markup._unless_escaped(r"\2", word_boundary=True), text)
+        if stripped == text or ("*" not in stripped and "_" not in stripped):
+            assert two_passes(text) == stripped, text
+    assert [markup.markdown_to_text(t) for t in ("***bold italic***", "**a _b_ c**", "**_x_** y")] == [
+        "bold italic", "a b c", "_x_ y"]  # (what the two passes always gave)

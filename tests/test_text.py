@@ -43,3 +43,20 @@ def test_a_report_across_wrapped_lines_is_whole():
     rows, _, _ = extract(WRAPPED)
     assert ("indirect", "the\nLukashenka regime's orchestration of irregular migrant flows across its\nborders",
             "Jake Sullivan", "condemned") in rows
+
+
+def test_packaged_yaml_is_what_safe_load_gives():
+    """packaged_yaml (libyaml's safe loader when there is one) reads every packaged data file as yaml.safe_load does."""
+    from importlib import resources
+
+    import yaml
+
+    from datasette_diplomacy.text import packaged_yaml
+
+    data = resources.files("datasette_diplomacy").joinpath("data")
+    names = sorted(entry.name for entry in data.iterdir() if entry.name.endswith((".yml", ".yaml")))
+    assert {"countries.yml", "entities.yml", "names_first.yml", "speakers_roles.yml", "topics.yml"} <= set(names)
+    for name in names:
+        expected = yaml.safe_load(data.joinpath(name).read_text(encoding="utf-8"))
+        got = packaged_yaml("data/" + name)
+        assert got == expected and repr(got) == repr(expected), name

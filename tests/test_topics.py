@@ -301,3 +301,68 @@ def test_prescan_finds_what_the_regex_finds(taxonomy):
     fallback = PhraseMatcher([("us", "us", False)], [("\\d+ troops", "troops")])
     assert fallback._matches("12 troops") == fallback._regex_matches("12 troops") and fallback._prescan is False
     assert topics._prescan_strings(topics._parser.parse("ab(?!\\w)"), False) == {("ab ", False)}
+
+
+def test_prescan_together_finds_what_each_pre_scan_finds(taxonomy):
+    """One pass of the joint automaton gives each matcher the places its own pre-scan finds; and the
+    pipeline's entity places, read off the title + " " + body text, are those of the body alone (a key
+    across the joining space, "İ" and the Kelvin sign in the title do not shift or add any)."""
+    from datasette_diplomacy.extract import topics
+    from datasette_diplomacy.extract.entities import entity_matcher, find_entities
+    from datasette_diplomacy.pipeline import _key_places
+
+    words = ["nord", "stream", "2", "u.s.", "us", "US", "united", "states", "who", "WHO", "gaza", "hamas", "war",
+             "north", "korea", "national", "security", "russia", "nato", "ukraine", "\u212a", "İ", "white", "house",
+             "kremlin", "g7", "moscow", "kyiv", "kiev", "georgia", "tbilisi", "european", "union"]
+    matchers = (taxonomy.matcher, entity_matcher())
+
+    def own_places(matcher, text):
+        low = _lower(text)
+        return sorted(end - offset for end, offset in matcher._automaton().iter(topics._prescan_text(low)))
+
+    texts = list(_random_texts(11, words, 600))
+    for text in texts + ["", " ", "US", "İ united states"]:
+        joint = topics.prescan_together(matchers, text)
+        assert joint == [own_places(m, text) for m in matchers], text
+    for title, body in zip(texts[::2], texts[1::2]):
+        for title in (title, title + "united", title + "İ", None):
+            topic_text = " ".join(filter(None, [title, body]))
+            topic_places, entity_places = _key_places(taxonomy, topic_text, body)
+            assert topic_places == own_places(taxonomy.matcher, topic_text)
+            assert entity_places == own_places(entity_matcher(), body), (title, body)
+            assert taxonomy.match(topic_text, topic_places) == taxonomy.match(topic_text)
+            assert find_entities(body, entity_places) == find_entities(body)
+
+
+def test_slice_key_places_find_what_each_slice_alone_finds(taxonomy):
+    """Matching a slice of a pre-scanned text with slice_key_places (the text's places within the slice, 0, and
+    the slice's last stretch scanned) finds what matching the slice alone finds: cut mid-word, right after a
+    word a key needs a space after ("who" of "whom"), around "İ" and the Kelvin sign, longer than the text."""
+    import bisect
+
+    from datasette_diplomacy.extract import topics
+    from datasette_diplomacy.extract.entities import entity_matcher
+
+    words = ["nord", "stream", "2", "u.s.", "us", "US", "united", "states", "who", "WHO", "whom", "gaza", "hamas",
+             "cold", "war", "wars", "north", "korea", "national", "security", "sanctions", "russia", "nato", "ukraine",
+             "\u212a", "İ", "ıssue", "white", "house", "kremlin", "g7", "covid-19", "supply", "chain", "chains"]
+    rng = random.Random(9)
+    texts = list(_random_texts(7, words, 400))
+    texts = [" ".join(texts[i:i + 8]) for i in range(0, len(texts), 8)]
+    matchers = (taxonomy.matcher, entity_matcher())
+    for text in texts:
+        places = topics.prescan_together(matchers, text)
+        cuts = [(0, len(text)), (0, 0), (len(text), len(text))]
+        cuts += [tuple(sorted(rng.sample(range(len(text) + 1), 2))) for _ in range(40)]
+        for matcher, own in zip(matchers, places):
+            for a, b in cuts:
+                piece = text[a:b]
+                inner = [p - a for p in own[bisect.bisect_left(own, a):bisect.bisect_right(own, b)]]
+                assert matcher.spans(piece, matcher.slice_key_places(piece, inner)) == matcher.spans(piece), (text, a, b)
+        for a, b in cuts:
+            piece = text[a:b]
+            inner = [p - a for p in places[0][bisect.bisect_left(places[0], a):bisect.bisect_right(places[0], b)]]
+            assert taxonomy.match(piece, taxonomy.matcher.slice_key_places(piece, inner)) == taxonomy.match(piece)
+    # no pre-scan (an alternative with no literal first): no places, the plain path
+    plain = Taxonomy([Topic(name="Troops", patterns=("\\d+ troops",))])
+    assert plain.matcher.slice_key_places("12 troops", []) is None

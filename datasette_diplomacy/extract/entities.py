@@ -29,15 +29,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from ..model import Entity
+from ..text import packaged_yaml
 from .gazetteer import countries
 from .topics import PhraseMatcher
 
-__all__ = ["find_entities", "entity_catalogue", "ENTITY_TYPES"]
+__all__ = ["find_entities", "entity_catalogue", "entity_matcher", "ENTITY_TYPES"]
 
 ENTITY_TYPES = ("country", "organisation", "agreement", "place")
 
@@ -84,9 +82,8 @@ def _plural(demonym: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _own_entries() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    text = resources.files("datasette_diplomacy").joinpath("data/entities.yml").read_text(encoding="utf-8")
     entries = []
-    for row in yaml.safe_load(text) or []:
+    for row in packaged_yaml("data/entities.yml") or []:
         name = row["name"]
         kind = row["type"]
         if kind not in ENTITY_TYPES:
@@ -145,11 +142,19 @@ def _matcher() -> PhraseMatcher:
     return PhraseMatcher(phrases)
 
 
-def find_entities(body: str) -> list[Entity]:
-    """The entities mentioned in ``body`` with their counts, most mentioned first."""
+def entity_matcher() -> PhraseMatcher:
+    """The matcher of every entity's forms (built once per process)."""
+    return _matcher()
+
+
+def find_entities(body: str, key_places: list[int] | None = None) -> list[Entity]:
+    """The entities mentioned in ``body`` with their counts, most mentioned first.
+
+    ``key_places``: where the pre-scan of :func:`entity_matcher` finds its keys in ``body`` (see
+    :func:`~datasette_diplomacy.extract.topics.prescan_together`), when found already."""
     counts: dict[tuple[str, str], int] = {}
     doubtful: dict[tuple[str, str], int] = {}
-    for start, end, labels in _matcher().spans(body):
+    for start, end, labels in _matcher().spans(body, key_places):
         # one form may (rarely) name two entities; the first counts, so a mention counts once
         key = labels[0]
         if key in _AMBIGUOUS and body[start:end] in _AMBIGUOUS[key][0]:

@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from ..text import packaged_yaml
 
 
 @dataclass(frozen=True)
@@ -32,9 +31,8 @@ class Country:
 @lru_cache(maxsize=1)
 def countries() -> list[Country]:
     """All countries of ``data/countries.yml``, in file order."""
-    text = resources.files("datasette_diplomacy").joinpath("data/countries.yml").read_text(encoding="utf-8")
     result = []
-    for row in yaml.safe_load(text) or []:
+    for row in packaged_yaml("data/countries.yml") or []:
         result.append(
             Country(
                 name=row["name"],

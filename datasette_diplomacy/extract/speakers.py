@@ -36,10 +36,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from operator import attrgetter
-
-import yaml
 
 try:
     import ahocorasick as _ahocorasick
@@ -47,7 +44,7 @@ except ImportError:  # pragma: no cover - a declared dependency; without it, the
     _ahocorasick = None
 
 from ..model import Speaker
-from ..text import trie_regex
+from ..text import packaged_yaml, trie_regex
 from . import gazetteer
 from .names import FIRST_NAME_GROUPS, TITLE_WORDS, clean_label_name, first_name_key, fold, key_matches, name_tokens, person_key, surname_key
 from .quotes import RATIO_START, Layout, lowered_verbs
@@ -73,9 +70,8 @@ class _Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
-    pkg = resources.files("datasette_diplomacy")
-    roles = yaml.safe_load(pkg.joinpath("data/speakers_roles.yml").read_text(encoding="utf-8"))
-    first = yaml.safe_load(pkg.joinpath("data/names_first.yml").read_text(encoding="utf-8"))
+    roles = packaged_yaml("data/speakers_roles.yml")
+    first = packaged_yaml("data/names_first.yml")
     male = {fold(n) for n in first.get("male", [])}
     female = {fold(n) for n in first.get("female", [])}
     # every variant of a first-name group shares the gender of its members

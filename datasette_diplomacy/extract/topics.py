@@ -35,11 +35,12 @@ import json
 import re
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
 import yaml
+
+from ..text import packaged_yaml
 
 __all__ = ["Topic", "Taxonomy", "TaxonomyError", "PhraseMatcher", "alias_regex"]
 
@@ -132,8 +133,7 @@ def _read_topics(path: str | Path) -> list[Topic]:
 
 @lru_cache(maxsize=1)
 def _packaged_topics() -> tuple[Topic, ...]:
-    text = resources.files("datasette_diplomacy").joinpath("data/topics.yml").read_text(encoding="utf-8")
-    return tuple(_topics_from_data(yaml.safe_load(text), "data/topics.yml"))
+    return tuple(_topics_from_data(packaged_yaml("data/topics.yml"), "data/topics.yml"))
 
 
 def _phrase_check(mode: str):
@@ -151,6 +151,26 @@ def _phrase_check(mode: str):
 
 def _regex_check(pattern: re.Pattern):
     return lambda text, start, end: pattern.fullmatch(text, start, end) is not None
+
+
+def _lowered(text: str) -> str:
+    """``text`` lower-cased for matching, each character at its place."""
+    low = text.lower()
+    if len(low) != len(text):  # 'İ' lower-cases to two characters: keep offsets aligned
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low
+
+
+def _prescan_text(low: str) -> str:
+    """The lower-cased text as the pre-scan's keys see it: every character but a-z, 0-9 and "_" a space
+    (non-ASCII ones become "?" first: one character each, so the offsets stay), and a space before and after."""
+    return " " + low.encode("ascii", "replace").translate(_PRESCAN_TABLE).decode("ascii") + " "
+
+
+def _key_places(automaton, low: str) -> list[int]:
+    """Where ``automaton`` (a pre-scan's) finds its keys in the lower-cased text ``low``, unsorted: the
+    place of a key is where the text it stands for starts (the character after the key's first, a space)."""
+    return [end - offset for end, offset in automaton.iter(_prescan_text(low))]
 
 
 class PhraseMatcher:
@@ -230,20 +250,22 @@ class PhraseMatcher:
         # the same alternatives after one (consumed) non-word character: see _matches
         self._after_nonword = re.compile(r"\W(?:" + "|".join(parts) + ")") if parts else None
 
-    def labels(self, text: str) -> list[tuple]:
-        """The labels of every match in ``text``, in order."""
-        return [labels for _, _, labels in self.spans(text)]
+    def labels(self, text: str, key_places: list[int] | None = None) -> list[tuple]:
+        """The labels of every match in ``text``, in order (``key_places``: see :meth:`spans`)."""
+        return [labels for _, _, labels in self.spans(text, key_places)]
 
-    def spans(self, text: str) -> list[tuple[int, int, tuple]]:
-        """(start, end, labels) of every match in ``text``, in order."""
+    def spans(self, text: str, key_places: list[int] | None = None) -> list[tuple[int, int, tuple]]:
+        """(start, end, labels) of every match in ``text``, in order.
+
+        ``key_places``: where this matcher's pre-scan finds its keys in ``text``, in order, as
+        :func:`prescan_together` or :meth:`slice_key_places` tell them (the pre-scan is then not run
+        again); more places do no harm: see :meth:`slice_key_places`."""
         if not text or self.regex is None:
             return []
-        low = text.lower()
-        if len(low) != len(text):  # 'İ' lower-cases to two characters: keep offsets aligned
-            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        low = _lowered(text)
         markers = self.markers
         out = []
-        for start, end, marker in self._matches(low):
+        for start, end, marker in self._matches(low, key_places):
             candidates = markers[marker]
             if len(candidates) == 1 and candidates[0][0] is None:
                 out.append((start, end, candidates[0][1]))
@@ -256,22 +278,53 @@ class PhraseMatcher:
                 out.append((start, end, labels))
         return out
 
-    def _matches(self, low: str) -> list[tuple[int, int, str]]:
+    def _automaton(self):
+        """The pre-scan's automaton, built on first use; False when there is none."""
+        prescan = self._prescan
+        if prescan is None:
+            prescan = self._prescan = _build_prescan(self._trie)
+            self._longest_key = prescan.get_stats()["longest_word"] if prescan is not False else 0
+        return prescan
+
+    def slice_key_places(self, text: str, inner: list[int]) -> list[int] | None:
+        """Places for :meth:`spans`'s ``key_places`` of ``text``, a slice of a longer text, from ``inner``:
+        the places :func:`prescan_together` found in the longer text that fall in the slice (its start
+        and end included), made relative to the slice. None when this matcher has no pre-scan.
+
+        The pre-scan of ``text`` alone reads it with a space put before and after. A key it finds
+        that takes in neither space is found in the longer text too (the same characters, mapped
+        one by one: lower-casing turns no non-ASCII character into a different ASCII one in context),
+        so its place is in ``inner``; one that takes in the space before starts at 0; one that takes
+        in the space after lies within the last characters of ``text``, as many as the longest key,
+        which are scanned here (with a space of their own before them: a place too many at most).
+        The result holds every place the slice's own pre-scan finds, maybe more: and trying the regex
+        at more places, in order, finds the same matches (the first place from ``pos`` on where it
+        matches is still the first match from ``pos``, as every match start is among the places)."""
+        automaton = self._automaton()
+        if automaton is False:
+            return None
+        tail_start = max(0, len(text) - self._longest_key)
+        places = [tail_start + place for place in _key_places(automaton, _lowered(text[tail_start:]))]
+        places += inner
+        places.append(0)
+        places.sort()
+        return places
+
+    def _matches(self, low: str, key_places: list[int] | None = None) -> list[tuple[int, int, str]]:
         """(start, end, marker group) of each match of ``self.regex`` in ``low``, as its finditer finds them.
 
         With pyahocorasick, an Aho-Corasick automaton finds where a match may start (see
         :func:`_prescan_keys`) and ``self.regex`` is tried there only; otherwise :meth:`_regex_matches`.
+        ``key_places``: the places that automaton finds in ``low``, in order, found already.
         """
-        prescan = self._prescan
-        if prescan is None:
-            prescan = self._prescan = _build_prescan(self._trie)
+        prescan = self._automaton()
         if prescan is False:
             return self._regex_matches(low)
-        # the text as the keys see it: every character but a-z, 0-9 and "_" a space (non-ASCII ones
-        # become "?" first: one character each, so the offsets stay), and a space before and after
-        mapped = " " + low.encode("ascii", "replace").translate(_PRESCAN_TABLE).decode("ascii") + " "
-        starts = [end - offset for end, offset in prescan.iter(mapped)]
-        starts.sort()
+        if key_places is not None:
+            starts = key_places
+        else:
+            starts = _key_places(prescan, low)
+            starts.sort()
         match = self.regex.match
         out = []
         pos = 0
@@ -378,9 +431,9 @@ class _Compiled:
         for start, end, names in self.matcher.spans(text):
             yield start, end, self.counted(names)
 
-    def match(self, text: str) -> dict[str, int]:
+    def match(self, text: str, key_places: list[int] | None = None) -> dict[str, int]:
         counts: dict[str, int] = {}
-        for names in self.matcher.labels(text):
+        for names in self.matcher.labels(text, key_places):
             for name in self._counted.get(names) or self.counted(names):
                 counts[name] = counts.get(name, 0) + 1
         return counts
@@ -635,6 +688,45 @@ def _build_prescan(trie: "_TrieNode | None"):
     return automaton
 
 
+_JOINT_AUTOMATA: dict[tuple[int, ...], tuple] = {}  # id()s of the matchers -> (the matchers, joint automaton)
+
+
+def prescan_together(matchers: tuple[PhraseMatcher, ...], text: str) -> list[list[int]] | None:
+    """For each of ``matchers``, the places where its pre-scan finds a key in ``text``, in order: what
+    its :meth:`PhraseMatcher._matches` would find, for its ``key_places``. One automaton holds the keys
+    of all of them, each key's value telling whose it is, so the text is read once, not once per matcher;
+    an automaton reports every occurrence of every key, so each matcher gets the places of its own keys
+    (the same offset for a key that several hold: the key's length less one). None when one of the
+    matchers has no pre-scan."""
+    ids = tuple(id(m) for m in matchers)
+    joint = _JOINT_AUTOMATA.get(ids)
+    if joint is None or any(a is not b for a, b in zip(joint[0], matchers)):
+        automata = [m._automaton() for m in matchers]
+        if any(a is False for a in automata):
+            return None
+        owners: dict[str, tuple] = {}  # key -> (offset, whether matcher 0 holds it, matcher 1, ...)
+        for k, automaton in enumerate(automata):
+            for key, offset in automaton.items():
+                held = owners.get(key, (offset,) + (False,) * len(matchers))
+                owners[key] = held[:k + 1] + (True,) + held[k + 2:]
+        automaton = _ahocorasick.Automaton()
+        for key, value in owners.items():
+            automaton.add_word(key, value)
+        automaton.make_automaton()
+        if len(_JOINT_AUTOMATA) > 8:
+            _JOINT_AUTOMATA.clear()
+        joint = _JOINT_AUTOMATA[ids] = (tuple(matchers), automaton)
+    if not text:
+        return [[] for _ in matchers]
+    hits = list(joint[1].iter(_prescan_text(_lowered(text))))
+    places = []
+    for k in range(1, len(matchers) + 1):
+        own = [end - value[0] for end, value in hits if value[k]]
+        own.sort()
+        places.append(own)
+    return places
+
+
 def _syntax(src: str, start: int = 0):
     """Yield ``(index, char, depth)`` for each character of ``src`` from ``start`` that is
     regex syntax: not escaped and not inside a character class. ``depth`` is the group
@@ -813,9 +905,16 @@ class Taxonomy:
         return cls(merged)
 
     # -- queries -----------------------------------------------------------------------------
-    def match(self, text: str) -> dict[str, int]:
-        """Topic name -> number of matches in ``text`` (ancestors included; only topics found)."""
-        return self._compiled.match(text)
+    def match(self, text: str, key_places: list[int] | None = None) -> dict[str, int]:
+        """Topic name -> number of matches in ``text`` (ancestors included; only topics found).
+
+        ``key_places``: what :func:`prescan_together` found in ``text`` for :attr:`matcher`."""
+        return self._compiled.match(text, key_places)
+
+    @property
+    def matcher(self) -> PhraseMatcher:
+        """The :class:`PhraseMatcher` of these topics (shared by equal taxonomies)."""
+        return self._compiled.matcher
 
     def explain(self, text: str) -> list[tuple[str, list[str]]]:
         """Why ``text`` got its topics: (matched text, topics it counted for) for every match."""

@@ -63,7 +63,11 @@ def markdown_to_text(text: str) -> str:
     text = _BULLET.sub(_first_group, text)
     if "*" in text or "_" in text:
         for _ in range(2):  # twice, for nested emphasis: ***bold italic***, **_x_**
-            text = _STRONG.sub(_unless_escaped(r"\2", word_boundary=True), text)
+            stripped = _STRONG.sub(_unless_escaped(r"\2", word_boundary=True), text)
+            done = stripped == text or ("*" not in stripped and "_" not in stripped)
+            text = stripped
+            if done:
+                break  # the second pass would change nothing: the same text again, or no delimiter left
         if "**" in text:
             text = _STRAY_STARS.sub(_unless_escaped(""), text)
     if "\\" in text:
@@ -85,11 +89,17 @@ def _unless_escaped(template: str, word_boundary: bool = False):
     """A replacement that leaves the match alone when a backslash (or, for
     emphasis, a word character: snake_case) comes just before it."""
 
+    # a template that is one group reference ("\\1") is that group's text: what match.expand gives, without
+    # parsing the template at every match (expand gives "" for a group that did not match)
+    group = int(template[1]) if len(template) == 2 and template[0] == "\\" and template[1] in "123456789" else None
+
     def replace(match: re.Match) -> str:
         start = match.start()
         before = match.string[start - 1] if start else ""
         if before == "\\" or (word_boundary and before and (before.isalnum() or before in "_*")):
             return match.group(0)
+        if group is not None:
+            return match.group(group) or ""
         return match.expand(template)
 
     return replace
