@@ -207,3 +207,9 @@ def test_a_topic_participle_inside_a_subordinate_clause_has_no_speaker_we_can_te
             "softer words when speaking about the project.")
     _, _, quotes = extract(body)
     assert [q.cue for q in quotes] == ["said"]
+
+
+def test_referred_to_as_is_a_naming_not_a_topic():
+    body = "Officials met.\n\nMy father referred to the harbour master as the little admiral."
+    _, _, quotes = extract(body)
+    assert [(q.cue, q.text) for q in quotes] == [("referred to", "the harbour master as the little admiral")]

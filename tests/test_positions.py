@@ -152,3 +152,8 @@ def test_a_stance_inside_a_report_does_not_cut_the_report():
     said = [q for q in quotes if q.cue == "saying"]
     assert [q.text for q in said] == [
         "while she is seeking to deter the trawlers, she also came to talk, and there are further talks to be held"]
+
+
+def test_the_holder_of_an_absolute_with_phrase_holds_the_stance():
+    found = positions("Officials met.\n\nTalks stalled, with Norway backing the quota as Iceland opposed it.")
+    assert ("Norway", "backing", "the quota") in found

@@ -794,6 +794,8 @@ _REPORT_PARTICIPLES = {"saying", "adding", "arguing", "insisting", "noting", "cl
 _OBJECT_REPORTS = {"cited", "cites", "citing", "pointed to", "points to", "pointing to", "described", "describes",
                    "referring to", "refers to", "referred to", "talked about", "talks about", "talking about",
                    "spoke about", "spoke of", "speaks about", "speaking about", "discussed", "discusses", "discussing"}
+# "referred to Martin Luther King as …": a naming, its content the object and what it is named
+_NAMED_AS_AFTER = re.compile(r"[^,.;:\u201c]{1,60}?[ \t]as\b")
 # reports of a topic, whose object may be one word: "talked about immigration", "referring to it"
 _TOPIC_REPORTS = {"referring to", "refers to", "referred to", "talked about", "talks about", "talking about",
                   "spoke about", "spoke of", "speaks about", "speaking about", "discussed", "discusses", "discussing"}
@@ -990,7 +992,8 @@ _OBJECT_BEFORE = re.compile(r"\b(?:" + "|".join(_PREPOSITIONS + "with and after 
                                                                "along within inside outside".split()) + r")[ \t]+$")
 _PARTICIPLE_OBJECT_BEFORE = re.compile(r"\b(?:" + "|".join(_PREPOSITIONS) + r")[ \t]+$")
 # the words between a preposition and the noun it governs: "to a super " before "PAC"
-_OBJECT_NP_BEFORE = re.compile(r"\b(?:" + "|".join(_PREPOSITIONS) + r"|with)[ \t]+(?:[\w.\u2019'-]+[ \t]+){0,3}$")
+# ("with Russia backing the government": an absolute phrase, Russia the holder)
+_OBJECT_NP_BEFORE = re.compile(r"\b(?:" + "|".join(_PREPOSITIONS) + r")[ \t]+(?:[\w.\u2019'-]+[ \t]+){0,3}$")
 _POSSESSIVE_DETERMINERS = {"his", "her", "their", "its", "our"}
 _INVERTED_MODIFIER = re.compile(r"([\w.'\u2019&-]+)[ \t]+")
 # an addressee of up to 80 characters: "told a crowded hall in Baltimore that …", "warned Ghana's top diplomat against …"
@@ -2026,8 +2029,8 @@ class _Finder:
         body = self.body
         lv = verb.lower()
         qspans = self.layout.qspans
-        if lv in _OBJECT_REPORTS:
-            # what was cited comes after the verb, never before it
+        if lv in _OBJECT_REPORTS and not (lv.startswith("refer") and _NAMED_AS_AFTER.match(masked, after, e)):
+            # what was cited comes after the verb, never before it ("referred to X as Y" is a naming, below)
             if inverted or _OBJECT_REPORT_NOT.match(masked, after, e):
                 return None  # "the bureau cited in the tweet", "was cited for speeding"
             m = _SKIP_ADVERBIALS.match(masked, after, e)
