@@ -1211,3 +1211,13 @@ def test_a_polling_station_is_no_poll():
 ])
 def test_an_inverted_subject_after_a_possessive_is_the_one_possessed(body, name):
     assert speaker_of(body, "We ") == name
+
+
+@pytest.mark.parametrize("subject, expected", [
+    ("Lee advisers", ("Lee advisers", "group")),
+    ("Lee's top aides", ("Lee's top aides", "anonymous")),
+    ("The Lee campaign", ("the Lee campaign", "institution")),
+])
+def test_the_people_around_a_person_are_not_the_person(subject, expected):
+    body = f"Mayor Ann Lee spoke on Monday.\n\n{subject} said any effort to close the harbour would backfire."
+    assert speaker_of(body, "backfire") == expected

@@ -1844,8 +1844,10 @@ class SpeakerResolver:
     def _resolve_entity(self, surface: str, start: int, end: int) -> int | None:
         lex = lexicon()
         m = self.mention_starting_at(start)
-        if m is not None and m.end <= end + 1 and m.entity is not None and not (m.kind == "pronoun" and m.end < end - 1):
-            return m.entity  # but "His chief aide" is not "His"
+        if m is not None and m.end <= end + 1 and m.entity is not None and not (m.kind == "pronoun" and m.end < end - 1) \
+                and not (m.kind == "name" and m.end < end and _PEOPLE_AROUND.fullmatch(self.body, m.end, end)):
+            # but "His chief aide" is not "His", and "Clinton advisers" / "Trump's aides" are not the candidate
+            return m.entity
         if m is not None and m.kind == "role" and m.entity is None and (
                 m.end == end or _ROLE_PP_REST.fullmatch(self.body, m.end, end)):  # "Chad's ambassador to France"
             idx = self._resolve_role(self._role_info(m), start, end, self.layout.sentence_of(start))
@@ -1868,7 +1870,8 @@ class SpeakerResolver:
         if i < len(self._mentions) and self._mentions[i].start < end and self._mentions[i].kind != "pronoun":
             inner = self._mentions[i]
             text_before = self.body[start:inner.start].strip().lower()
-            if text_before in ("", "the", "a", "an") and inner.entity is not None:
+            if text_before in ("", "the", "a", "an") and inner.entity is not None and not (
+                    inner.kind == "name" and inner.end < end and _PEOPLE_AROUND.fullmatch(self.body, inner.end, end)):
                 return inner.entity
         text = " ".join(surface.split()).strip(" ,.")
         low = text.lower()
@@ -2117,6 +2120,13 @@ def _office_word_before(role: str, target: str) -> str | None | bool:
 
 # documents named without a determiner: "exit polling showed", "footage from the game shows", "data suggest"
 _MASS_DOCUMENTS = {"data", "footage", "polling", "research", "evidence", "video", "testimony"}
+# the people or the organisation around a person, named after them: "Clinton advisers", "Trump's aides",
+# "the Sanders campaign" (a source of its own, never the person)
+_PEOPLE_AROUND = re.compile(
+    r"(?:['\u2019]s?)?[ \t]+(?:(?:top|senior|former|longtime|close|campaign|press|chief|political|economic|legal|"
+    r"national|key|other)[ \t]+){0,2}(?:advisers?|advisors?|aides?|allies|ally|supporters|staff|staffers|"
+    r"spokes(?:man|woman|person)|lawyers?|attorneys?|campaign|associates|backers|loyalists|confidants|surrogates|"
+    r"team|camp|strategists?|operatives?|manager|officials|donors|critics|opponents|rivals|family|children)[ \t]*")
 # participles that do not end in -ed: "a poll taken last week", "a memo written in May" (the head is before them)
 _IRREGULAR_PARTICIPLES = {"taken", "written", "given", "shown", "drawn", "seen", "done", "made", "held", "sent",
                           "put", "run", "won", "brought", "built", "led", "paid", "read", "set", "shot", "spent"}
