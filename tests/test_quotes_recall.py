@@ -414,3 +414,12 @@ def test_a_title_case_headline_names_its_person_without_the_verb():
     ex = extract_document(doc)
     assert "Ann Lee" in {s.name for s in ex.speakers}
     assert not any("Highlights" in s.name for s in ex.speakers)
+
+
+@pytest.mark.parametrize("verb", ["confided", "speculated", "bemoaned", "implied", "emailed", "guessed", "posited"])
+def test_more_reporting_verbs(verb):
+    body = f"Officials met.\n\nMinister Olav Berg {verb} that the northern quota would be cut in the spring."
+    _, resolver, quotes = extract(body)
+    names = {s.id: s.name for s in resolver.speakers()}
+    assert [(names.get(q.speaker), q.cue, q.text) for q in quotes] == [
+        ("Olav Berg", verb, "the northern quota would be cut in the spring")]

@@ -328,7 +328,8 @@ alleges alleging maintained maintains indicated indicates reported reports quipp
 asking wondered mused boasted bragged lamented laments mentioned mentions proclaimed demanded demands agreed
 agrees assured assures informed reminded recounted testified disclosed hinted signaled signalled exclaimed
 told tells telling tell hopes hoped hope hoping fears feared fear wants wanted want expects expected expect expecting
-knows knew know feel feels felt worry worries worried
+knows knew know feel feels felt worry worries worried confided confides speculated speculates theorized posited
+reckoned averred bemoaned restated disputed rebutted refuted divulged implied texted emailed guessed
 predicted estimated estimates acknowledged affirmed affirms answered answers commented comments contended
 explained highlighted highlights emphasised underlined underscored underscores urged urges urging accused
 accuses accusing criticized criticised criticizes criticises blamed blames praised praises dismissed dismisses
