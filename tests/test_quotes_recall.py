@@ -423,3 +423,22 @@ def test_more_reporting_verbs(verb):
     names = {s.id: s.name for s in resolver.speakers()}
     assert [(names.get(q.speaker), q.cue, q.text) for q in quotes] == [
         ("Olav Berg", verb, "the northern quota would be cut in the spring")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Mayor Ruth Amsel's repeated assertion that the harbour is safe angered the pilots.",
+     ("Ruth Amsel", "assertion", "the harbour is safe angered the pilots")),
+    ("Mayor Ruth Amsel spoke. Critics seized on her remark that the harbour was never safer.",
+     ("Ruth Amsel", "remark", "the harbour was never safer")),
+])
+def test_a_possessor_s_report_noun_with_a_that_clause_reports(body, expected):
+    _, resolver, quotes = extract("Officials met.\n\n" + body)
+    names = {s.id: s.name for s in resolver.speakers()}
+    assert [(names.get(q.speaker), q.cue, q.text) for q in quotes] == [expected]
+
+
+@pytest.mark.parametrize("body", ["The statement that the harbour is safe was wrong.",
+                                  "Mayor Ruth Amsel made a statement on Monday."])
+def test_a_report_noun_without_a_possessor_and_a_that_clause_reports_nothing(body):
+    _, _, quotes = extract("Officials met.\n\n" + body)
+    assert quotes == []

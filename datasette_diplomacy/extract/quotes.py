@@ -330,6 +330,7 @@ agrees assured assures informed reminded recounted testified disclosed hinted si
 told tells telling tell hopes hoped hope hoping fears feared fear wants wanted want expects expected expect expecting
 knows knew know feel feels felt worry worries worried confided confides speculated speculates theorized posited
 reckoned averred bemoaned restated disputed rebutted refuted divulged implied texted emailed guessed
+assertion contention insistence suggestion remark argument belief accusation admission prediction statement
 predicted estimated estimates acknowledged affirmed affirms answered answers commented comments contended
 explained highlighted highlights emphasised underlined underscored underscores urged urges urging accused
 accuses accusing criticized criticised criticizes criticises blamed blames praised praises dismissed dismisses
@@ -483,6 +484,14 @@ _POLL_NP = (r"(?P<np>(?:a|an|the|one|another|this|that|its|their|recent|new|[A-Z
             r"(?:[ \t]+(?:of|by|from|conducted|released|taken|published)\b(?:[^,;:\u201c\u201d.]|\.(?=[A-Z]))*?)?)")
 _POLL_OPENING = re.compile(r"In[ \t]+" + _POLL_NP + r"[ \t]*,[ \t]*")
 _POLL_CLOSING = re.compile(r"[ \t]+in[ \t]+" + _POLL_NP + r"[ \t]*[.!;]?[ \t]*$")
+# nouns that report when a possessor has them and a that-clause follows: "Trump's assertion that …"
+_NOMINAL_CUES = {"assertion", "contention", "insistence", "suggestion", "remark", "argument", "belief",
+                 "accusation", "admission", "prediction", "statement"}
+_POSSESSOR_BEFORE = re.compile(
+    r"(?:(?<![\w\u2019'-])(?P<who>his|her|their|its|His|Her|Their|Its)|(?P<name>(?:[A-Z][\w.\u2019'&-]*[ \t]+){0,3}"
+    r"[A-Z][\w.&-]*)['\u2019]s?)[ \t]+(?:(?:own|recent|earlier|repeated|latest|public|private|frequent|false|"
+    r"unfounded|evidence-free|controversial|widely[ \t]+reported|oft-repeated|later)[ \t]+){0,2}$")
+_THAT_AFTER_NOUN = re.compile(r"[ \t]+that[ \t]+")
 # the words every match of _HEDGE holds (see _Finder._hedges)
 _HEDGE_KEYS = ("expected", "reportedly", "seem", "appear", "said", "believed", "thought", "considered", "seen",
                "viewed", "regarded", "rumo", "understood")
@@ -1901,6 +1910,9 @@ class _Finder:
                 continue
             lv = verb.lower()
             left = masked[s:vs]
+            if lv in _NOMINAL_CUES:
+                self.nominal_report(si, s, e, pi, vs, ve, verb)
+                continue
             ing_cue = lv.split(" ", 1)[0].endswith("ing")  # "railing against", "calling for", "saying"
             # … unless a progressive: "is calling for" is the finite verb of its subject
             participle_cue = ing_cue and not _PROGRESSIVE_BEFORE.search(masked, max(s, vs - 8), vs)
@@ -2456,6 +2468,29 @@ class _Finder:
         return sid
 
     # ---------------------------------------------------------------- quotes without their own cue
+
+    def nominal_report(self, si, s, e, pi, vs, ve, verb) -> None:
+        """Add "<possessor>'s <report noun> that <clause>" ("Trump's assertion that …", "her remark that …"):
+        the possessor said the clause. Without a possessor or a "that" the noun reports nothing."""
+        masked = self.masked
+        pm = _POSSESSOR_BEFORE.search(masked, max(s, vs - 80), vs)
+        tm = _THAT_AFTER_NOUN.match(masked, ve, e)
+        if pm is None or tm is None or self.layout.in_quote(vs):
+            return
+        ps, pe = pm.span("who") if pm.group("who") else pm.span("name")
+        word = masked[ps:pe].lower()
+        if word in ("his", "her"):
+            sid = self.resolver.resolve("he" if word == "his" else "she", ps, pe)
+        elif word in ("their", "its"):
+            return  # a plural or a thing we cannot name here
+        else:
+            mention = self.resolver.mention_ending_at(pe)
+            sid = self._sid(mention) if mention is not None and not mention.in_quote else \
+                self.resolver.resolve(self.body[ps:pe], ps, pe)
+        if sid is None:
+            return
+        cstart = tm.end()
+        self.add_clause(cstart, _cut_end(_clause_cut(masked, cstart, e), e), sid, verb, si, pi)
 
     def hedged(self):
         """Add the claims the narrator gives no source for but does not make its own: "Kallas is expected to
