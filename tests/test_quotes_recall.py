@@ -442,3 +442,11 @@ def test_a_possessor_s_report_noun_with_a_that_clause_reports(body, expected):
 def test_a_report_noun_without_a_possessor_and_a_that_clause_reports_nothing(body):
     _, _, quotes = extract("Officials met.\n\n" + body)
     assert quotes == []
+
+
+def test_a_paragraph_ending_with_a_colon_introduces_the_quotation_that_opens_the_next():
+    body = ("Officials met.\n\nMinister Olav Berg turned to the quota and called it a mistake:\n\n"
+            "“The northern fleet cannot live on half its catch.”")
+    _, resolver, quotes = extract(body)
+    names = {s.id: s.name for s in resolver.speakers()}
+    assert [(names.get(q.speaker), q.kind) for q in quotes if "northern fleet" in q.text] == [("Olav Berg", "direct")]

@@ -2707,6 +2707,8 @@ class _Finder:
                 continue  # "the actions of “the Anglo-Saxon countries” that …": a phrase of the narrative
             sp, cue = self._colon_subject(q, si), ":"
             if sp is None:
+                sp = self._colon_paragraph_subject(q)
+            if sp is None:
                 sp, cue = self._what_called(q, si)
             if sp is None:
                 sp, cue = self.inherit(qi, si, q.paragraph)
@@ -2772,7 +2774,30 @@ class _Finder:
         head = masked[s:q.open]
         if not head.rstrip().endswith(":") or "\u201c" in head or "\u201d" in head:
             return None
-        colon = s + len(head.rstrip()) - 1
+        return self._colon_clause_subject(s, s + len(head.rstrip()) - 1)
+
+    def _colon_paragraph_subject(self, q):
+        """The speaker of a quotation opening its paragraph after a paragraph that ends with a colon, the
+        clause before it naming its subject ("Cruz called them on it:" / "“The questions asked …”"); None
+        otherwise."""
+        layout = self.layout
+        pi = q.paragraph
+        if pi is None or pi == 0 or self.masked[layout.paragraphs[pi][0]:q.open].strip():
+            return None
+        ps, pe = layout.paragraphs[pi - 1][:2]
+        text = self.masked[ps:pe].rstrip()
+        if not text.endswith(":"):
+            return None
+        colon = ps + len(text) - 1
+        si = layout.sentence_of(colon)
+        s = layout.sentences[si][0]
+        if "\u201c" in self.masked[s:colon] or "\u201d" in self.masked[s:colon]:
+            return None
+        return self._colon_clause_subject(s, colon)
+
+    def _colon_clause_subject(self, s: int, colon: int):
+        """The named subject of the clause of ``masked[s:colon]`` that ends at the colon (see :meth:`_colon_subject`)."""
+        masked = self.masked
         starts = [self._after_opening_conj(s, colon)] + [m.end() for m in _CLAUSE_COMMA.finditer(masked, s, colon)]
         # "…, with Trump reportedly yelling: “…”": an absolute phrase's subject
         starts = [wm.end() if (wm := _WITH_LEAD.match(masked, st, colon)) else st for st in starts]
