@@ -450,3 +450,18 @@ def test_a_paragraph_ending_with_a_colon_introduces_the_quotation_that_opens_the
     _, resolver, quotes = extract(body)
     names = {s.id: s.name for s in resolver.speakers()}
     assert [(names.get(q.speaker), q.kind) for q in quotes if "northern fleet" in q.text] == [("Olav Berg", "direct")]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Minister Olav Berg called the new quota unworkable.", "the new quota unworkable"),
+    ("Minister Olav Berg calls Tromso his second home.", "Tromso his second home"),
+])
+def test_naming_with_an_evaluation_or_a_possessive_description(sentence, content):
+    _, _, quotes = extract("Officials met.\n\n" + sentence)
+    assert [(q.cue, q.text) for q in quotes] == [(sentence.split()[3], content)]
+
+
+@pytest.mark.parametrize("sentence", ["Minister Olav Berg called the hospital.", "Minister Olav Berg called his wife."])
+def test_a_phone_call_is_no_naming(sentence):
+    _, _, quotes = extract("Officials met.\n\n" + sentence)
+    assert quotes == []

@@ -358,6 +358,14 @@ remembered reasoned gushed riffed sniffed deadpanned sniped sneered carped grous
 _WENT_ON_NOT = (r"(?![ \t]+(?:for|and|until|into)\b|[ \t]+to[ \t]+(?:win|lose|become|serve|lead|play|found|build|beat|defeat|"
                 r"take|earn|join|work|star|finish|score|capture|sweep|clinch|secure|place|marry|graduate|study|teach|"
                 r"head|run|hold|sign)\b)")
+# what someone may be called, said of a thing or a person (a closed list: "called the hospital" is a phone call)
+_CALLED_ADJECTIVES = (
+    r"(?:unusual|unacceptable|ridiculous|absurd|outrageous|disgraceful|disgusting|dangerous|irresponsible|reckless|"
+    r"racist|sexist|bigoted|false|wrong|fake|phony|illegal|unconstitutional|un-American|inappropriate|offensive|"
+    r"shameful|despicable|deplorable|pathetic|crazy|insane|stupid|dumb|foolish|naive|unfair|rigged|corrupt|dishonest|"
+    r"incompetent|unqualified|unfit|irrelevant|premature|misleading|unprecedented|historic|terrific|fantastic|"
+    r"wonderful|excellent|terrible|horrible|awful|encouraging|productive|constructive|useful|helpful|unworkable|"
+    r"unrealistic|unjust|hypocritical|dishonorable|treasonous|unhelpful|counterproductive|hateful|divisive)\b")
 _MULTI = [
     # "went so far as to say", "went on to call": the infinitive is the report ("refused to say" is none)
     r"(?:went|goes|go|going) (?:so far as|on) to (?:say|suggest|call|claim|argue|accuse|compare|add|describe|warn|predict)",
@@ -392,7 +400,10 @@ _MULTI = [
     # "called Truss on Tuesday" (on the phone) or "called a press conference" are not
     r"(?:call(?:ed|s|ing)?|deemed|dubbed|label(?:l)?ed|branded|rated)"
     r"(?=[ \t]+(?:(?!(?:a|an|for|on|off|in|at|to|with|from|by|after|before|during|back|up|out|upon|"
-    r"again|twice|him|her|them)\b)[\w\u2019'.,-]+[ \t]+){1,8}?(?:\u201c|(?:a|an)[ \t]))"
+    r"again|twice|him|her|them)\b)[\w\u2019'.,-]+[ \t]+){1,8}?(?:\u201c|(?:a|an)[ \t]|"
+    # "called the squabble unusual", "calls North Carolina her home state": an evaluation or a possessive
+    # description after the object
+    r"(?:his|her|their|its|my|our)[ \t]+[a-z]|" + _CALLED_ADJECTIVES + r"(?=[ \t]*[,.;:]|[ \t]+(?:and|but)\b)))"
     r"|(?:call(?:ed|s|ing)?|deemed|dubbed|label(?:l)?ed|branded|rated)"
     r"(?=[ \t]+(?:him|her|them|it|himself|herself|themselves|this|that)[ \t]+"
     r"(?!(?:back|up|out|again|twice|later|directly|personally|immediately|today|tonight|yesterday|on|in|at|to|for|from|about|after|before|during|and|but|or|while|when)\b)"
