@@ -485,3 +485,36 @@ def test_only_a_big_load_that_at_least_doubles_the_database_builds_its_indexes_a
     assert rebuild_indexes_after(10_000, 0) and rebuild_indexes_after(5_000, 5_000)
     assert rebuild_fts_after(600, 10_000) and not rebuild_indexes_after(600, 10_000)
     assert not rebuild_indexes_after(50, 0)  # a small load keeps triggers and indexes
+
+
+def test_an_in_process_load_gives_the_callers_gc_settings_back(tmp_path, monkeypatch):
+    """A W=1 load runs with the lazier GC (frozen start-up objects, a larger first generation) and
+    puts the caller's threshold and frozen objects back after it, even when stopped half-way."""
+    import gc
+
+    from datasette_diplomacy import loader
+
+    seen = []
+    real_run_task = loader.run_task
+
+    def run_task(task):
+        seen.append((gc.get_threshold(), gc.get_freeze_count() > 0))
+        return real_run_task(task)
+
+    monkeypatch.setattr(loader, "run_task", run_task)
+    threshold = gc.get_threshold()
+    frozen = gc.get_freeze_count()
+    try:
+        gc.set_threshold(500, 9, 9)
+        load(tmp_path / "one.db", [SEEDS], workers=1)
+        assert seen and all(s == (loader.GC_THRESHOLD, True) for s in seen)
+        assert gc.get_threshold() == (500, 9, 9)
+        assert gc.get_freeze_count() == frozen
+        outputs = loader.iter_outputs([str(p) for p in sorted(SEEDS.glob("*.txt"))], workers=1)
+        next(outputs)
+        assert gc.get_threshold() == loader.GC_THRESHOLD
+        outputs.close()  # a load stopped half-way
+        assert gc.get_threshold() == (500, 9, 9)
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.set_threshold(*threshold)
