@@ -2514,11 +2514,9 @@ class _Finder:
             vs, ve = m.span("v")
             if self.layout.in_quote(vs):
                 continue
-            left = masked[s:vs]
-            it_that = _IT_HEDGE.search(left) if m.group("it") else None
             if m.group("it"):
                 # "It appears that the talks stalled": the that-clause
-                if it_that is None:
+                if _IT_HEDGE.search(masked[s:vs]) is None:  # (a slice: "^" is the sentence start)
                     continue
                 start = ve
             else:
