@@ -1221,3 +1221,9 @@ def test_an_inverted_subject_after_a_possessive_is_the_one_possessed(body, name)
 def test_the_people_around_a_person_are_not_the_person(subject, expected):
     body = f"Mayor Ann Lee spoke on Monday.\n\n{subject} said any effort to close the harbour would backfire."
     assert speaker_of(body, "backfire") == expected
+
+
+@pytest.mark.parametrize("subject", ["The affidavit", "The court's order", "The majority opinion"])
+def test_legal_documents_are_sources(subject):
+    name, kind = speaker_of(f"Officials met.\n\n{subject} said that the harbour vote must go ahead.", "harbour vote")
+    assert (name.lower(), kind) == (subject.lower(), "document")
