@@ -1227,3 +1227,14 @@ def test_the_people_around_a_person_are_not_the_person(subject, expected):
 def test_legal_documents_are_sources(subject):
     name, kind = speaker_of(f"Officials met.\n\n{subject} said that the harbour vote must go ahead.", "harbour vote")
     assert (name.lower(), kind) == (subject.lower(), "document")
+
+
+def test_an_appositive_then_a_time_before_the_verb():
+    body = ("Officials met.\n\nMayor Ruth Amsel, who is chairing Olav Berg's harbour board, on Sunday said "
+            "that the quota was fair.")
+    assert speaker_of(body, "quota was fair") == ("Ruth Amsel", "person")
+
+
+def test_a_law_without_a_determiner_is_a_document():
+    body = "Officials met.\n\nAccording to state law, no trawler may fish within five miles of the harbour."
+    assert speaker_of(body, "no trawler") == ("state law", "document")

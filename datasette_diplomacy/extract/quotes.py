@@ -1280,6 +1280,11 @@ class _Finder:
                 if cand is not None and cand.start >= s and not _OBJECT_BEFORE.search(masked, s, cand.start) \
                         and not re.search(r"(?:^|,)[ \t]*(?:who|which|whose)\b[^,]*$", masked[s:cand.start]):
                     mention = cand
+                elif cand is None and masked.startswith(",", gm.start()) and _APPOSITIVE_GAP.search(
+                        masked, max(s, gm.start() - 160), gm.start() + 1):
+                    # "Chris Christie, who's chairing the team, on Sunday defended": the appositive before the
+                    # adverbial is read as if the verb followed its comma
+                    p = gm.start() + 1
         if mention is not None and mention.start >= s and not mention.in_quote:
             if mention.kind == "pronoun" and mention.text.lower() not in ("he", "she"):
                 return None

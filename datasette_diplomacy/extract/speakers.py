@@ -2119,7 +2119,8 @@ def _office_word_before(role: str, target: str) -> str | None | bool:
 
 
 # documents named without a determiner: "exit polling showed", "footage from the game shows", "data suggest"
-_MASS_DOCUMENTS = {"data", "footage", "polling", "research", "evidence", "video", "testimony"}
+_MASS_DOCUMENTS = {"data", "footage", "polling", "research", "evidence", "video", "testimony", "law", "legislation",
+                   "guidance"}
 # the people or the organisation around a person, named after them: "Clinton advisers", "Trump's aides",
 # "the Sanders campaign" (a source of its own, never the person)
 _PEOPLE_AROUND = re.compile(
