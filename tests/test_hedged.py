@@ -8,13 +8,12 @@ from __future__ import annotations
 import pytest
 
 from test_quotes import extract
+from test_quotes import reports as reports_in
 
 
 def reports(body: str) -> list[tuple]:
-    """(speaker name or None, cue, text) of every quote found in ``body``."""
-    _, resolver, quotes = extract("Officials met.\n\n" + body)
-    names = {s.id: s.name for s in resolver.speakers()}
-    return [(names.get(q.speaker), q.cue, q.text) for q in quotes]
+    """(speaker name or None, cue, text) of every quote found in ``body``, after an opening paragraph."""
+    return reports_in("Officials met.\n\n" + body)
 
 
 @pytest.mark.parametrize("sentence, cue", [

@@ -23,6 +23,12 @@ def extract(body: str, title: str | None = None):
     return [(q.kind, q.text, names.get(q.speaker), q.cue) for q in quotes], resolver, quotes
 
 
+def reports(body: str, kind: str | None = None) -> list[tuple]:
+    """(speaker name or None, cue, text) of every quote found in ``body`` (of ``kind`` only, if given)."""
+    rows, _, _ = extract(body)
+    return [(name, cue, text) for k, text, name, cue in rows if kind is None or k == kind]
+
+
 def find(rows, fragment):
     hits = [r for r in rows if fragment in r[1]]
     assert hits, f"no quote containing {fragment!r} in {rows}"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_quotes import extract
+from test_quotes import extract, reports
 
 
 def rows_of(body: str):
@@ -383,9 +383,7 @@ def test_went_on_to_win_is_no_report():
      ("Ruth Amsel", "hoping", "to win over the harbour unions")),
 ])
 def test_beliefs_and_hopes_are_reports(sentence, expected):
-    _, resolver, quotes = extract("Officials met.\n\n" + sentence)
-    names = {s.id: s.name for s in resolver.speakers()}
-    assert [(names.get(q.speaker), q.cue, q.text) for q in quotes] == [expected]
+    assert reports("Officials met.\n\n" + sentence) == [expected]
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -393,9 +391,7 @@ def test_beliefs_and_hopes_are_reports(sentence, expected):
     ("Most fishermen prefer the southern route.", ("Most fishermen", "prefer", "the southern route")),
 ])
 def test_decisions_and_preferences_are_positions(sentence, expected):
-    _, resolver, quotes = extract("Officials met.\n\n" + sentence)
-    names = {s.id: s.name for s in resolver.speakers()}
-    assert [(names.get(q.speaker), q.cue, q.text) for q in quotes if q.kind == "position"] == [expected]
+    assert reports("Officials met.\n\n" + sentence, kind="position") == [expected]
 
 
 def test_a_report_inside_an_opening_with_phrase_ends_at_its_comma():
@@ -419,10 +415,7 @@ def test_a_title_case_headline_names_its_person_without_the_verb():
 @pytest.mark.parametrize("verb", ["confided", "speculated", "bemoaned", "implied", "emailed", "guessed", "posited"])
 def test_more_reporting_verbs(verb):
     body = f"Officials met.\n\nMinister Olav Berg {verb} that the northern quota would be cut in the spring."
-    _, resolver, quotes = extract(body)
-    names = {s.id: s.name for s in resolver.speakers()}
-    assert [(names.get(q.speaker), q.cue, q.text) for q in quotes] == [
-        ("Olav Berg", verb, "the northern quota would be cut in the spring")]
+    assert reports(body) == [("Olav Berg", verb, "the northern quota would be cut in the spring")]
 
 
 @pytest.mark.parametrize("body, expected", [
@@ -432,9 +425,7 @@ def test_more_reporting_verbs(verb):
      ("Ruth Amsel", "remark", "the harbour was never safer")),
 ])
 def test_a_possessor_s_report_noun_with_a_that_clause_reports(body, expected):
-    _, resolver, quotes = extract("Officials met.\n\n" + body)
-    names = {s.id: s.name for s in resolver.speakers()}
-    assert [(names.get(q.speaker), q.cue, q.text) for q in quotes] == [expected]
+    assert reports("Officials met.\n\n" + body) == [expected]
 
 
 @pytest.mark.parametrize("body", ["The statement that the harbour is safe was wrong.",
