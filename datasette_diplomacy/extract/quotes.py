@@ -2540,18 +2540,17 @@ class _Finder:
         "Lee has a narrow lead in the latest Gallup survey". The poll is the source (a document), the rest of
         the clause the content; runs after every other rule, like :meth:`hedged`."""
         masked = self.masked
-        sentences = self.layout.sentences
-        starts = [se[0] for se in sentences]
+        layout = self.layout
         seen = set()
         for key in ("poll", "survey"):
             i = masked.find(key)
             while i >= 0:
-                si = bisect.bisect_right(starts, i) - 1
+                si, at = layout.sentence_of(i), i
                 i = masked.find(key, i + 1)
-                if si < 0 or si in seen:
-                    continue
+                s, e, pi = layout.sentences[si]
+                if at < s or si in seen:
+                    continue  # (before the first sentence: in no sentence)
                 seen.add(si)
-                s, e, pi = sentences[si]
                 m = _POLL_OPENING.match(masked, self._after_opening_conj(s, e), e)
                 if m is not None:
                     cstart = m.end()
@@ -2582,15 +2581,11 @@ class _Finder:
         if not keys:
             return []
         keys.sort()
-        sentences = self.layout.sentences
-        starts = [se[0] for se in sentences]
         found = {}
         for k in keys:
-            si = bisect.bisect_right(starts, k) - 1
-            if si < 0:
-                continue
-            s, e, _ = sentences[si]
-            if k >= e:
+            si = self.layout.sentence_of(k)
+            s, e, _ = self.layout.sentences[si]
+            if not s <= k < e:
                 continue
             pos = max(s, k - 40)
             end = min(e, k + 80)
