@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_quotes import extract
+from test_quotes import extract, reports
 
 
 def speaker_of(body: str, fragment: str):
@@ -1238,3 +1238,80 @@ def test_an_appositive_then_a_time_before_the_verb():
 def test_a_law_without_a_determiner_is_a_document():
     body = "Officials met.\n\nAccording to state law, no trawler may fish within five miles of the harbour."
     assert speaker_of(body, "no trawler") == ("state law", "document")
+
+
+# ---------------------------------------------------------------- round 10: names that are not the subject
+
+
+@pytest.mark.parametrize("body, fragment, expected", [
+    # a name inside a relative clause or a participle set off by commas is that aside's object
+    ("Bill Clinton spoke first.\n\nSen. Clara Moss (D-Mo.), who has endorsed Clinton, said the party had moved left.",
+     "moved left", "Clara Moss"),
+    ("Trump flew to Mexico.\n\nAs Pena Nieto, contradicting Trump, said he had warned Trump about the wall.",
+     "warned Trump", "Pena Nieto"),
+    ("Ravi Dutt praised the mayor. Of Lund, Dutt, who has given money to Ken Ober, said, \u201cHe is flat-out scary.\u201d",
+     "flat-out scary", "Ravi Dutt"),
+    # without an aside, a stray comma after the name still leaves the name the subject
+    ("While addressing the media, Sergey Lavrov, noted that the talks had failed.", "talks had failed",
+     "Sergey Lavrov"),
+])
+def test_a_name_inside_an_aside_is_not_the_subject(body, fragment, expected):
+    assert speaker_of(body, fragment) == (expected, "person")
+
+
+def test_someone_elses_spokesman_is_not_the_person_named_before():
+    body = ("Years after Bill Clinton claimed that the era of big government was over, Obama won.\n\n"
+            "The prime minister\u2019s spokesman said Cameron would work with whoever is elected.")
+    assert speaker_of(body, "whoever is elected") == ("the prime minister\u2019s spokesman", "anonymous")
+
+
+def test_a_place_owning_the_next_phrase_is_no_name_in_an_appositive():
+    # "New Hampshire's largest newspaper" is not "the Union Leader, New Hampshire"; and "the Senate minority
+    # leader" is neither a newspaper nor the president
+    body = ("Harry Reid (D-Nev.) blasted Rubio in an interview. \u201cHis record is weak,\u201d the Senate minority "
+            "leader said.\n\nThe pro-Christie Union Leader, New Hampshire's largest newspaper, ran editorials. "
+            "President Obama stayed out of it.")
+    assert speaker_of(body, "record is weak") == ("Harry Reid", "person")
+
+
+def test_a_quotation_then_a_described_subject_with_a_relative_clause():
+    body = ("\u201cThe agents are under a lot of pressure,\u201d an intelligence source, who was not authorized to "
+            "speak, told Fox News.")
+    assert speaker_of(body, "pressure") == ("an intelligence source", "anonymous")
+
+
+def test_a_described_subject_with_its_prepositional_phrase_and_a_relative_clause():
+    body = ("\u201cA deal is close,\u201d Karel Vostrak said. \u201cWe live with it,\u201d the man in the third row, "
+            "who sat apart, told them.")
+    assert speaker_of(body, "live with it") == ("the man in the third row", "anonymous")
+
+
+def test_told_is_not_read_backwards():
+    # "…, told Fox News": Fox News was told; it did not tell
+    rows = reports("\u201cThe deal is off,\u201d the clerk, nervous and tired, told Fox News.")
+    assert all(name != "Fox News" for name, _, _ in rows)
+
+
+def test_a_verb_closing_a_relative_clause_reports_nothing():
+    rows = reports("But Ward and other experts acknowledge that the scenario Pelosi was discussing would be novel.")
+    assert [cue for _, cue, _ in rows] == ["acknowledge"]
+    assert all(name != "Pelosi" for name, _, _ in rows)
+
+
+@pytest.mark.parametrize("body, fragment", [
+    ("Nor is there much in her decade in Congress to make anyone think she could pass the bill.", "pass the bill"),
+    ("Everyone agrees that the plan failed.", "plan failed"),
+])
+def test_an_indefinite_pronoun_reports_without_a_speaker(body, fragment):
+    assert speaker_of(body, fragment) == (None, None)
+
+
+def test_someone_described_by_where_they_are_is_a_speaker():
+    assert speaker_of("\u201cNo more wars,\u201d someone in the crowd yelled.", "No more wars") == (
+        "someone in the crowd", "anonymous")
+
+
+@pytest.mark.parametrize("verb", ["acknowledge", "agree", "concede"])
+def test_bare_verbs_after_a_plural_subject(verb):
+    rows = reports(f"Many Democrats privately {verb} that the race is lost.")
+    assert rows == [("Many Democrats", verb, "the race is lost")]

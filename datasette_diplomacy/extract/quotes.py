@@ -343,11 +343,12 @@ reacted opined demurred remembered remembers reasoned gushed riffed sniffed dead
 railed rails gloated gloats continues proclaims surmised surmises derided derides
 hailed hails slammed slams blasted blasts lambasted ridiculed sniped sneered carped groused
 reaffirmed reaffirms reaffirming conveyed conveys thanked thanks congratulated congratulates
+acknowledge admit concede contend predict assert suspect agree deny explain complain
 """.split()
 _INVERTIBLE = set("""
 said says added adds asked asks continued wrote writes explained explains noted notes recalled recalls replied
 responded insisted insists argued argues warned warns remarked stated declared concluded quipped tweeted went goes
-told chanted shouted yelled whispered cried screamed scoffed snapped barked retorted laughed sighed interjected
+chanted shouted yelled whispered cried screamed scoffed snapped barked retorted laughed sighed interjected
 shot marveled marvelled conceded elaborated acknowledged clarified joked grumbled griped lamented fumed mused
 wondered observed countered claimed stressed emphasized emphasised predicted promised vowed
 reacted responded answered agreed agrees admitted boasted bragged complained charged cautioned suggested asserted opined
@@ -433,6 +434,8 @@ _WELCOMED_PEOPLE = re.compile(
     r"|[^,;.:\u201c]{0,60}?\b(?:guests|visitors|delegations?|crowds?|audiences?|participants|attendees|leaders|"
     r"counterparts?|ministers?|envoys?|officials|president|minister|king|queen|pope)\b(?![ \t]+(?:of|to|on|for)\b)"
     r"[ \t]*(?:[,;.:]|$|[ \t]+(?:at|to|in|on|with)\b)")
+# a quotation opening the sentence, up to the subject after it
+_QUOTE_THEN_SUBJECT = re.compile(r"[ \t]*\u201c[^\u201c\u201d]*\u201d[ \t]*,?[ \t]*")
 _RELATIVE_TO_VERB = re.compile(r"[^,\u201c\u201d;]+,[ \t]*(?:who|whose)\b[^,\u201c\u201d;]*,[ \t]*$")
 # a subject, then a relative clause without commas up to the verb: "The diplomat who met Lavrov [said]"
 _RESTRICTIVE_RELATIVE = re.compile(
@@ -548,7 +551,7 @@ def _cue_automaton():
     with a space put before: None without pyahocorasick, or when a key cannot be told.
 
     Every match of _CUE is a verb of ``_SINGLE_VERBS`` or of ``_MULTI`` right after a character that
-    is no [\w'’-] (a space once mapped, as is the text's start). The keys are " " and what each verb
+    is no [\\w'’-] (a space once mapped, as is the text's start). The keys are " " and what each verb
     must start with, as the topic matcher's pre-scan reads it off the parsed pattern (in its own case:
     _CUE ignores none), and hold no character after the match: so every place where _CUE matches in
     any span of the text (the sentence spans its finditer searches end where they may) is a place
@@ -692,7 +695,9 @@ _DETERMINERS = {"the", "a", "an", "one", "some", "several", "two", "three", "fou
 # between a subject and its verb: "All three candidates have said", "the minister would later say"
 _AUXILIARIES = {"has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must", "did", "does",
                 "do", "also"}
-_NP_PRONOUNS = {"he", "she", "they", "we", "i", "it", "who", "you"}
+_INDEFINITE_PRONOUNS = {"anyone", "anybody", "everyone", "everybody", "someone", "somebody", "nobody"}
+_PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i", "it", "who", "you"}
+_NP_PRONOUNS = _PERSONAL_PRONOUNS | _INDEFINITE_PRONOUNS
 _SKIP_ADVERBIALS = re.compile(
     r"(?:,?[ \t]+(?:on|last|this|late|early|earlier)[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"week|month|year|night|morning|evening|afternoon|weekend)(?:[ \t]+(?:morning|night|evening|afternoon))?(?!\w)"
@@ -819,6 +824,8 @@ _OBJECT_REPORTS = {"cited", "cites", "citing", "pointed to", "points to", "point
 # "referred to Martin Luther King as …": a naming, its content the object and what it is named
 _NAMED_AS_AFTER = re.compile(r"[^,.;:\u201c]{1,60}?[ \t]as\b")
 # reports of a topic, whose object may be one word: "talked about immigration", "referring to it"
+# an auxiliary right after a verb that wants an object: the verb closed a relative clause, the sentence goes on
+_FINITE_NEXT = re.compile(r"[ \t]*(?:would|will|could|should|can|may|might|must|is|are|was|were|has|have|had)\b")
 _TOPIC_REPORTS = {"referring to", "refers to", "referred to", "talked about", "talks about", "talking about",
                   "spoke about", "spoke of", "speaks about", "speaking about", "discussed", "discusses", "discussing"}
 # a word after the verb that makes it no report of evidence: "was cited for speeding", "the study cited in the
@@ -1133,6 +1140,8 @@ _ASIDE_BEFORE = re.compile(r",[ \t]*(?:however|though|meanwhile|in turn|too|also
                            # ", as he has in the past,", ", as she did in 2019,": a comparison set off by commas
                            r"as (?:he|she|they|it|we|I) (?:has|have|had|did|does|do|was|is)\b[^,]{0,30})[ \t]*,$")
 _PARENTHESIS_BEFORE = re.compile(r"[ \t]*\([^()\n]{1,40}\)$")
+# the opening of an aside set off by commas, up to a name inside it: ", who endorsed ", ", contradicting "
+_ASIDE_OPENING = re.compile(r"(?:^|,)[ \t]*(?:who|which|whose|whom|[a-z]{3,}ing)\b[^,\u201c\u201d]*$")
 
 
 def _last_before_end(text: str, start: int, end: int) -> str:
@@ -1313,6 +1322,14 @@ class _Finder:
             # "Ramil Carr, 31, a Philadelphia photographer, said" / "John Cornyn of Texas, the No. 2 Republican, said"
             # / "Zelenskyy, who has been cautious, said": the nearest mention before a run of appositives
             stray = self.resolver.mention_ending_at(p - 1)
+            aside = _ASIDE_OPENING.search(masked, s, stray.start) if stray is not None else None
+            if aside is not None:
+                # "Ann Lee, who endorsed Clinton, said", "Nieto, contradicting Trump, said": the name is the
+                # aside's object; the subject ends where the aside opens
+                stray = None
+                cand = self.resolver.mention_ending_at(aside.start())
+                if cand is not None and cand.start >= s and not cand.in_quote and cand.kind != "pronoun":
+                    return (self._sid(cand), cand.start, cand.text)
             gm = None if stray is not None and stray.kind == "name" else _APPOSITIVE_GAP.search(masked, max(s, p - 160), p)
             if gm and _FINITE_CLAUSE.search(masked, gm.start(), p) and not _RELATIVE_WORD.search(masked, gm.start(), p):
                 gm = None  # "In Decatur, the plant is hanging on, but …, said X": clauses, no appositives
@@ -1331,7 +1348,6 @@ class _Finder:
                     surface = self.body[ns:gm.start()]
                     return (self.resolver.resolve(surface, ns, gm.start()), ns, surface)
             # "While addressing the media, Sergey Lavrov, noted": a stray comma after the name
-            stray = self.resolver.mention_ending_at(p - 1)
             if stray is not None and stray.start >= s and not stray.in_quote and stray.kind == "name" \
                     and not _OBJECT_BEFORE.search(masked, s, stray.start):
                 return (self._sid(stray), stray.start, stray.text)
@@ -1381,6 +1397,9 @@ class _Finder:
             # "The official, who spoke on condition of anonymity to discuss …, said": a described subject opening
             # the sentence, then a relative clause about it
             ns = self._after_opening_conj(s, p)
+            qm = _QUOTE_THEN_SUBJECT.match(masked, ns, p)
+            if qm:
+                ns = qm.end()  # "“…,” an intelligence source, who was not authorized to speak, told Fox News"
             if _RELATIVE_TO_VERB.match(masked, ns, p):
                 sid = self._opening_np(ns, p)
                 if sid is not None:
@@ -1410,7 +1429,8 @@ class _Finder:
             named = self._person_before_pp(s, head_start) if head_start is not None else None
             if named is not None:
                 return named
-            if head_start is not None and masked[head_start:head_end].split()[0].lower() not in _NP_PRONOUNS:
+            # ("someone in the audience" is someone described)
+            if head_start is not None and masked[head_start:head_end].split()[0].lower() not in _PERSONAL_PRONOUNS:
                 head = masked[head_start:head_end].split()[-1]
                 if (self._document_head(head) if pm.re is _ON_MODIFIER
                         else self._agentive(masked[head_start:head_end], head)
@@ -1428,7 +1448,9 @@ class _Finder:
             sid = self.resolver.resolve(surface, np_start, p) if own is False else own
             if sid is None and first in ("it", "they") and self._after_opening_conj(s, np_start) == np_start:
                 sid = self._opening_antecedent(sent_index, first)
-            return (sid, np_start, surface) if first in ("who", "they", "it", "we", "i", "you") else None
+            # "make anyone think …": a report nobody in particular makes
+            return (sid, np_start, surface) if first in ("who", "they", "it", "we", "i", "you") or (
+                first in _INDEFINITE_PRONOUNS) else None
         head = taken[-1]
         after_quote = re.search(r"\u201d[ \t]*,?[ \t]*$", masked[max(s, np_start - 4):np_start]) is not None
         if not self._agentive(surface, head) and not (after_quote and first in _DETERMINERS):
@@ -1532,10 +1554,18 @@ class _Finder:
         """Speaker id of a described subject that is the sentence's whole first comma-delimited part
         ("One former employee, speaking on condition of anonymity, said …"), if its head is agentive."""
         comma = self.masked.find(",", s, vs)
-        if comma < 0 or self._np_start_before(s, comma) != s:
+        head_end = comma
+        np_start = self._np_start_before(s, comma) if comma >= 0 else None
+        if np_start is not None and np_start > s:
+            # "the man in the third row, who sat apart, told them": a head, then its prepositional phrase
+            pm = _POST_MODIFIER.search(self.masked, max(s, np_start - 40), np_start)
+            if pm is not None and pm.end() == np_start:
+                head_end = s + len(self.masked[s:pm.start()].rstrip())
+                np_start = self._np_start_before(s, head_end) if head_end > s else None
+        if np_start != s:
             return None
-        words = self.masked[s:comma].split()
-        if words[0].lower() in _NP_PRONOUNS or not self._agentive(self.masked[s:comma], words[-1]):
+        words = self.masked[s:head_end].split()
+        if words[0].lower() in _NP_PRONOUNS or not self._agentive(self.masked[s:head_end], words[-1]):
             return None
         return self.resolver.resolve(self.body[s:comma], s, comma)
 
@@ -2370,6 +2400,8 @@ class _Finder:
     def object_report(self, si, e, pi, p, verb, sid, parenthesis=False) -> int | None:
         """Add what ``sid`` cited or pointed to: the object noun phrase after ``p``. Returns where it ends."""
         masked = self.masked
+        if _FINITE_NEXT.match(masked, p):
+            return None  # "the scenario Pelosi was discussing would be novel": the verb sits in a relative clause
         cend = _cut_end(_clause_cut(masked, p, e), e)
         if _WH_CLAUSE.match(masked, p, cend):
             # "described how, growing up, Rafael turned into Felito": a clause, not a noun phrase

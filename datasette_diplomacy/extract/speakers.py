@@ -295,6 +295,7 @@ _TWO_LOWER = re.compile(r"[a-z]{2}")
 _PLURAL_OR_COMPOUND = re.compile(r"s\b|-")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:with|after|to|from|by|for|of|on|at|in|against|than|about|like)\s+$")
 _COMMA_SPACE = re.compile(r",?[ \t]+")
+_POSSESSIVE_NEXT = re.compile(r"['\u2019]s?[ \t]")
 _CLOSES_APPOSITIVE = re.compile(r"[ \t]*(?:[,.;:)]|$)")
 _INTRODUCTION = re.compile(r"(?:But|And|So|Yet|Meanwhile|However|Separately|Later|Earlier|Then|Now|Still)")
 # single capitalised function words, as _NAME_SEQ finds them
@@ -1491,6 +1492,8 @@ class SpeakerResolver:
             if prep_before and _COMMA_END.search(before) and not _CLAUSE_END.match(
                     body[end:end + 2] if end < len(body) else ""):
                 lm = None
+        if lm and _COMMA_END.search(before) and _POSSESSIVE_NEXT.match(body, end):
+            lm = None  # "The Union Leader, New Hampshire's largest paper": the name owns the next phrase
         if lm and _VOCATIVE_END.search(before, 0, len(before) - len(lm.group(0))):
             lm = None  # "Mr. President, Apple store workers …": an address, not "the president, Name"
         if lm and not _CONNECTIVE.search(phrase) and not prefix:
@@ -1786,7 +1789,9 @@ class SpeakerResolver:
         if not targets:
             return None
         qualifiers = [w for w in mods if w in ("foreign", "defence", "defense", "prime", "interior", "finance",
-                                                 "home", "vice", "deputy", "press", "health", "trade", "justice")]
+                                                 "home", "vice", "deputy", "press", "health", "trade", "justice",
+                                                 # "the Senate minority leader" is no president
+                                                 "senate", "house", "minority", "majority", "opposition", "union")]
         if any(w.startswith("vice-") for w in mods) and "vice" not in qualifiers:
             qualifiers.append("vice")  # "the vice-presidential nominee"
         parties = [_PARTY_OF[w] for w in mods if w in _PARTY_OF]
@@ -1845,18 +1850,20 @@ class SpeakerResolver:
         lex = lexicon()
         m = self.mention_starting_at(start)
         if m is not None and m.end <= end + 1 and m.entity is not None and not (m.kind == "pronoun" and m.end < end - 1) \
-                and not (m.kind == "name" and m.end < end and _PEOPLE_AROUND.fullmatch(self.body, m.end, end)):
+                and not (m.kind in ("name", "role") and m.end < end and _PEOPLE_AROUND.fullmatch(self.body, m.end, end)):
             # but "His chief aide" is not "His", and "Clinton advisers" / "Trump's aides" are not the candidate
             return m.entity
         if m is not None and m.kind == "role" and m.entity is None and (
                 m.end == end or _ROLE_PP_REST.fullmatch(self.body, m.end, end)):  # "Chad's ambassador to France"
             idx = self._resolve_role(self._role_info(m), start, end, self.layout.sentence_of(start))
             if idx is None and self._last_role_candidates == 0:
-                idx = self._roleless_subject(start, self.layout.sentence_of(start), self._role_info(m)["head"],
-                                             self._gender_after(end))
-                if idx is not None:
-                    self._entities[idx].add_alias(_role_alias(m.text))
-                    return idx
+                # someone else's aide ("the prime minister's spokesman") is not the person just named
+                if not _INNER_POSSESSIVE.search(m.text):
+                    idx = self._roleless_subject(start, self.layout.sentence_of(start), self._role_info(m)["head"],
+                                                 self._gender_after(end))
+                    if idx is not None:
+                        self._entities[idx].add_alias(_role_alias(m.text))
+                        return idx
                 if re.match(r"(?:the|a|an)\s|[A-Z][\w.-]*['\u2019]s?\s", m.text, re.I):
                     # "the minister", "Chad's ambassador": an official nobody named
                     return self._keyed_entity("anonymous", _role_alias(m.text))
@@ -1871,7 +1878,7 @@ class SpeakerResolver:
             inner = self._mentions[i]
             text_before = self.body[start:inner.start].strip().lower()
             if text_before in ("", "the", "a", "an") and inner.entity is not None and not (
-                    inner.kind == "name" and inner.end < end and _PEOPLE_AROUND.fullmatch(self.body, inner.end, end)):
+                    inner.kind in ("name", "role") and inner.end < end and _PEOPLE_AROUND.fullmatch(self.body, inner.end, end)):
                 return inner.entity
         text = " ".join(surface.split()).strip(" ,.")
         low = text.lower()
@@ -2123,6 +2130,7 @@ _MASS_DOCUMENTS = {"data", "footage", "polling", "research", "evidence", "video"
                    "guidance"}
 # the people or the organisation around a person, named after them: "Clinton advisers", "Trump's aides",
 # "the Sanders campaign" (a source of its own, never the person)
+_INNER_POSSESSIVE = re.compile(r"\w['\u2019]s?[ \t]+\w")
 _PEOPLE_AROUND = re.compile(
     r"(?:['\u2019]s?)?[ \t]+(?:(?:top|senior|former|longtime|close|campaign|press|chief|political|economic|legal|"
     r"national|key|other)[ \t]+){0,2}(?:advisers?|advisors?|aides?|allies|ally|supporters|staff|staffers|"
