@@ -1315,3 +1315,39 @@ def test_someone_described_by_where_they_are_is_a_speaker():
 def test_bare_verbs_after_a_plural_subject(verb):
     rows = reports(f"Many Democrats privately {verb} that the race is lost.")
     assert rows == [("Many Democrats", verb, "the race is lost")]
+
+
+# ---------------------------------------------------------------- round 10: quotations and their introductions
+
+
+def test_a_closing_mark_typed_as_an_opening_one():
+    # “ right after a word and before a space closes the quotation it follows
+    body = "\u201cIt is unusual,\u201c said Larry Noble, an attorney. \u201cIt is hard to pull off.\u201d"
+    assert speaker_of(body, "unusual") == ("Larry Noble", "person")
+    assert speaker_of(body, "hard to pull off") == ("Larry Noble", "person")
+
+
+@pytest.mark.parametrize("body, fragment, expected", [
+    ("Tom Hall asked the mayor about the plan.\n\n\u201cCan it be changed?\u201d Hall pressed. "
+     "\u201cMaybe some rules could stay.\u201d", "rules could stay", "Tom Hall"),
+    ("Ann Lee heckled the crowd, shouting \u201cShe wins, we lose!\u201d", "She wins", "Ann Lee"),
+    ("Ann Lee greets voters at a school. She jokes, \u201cIt is a never ending line!\u201d", "never ending",
+     "Ann Lee"),
+])
+def test_more_verbs_of_saying_next_to_a_quotation(body, fragment, expected):
+    assert speaker_of(body, fragment) == (expected, "person")
+
+
+def test_an_inverted_verb_before_a_colon_is_not_part_of_the_name():
+    assert speaker_of("Added Ann Lee: \u201cIt is done.\u201d", "It is done") == ("Ann Lee", "person")
+    assert speaker_of("Stated Poe: \u201cThe stakes are high.\u201d", "stakes")[0] != "Stated Poe"
+
+
+def test_a_person_presented_before_a_colon():
+    body = "Here is Bill Smith in May 2001: \u201cOur new direction is clear.\u201d"
+    assert speaker_of(body, "new direction") == ("Bill Smith", "person")
+
+
+def test_a_described_subject_before_a_colon():
+    body = "A paper from the Brookings Institution had this to say about the plan: \u201cFamilies in the top half would gain.\u201d"
+    assert speaker_of(body, "top half") == ("a paper from the Brookings Institution", "document")

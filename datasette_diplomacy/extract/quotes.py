@@ -100,8 +100,11 @@ def _double_quotes(body: str, pstart: int, pend: int, pi: int) -> list[QSpan]:
         if mark in _OPENERS:
             if open_at is not None:
                 # "„...“" (German) closes with “; otherwise an unclosed quote ends here
-                if open_at[1] == "\u201e" and mark == "\u201c":
-                    spans.append(QSpan(open_at[0], open_at[0] + 1, pos, m.end(), True, pi))
+                if open_at[1] == "\u201e" and mark == "\u201c" or (
+                        # "… real problems for her here,“ said Jim Clyburn": “ typed for ” after a word
+                        mark == "\u201c" and pos > pstart and not body[pos - 1].isspace()
+                        and (m.end() >= pend or body[m.end()].isspace())):
+                    spans.append(QSpan(open_at[0], open_at[0] + len(open_at[1]), pos, m.end(), True, pi))
                     open_at = None
                     continue
                 spans.append(QSpan(open_at[0], open_at[0] + len(open_at[1]), pos, pos, False, pi))
@@ -263,7 +266,7 @@ _BOUNDARY = re.compile(
 _ATTRIBUTION_AFTER = re.compile(
     r"(?:(?:[Tt]he|[Aa]n?)[ \t]+)?(?:[\w.'\u2019-]+,?[ \t]+){0,6}?(?:(?:also|then|later)[ \t]+)?"
     r"(?:said|says|wrote|writes|added|adds|asked|asks|told|tweeted|recalled|explained|continued|replied|"
-    r"responded|noted|argued|insisted|declared|warned|stated|claimed|shouted|yelled|exclaimed|questioned|wondered|demanded|quipped|mused|joked|cried|screamed|retorted|countered|marveled|marvelled)\b"
+    r"responded|noted|argued|insisted|declared|warned|stated|claimed|shouted|yelled|exclaimed|questioned|wondered|demanded|quipped|mused|joked|cried|screamed|retorted|countered|marveled|marvelled|pressed|jokes|shouts|yells)\b"
 )
 
 
@@ -344,6 +347,8 @@ railed rails gloated gloats continues proclaims surmised surmises derided deride
 hailed hails slammed slams blasted blasts lambasted ridiculed sniped sneered carped groused
 reaffirmed reaffirms reaffirming conveyed conveys thanked thanks congratulated congratulates
 acknowledge admit concede contend predict assert suspect agree deny explain complain
+shouting shouts yelling yells chanting chants screaming screams whispering whispers joking jokes quipping quips
+pressed
 """.split()
 _INVERTIBLE = set("""
 said says added adds asked asks continued wrote writes explained explains noted notes recalled recalls replied
@@ -352,7 +357,7 @@ chanted shouted yelled whispered cried screamed scoffed snapped barked retorted 
 shot marveled marvelled conceded elaborated acknowledged clarified joked grumbled griped lamented fumed mused
 wondered observed countered claimed stressed emphasized emphasised predicted promised vowed
 reacted responded answered agreed agrees admitted boasted bragged complained charged cautioned suggested asserted opined
-declares continues gloated questioned surmised
+declares continues gloated questioned surmised pressed jokes quips shouts yells
 remembered reasoned gushed riffed sniffed deadpanned sniped sneered carped groused
 """.split())
 # "Boston went on to win Game 7", "the talks went on for hours": no report ("went on to attack …" is one)
@@ -1102,6 +1107,7 @@ _WITH_LEAD = re.compile(r"[ \t]*(?:with|as)[ \t]+")
 # (the start of a clause: after a comma that is not a number's)
 _CLAUSE_COMMA = re.compile(r",[ \t]+(?!\d)")
 # a predicate after a subject: a lower-case word, maybe after an adverb ("fired back forcefully:")
+_PRESENTATIONAL = re.compile(r"(?:Here|There)(?:['\u2019]s|[ \t]+(?:is|was|are|were))[ \t]+")
 _PREDICATE_AFTER = re.compile(r"[ \t]+(?:[a-z]+ly[ \t]+)?(?!of\b|and\b|or\b|who\b|which\b)[a-z]{2,}\b")
 # an appositive noun phrase closing the content at the sentence's end: "…, a red line for many Republicans"
 _AUXILIARY_WORD = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|does|do)\b")
@@ -2840,6 +2846,11 @@ class _Finder:
     def _colon_clause_subject(self, s: int, colon: int):
         """The named subject of the clause of ``masked[s:colon]`` that ends at the colon (see :meth:`_colon_subject`)."""
         masked = self.masked
+        pm = _PRESENTATIONAL.match(masked, self._after_opening_conj(s, colon), colon)
+        if pm is not None:
+            # "Here is Clinton in December 1992: “…”": the person presented
+            mention = self.resolver.mention_starting_at(pm.end())
+            return self._sid(mention) if mention is not None and mention.kind == "name" else None
         starts = [self._after_opening_conj(s, colon)] + [m.end() for m in _CLAUSE_COMMA.finditer(masked, s, colon)]
         # "…, with Trump reportedly yelling: “…”": an absolute phrase's subject
         starts = [wm.end() if (wm := _WITH_LEAD.match(masked, st, colon)) else st for st in starts]
@@ -2853,7 +2864,8 @@ class _Finder:
             if not _PREDICATE_AFTER.match(masked, mention.end, colon):
                 return None
             return self._sid(mention)
-        return None
+        # "A paper from the Brookings Institution had this to say: “…”": a described subject
+        return self._clause_subject(s, colon)
 
     def _what_called(self, q, si):
         """(speaker, cue) of a quotation naming what someone called it: "in what Bay Buchanan, the campaign's

@@ -206,11 +206,14 @@ september october november december jan feb mar apr jun jul aug sep sept oct nov
 dear sir madam question answer note editor photo video watch read related advertisement
 """.split()
 )
-# words that open a question or a clause and are never part of a name ("Is President Biden going ...")
+# words that open a question or a clause and are never part of a name ("Is President Biden going ...", an
+# inverted "Added Ann Lee: …")
 _AUXILIARIES = set(
     """
 is are was were be been am do does did done has have had having will would shall should can could may might must
 given let lets let's says said tells told asks asked thanks thank welcome welcomes please
+added adds stated wrote writes continued explained noted replied answered recalled argued insisted warned declared
+countered
 """.split()
 )
 # title words that cannot be inside a name: a capitalised run holding one restarts there
@@ -1986,6 +1989,8 @@ class SpeakerResolver:
                 r"\b(?:in|since|until|by|late|early|mid|last|next|this|of|on|through)[ \t]+$", self.body[max(0, start - 12):start]):
             return None
         if words and words[-1][:1].isupper() and not det:
+            if len(words) > 1 and lwords[0] in _AUXILIARIES:
+                return None  # "Stated Poe: …": an inverted verb, then a name the scan did not take
             idx = self._find_by_name(text, pos=start)
             if idx is not None:
                 return idx
