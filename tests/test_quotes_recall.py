@@ -458,3 +458,33 @@ def test_naming_with_an_evaluation_or_a_possessive_description(sentence, content
 def test_a_phone_call_is_no_naming(sentence):
     _, _, quotes = extract("Officials met.\n\n" + sentence)
     assert quotes == []
+
+
+# ---------------------------------------------------------------- round 10: longer names for things; nested sources
+
+
+@pytest.mark.parametrize("body, text", [
+    ("Ann Lee called Trump's statements and actions on Sunday \u201cchildish.\u201d",
+     "Trump's statements and actions on Sunday \u201cchildish.\u201d"),
+    ('Ann Lee, who served as chief strategist, called the plan and its budget "a fantasy."',
+     'the plan and its budget "a fantasy."'),
+])
+def test_calling_a_longer_object_a_quoted_name(body, text):
+    assert ("Ann Lee", "called", text) in reports(body)
+
+
+@pytest.mark.parametrize("body", [
+    "Ann Lee called the hotel when she read \u201cthe worst review\u201d of the year.",
+    "Ann Lee called the desk to ask for \u201cthe usual room\u201d again.",
+    "Ann Lee called back after the show with \u201ca few notes\u201d for the cast.",
+])
+def test_a_call_then_a_quotation_names_nothing(body):
+    assert all(cue != "called" for _, cue, _ in reports(body))
+
+
+def test_according_to_holds_the_report_it_attributes():
+    # PolNeAR's annotation, and what a fact-checker wants: who said the delegates pledged, and that they did
+    rows = reports("In the end, the two remaining delegates pledged to support the senator, according to Bo Park.")
+    assert ("Bo Park", "according to",
+            "In the end, the two remaining delegates pledged to support the senator") in rows
+    assert ("two remaining delegates", "pledged", "to support the senator") in rows

@@ -406,10 +406,16 @@ _MULTI = [
     # "called Truss on Tuesday" (on the phone) or "called a press conference" are not
     r"(?:call(?:ed|s|ing)?|deemed|dubbed|label(?:l)?ed|branded|rated)"
     r"(?=[ \t]+(?:(?!(?:a|an|for|on|off|in|at|to|with|from|by|after|before|during|back|up|out|upon|"
-    r"again|twice|him|her|them)\b)[\w\u2019'.,-]+[ \t]+){1,8}?(?:\u201c|(?:a|an)[ \t]|"
+    r"again|twice|him|her|them|when|while|because|since|if|said|says|told|who|which)\b)[\w\u2019'.,-]+[ \t]+){1,8}?(?:\u201c|(?:a|an)[ \t]|"
     # "called the squabble unusual", "calls North Carolina her home state": an evaluation or a possessive
     # description after the object
     r"(?:his|her|their|its|my|our)[ \t]+[a-z]|" + _CALLED_ADJECTIVES + r"(?=[ \t]*[,.;:]|[ \t]+(?:and|but)\b)))"
+    # "called Trump's statements on Sunday “childish”": a longer object, then a quotation (the object's first
+    # word is no preposition, and no clause starts inside it)
+    r"|(?:call(?:ed|s|ing)?|deemed|dubbed|label(?:l)?ed|branded)"
+    r"(?=[ \t]+(?!(?:a|an|for|on|off|in|at|to|with|from|by|after|before|during|back|up|out|upon|again|twice)\b)"
+    r"(?:(?!(?:but|said|says|told|who|which|that|to|when|while)\b|and[ \t]+(?:said|says|told|asked|added|then)\b)"
+    r"[\w\u2019'.,-]+[ \t]+){1,10}?(?:\u201c|\"|''))"
     r"|(?:call(?:ed|s|ing)?|deemed|dubbed|label(?:l)?ed|branded|rated)"
     r"(?=[ \t]+(?:him|her|them|it|himself|herself|themselves|this|that)[ \t]+"
     r"(?!(?:back|up|out|again|twice|later|directly|personally|immediately|today|tonight|yesterday|on|in|at|to|for|from|about|after|before|during|and|but|or|while|when)\b)"
@@ -1856,7 +1862,9 @@ class _Finder:
         return it
 
     def add_clause(self, start: int, end: int, speaker, cue, si, pi, kind: str = "indirect",
-                   min_words: int = 3) -> _Item | None:
+                   min_words: int = 3, nest: bool = False) -> _Item | None:
+        """Add a report of ``body[start:end]`` (trimmed). It may not overlap another report; with ``nest`` it may
+        hold whole reports ("<X pledged to Y>, according to Z": Z's report holds X's)."""
         body = self.body
         # trim
         while start < end and (body[start].isspace() or body[start] in ",:;\u2013\u2014-"):
@@ -1868,14 +1876,14 @@ class _Finder:
         qis = [qi for qi in self.quotes_between(start, end)]
         # a clause that is exactly one quote is a direct quote
         inner = [qi for qi in qis if self.layout.qspans[qi].open >= start - 1]
-        if len(inner) == 1:
+        if len(inner) == 1 and not (nest and inner[0] in self.q_item):
             q = self.layout.qspans[inner[0]]
             if q.open <= start + 1 and max(q.close_end, q.end) >= end - 1:
                 if q.words >= 1:
                     return self.add_direct(inner[0], speaker, cue, si)
         # stop before a quote already used by another item
         for qi in qis:
-            if qi in self.q_item:
+            if qi in self.q_item and not (nest and start <= self.q_item[qi].start and self.q_item[qi].end <= end):
                 q = self.layout.qspans[qi]
                 if q.open <= start:
                     return None
@@ -1888,12 +1896,13 @@ class _Finder:
                 self.layout.qspans[qi].words for qi in qis) < min_words:
             return None
         for it in self.items:
-            if it.start < end and start < it.end:
+            if it.start < end and start < it.end and not (nest and start <= it.start and it.end <= end
+                                                          and (start, end) != (it.start, it.end)):
                 return None
         it = _Item(start, end, kind, speaker, cue, si, pi, qis, 2)
         self.items.append(it)
         for qi in qis:
-            self.q_item[qi] = it
+            self.q_item.setdefault(qi, it)
         return it
 
     def sentence(self, si: int, s: int, e: int, pi: int):
@@ -2519,7 +2528,7 @@ class _Finder:
         paren = masked.rfind("(", cstart, cend)
         if paren >= 0 and masked.find(")", paren, cend) < 0:
             cstart = paren + 1  # "(93 percent were white, according to exit polls)"
-        self.add_clause(cstart, cend, sid, "according to", si, pi)
+        self.add_clause(cstart, cend, sid, "according to", si, pi, nest=True)
         return sid
 
     # ---------------------------------------------------------------- quotes without their own cue
