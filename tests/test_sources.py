@@ -1351,3 +1351,33 @@ def test_a_person_presented_before_a_colon():
 def test_a_described_subject_before_a_colon():
     body = "A paper from the Brookings Institution had this to say about the plan: \u201cFamilies in the top half would gain.\u201d"
     assert speaker_of(body, "top half") == ("a paper from the Brookings Institution", "document")
+
+
+# ---------------------------------------------------------------- round 10: long described subjects
+
+
+@pytest.mark.parametrize("body, fragment, expected", [
+    ("Organizers of the push to boycott the gala said they feared it would legitimize him.", "legitimize",
+     ("Organizers of the push to boycott the gala", "group")),
+    ("Nearly eight in 10 Democratic voters overall said they had made up their minds.", "made up",
+     ("Nearly eight in 10 Democratic voters", "group")),
+    ("Majorities of Democrats in five states going to the polls Tuesday say they would back either one.",
+     "back either", ("Majorities of Democrats in five states going to the polls", "group")),
+    ("An earlier report in a Vermont paper said that the senator had used the photos without consent.",
+     "photos", ("an earlier report in a Vermont paper", "document")),
+    ("The officers with no direct knowledge of the case chafed at the idea and said it was wrong.",
+     "was wrong", ("the officers with no direct knowledge of the case", "anonymous")),
+])
+def test_a_long_described_subject_opening_the_sentence(body, fragment, expected):
+    assert speaker_of(body, fragment) == expected
+
+
+def test_a_long_subject_needs_a_clear_run_to_its_verb():
+    # "cheered as": a clause of its own stands between the fans and "said"
+    body = "Fans of the team in the stands cheered as the coach said the season was over."
+    assert speaker_of(body, "season was over") == ("the coach", "anonymous")
+
+
+def test_a_magnate_described_after_being_named():
+    body = "Dan Ruiz spoke in Reno. The billionaire real estate magnate says the fees are a scandal."
+    assert speaker_of(body, "fees are a scandal") == ("Dan Ruiz", "person")

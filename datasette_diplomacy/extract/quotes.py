@@ -652,7 +652,7 @@ _WEAK_VERBS = {"think", "thinks", "thought", "believe", "believes", "believed", 
                "expecting", "hoping", "feel", "feels", "felt", "worry", "worries", "worried"}
 _ADVERBS = set("""
 has have had also later then again previously repeatedly recently once often would will could might may did does do
-reportedly initially ultimately publicly privately quickly bluntly flatly simply further frequently earlier now even
+overall reportedly initially ultimately publicly privately quickly bluntly flatly simply further frequently earlier now even
 never always already allegedly apparently clearly specifically openly angrily long not just herself himself
 themselves itself too still yet subsequently thereafter afterwards afterward meanwhile then finally first
 separately similarly likewise moreover however immediately explicitly directly personally repeatedly falsely
@@ -706,6 +706,7 @@ _DETERMINERS = {"the", "a", "an", "one", "some", "several", "two", "three", "fou
 # between a subject and its verb: "All three candidates have said", "the minister would later say"
 _AUXILIARIES = {"has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must", "did", "does",
                 "do", "also"}
+_TIME_ADJECTIVES = {"earlier", "later", "recent", "previous", "latest"}
 _INDEFINITE_PRONOUNS = {"anyone", "anybody", "everyone", "everybody", "someone", "somebody", "nobody"}
 _PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i", "it", "who", "you"}
 _NP_PRONOUNS = _PERSONAL_PRONOUNS | _INDEFINITE_PRONOUNS
@@ -882,6 +883,14 @@ _OBJECT_REPORT_END = re.compile(
     r"|[ \t]+(?:because|when|while|but|since|although|though|despite|so[ \t]+that|even[ \t]+(?:as|though|if))\b"
     r"|[ \t]+and[ \t]+(?:saying|adding|arguing|insisting|noting|claiming|warning|explaining|suggesting|calling)\b")
 _WH_CLAUSE = re.compile(r"[ \t]*(?:how|what|why|where|when|whether)\b")
+# what may follow the head of a long subject, and what may not come between it and its verb
+_LONG_SUBJECT_MODIFIERS = {"of", "in", "from", "with", "at", "for", "on", "to", "who", "that", "going", "living",
+                           "working", "opposed", "involved"}
+_TRAILING_TIME = re.compile(r"[ \t]+(?:(?:on|last|this|next|early|late)[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                            r"Saturday|Sunday|yesterday|today|tonight|week|month|year)$")
+_SHARE_HEADS = {"majority", "majorities", "plurality", "minority", "half", "third", "thirds", "quarter", "share"}
+_LONG_SUBJECT_STOP = re.compile(r"[,;:()\u201c\u201d\u2014]|\b(?:is|are|was|were|has|have|had|said|says|told)\b")
+_WORD_RUN = re.compile(r"[\w\u2019'.&/-]+")
 _LEADING_ADVERBIAL = re.compile(r"(?:In|On|At|After|During|Last|This|Earlier|Later|Since|By|Over|Within|Before)\b"
                                 r"[^,;\u201c\u201d]{0,40},[ \t]*")
 # a person described by a gendered noun: "A 29-year-old Berlin woman", "The boy's father"
@@ -1009,8 +1018,8 @@ _DESCRIBED_SUBJECT = re.compile(
     r"((?:(?i:the|a|an|his|her|their|its|one|another|some|several)|[A-Z][\w.\u2019'-]*)(?:[ \t]+[\w.\u2019'-]+){0,4}?)"
     r"[ \t]+(?:(?:also|then|later|quickly|again)[ \t]+)?[a-z]+(?:ed|ook|ent|ade|ave|ame|ew|ote|oke|ad|id)\b")
 _DESCRIBED_SUBJECT_PP = re.compile(
-    r"((?i:the|a|an)[ \t]+(?:[\w.\u2019'-]+[ \t]+){0,3}?(?P<head>[\w\u2019'-]+)[ \t]+(?:of|for|in|at|from|on)[ \t]+"
-    r"(?:[\w.\u2019'-]+[ \t]+){0,4}?[\w.\u2019'-]+)"
+    r"((?i:the|a|an|other|some|many|several)[ \t]+(?:[\w.\u2019'-]+[ \t]+){0,3}?(?P<head>[\w\u2019'-]+)[ \t]+"
+    r"(?:of|for|in|at|from|on|with)[ \t]+(?:[\w.\u2019'-]+[ \t]+){0,6}?[\w.\u2019'-]+)"
     r"[ \t]+(?:(?:also|then|later|quickly|again)[ \t]+)?[a-z]+(?:ed|ook|ent|ade|ave|ame|ew|ote|oke|ad|id)\b")
 # ", looking for a way to …, seized" / ", in a far-reaching effort …, has said": a parenthesis, then the verb
 _PARENTHESIS_THEN_VERB = re.compile(
@@ -1466,9 +1475,43 @@ class _Finder:
         head = taken[-1]
         after_quote = re.search(r"\u201d[ \t]*,?[ \t]*$", masked[max(s, np_start - 4):np_start]) is not None
         if not self._agentive(surface, head) and not (after_quote and first in _DETERMINERS):
-            return None
+            return self._long_subject(s, p)
         sid = self.resolver.resolve(surface, np_start, p)
+        if sid is None and np_start > s:
+            # "Majorities of Democrats in five states going to the polls Tuesday say": not "Tuesday"
+            longer = self._long_subject(s, p)
+            if longer is not None and longer[0] is not None:
+                return longer
         return (sid, np_start, surface)
+
+    def _long_subject(self, s: int, p: int):
+        """(speaker_id, start, surface) of a described subject opening the sentence whose modifiers run up to the
+        verb at ``p``: "Organizers of the push to boycott the speech said", "One in four voters in a Times poll
+        said"; None when the sentence does not open so (a clause, a comma or a finite verb on the way)."""
+        masked = self.masked
+        st = self._after_opening_conj(s, p)
+        lead = _LEADING_ADVERBIAL.match(masked, st, p)
+        if lead:
+            st = lead.end()
+        if _LONG_SUBJECT_STOP.search(masked, st, p):
+            return None
+        words = list(_WORD_RUN.finditer(masked, st, p))
+        for k, wm in enumerate(words[:7]):
+            w = wm.group()
+            if k == 0 and w.lower() in _NP_PRONOUNS:
+                return None
+            nxt = words[k + 1].group() if k + 1 < len(words) else ""
+            common = w.islower() or k == 0 and w[1:].islower()  # "Organizers of …" opens the sentence
+            if common and nxt in _LONG_SUBJECT_MODIFIERS and (self._agentive(masked[st:wm.end()], w.lower())
+                                                              or nxt == "of" and w.lower() in _SHARE_HEADS):
+                surface = self.body[st:p].rstrip()
+                tm = _TRAILING_TIME.search(surface)
+                if tm:
+                    surface = surface[:tm.start()]  # "… going to the polls Tuesday": the time is the narrator's
+                return (self.resolver.resolve(surface, st, st + len(surface)), st, surface)
+            if w.lower() in _STOP_NP and k > 0 and w.lower() not in ("in", "of"):
+                return None
+        return None
 
     def _person_before_pp(self, s: int, start: int):
         """(speaker_id, start, surface) of a person named right before "of" / "from" / "at" and the noun phrase
@@ -1615,8 +1658,9 @@ class _Finder:
             if lw in _DETERMINERS or re.match(r"[A-Z][\w.]*['\u2019]s$", w):
                 taken.append(wm)
                 break
-            if lw in _STOP_NP or lw in _ADVERBS:
-                break
+            if lw in _STOP_NP or lw in _ADVERBS and not (
+                    lw in _TIME_ADJECTIVES and k + 1 < len(rev) and rev[k + 1].group().lower() in _DETERMINERS):
+                break  # (but "An earlier report": an adjective after a determiner)
             taken.append(wm)
             if len(taken) >= 6:
                 break
