@@ -1381,3 +1381,16 @@ def test_a_long_subject_needs_a_clear_run_to_its_verb():
 def test_a_magnate_described_after_being_named():
     body = "Dan Ruiz spoke in Reno. The billionaire real estate magnate says the fees are a scandal."
     assert speaker_of(body, "fees are a scandal") == ("Dan Ruiz", "person")
+
+
+@pytest.mark.parametrize("body", [
+    "The senator who wrote the bill said the vote was historic.",
+    "The senator who wrote it said the vote was historic.",
+])
+def test_a_report_verb_in_the_subjects_relative_clause_is_not_the_report(body):
+    assert reports(body) == [("the senator", "said", "the vote was historic")]
+
+
+def test_a_relative_clause_on_an_object_keeps_its_own_report():
+    rows = reports("The firm hired pundits who think they know better than the voters.")
+    assert any(cue == "think" and text.startswith("they know better") for _, cue, text in rows)

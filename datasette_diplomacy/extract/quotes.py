@@ -706,6 +706,8 @@ _DETERMINERS = {"the", "a", "an", "one", "some", "several", "two", "three", "fou
 # between a subject and its verb: "All three candidates have said", "the minister would later say"
 _AUXILIARIES = {"has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must", "did", "does",
                 "do", "also"}
+_COMMA_END_BEFORE = re.compile(r",[ \t]*$")
+_RELATIVE_CLAUSE_BREAK = re.compile(r"[,;:\u201c\u201d]|\b(?:that|and|but)\b")
 _TIME_ADJECTIVES = {"earlier", "later", "recent", "previous", "latest"}
 _INDEFINITE_PRONOUNS = {"anyone", "anybody", "everyone", "everybody", "someone", "somebody", "nobody"}
 _PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i", "it", "who", "you"}
@@ -2136,12 +2138,26 @@ class _Finder:
                 continue  # "cast Michael Jordan as the Human Torch": a film's casting, not a report
             last_speaker = sid
             last_subject_found = True
-            res_end = self.attribute(si, s, e, pi, vs, ve, after, verb, sid, np_start, inverted, participle)
+            res_end = self.attribute(si, s, self._relative_clause_end(cues, s, e, ve, np_start, surface), pi, vs, ve,
+                                     after, verb, sid, np_start, inverted, participle)
             if res_end:
                 consumed_until = max(consumed_until, res_end)
         for vs, ve, verb, sid in positions:
             if not any(it.start <= vs < it.end for it in self.items):  # not inside another report's content
                 self.position(si, e, pi, ve, verb, sid)
+
+    def _relative_clause_end(self, cues, s: int, e: int, ve: int, np_start: int, surface: str | None) -> int:
+        """Where the content of a verb in a restrictive relative clause ends: "The senator who wrote the bill
+        said …" (the main verb "said" closes "who wrote the bill"). ``e`` for any other verb."""
+        if not surface or surface.lower() not in ("who", "that") or _COMMA_END_BEFORE.search(self.masked, s, np_start):
+            return e
+        nxt = next((c for c in cues if c[0] == "verb" and c[1] > ve), None)
+        if nxt is None or _RELATIVE_CLAUSE_BREAK.search(self.masked, ve, nxt[1]):
+            return e
+        # only when the relative clause is on the sentence's subject, so the next verb is the main one ("pundits
+        # who think they know better": "know" is the relative clause's own)
+        end = self.masked[:nxt[1]].rstrip()
+        return nxt[1] if self._restrictive_relative_subject(s, len(end)) else e
 
     def attribute(self, si, s, e, pi, vs, ve, after, verb, sid, np_start, inverted, participle=False) -> int | None:
         masked = self.masked
