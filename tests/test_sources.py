@@ -1394,3 +1394,34 @@ def test_a_report_verb_in_the_subjects_relative_clause_is_not_the_report(body):
 def test_a_relative_clause_on_an_object_keeps_its_own_report():
     rows = reports("The firm hired pundits who think they know better than the voters.")
     assert any(cue == "think" and text.startswith("they know better") for _, cue, text in rows)
+
+
+# ---------------------------------------------------------------- round 10: "which" and shares holding positions
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Bo Park leads the Communications Workers of America, which endorsed Ann Lee in December.",
+     ("the Communications Workers of America", "endorsed", "Ann Lee")),
+    ("Two-thirds support reducing the sentences for nonviolent crimes.",
+     ("Two-thirds", "support", "reducing the sentences for nonviolent crimes")),
+])
+def test_a_relative_which_or_a_share_holds_a_position(body, expected):
+    assert expected in reports(body, "position")
+
+
+def test_which_is_never_a_person():
+    # "Ann Lee, which …" is no English; a relative "which" after a person is not that person's report
+    rows = reports("They met Ann Lee, which pleased the donors who said the talks were useful.")
+    assert all(name != "Ann Lee" for name, _, _ in rows)
+
+
+def test_a_document_then_a_relative_which_clause_then_its_verb():
+    body = "The report, which was released on Monday, said the plan had failed."
+    assert speaker_of(body, "plan had failed") == ("the report", "document")
+
+
+def test_an_aside_on_an_opening_phrase_ends_before_the_main_clause():
+    rows = reports("Following the leak of the report, which concluded that she broke the rules, the campaign "
+                   "contended that it was hiding nothing.")
+    assert ("the report", "concluded", "she broke the rules") in rows
+    assert ("the campaign", "contended", "it was hiding nothing") in rows

@@ -447,7 +447,7 @@ _WELCOMED_PEOPLE = re.compile(
     r"[ \t]*(?:[,;.:]|$|[ \t]+(?:at|to|in|on|with)\b)")
 # a quotation opening the sentence, up to the subject after it
 _QUOTE_THEN_SUBJECT = re.compile(r"[ \t]*\u201c[^\u201c\u201d]*\u201d[ \t]*,?[ \t]*")
-_RELATIVE_TO_VERB = re.compile(r"[^,\u201c\u201d;]+,[ \t]*(?:who|whose)\b[^,\u201c\u201d;]*,[ \t]*$")
+_RELATIVE_TO_VERB = re.compile(r"[^,\u201c\u201d;]+,[ \t]*(?:who|whose|which)\b[^,\u201c\u201d;]*,[ \t]*$")
 # a subject, then a relative clause without commas up to the verb: "The diplomat who met Lavrov [said]"
 _RESTRICTIVE_RELATIVE = re.compile(
     r"(?:(?:[Tt]hough|[Aa]lthough|[Ww]hile|[Ww]hen|[Ii]f|[Bb]ecause|[Ss]ince|[Aa]fter|[Bb]efore|[Oo]nce|[Uu]nless|"
@@ -540,7 +540,9 @@ _BARE_FORMS = {"decline", "refuse", "seek", "plan", "intend", "endorse", "suppor
 _PLURAL_SUBJECTS = {"they", "we", "i", "you"}
 # a share of people, which takes a plural verb: "40 percent of voters support", "half of the students oppose"
 _PLURAL_SHARE = re.compile(r"(?:\bpercent|\bper[ \t]+cent|%|\bin[ \t]+\d+|\b(?:majority|half|third|quarter|most|many|"
-                           r"some|all)[ \t]+of)\b.*\b[a-z]+(?:s|men|people)$|\bin[ \t]+(?:\d+|ten)$", re.I)
+                           r"some|all)[ \t]+of)\b.*\b[a-z]+(?:s|men|people)$|\bin[ \t]+(?:\d+|ten)$"
+                           # "Two-thirds support …", "three-quarters oppose …"
+                           r"|\b(?:two|three|four)-(?:thirds|quarters|fifths)$", re.I)
 _SINGLE_VERBS = sorted({v for v in _VERBS_CLAUSE if v not in ("pointed", "called", "calls", "calling")}
                        | _POSITION_VERBS, key=len, reverse=True)
 
@@ -707,10 +709,11 @@ _DETERMINERS = {"the", "a", "an", "one", "some", "several", "two", "three", "fou
 _AUXILIARIES = {"has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must", "did", "does",
                 "do", "also"}
 _COMMA_END_BEFORE = re.compile(r",[ \t]*$")
+_SHORT_SUBJECT = re.compile(r"[ \t]*(?:[\w.\u2019'&-]+[ \t]+){1,5}")
 _RELATIVE_CLAUSE_BREAK = re.compile(r"[,;:\u201c\u201d]|\b(?:that|and|but)\b")
 _TIME_ADJECTIVES = {"earlier", "later", "recent", "previous", "latest"}
 _INDEFINITE_PRONOUNS = {"anyone", "anybody", "everyone", "everybody", "someone", "somebody", "nobody"}
-_PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i", "it", "who", "you"}
+_PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i", "it", "who", "which", "you"}
 _NP_PRONOUNS = _PERSONAL_PRONOUNS | _INDEFINITE_PRONOUNS
 _SKIP_ADVERBIALS = re.compile(
     r"(?:,?[ \t]+(?:on|last|this|late|early|earlier)[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
@@ -1472,7 +1475,7 @@ class _Finder:
             if sid is None and first in ("it", "they") and self._after_opening_conj(s, np_start) == np_start:
                 sid = self._opening_antecedent(sent_index, first)
             # "make anyone think …": a report nobody in particular makes
-            return (sid, np_start, surface) if first in ("who", "they", "it", "we", "i", "you") or (
+            return (sid, np_start, surface) if first in ("who", "which", "they", "it", "we", "i", "you") or (
                 first in _INDEFINITE_PRONOUNS) else None
         head = taken[-1]
         after_quote = re.search(r"\u201d[ \t]*,?[ \t]*$", masked[max(s, np_start - 4):np_start]) is not None
@@ -2149,9 +2152,21 @@ class _Finder:
     def _relative_clause_end(self, cues, s: int, e: int, ve: int, np_start: int, surface: str | None) -> int:
         """Where the content of a verb in a restrictive relative clause ends: "The senator who wrote the bill
         said …" (the main verb "said" closes "who wrote the bill"). ``e`` for any other verb."""
-        if not surface or surface.lower() not in ("who", "that") or _COMMA_END_BEFORE.search(self.masked, s, np_start):
+        if not surface or surface.lower() not in ("who", "which", "that"):
             return e
         nxt = next((c for c in cues if c[0] == "verb" and c[1] > ve), None)
+        if _COMMA_END_BEFORE.search(self.masked, s, np_start):
+            # "Following the report, which concluded that …, Clinton's campaign contended that …": an aside ends
+            # at the comma before the main clause's subject and verb
+            for c in cues:
+                if c[0] != "verb" or c[1] <= ve:
+                    continue
+                comma = self.masked.rfind(",", ve, c[1])
+                if comma >= 0 and _SHORT_SUBJECT.fullmatch(self.masked, comma + 1, c[1]):
+                    return comma
+            return e
+        if surface.lower() == "which":
+            return e
         if nxt is None or _RELATIVE_CLAUSE_BREAK.search(self.masked, ve, nxt[1]):
             return e
         # only when the relative clause is on the sentence's subject, so the next verb is the main one ("pundits

@@ -1893,6 +1893,11 @@ class SpeakerResolver:
             return self._resolve_pronoun(g, start, sent, self.layout.in_quote(start))
         if low in ("who",):
             return self._resolve_relative(start)
+        if low == "which" and _COMMA_END.search(self.body, max(0, start - 3), start):
+            # "the Communications Workers of America, which endorsed Sanders": an organisation or a text,
+            # never a person
+            idx = self._resolve_relative(start)
+            return idx if idx is not None and self._entities[idx].type in ("institution", "group", "document") else None
         if low in ("everyone", "everybody", "someone", "somebody", "nobody", "anyone", "anybody", "no one", "none",
                    "all", "both", "each", "either", "neither", "many", "most", "some", "others", "few", "several"):
             return None
@@ -2053,8 +2058,11 @@ class SpeakerResolver:
         m = self.mention_ending_at(pos)
         if m is not None:
             return m.entity
-        # "Senator Jeff Flake, Republican of Arizona, who …": the name before an appositive
+        # "Senator Jeff Flake, Republican of Arizona, who …": the name before an appositive (a noun phrase: in
+        # "Ann Lee, which pleased the donors who …" a clause, the donors no appositive on Lee)
         am = _APPOSITIVE_BEFORE.search(self.body, max(0, pos - 80), pos)
+        if am is not None and _CLAUSE_WORD.search(am.group()):
+            am = None
         if am is not None:
             m = self.mention_ending_at(am.start())
             if m is not None and m.kind == "name":
@@ -2064,6 +2072,14 @@ class SpeakerResolver:
         if mm:
             # not back over a sentence end: "… and is honest. Voters who say …" is "Voters"
             np = _SENTENCE_BREAK.split(mm.group(1))[-1]
+            rel = list(_CLAUSE_WORD.finditer(np))
+            if rel:
+                np = np[rel[-1].end():].lstrip()  # "which pleased the donors who": the donors
+                dets = list(_DETERMINER_START.finditer(np))
+                if dets:
+                    np = np[dets[-1].start():]
+                elif not np:
+                    return None
             idx = self._resolve_entity(np, pos - len(np), pos)
             dets = list(_DETERMINER_START.finditer(np)) if idx is None else ()
             if dets and dets[-1].start() > 0:
@@ -2155,6 +2171,7 @@ _VERB_POSSESSIVE_AFTER = re.compile(r"[ \t]+(?:[a-z]+ly[ \t]+)?(?:also[ \t]+)?[a
 _NP_BEFORE_RELATIVE = re.compile(r"((?:(?:a|an|the)[ \t]+)?(?:[\w\u2019'.-]+[ \t]+){0,3}[\w\u2019'.-]+)[ \t]*$")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[ \t]+(?=[A-Z])")
 # an appositive ending where a relative "who" follows: ", Republican of Arizona" / ", a senior analyst"
+_CLAUSE_WORD = re.compile(r"\b(?:which|who|whom|that|is|are|was|were|has|have|had)\b")
 _APPOSITIVE_BEFORE = re.compile(r",[ \t]+(?:(?:a|an|the)[ \t]+)?[\w\u2019'.-]+(?:[ \t]+[\w\u2019'.-]+){0,5}$")
 _ROLE_TAIL = re.compile(r"\s+(?:of|for|to|at|in|on)\s+")
 
