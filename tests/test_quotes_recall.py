@@ -488,3 +488,13 @@ def test_according_to_holds_the_report_it_attributes():
     assert ("Bo Park", "according to",
             "In the end, the two remaining delegates pledged to support the senator") in rows
     assert ("two remaining delegates", "pledged", "to support the senator") in rows
+
+
+def test_where_a_report_appeared_is_not_its_content():
+    assert reports("Ann Lee said in her book that the plan had failed.") == [
+        ("Ann Lee", "said", "the plan had failed")]
+
+
+def test_as_someone_reported_after_an_opening_phrase():
+    rows = reports("In the old Soviet Union, as Hedrick Smith reported in his book, the officials had lavish houses.")
+    assert rows == [("Hedrick Smith", "reported", "the officials had lavish houses")]

@@ -721,7 +721,8 @@ _SKIP_ADVERBIALS = re.compile(
     r"|,?[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)(?:[ \t]+(?:morning|night|evening|afternoon))?(?!\w)"
     r"|,?[ \t]+(?:in|at|during|on|via|through)[ \t]+(?:a|an|the|his|her|their|its)[ \t]+(?:[\w\u2019'-]+[ \t]+){0,3}?"
     r"(?:statement|interview|speech|tweet|post|letter|briefing|conference|address|appearance|op-ed|email|"
-    r"message|memo|rally|event|debate|hearing|meeting|call|town hall|broadcast|session|video|remarks|report)"
+    r"message|memo|rally|event|debate|hearing|meeting|call|town hall|broadcast|session|video|remarks|report|book|column|"
+    r"memoir|article|essay|blog|newsletter|podcast|show|program|programme|documentary|editorial)"
     r"(?:[ \t]+(?:with|to|on|in|at|for)[ \t]+(?:[\w\u2019'.-]+[ \t]+){0,3}?[\w\u2019'.-]+(?=[,:]|[ \t]+that\b))?"
     r"|,?[ \t]+(?:also|again|repeatedly|earlier|later|previously|publicly|privately|then|too|once|recently|"
     r"bluntly|flatly|simply|further|explicitly|frankly|candidly|angrily|firmly|all[ \t]+along|many[ \t]+times|"
@@ -827,7 +828,8 @@ _POSTPOSED_SOURCE_END = re.compile(
     r",[ \t]+(?:[\w.\u2019'-]+[ \t]+){1,6}?(?:said|says|added|adds|told reporters)"
     r"(?:[ \t]+(?:on[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)"
     r"|[ \t]+(?:last|this)[ \t]+(?:week|month|year|weekend))?[ \t]*(?=[.!?,]|$)")
-_AS_LEAD = re.compile(r"[ \t]*(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)[ \t]+)?[Aa]s[ \t]+")
+_AS_LEAD = re.compile(r"[ \t]*(?:(?:In|On|At|After|During|Since|For|Under|Among|Before)\b[^,;\u201c\u201d]{1,60},[ \t]*)?"
+                      r"(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)[ \t]+)?[Aa]s[ \t]+")  # "In the old Soviet Union, as Smith reported, …"
 _SUBJECT_MODIFIER_GAP = re.compile(r",[ \t]*((?:[\w.'\u2019&-]+[ \t]+){1,4})$")
 _REPORT_PARTICIPLES = {"saying", "adding", "arguing", "insisting", "noting", "claiming", "warning", "explaining",
                        "suggesting", "asserting", "stressing", "declaring", "stating", "making it clear", "citing",
