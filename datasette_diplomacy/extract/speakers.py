@@ -1833,11 +1833,16 @@ class SpeakerResolver:
         cands_before = [c for c in cands if c in mentioned]
         if len(cands_before) == 1:
             return cands_before[0]
-        if len(cands) == 1 and not cands_before and (mods or not self._named_later(cands[0], pos)):
+        # one candidate named only later: the description must say something we checked against its role
+        # ("Russia's foreign minister"), not only a word we cannot check ("the Vermont senator")
+        checked = bool(country or qualifiers or parties)
+        if len(cands) == 1 and not cands_before and (checked or not self._named_later(cands[0], pos)):
             return cands[0]
         for idx, _ in self._salient_order(pos, sent, max_back=6):
             if idx in cands_before:
                 return idx
+        if not cands_before and not checked and all(self._named_later(c, pos) for c in cands):
+            self._last_role_candidates = 0  # nobody known here holds the role: as if none did
         return None
 
     def _named_later(self, idx: int, pos: int) -> bool:
