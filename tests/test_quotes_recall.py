@@ -498,3 +498,19 @@ def test_where_a_report_appeared_is_not_its_content():
 def test_as_someone_reported_after_an_opening_phrase():
     rows = reports("In the old Soviet Union, as Hedrick Smith reported in his book, the officials had lavish houses.")
     assert rows == [("Hedrick Smith", "reported", "the officials had lavish houses")]
+
+
+def test_a_plural_noun_in_an_opening_prepositional_phrase_is_no_verb():
+    rows = reports("Alongside union calls for action, even a top party strategist said the mayor will have to choose.")
+    assert rows == [("a top party strategist", "said", "the mayor will have to choose")]
+
+
+@pytest.mark.parametrize("lead", ["Despite", "With"])
+def test_a_report_in_an_opening_phrase_ends_at_its_comma(lead):
+    rows = reports(f"{lead} the mayor saying the plan was dead, the council voted to fund it.")
+    assert rows == [("the mayor", "saying", "the plan was dead")]
+
+
+def test_a_phrase_opening_with_a_preposition_names_nobody():
+    _, resolver, quotes = extract("Despite polls showing her behind, Ann Lee campaigned hard, saying the race was close.")
+    assert all(s.name != "Despite polls" for s in resolver.speakers())

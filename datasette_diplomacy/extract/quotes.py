@@ -711,6 +711,10 @@ _AUXILIARIES = {"has", "have", "had", "will", "would", "could", "can", "may", "m
 _COMMA_END_BEFORE = re.compile(r",[ \t]*$")
 _SHORT_SUBJECT = re.compile(r"[ \t]*(?:[\w.\u2019'&-]+[ \t]+){1,5}")
 _RELATIVE_CLAUSE_BREAK = re.compile(r"[,;:\u201c\u201d]|\b(?:that|and|but)\b")
+_PREPOSITION_PHRASE_BEFORE = re.compile(r"(?:^|[,;:(\u2014][ \t]*)(?:[Dd]espite|[Aa]longside|[Aa]midst|[Aa]mid|[Aa]mong|"
+                                        r"[Aa]mongst|[Uu]nlike|[Bb]esides|[Bb]eyond|[Rr]egarding|[Cc]oncerning)[ \t]+"
+                                        r"[^,;:()\u201c\u201d\u2014]*$")
+_SUBJECT_WORD_END = re.compile(r"\b(?:who|that|which|he|she|they|it|we|I|you)[ \t]+$")
 _TIME_ADJECTIVES = {"earlier", "later", "recent", "previous", "latest"}
 _INDEFINITE_PRONOUNS = {"anyone", "anybody", "everyone", "everybody", "someone", "somebody", "nobody"}
 _PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i", "it", "who", "which", "you"}
@@ -993,7 +997,7 @@ _SUBORDINATE_LEAD = re.compile(r"[ \t]*(?:(?:[Ee]ven|[Jj]ust|[Ss]oon|[Ll]ong)[ \
                                r"After|When|Before|Since|Because|Once|Until|While|(?<=[Ee]ven[ \t])[Aa]s|"
                                r"Although|Though|If|Whenever|Shortly[ \t]+after|Moments[ \t]+after|"
                                # "With Democratic leaders worried about …, Obama is rolling out …": an absolute phrase
-                               r"With)"
+                               r"With|Despite|Amid|Following|Without|Unlike)"
                                r"\b[^,]*$")
 # a cue word right after a possessive or a determiner is a noun or an adjective ("his comments", "the repeated calls");
 # "He’s said" is a contraction
@@ -2033,6 +2037,9 @@ class _Finder:
                     lv in _RESPONSE_VERBS and re.match(r"[ \t]+(?:[a-z]+ly[ \t]+)?(?:by|with)\b", masked[ve:e]):
                 # "in the March states": a noun; "The United States responded by easing sanctions": an act
                 continue  # "in the March states and beyond": "states" reports only before "that", ":" or a quote
+            if lv.split(" ", 1)[0].endswith("s") and _PREPOSITION_PHRASE_BEFORE.search(left) \
+                    and not _SUBJECT_WORD_END.search(left):
+                continue  # "Alongside BLM calls for action, …", "Despite Trump claims …": a noun in a phrase
             if _NOUN_BEFORE.search(masked, max(s, vs - 24), vs) and not re.match(r"[ \t]+that\b", masked[ve:e]):
                 continue  # "Clark's comments", "Trump's repeated calls": a noun ("Truss' remarks that …" reports)
             if lv in _DOC_VERBS and lv not in _VERBS_SPEECH and not _doc_subject(left) \

@@ -1911,6 +1911,8 @@ class SpeakerResolver:
             if low == "they":
                 return self._resolve_they()
             return None  # "it", "we", "I"...: an unnamed or unresolvable source is no speaker
+        if low.split(" ", 1)[0] in _LEADING_PREPOSITIONS:
+            return None  # "Despite polls showing …", "Alongside BLM calls for …": a phrase, nobody speaking
         if _BARE_SHARE.fullmatch(text.strip()):
             return self._keyed_entity("anonymous", text.strip())  # "About 4 in 10 say": a share of respondents
         # institutions and places standing for a state
@@ -2156,6 +2158,9 @@ _MASS_DOCUMENTS = {"data", "footage", "polling", "research", "evidence", "video"
                    "guidance"}
 # the people or the organisation around a person, named after them: "Clinton advisers", "Trump's aides",
 # "the Sanders campaign" (a source of its own, never the person)
+_LEADING_PREPOSITIONS = {"despite", "alongside", "amid", "amidst", "after", "before", "during", "following", "among",
+                         "without", "unlike", "like", "beyond", "besides", "except", "since", "until", "throughout",
+                         "across", "against", "toward", "towards", "upon", "within", "via", "over", "under", "into"}
 _INNER_POSSESSIVE = re.compile(r"\w['\u2019]s?[ \t]+\w")
 _PEOPLE_AROUND = re.compile(
     r"(?:['\u2019]s?)?[ \t]+(?:(?:top|senior|former|longtime|close|campaign|press|chief|political|economic|legal|"
