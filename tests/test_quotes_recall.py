@@ -514,3 +514,14 @@ def test_a_report_in_an_opening_phrase_ends_at_its_comma(lead):
 def test_a_phrase_opening_with_a_preposition_names_nobody():
     _, resolver, quotes = extract("Despite polls showing her behind, Ann Lee campaigned hard, saying the race was close.")
     assert all(s.name != "Despite polls" for s in resolver.speakers())
+
+
+def test_a_call_to_someone_then_an_appositive_is_no_naming():
+    rows = reports("At a rally that night, Trump called Lee Vell, a former county chairman, to the stage.")
+    assert all(cue != "called" for _, cue, _ in rows)
+    assert ("Ann Lee", "called", "the plan a disaster") in reports("Ann Lee called the plan a disaster.")
+
+
+def test_an_opening_as_clause_ends_at_its_comma():
+    rows = reports("As the president announces that he is ready for the fight, he is set to sign a series of orders.")
+    assert [(cue, text) for _, cue, text in rows] == [("announces", "he is ready for the fight")]

@@ -406,10 +406,12 @@ _MULTI = [
     # "called Truss on Tuesday" (on the phone) or "called a press conference" are not
     r"(?:call(?:ed|s|ing)?|deemed|dubbed|label(?:l)?ed|branded|rated)"
     r"(?=[ \t]+(?:(?!(?:a|an|for|on|off|in|at|to|with|from|by|after|before|during|back|up|out|upon|"
-    r"again|twice|him|her|them|when|while|because|since|if|said|says|told|who|which)\b)[\w\u2019'.,-]+[ \t]+){1,8}?(?:\u201c|(?:a|an)[ \t]|"
+    r"again|twice|him|her|them|when|while|because|since|if|said|says|told|who|which)\b)[\w\u2019'.,-]+[ \t]+){1,8}?(?:\u201c|"
+    # (not after a comma: "called LeVell, a former county chairman" is a call and an appositive)
+    r"(?<!,[ \t])(?:(?:a|an)[ \t]|"
     # "called the squabble unusual", "calls North Carolina her home state": an evaluation or a possessive
     # description after the object
-    r"(?:his|her|their|its|my|our)[ \t]+[a-z]|" + _CALLED_ADJECTIVES + r"(?=[ \t]*[,.;:]|[ \t]+(?:and|but)\b)))"
+    r"(?:his|her|their|its|my|our)[ \t]+[a-z])|" + _CALLED_ADJECTIVES + r"(?=[ \t]*[,.;:]|[ \t]+(?:and|but)\b)))"
     # "called Trump's statements on Sunday “childish”": a longer object, then a quotation (the object's first
     # word is no preposition, and no clause starts inside it)
     r"|(?:call(?:ed|s|ing)?|deemed|dubbed|label(?:l)?ed|branded)"
@@ -994,7 +996,7 @@ _TRAILING_PP = re.compile(r"[ \t]+(?:in|on|at|during|via)[ \t]"
                           r"(?![^,;\u201c]*\bthat\b)[^,;\u201c]*[.!?]?[\u201d]?[ \t]*$")
 _SUBORDINATE_LEAD = re.compile(r"[ \t]*(?:(?:[Ee]ven|[Jj]ust|[Ss]oon|[Ll]ong)[ \t]+)?"
                                r"(?:(?:[Jj]ust[ \t]+)?(?:[Dd]ays|[Hh]ours|[Ww]eeks|[Mm]onths|[Yy]ears|[Mm]inutes)[ \t]+(?:after|before)|"
-                               r"After|When|Before|Since|Because|Once|Until|While|(?<=[Ee]ven[ \t])[Aa]s|"
+                               r"After|When|Before|Since|Because|Once|Until|While|(?<=[Ee]ven[ \t])[Aa]s|As|"
                                r"Although|Though|If|Whenever|Shortly[ \t]+after|Moments[ \t]+after|"
                                # "With Democratic leaders worried about …, Obama is rolling out …": an absolute phrase
                                r"With|Despite|Amid|Following|Without|Unlike)"
