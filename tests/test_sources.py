@@ -1442,3 +1442,32 @@ def test_a_described_chief_is_not_the_author_named_later():
     body = ("\u201cThere never was a stand-down order,\u201d the base chief said. \u201cAt no time did I doubt the team.\u201d\n\n"
             "The book by Mitchell Zuckoff tells a different story.")
     assert speaker_of(body, "no time did I doubt") == ("the base chief", "anonymous")
+
+
+# ---------------------------------------------------------------- round 10: places are nobody
+
+
+@pytest.mark.parametrize("body", [
+    "Sandy Phillips, who lost her daughter in the shooting in Aurora, Colorado, in July 2012, said that the "
+    "senator had been rude.",
+    "Dana Roe, a teacher from Concord, New Hampshire, said that the senator had been rude.",
+])
+def test_a_place_in_an_appositive_is_not_the_speaker(body):
+    name, kind = speaker_of(body, "had been rude")
+    assert kind == "person" and name in ("Sandy Phillips", "Dana Roe")
+
+
+def test_a_state_is_a_place_entity():
+    from datasette_diplomacy.extract.entities import find_entities
+
+    names = {(e.name, e.type) for e in find_entities("Voters in Iowa and South Carolina go to the polls.")}
+    assert {("Iowa", "place"), ("South Carolina", "place")} <= names
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Tom Kolvane", ("Tom Kolvane", "person")),  # a first name: surely a person
+    ("Kolvane", ("the gambling businessman", "anonymous")),  # one unknown word: maybe no person at all
+])
+def test_a_role_refers_back_only_to_someone_surely_a_person(name, expected):
+    body = f"{name} said the talks had failed.\n\nThe gambling businessman said the deal was dead."
+    assert speaker_of(body, "deal was dead") == expected

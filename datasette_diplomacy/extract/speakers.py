@@ -335,6 +335,15 @@ _HE = re.compile(r"[HhSs](?<![\w'\u2019](?s:.))(?:(?<=[Hh])(?:e|im|is|er|ers|ims
 
 
 @lru_cache(maxsize=8192)
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """The written forms of the places of ``data/entities.yml`` and of the capitals ("Colorado", "New
+    Hampshire", "Moscow"): a place is never a person, however it is used ("…, Colorado, said")."""
+    from .entities import entity_catalogue
+
+    return frozenset(form for (_, kind), forms in entity_catalogue().items() if kind == "place" for form in forms)
+
+
 def _lone_word(w: str) -> bool | None:
     """What :meth:`SpeakerResolver._analyse_name` finds of a sequence of the one word ``w`` (its
     possessive stripped) from the word alone: False when it turns the word down, True when the word
@@ -349,7 +358,7 @@ def _lone_word(w: str) -> bool | None:
     if lw in lex.honorifics or lw in lex.titles:
         return None
     return not (lw in _NON_NAME_TAIL or lw in lex.institution_words
-                or w.isupper() or gazetteer.country_of(w) or lw in _FUNCTION or lw in lex.anonymous
+                or w.isupper() or gazetteer.country_of(w) or w in place_names() or lw in _FUNCTION or lw in lex.anonymous
                 or lw in lex.groups or lw in lex.documents or lw in lex.roles)
 
 
@@ -1310,6 +1319,8 @@ class SpeakerResolver:
         lone = _lone_word(toks[0][2]) if len(toks) == 1 else None
         if lone is False:
             return _no_name_word(text)  # what the tests below decide for this word, whatever its context
+        if len(toks) > 1 and " ".join(t[2] for t in toks) in place_names():
+            return None  # "New Hampshire", "South Carolina"
         prefix: list[tuple] = []
         i = 0
         gender = None
@@ -2042,7 +2053,8 @@ class SpeakerResolver:
                 continue
             if e.roles or (gender and e.gender and e.gender != gender):
                 return None
-            return idx
+            # only someone surely a person (a first name or a title): not "Super Bowl" met as a subject
+            return idx if e.strong else None
         return None
 
     def _keyed_entity(self, typ: str, name: str, country: str | None = None) -> int:
