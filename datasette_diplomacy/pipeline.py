@@ -11,8 +11,8 @@ from bisect import bisect_left, bisect_right
 from .extract.entities import entity_matcher, find_entities
 from .extract.headlines import headline_quotes
 from .extract.quotes import find_quotes
-from .extract.speakers import SpeakerResolver
-from .extract.topics import Taxonomy, prescan_together
+from .extract.speakers import SpeakerResolver, role_head_keys
+from .extract.topics import Taxonomy, lowered_for_slices, prescan_together
 from .extract.names import key_matches, person_key
 from .extract.transcripts import (
     LabelPerson,
@@ -43,7 +43,16 @@ def extract_document(doc: Document, taxonomy: Taxonomy | None = None) -> Extract
         blank = dateline_length(body[spans[0][0]:spans[0][1]])
         if blank:
             prose = body[:spans[0][0]] + " " * blank + body[spans[0][0] + blank:]
-    resolver = SpeakerResolver(prose, spans, title=article.title)
+
+    # the topics', the entities' and the role heads' pre-scans, done once for the document, its quotes included
+    topic_text = " ".join(filter(None, [article.title, body]))
+    # lower-cased once for the matchers: the body (topic_text ends with it) and the quotes are slices of it
+    lowered = lowered_for_slices(topic_text)
+    topic_places, entity_places, role_places = _key_places(taxonomy, topic_text, body, lowered)
+    body_at = len(topic_text) - len(body)
+
+    # (the role heads' places are the body's: those of the prose too, unless a dateline was blanked)
+    resolver = SpeakerResolver(prose, spans, title=article.title, role_places=role_places if prose is body else None)
 
     turns = find_turns(body, spans, title=article.title)
     if doc.kind in ("article", "transcript"):
@@ -59,11 +68,6 @@ def extract_document(doc: Document, taxonomy: Taxonomy | None = None) -> Extract
     else:
         quotes = find_quotes(prose, spans, resolver)
 
-    # the topics' and the entities' pre-scans, done once for the document, its quotes included
-    topic_text = " ".join(filter(None, [article.title, body]))
-    topic_places, entity_places = _key_places(taxonomy, topic_text, body)
-    body_at = len(topic_text) - len(body)
-
     def quote_topics(quote: Quote) -> list[str]:
         """``sorted(taxonomy.match(quote.text))``; for a quote that is a slice of ``topic_text`` (those of the
         body), with the pre-scan of ``topic_text`` (see ``PhraseMatcher.slice_key_places``)."""
@@ -71,7 +75,8 @@ def extract_document(doc: Document, taxonomy: Taxonomy | None = None) -> Extract
         if topic_places is None or not 0 <= start <= end or topic_text[start:end] != quote.text:
             return sorted(taxonomy.match(quote.text))
         inner = [place - start for place in topic_places[bisect_left(topic_places, start):bisect_right(topic_places, end)]]
-        return sorted(taxonomy.match(quote.text, taxonomy.matcher.slice_key_places(quote.text, inner)))
+        low = lowered[start:end] if lowered is not None else None
+        return sorted(taxonomy.match(quote.text, taxonomy.matcher.slice_key_places(quote.text, inner, low), low))
 
     for quote in quotes:
         quote.topics = quote_topics(quote)
@@ -97,24 +102,29 @@ def extract_document(doc: Document, taxonomy: Taxonomy | None = None) -> Extract
         article=article,
         speakers=speakers,
         quotes=sorted(quotes, key=lambda q: (not q.in_title, q.start, q.end)),
-        topics=taxonomy.match(topic_text, topic_places),
-        entities=find_entities(body, entity_places),
+        topics=taxonomy.match(topic_text, topic_places, lowered),
+        entities=find_entities(body, entity_places, lowered[body_at:] if lowered is not None else None),
     )
 
 
-def _key_places(taxonomy: Taxonomy, topic_text: str, body: str) -> tuple[list[int] | None, list[int] | None]:
-    """The pre-scans of the document's topics (in ``topic_text``: the title, a space, the body) and of its
-    entities (in ``body``), done in one pass over ``topic_text`` (see ``prescan_together``); (None, None)
-    when they cannot be. The body is the end of ``topic_text`` after a space (or all of it), and a
-    pre-scan reads a text with a space put before it, each character mapped alike wherever it stands
-    (see ``PhraseMatcher.slice_key_places``): so the entity keys found in the body alone are those
-    found in ``topic_text`` from that space on, at places ``len(topic_text) - len(body)`` further."""
-    places = prescan_together((taxonomy.matcher, entity_matcher()), topic_text)
+def _key_places(taxonomy: Taxonomy, topic_text: str, body: str,
+                lowered: str | None = None) -> tuple[list[int] | None, list[int] | None, list[int] | None]:
+    """The pre-scans of the document's topics (in ``topic_text``: the title, a space, the body), of its
+    entities and of its role heads (in ``body``; see ``speakers.RoleHeadKeys``), done in one pass over
+    ``topic_text`` (see ``prescan_together``); Nones for those that cannot be. The body is the end of
+    ``topic_text`` after a space (or all of it), and a pre-scan reads a text with a space put before it,
+    each character mapped alike wherever it stands (see ``PhraseMatcher.slice_key_places``): so the
+    keys found in the body alone are those found in ``topic_text`` from that space on, at places
+    ``len(topic_text) - len(body)`` further."""
+    roles = role_head_keys()
+    matchers = (taxonomy.matcher, entity_matcher()) + ((roles,) if roles is not None else ())
+    places = prescan_together(matchers, topic_text, lowered)
     if places is None or not topic_text.endswith(body):
-        return None, None
-    topic_places, entity_places = places
+        return None, None, None
     body_at = len(topic_text) - len(body)
-    return topic_places, [place - body_at for place in entity_places if place >= body_at]
+    topic_places, *body_places = places
+    entity_places, *role_places = [[place - body_at for place in own if place >= body_at] for own in body_places]
+    return topic_places, entity_places, role_places[0] if role_places else None
 
 
 def _quotes_from_turns(turns, spans, resolver, body, title, nameless, detached) -> tuple[list[Quote], dict]:

@@ -618,6 +618,34 @@ def test_role_heads_prescan_finds_what_the_regex_finds():
         assert speakers._role_heads(text) == expected, text
 
 
+def test_role_heads_from_the_pipelines_pre_scan_are_those_of_the_role_automaton():
+    """The places the document's joint pre-scan finds with the RoleHeadKeys (title + " " + body, mapped as the
+    topics' pre-scan maps it: a hyphen a space) give _role_heads the matches its own automaton gives."""
+    import random
+
+    from datasette_diplomacy.extract import speakers
+    from datasette_diplomacy.extract.topics import Taxonomy
+    from datasette_diplomacy.pipeline import _key_places
+
+    assert speakers.role_head_keys() is not None
+    taxonomy = Taxonomy.default()
+    rng = random.Random(7)
+    words = ["minister", "ministers", "president", "vice", "director-general", "director", "general", "secretary",
+             "secretary-general", "envoy", "the", "foreign", "ſpeaker", "speaker", "kıng", "king", "\u212aing", "envoy_",
+             "nato", "russia", "Σ"]
+    seps = [" ", "  ", "-", "\u00a0", "\u2013", "\u2019", "'", ".", ",", "", "\n", "_", "\u00e9", "\u4e2d", "2"]
+
+    def text_of(n):
+        return "".join(rng.choice(words).upper() if rng.random() < 0.2 else rng.choice(words) + rng.choice(seps)
+                       for _ in range(rng.randrange(0, n)))
+
+    for _ in range(1500):
+        title, body = text_of(4) or None, text_of(12)
+        topic_text = " ".join(filter(None, [title, body]))
+        _, _, role_places = _key_places(taxonomy, topic_text, body)
+        assert speakers._role_heads(body, role_places) == speakers._role_heads(body), (title, body)
+
+
 def test_words_turned_down_alone_are_skipped_alike():
     """_scan skips the one-word sequences _analyse_name turned down by the word alone (_NO_NAME_WORDS): the
     mentions are those of the full analysis."""

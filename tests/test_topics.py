@@ -327,7 +327,7 @@ def test_prescan_together_finds_what_each_pre_scan_finds(taxonomy):
     for title, body in zip(texts[::2], texts[1::2]):
         for title in (title, title + "united", title + "İ", None):
             topic_text = " ".join(filter(None, [title, body]))
-            topic_places, entity_places = _key_places(taxonomy, topic_text, body)
+            topic_places, entity_places, _ = _key_places(taxonomy, topic_text, body)
             assert topic_places == own_places(taxonomy.matcher, topic_text)
             assert entity_places == own_places(entity_matcher(), body), (title, body)
             assert taxonomy.match(topic_text, topic_places) == taxonomy.match(topic_text)
@@ -366,3 +366,65 @@ def test_slice_key_places_find_what_each_slice_alone_finds(taxonomy):
     # no pre-scan (an alternative with no literal first): no places, the plain path
     plain = Taxonomy([Topic(name="Troops", patterns=("\\d+ troops",))])
     assert plain.matcher.slice_key_places("12 troops", []) is None
+
+
+def test_lowered_for_slices_is_the_lowering_of_every_slice(taxonomy):
+    """The text lowered once serves each slice of it (the pipeline's body and quotes): each slice of it is what
+    lowering the slice alone gives, "İ" (two characters lower-cased, kept) and the Kelvin sign included; a text
+    with a capital sigma (lower-cased by its neighbours) has none. Matching with it finds what matching finds."""
+    import bisect
+
+    from datasette_diplomacy.extract import topics
+    from datasette_diplomacy.extract.entities import entity_matcher
+
+    words = ["nord", "stream", "NATO", "Gaza", "İstanbul", "\u212aiev", "ẞ", "Straße", "sanctions", "Russia", "ukraine",
+             "WHITE", "House", "ﬁnance", "Élysée", "war", "wars"]
+    rng = random.Random(11)
+    texts = [" ".join(t) for t in zip(*[iter(_random_texts(5, words, 240))] * 6)]
+    matchers = (taxonomy.matcher, entity_matcher())
+    for text in texts:
+        lowered = topics.lowered_for_slices(text)
+        assert lowered == topics._lowered(text)
+        places = topics.prescan_together(matchers, text, lowered)
+        assert places == topics.prescan_together(matchers, text)
+        cuts = [(0, len(text))] + [tuple(sorted(rng.sample(range(len(text) + 1), 2))) for _ in range(30)]
+        for a, b in cuts:
+            piece, low = text[a:b], lowered[a:b]
+            assert low == topics._lowered(piece)
+            inner = [p - a for p in places[0][bisect.bisect_left(places[0], a):bisect.bisect_right(places[0], b)]]
+            key_places = taxonomy.matcher.slice_key_places(piece, inner, low)
+            assert key_places == taxonomy.matcher.slice_key_places(piece, inner)
+            assert taxonomy.match(piece, key_places, low) == taxonomy.match(piece)
+            assert entity_matcher().spans(piece, None, low) == entity_matcher().spans(piece)
+    # a capital sigma lower-cases as the word goes on ("σ") or ends ("ς"): a slice may end the word
+    assert topics._lowered("ΟΔΟΣΑ")[:4] != topics._lowered("ΟΔΟΣ")
+    assert topics.lowered_for_slices("ΟΔΟΣΑ") is None
+
+
+def test_prescan_keys_read_along_the_trie_are_each_alternatives_own(taxonomy):
+    """The pre-scan's keys, read token by token along the trie, are those of each alternative's regex parsed
+    whole (its tokens' regexes, then its leaf's)."""
+    from datasette_diplomacy.extract import topics
+    from datasette_diplomacy.extract.entities import entity_matcher
+
+    def keys_of_whole_alternatives(trie) -> set[str]:
+        keys = set()
+
+        def walk(node, source):
+            for token, child in node.children.items():
+                walk(child, source + (topics._TOKEN_RE.get(token) or re.escape(token)))
+            for tail, marker in node.leaves:
+                strings = topics._prescan_strings(topics._parser.parse(source + topics._leaf(tail, marker)), False)
+                keys.update(" " + text for text, _ in strings)
+
+        walk(trie, "")
+        return keys
+
+    custom = PhraseMatcher(
+        [("Nord Stream 2", "ns", False), ("U.S.", "us", True), ("N'Djamena", "nd", "initial"), ("São Paulo", "sp", False)],
+        [("colou?rs?", "colour"), ("war(?<!cold war)s?(?! on)", "war"), ("(?:north|south)[ -]korea", "korea"),
+         ("k\\w+ist", "ist"), ("ox{3,5}y", "x"), ("o(?:tic)+tac", "tic"), ("(?-i:Kiss)", "kiss"), ("is+ue", "issue"),
+         ("abcdefghijklmnopqrstuvwxyz(?:0|1)", "long"), ("a(?:b|c|d|e|f|g|h){3}z", "many")],
+    )
+    for matcher in (custom, taxonomy.matcher, entity_matcher()):
+        assert topics._prescan_keys(matcher._trie) == keys_of_whole_alternatives(matcher._trie)

@@ -147,14 +147,15 @@ def entity_matcher() -> PhraseMatcher:
     return _matcher()
 
 
-def find_entities(body: str, key_places: list[int] | None = None) -> list[Entity]:
+def find_entities(body: str, key_places: list[int] | None = None, lowered: str | None = None) -> list[Entity]:
     """The entities mentioned in ``body`` with their counts, most mentioned first.
 
     ``key_places``: where the pre-scan of :func:`entity_matcher` finds its keys in ``body`` (see
-    :func:`~datasette_diplomacy.extract.topics.prescan_together`), when found already."""
+    :func:`~datasette_diplomacy.extract.topics.prescan_together`), when found already; ``lowered``:
+    ``body`` lower-cased for matching, when the caller has it (see ``PhraseMatcher.spans``)."""
     counts: dict[tuple[str, str], int] = {}
     doubtful: dict[tuple[str, str], int] = {}
-    for start, end, labels in _matcher().spans(body, key_places):
+    for start, end, labels in _matcher().spans(body, key_places, lowered):
         # one form may (rarely) name two entities; the first counts, so a mention counts once
         key = labels[0]
         if key in _AMBIGUOUS and body[start:end] in _AMBIGUOUS[key][0]:

@@ -230,13 +230,9 @@ class Layout:
         self._q_opens = [q.open for q in self.qspans]
 
     def sentence_of(self, pos: int) -> int:
-        import bisect
-
         return max(0, bisect.bisect_right(self._sent_starts, pos) - 1)
 
     def in_quote(self, pos: int) -> bool:
-        import bisect
-
         i = bisect.bisect_right(self._q_opens, pos) - 1
         return i >= 0 and self.qspans[i].open <= pos < max(self.qspans[i].close_end, self.qspans[i].end)
 

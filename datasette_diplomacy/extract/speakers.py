@@ -48,6 +48,7 @@ from ..text import packaged_yaml, trie_regex
 from . import gazetteer
 from .names import FIRST_NAME_GROUPS, TITLE_WORDS, clean_label_name, first_name_key, fold, key_matches, name_tokens, person_key, surname_key
 from .quotes import RATIO_START, Layout, lowered_verbs
+from .topics import _PRESCAN_TABLE
 from .transcripts import RANK_WORDS, same_role
 
 # ---------------------------------------------------------------- lexicon
@@ -480,11 +481,12 @@ def _lower_like_ignorecase(text: str) -> str | None:
     low = text.lower()
     if text.isascii():
         return low
-    before = _NON_ASCII.findall(text)
-    if all(c.lower() == c == c.upper() for c in set(before)):
+    # (the text less its runs of ASCII characters: its non-ASCII ones, found sooner than one by one)
+    if all(c.lower() == c == c.upper() for c in set(_ASCII_RUN.sub("", text))):
         return low  # no non-ASCII character has a case (curly quotes, dashes): the usual text
     if len(low) != len(text):
         return None  # "İ" lower-cases to two characters
+    before = _NON_ASCII.findall(text)
     after = _NON_ASCII.findall(low)
     if len(before) != len(after):
         return None  # one became ASCII; otherwise these are the characters at the same places
@@ -495,13 +497,14 @@ def _lower_like_ignorecase(text: str) -> str | None:
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
 _ROLE_CHARACTER_IGNORECASE = re.compile(r"[a-z-]", re.IGNORECASE)
 # lower-case words: (?<![\w'’])[a-z][a-z'’-]+, with the look-behind checked after the first letter (one
 # character further back): the same matches, but the engine skips straight to the next a-z
 _LOWER_WORD = re.compile(r"[a-z](?<![\w'\u2019](?s:.))[a-z'\u2019-]+")
 
 
-def _role_heads(body: str):
+def _role_heads(body: str, places: list[int] | None = None):
     """Matches (start, end) of :func:`_role_head_re` in ``body``.
 
     Case-insensitive matching costs the engine a case fold per character tried; on a
@@ -510,6 +513,10 @@ def _role_heads(body: str):
     characters, and no non-ASCII character that ignoring case would equate with an ASCII
     letter, such as the Kelvin sign for "k" or the dotless i for "i"): on White House
     briefings, in about 0.3 of the 0.43 ms per document the case-insensitive search takes.
+
+    ``places``: where a role may stand in ``body`` (more places do no harm), as the keys of
+    :class:`RoleHeadKeys` found them in a pre-scan that read ``body`` already; otherwise the
+    automaton of :func:`_role_head_automaton` reads it here.
     """
     lower_re = _lower_role_head_re()
     low = _lower_like_ignorecase(body) if lower_re is not None else None
@@ -519,9 +526,12 @@ def _role_heads(body: str):
         if automaton is None:
             return [(m.start(), m.end() - 1) for m in lower_re.finditer(spaced)]
         # where a role may stand (see _role_head_automaton), in order; lower_re is tried there only
-        starts = [end - offset for end, offset in automaton.iter(
-            spaced.encode("ascii", "replace").translate(_ROLE_KEY_TABLE).decode("ascii") + " ")]
-        starts.sort()
+        if places is not None:
+            starts = sorted(places)
+        else:
+            starts = [end - offset for end, offset in automaton.iter(
+                spaced.encode("ascii", "replace").translate(_ROLE_KEY_TABLE).decode("ascii") + " ")]
+            starts.sort()
         match = lower_re.match
         out = []
         pos = 0
@@ -559,9 +569,49 @@ def _role_head_automaton():
     return automaton
 
 
-def _role_nps(body: str):
-    """Role descriptions: (start, end, det, poss, mods, head) for "the Russian foreign minister", "Moscow's top diplomat"."""
-    for hs, he in _role_heads(body):
+class RoleHeadKeys:
+    """The role heads' keys for the document's joint pre-scan (see
+    :func:`~datasette_diplomacy.extract.topics.prescan_together`), which maps a text as the topics' keys
+    see it: every character but a-z, 0-9 and "_" a space. A key is " role " so mapped (a hyphen becomes a
+    space, where :func:`_role_head_automaton` keeps it); the place it gives is where the role starts,
+    the start :func:`_role_heads` needs (that of the character consumed before the role in " " + the body).
+
+    Every match of the role regex is at one of these places: the characters before and after a match
+    are neither word characters nor hyphens (spaces in this mapping, as the key's first and last), and
+    the role's own characters map alike in the text and in the key. There may be more places (a
+    "minister-level" gives one): :func:`_role_heads` tries the regex at each.
+    """
+
+    def _automaton(self):
+        """The automaton, as :func:`~datasette_diplomacy.extract.topics.prescan_together` asks each of its
+        matchers; False without the role automaton."""
+        return _role_head_keys_automaton()
+
+
+@lru_cache(maxsize=1)
+def _role_head_keys_automaton():
+    roles = _role_head_automaton()
+    if roles is None:
+        return False
+    automaton = _ahocorasick.Automaton()
+    for role in set(lexicon().roles):
+        key = " " + role.encode("ascii", "replace").translate(_PRESCAN_TABLE).decode("ascii") + " "
+        automaton.add_word(key, len(key) - 1)
+    automaton.make_automaton()
+    return automaton
+
+
+@lru_cache(maxsize=1)
+def role_head_keys() -> RoleHeadKeys | None:
+    """The one :class:`RoleHeadKeys` of the process (the pre-scan keeps its joint automaton per matchers);
+    None when there is no role automaton."""
+    return RoleHeadKeys() if _role_head_keys_automaton() is not False else None
+
+
+def _role_nps(body: str, places: list[int] | None = None):
+    """Role descriptions: (start, end, det, poss, mods, head) for "the Russian foreign minister", "Moscow's top diplomat"
+    (``places``: see :func:`_role_heads`)."""
+    for hs, he in _role_heads(body, places):
         window_start = max(0, hs - 50)
         m = _ROLE_NP_TAIL.search(body, window_start, hs)
         if not m:
@@ -688,9 +738,12 @@ class SpeakerResolver:
     """Find and resolve the speakers of one document. See the module docstring."""
 
     def __init__(self, body: str, paragraphs: list[tuple[int, int]], title: str | None = None,
-                 layout: Layout | None = None):
-        """``layout``: the :class:`Layout` of ``body`` and ``paragraphs``, when the caller has built it."""
+                 layout: Layout | None = None, role_places: list[int] | None = None):
+        """``layout``: the :class:`Layout` of ``body`` and ``paragraphs``, when the caller has built it;
+        ``role_places``: where the keys of :class:`RoleHeadKeys` are in ``body`` (see :func:`_role_heads`),
+        when the caller's pre-scan found them."""
         self.body = body
+        self._role_places = role_places
         self.paragraphs = paragraphs
         self.title = title
         self.layout = layout if layout is not None else Layout(body, paragraphs)
@@ -1158,7 +1211,7 @@ class SpeakerResolver:
         span_max_end = []
         for _, b in name_spans:
             span_max_end.append(max(b, span_max_end[-1]) if span_max_end else b)
-        for s, e, _det, poss_text, mods_text, head_text in _role_nps(body):
+        for s, e, _det, poss_text, mods_text, head_text in _role_nps(body, self._role_places):
             # overlaps a name span? (spans starting before e whose furthest end passes s)
             k = bisect.bisect_left(span_starts, e)
             if k and span_max_end[k - 1] > s:

@@ -161,6 +161,18 @@ def _lowered(text: str) -> str:
     return low
 
 
+def lowered_for_slices(text: str) -> str | None:
+    """``text`` lower-cased for matching (what :meth:`PhraseMatcher.spans` matches in), when each slice of
+    it is also the lowering of that slice of ``text``; None when that is not so.
+
+    Lower-casing maps each character on its own, but for the capital sigma (its lower case depends on
+    the letters around it): without one, ``lowered[i:j]`` is what lowering ``text[i:j]`` gives, so the
+    callers matching a text and slices of it (a document and its body and quotes) lower it once. (A
+    character whose lower case is longer stays as it is in both: see ``_lowered``.)
+    """
+    return _lowered(text) if "\u03a3" not in text else None
+
+
 def _prescan_text(low: str) -> str:
     """The lower-cased text as the pre-scan's keys see it: every character but a-z, 0-9 and "_" a space
     (non-ASCII ones become "?" first: one character each, so the offsets stay), and a space before and after."""
@@ -246,23 +258,27 @@ class PhraseMatcher:
         parts += [_leaf(tail, marker) for tail, marker in sorted(fallback, key=lambda f: -len(f[0]))]
         parts = [p for p in parts if p]
         # the text is lower-cased before matching, so the trie holds lower-case literals only
-        self.regex = re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")") if parts else None
-        # the same alternatives after one (consumed) non-word character: see _matches
-        self._after_nonword = re.compile(r"\W(?:" + "|".join(parts) + ")") if parts else None
+        self._alternatives = "|".join(parts)
+        self.regex = re.compile(r"(?<!\w)(?:" + self._alternatives + ")") if parts else None
+        # the same alternatives after one (consumed) non-word character (see _regex_matches), compiled on
+        # first use: a matcher with a pre-scan never needs it (and compiling costs as much as the regex)
+        self._after_nonword: re.Pattern | None = None
 
-    def labels(self, text: str, key_places: list[int] | None = None) -> list[tuple]:
-        """The labels of every match in ``text``, in order (``key_places``: see :meth:`spans`)."""
-        return [labels for _, _, labels in self.spans(text, key_places)]
+    def labels(self, text: str, key_places: list[int] | None = None, lowered: str | None = None) -> list[tuple]:
+        """The labels of every match in ``text``, in order (``key_places``, ``lowered``: see :meth:`spans`)."""
+        return [labels for _, _, labels in self.spans(text, key_places, lowered)]
 
-    def spans(self, text: str, key_places: list[int] | None = None) -> list[tuple[int, int, tuple]]:
+    def spans(self, text: str, key_places: list[int] | None = None,
+              lowered: str | None = None) -> list[tuple[int, int, tuple]]:
         """(start, end, labels) of every match in ``text``, in order.
 
         ``key_places``: where this matcher's pre-scan finds its keys in ``text``, in order, as
         :func:`prescan_together` or :meth:`slice_key_places` tell them (the pre-scan is then not run
-        again); more places do no harm: see :meth:`slice_key_places`."""
+        again); more places do no harm: see :meth:`slice_key_places`. ``lowered``: ``text`` lower-cased
+        for matching, when the caller has it (a slice of what :func:`lowered_for_slices` gave)."""
         if not text or self.regex is None:
             return []
-        low = _lowered(text)
+        low = lowered if lowered is not None else _lowered(text)
         markers = self.markers
         out = []
         for start, end, marker in self._matches(low, key_places):
@@ -286,7 +302,7 @@ class PhraseMatcher:
             self._longest_key = prescan.get_stats()["longest_word"] if prescan is not False else 0
         return prescan
 
-    def slice_key_places(self, text: str, inner: list[int]) -> list[int] | None:
+    def slice_key_places(self, text: str, inner: list[int], lowered: str | None = None) -> list[int] | None:
         """Places for :meth:`spans`'s ``key_places`` of ``text``, a slice of a longer text, from ``inner``:
         the places :func:`prescan_together` found in the longer text that fall in the slice (its start
         and end included), made relative to the slice. None when this matcher has no pre-scan.
@@ -304,7 +320,8 @@ class PhraseMatcher:
         if automaton is False:
             return None
         tail_start = max(0, len(text) - self._longest_key)
-        places = [tail_start + place for place in _key_places(automaton, _lowered(text[tail_start:]))]
+        low_tail = lowered[tail_start:] if lowered is not None else _lowered(text[tail_start:])
+        places = [tail_start + place for place in _key_places(automaton, low_tail)]
         places += inner
         places.append(0)
         places.sort()
@@ -352,6 +369,8 @@ class PhraseMatcher:
         not a word character (else the look-behind fails); a match that ends with a word character, the
         usual case, needs no such try.
         """
+        if self._after_nonword is None:
+            self._after_nonword = re.compile(r"\W(?:" + self._alternatives + ")")
         regex, after = self.regex, self._after_nonword
         out = []
         pos = 0
@@ -431,9 +450,9 @@ class _Compiled:
         for start, end, names in self.matcher.spans(text):
             yield start, end, self.counted(names)
 
-    def match(self, text: str, key_places: list[int] | None = None) -> dict[str, int]:
+    def match(self, text: str, key_places: list[int] | None = None, lowered: str | None = None) -> dict[str, int]:
         counts: dict[str, int] = {}
-        for names in self.matcher.labels(text, key_places):
+        for names in self.matcher.labels(text, key_places, lowered):
             for name in self._counted.get(names) or self.counted(names):
                 counts[name] = counts.get(name, 0) + 1
         return counts
@@ -551,26 +570,35 @@ def _prescan_strings(items, ignore_case: bool) -> set[tuple[str, bool]]:
     ends (not whole) before an item that cannot be told simply."""
     states = {("", True)}
     for item in items:
-        if not any(whole for _, whole in states):
+        states, ended = _prescan_step(states, item, ignore_case)
+        if ended:
             break
-        options = _prescan_item(item, ignore_case)
-        if options is None:
-            return {(text, False) for text, _ in states}
-        grown = set()
-        for text, whole in states:
-            if not whole:
-                grown.add((text, False))
-                continue
-            for more, more_whole in options:
-                longer = text + more
-                if len(longer) >= _KEY_MAX:
-                    grown.add((longer[:_KEY_MAX], False))
-                else:
-                    grown.add((longer, more_whole))
-        if len(grown) > _KEY_VARIANTS:
-            return {(text, False) for text, _ in states}
-        states = grown
     return states
+
+
+def _prescan_step(states: set[tuple[str, bool]], item, ignore_case: bool) -> tuple[set[tuple[str, bool]], bool]:
+    """:func:`_prescan_strings`'s reading of one more item after the key strings ``states``: the strings
+    then, and whether they end there (no whole one was left, or the item cannot be told simply, or it
+    would make too many)."""
+    if not any(whole for _, whole in states):
+        return states, True
+    options = _prescan_item(item, ignore_case)
+    if options is None:
+        return {(text, False) for text, _ in states}, True
+    grown = set()
+    for text, whole in states:
+        if not whole:
+            grown.add((text, False))
+            continue
+        for more, more_whole in options:
+            longer = text + more
+            if len(longer) >= _KEY_MAX:
+                grown.add((longer[:_KEY_MAX], False))
+            else:
+                grown.add((longer, more_whole))
+    if len(grown) > _KEY_VARIANTS:
+        return {(text, False) for text, _ in states}, True
+    return grown, False
 
 
 def _prescan_item(item, ignore_case: bool) -> set[tuple[str, bool]] | None:
@@ -654,20 +682,43 @@ def _class_key_chars(members, ignore_case: bool) -> set[str] | None:
 
 
 def _prescan_keys(trie: "_TrieNode") -> set[str]:
-    """The keys of the alternatives the regex ``trie.render(root=True)`` is made of."""
-    keys: set[str] = set()
+    """The keys of the alternatives the regex ``trie.render(root=True)`` is made of.
 
-    def walk(node: _TrieNode, source: str) -> None:
+    An alternative's regex is the regexes of the tokens on its path through the trie, then its leaf's:
+    its key strings are those of these parts' parsed items in a row (each part a whole sequence of
+    items: a character, a class with its repeat, a leaf's groups). So they are read along the trie,
+    each token's items once for all the alternatives below it, not once per alternative (which parsing
+    each alternative's regex whole would take: the time of the first document of a process).
+    """
+    keys: set[str] = set()
+    token_items: dict[str, list] = {}
+    leaf_items: dict[str, list] = {}
+
+    def read(states: set, ended: bool, items) -> tuple[set, bool]:
+        for item in items:
+            if ended:
+                break
+            states, ended = _prescan_step(states, item, False)
+        return states, ended
+
+    def walk(node: _TrieNode, states: set, ended: bool) -> None:
         for token, child in node.children.items():
-            walk(child, source + (_TOKEN_RE.get(token) or re.escape(token)))
-        for tail, marker in node.leaves:
+            items = token_items.get(token)
+            if items is None:
+                items = token_items[token] = list(_parser.parse(_TOKEN_RE.get(token) or re.escape(token)))
+            walk(child, *read(states, ended, items))
+        for tail, _marker in node.leaves:
             try:
-                strings = _prescan_strings(_parser.parse(source + _leaf(tail, marker)), False)
+                items = leaf_items.get(tail)
+                if items is None:
+                    # (the marker group's name tells nothing about the keys: one parse for all equal tails)
+                    items = leaf_items[tail] = list(_parser.parse(_leaf(tail, "m")))
+                strings, _ = read(states, ended, items)
             except Exception:  # pragma: no cover - the regex compiled, so its parts parse
                 strings = {("", True)}  # nothing to go by: a key that every word start has
             keys.update(" " + text for text, _ in strings)
 
-    walk(trie, "")
+    walk(trie, {("", True)}, False)
     return keys
 
 
@@ -691,13 +742,14 @@ def _build_prescan(trie: "_TrieNode | None"):
 _JOINT_AUTOMATA: dict[tuple[int, ...], tuple] = {}  # id()s of the matchers -> (the matchers, joint automaton)
 
 
-def prescan_together(matchers: tuple[PhraseMatcher, ...], text: str) -> list[list[int]] | None:
+def prescan_together(matchers: tuple[PhraseMatcher, ...], text: str, lowered: str | None = None) -> list[list[int]] | None:
     """For each of ``matchers``, the places where its pre-scan finds a key in ``text``, in order: what
     its :meth:`PhraseMatcher._matches` would find, for its ``key_places``. One automaton holds the keys
     of all of them, each key's value telling whose it is, so the text is read once, not once per matcher;
     an automaton reports every occurrence of every key, so each matcher gets the places of its own keys
     (the same offset for a key that several hold: the key's length less one). None when one of the
-    matchers has no pre-scan."""
+    matchers has no pre-scan. ``lowered``: ``text`` lower-cased for matching, when the caller has it
+    (see :func:`lowered_for_slices`)."""
     ids = tuple(id(m) for m in matchers)
     joint = _JOINT_AUTOMATA.get(ids)
     if joint is None or any(a is not b for a, b in zip(joint[0], matchers)):
@@ -718,7 +770,7 @@ def prescan_together(matchers: tuple[PhraseMatcher, ...], text: str) -> list[lis
         joint = _JOINT_AUTOMATA[ids] = (tuple(matchers), automaton)
     if not text:
         return [[] for _ in matchers]
-    hits = list(joint[1].iter(_prescan_text(_lowered(text))))
+    hits = list(joint[1].iter(_prescan_text(lowered if lowered is not None else _lowered(text))))
     places = []
     for k in range(1, len(matchers) + 1):
         own = [end - value[0] for end, value in hits if value[k]]
@@ -905,11 +957,12 @@ class Taxonomy:
         return cls(merged)
 
     # -- queries -----------------------------------------------------------------------------
-    def match(self, text: str, key_places: list[int] | None = None) -> dict[str, int]:
+    def match(self, text: str, key_places: list[int] | None = None, lowered: str | None = None) -> dict[str, int]:
         """Topic name -> number of matches in ``text`` (ancestors included; only topics found).
 
-        ``key_places``: what :func:`prescan_together` found in ``text`` for :attr:`matcher`."""
-        return self._compiled.match(text, key_places)
+        ``key_places``: what :func:`prescan_together` found in ``text`` for :attr:`matcher`;
+        ``lowered``: see :meth:`PhraseMatcher.spans`."""
+        return self._compiled.match(text, key_places, lowered)
 
     @property
     def matcher(self) -> PhraseMatcher:
