@@ -600,3 +600,15 @@ def test_clause_cut_finds_what_the_search_finds():
             found = quotes._clause_cut(text, start, end)
             assert (found and (found.span(), found.group())) == (expected and (expected.span(), expected.group())), \
                 (text, start, end)
+
+
+def test_a_short_sentence_quoted_after_an_attributed_one_goes_on_with_its_speaker():
+    # (a quotation under four words is kept only when it continues someone's quotes)
+    rows = reports("Bo Park disagreed.\n\n\u201cIt is not over,\u201d he said. \u201cWe will return.\u201d")
+    assert ("Bo Park", "said", "We will return.") in rows
+    assert reports("The door was locked.\n\n\u201cNo entry here.\u201d") == []
+
+
+def test_a_reversed_closing_mark_before_an_ellipsis_opens_a_quotation():
+    rows = reports("\u201d\u2026 the train has already left the station,\u201d the editors wrote.")
+    assert rows == [("the editors", "wrote", "\u2026 the train has already left the station")]

@@ -49,6 +49,7 @@ except ImportError:  # pragma: no cover
 
 MIN_DIRECT_WORDS = 4
 MAX_FRAGMENT_WORDS = 8  # embedded quoted phrases shorter than this need a cue of their own
+_SENTENCE_END = re.compile(r"[.!?][ \t]*$")
 
 # ---------------------------------------------------------------- layout
 
@@ -113,7 +114,8 @@ def _double_quotes(body: str, pstart: int, pend: int, pi: int) -> list[QSpan]:
             if open_at is not None:
                 spans.append(QSpan(open_at[0], open_at[0] + len(open_at[1]), pos, m.end(), True, pi))
                 open_at = None
-            elif mark == "\u201d" and m.end() < pend and body[m.end()].isalnum() and (pos == pstart or body[pos - 1].isspace()):
+            elif mark == "\u201d" and m.end() < pend and (body[m.end()].isalnum() or body[m.end()] == "\u2026") \
+                    and (pos == pstart or body[pos - 1].isspace()):
                 open_at = (pos, mark)  # ” used as an opener
         else:  # straight " or '' toggles
             if open_at is None:
@@ -2835,6 +2837,13 @@ class _Finder:
             if qi in self.q_item:
                 continue
             if q.words < MIN_DIRECT_WORDS:
+                # a short sentence of its own goes on with the speaker just quoted ("“…,” he said. “We will
+                # return.”"), never alone
+                if q.closed and _SENTENCE_END.search(body, q.start, q.end) and self._whole_sentence(q):
+                    si = layout.sentence_of(q.open)
+                    sp, cue = self.inherit(qi, si, q.paragraph)
+                    if sp is not None:
+                        self.add_direct(qi, sp, cue, si, strength=1)
                 continue
             # (a title's comma may sit inside its closing mark: "''The Trumps: Three Generations,'' by Gwenda Blair")
             if _looks_like_title(body[q.start:q.end].rstrip(",;:")) \
@@ -2854,6 +2863,11 @@ class _Finder:
             if sp is None and q.single:
                 continue
             self.add_direct(qi, sp, cue, si, strength=1)
+
+    def _whole_sentence(self, q) -> bool:
+        """Whether the quotation ``q`` is its sentence: nothing but spaces around it in the sentence."""
+        s, e = self.layout.sentences[self.layout.sentence_of(q.open)][:2]
+        return not self.masked[s:q.open].strip() and not self.masked[max(q.close_end, q.end):e].strip()
 
     def _embedded_fragment(self, q, si) -> bool:
         """A short quoted phrase inside a narrative sentence, with no speech cue of its own.
