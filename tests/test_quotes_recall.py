@@ -525,3 +525,18 @@ def test_a_call_to_someone_then_an_appositive_is_no_naming():
 def test_an_opening_as_clause_ends_at_its_comma():
     rows = reports("As the president announces that he is ready for the fight, he is set to sign a series of orders.")
     assert [(cue, text) for _, cue, text in rows] == [("announces", "he is ready for the fight")]
+
+
+def test_as_someone_said_somewhere_then_the_clause():
+    rows = reports("As the president said in the Rose Garden last week, setbacks are unavoidable, but giving up is "
+                   "unforgivable.")
+    assert rows == [("the president", "said", "setbacks are unavoidable, but giving up is unforgivable")]
+
+
+def test_a_name_then_its_verb_is_no_subject_phrase():
+    # "the Education Department issued guidance stating …": the department's guidance states it, nobody named
+    # "… issued guidance"
+    rows = reports("Under the new rules, the Treasury Department and Education Department issued guidance stating "
+                   "that the programs are eligible for the funds.")
+    assert all(name is None or "issued" not in name for name, _, _ in rows)
+

@@ -834,6 +834,8 @@ _POSTPOSED_SOURCE_END = re.compile(
     r"|[ \t]+(?:last|this)[ \t]+(?:week|month|year|weekend))?[ \t]*(?=[.!?,]|$)")
 _AS_LEAD = re.compile(r"[ \t]*(?:(?:In|On|At|After|During|Since|For|Under|Among|Before)\b[^,;\u201c\u201d]{1,60},[ \t]*)?"
                       r"(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)[ \t]+)?[Aa]s[ \t]+")  # "In the old Soviet Union, as Smith reported, …"
+# after "As X said": where and when, then the comma before the clause reported
+_AS_REPORT_TAIL = re.compile(r"[ \t]*(?:(?:in|at|on|during|to|last|this|earlier|before|after)\b[^,;:\u201c\u201d]{0,60})?,")
 _SUBJECT_MODIFIER_GAP = re.compile(r",[ \t]*((?:[\w.'\u2019&-]+[ \t]+){1,4})$")
 _REPORT_PARTICIPLES = {"saying", "adding", "arguing", "insisting", "noting", "claiming", "warning", "explaining",
                        "suggesting", "asserting", "stressing", "declaring", "stating", "making it clear", "citing",
@@ -900,7 +902,9 @@ _LONG_SUBJECT_MODIFIERS = {"of", "in", "from", "with", "at", "for", "on", "to", 
 _TRAILING_TIME = re.compile(r"[ \t]+(?:(?:on|last|this|next|early|late)[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
                             r"Saturday|Sunday|yesterday|today|tonight|week|month|year)$")
 _SHARE_HEADS = {"majority", "majorities", "plurality", "minority", "half", "third", "thirds", "quarter", "share"}
-_LONG_SUBJECT_STOP = re.compile(r"[,;:()\u201c\u201d\u2014]|\b(?:is|are|was|were|has|have|had|said|says|told)\b")
+_LONG_SUBJECT_STOP = re.compile(r"[,;:()\u201c\u201d\u2014]|\b(?:is|are|was|were|has|have|had|said|says|told|will|would|"
+                                r"can|could|should|may|might|must|do|does|did)\b")
+_LONG_SUBJECT_MAX_WORDS = 16
 _WORD_RUN = re.compile(r"[\w\u2019'.&/-]+")
 _LEADING_ADVERBIAL = re.compile(r"(?:In|On|At|After|During|Last|This|Earlier|Later|Since|By|Over|Within|Before)\b"
                                 r"[^,;\u201c\u201d]{0,40},[ \t]*")
@@ -1507,10 +1511,14 @@ class _Finder:
         if _LONG_SUBJECT_STOP.search(masked, st, p):
             return None
         words = list(_WORD_RUN.finditer(masked, st, p))
+        if len(words) > _LONG_SUBJECT_MAX_WORDS:
+            return None
         for k, wm in enumerate(words[:7]):
             w = wm.group()
             if k == 0 and w.lower() in _NP_PRONOUNS:
                 return None
+            if k > 0 and w.islower() and w.endswith("ed") and words[k - 1].group().lower() not in _DETERMINERS:
+                return None  # "Education Department issued guidance that …": a verb, a clause of its own
             nxt = words[k + 1].group() if k + 1 < len(words) else ""
             common = w.islower() or k == 0 and w[1:].islower()  # "Organizers of …" opens the sentence
             if common and nxt in _LONG_SUBJECT_MODIFIERS and (self._agentive(masked[st:wm.end()], w.lower())
@@ -1672,6 +1680,9 @@ class _Finder:
             if lw in _STOP_NP or lw in _ADVERBS and not (
                     lw in _TIME_ADJECTIVES and k + 1 < len(rev) and rev[k + 1].group().lower() in _DETERMINERS):
                 break  # (but "An earlier report": an adjective after a determiner)
+            if taken and w.islower() and lw.endswith("ed") and k + 1 < len(rev) and rev[k + 1].group()[:1].isupper() \
+                    and rev[k + 1].group().lower() not in _DETERMINERS:
+                break  # "the Education Department issued guidance": a name, then its verb
             taken.append(wm)
             if len(taken) >= 6:
                 break
@@ -2357,10 +2368,12 @@ class _Finder:
         # D. forward clause
         if inverted:
             return None
-        if re.match(r"[ \t]*,", masked[p:e]) and _AS_LEAD.fullmatch(masked, s, np_start):
-            # "As Clinton told the Daily News, <clause>." / "But as Lavrov said on Monday, <clause>."
-            cut = _clause_cut(masked, p, e)
-            if self.add_clause(p, _cut_end(cut, e), sid, verb, si, pi) is not None:
+        am = _AS_REPORT_TAIL.match(masked, p, e)
+        if am and _AS_LEAD.fullmatch(masked, s, np_start):
+            # "As Clinton told the Daily News, <clause>." / "But as Lavrov said on Monday, <clause>." / "As Biden
+            # said in the Rose Garden last week, <clause>."
+            cut = _clause_cut(masked, am.end(), e)
+            if self.add_clause(am.end(), _cut_end(cut, e), sid, verb, si, pi) is not None:
                 return e
         if re.match(r"[ \t]*[,;)]", masked[p:e]):
             return None  # "the guarantees Russia has demanded, the minister said": no clause after the verb
