@@ -1471,3 +1471,9 @@ def test_a_state_is_a_place_entity():
 def test_a_role_refers_back_only_to_someone_surely_a_person(name, expected):
     body = f"{name} said the talks had failed.\n\nThe gambling businessman said the deal was dead."
     assert speaker_of(body, "deal was dead") == expected
+
+
+def test_a_role_refers_back_to_a_subject_not_to_a_name_in_a_phrase():
+    body = ("Ann Clark does not recognize her old rival.\n\nIn an interview with the hosts Joe Carbury and Mia Brandt, "
+            "the Democratic presidential candidate stated that his comments do not fit the man she knew.")
+    assert speaker_of(body, "do not fit") == ("Ann Clark", "person")

@@ -2100,9 +2100,11 @@ class SpeakerResolver:
     def _roleless_subject(self, pos: int, sent: int, head: str, gender: str | None = None) -> int | None:
         """"the New York businessman said": the person who was just the subject, when nobody has a role that fits."""
         gender = lexicon().role_gender.get(head) or gender
-        for idx, s in self._salient_order(pos, sent, max_back=2):
+        # (a subject: "In an interview with hosts Joe Scarborough and Mika Brzezinski, the Democratic candidate
+        # said" is not Scarborough)
+        for idx, s, is_subject in self._salient_order(pos, sent, max_back=2, subjects=True):
             e = self._entities[idx]
-            if e.type != "person":
+            if e.type != "person" or not is_subject:
                 continue
             if e.roles or (gender and e.gender and e.gender != gender):
                 return None
