@@ -1477,3 +1477,9 @@ def test_a_role_refers_back_to_a_subject_not_to_a_name_in_a_phrase():
     body = ("Ann Clark does not recognize her old rival.\n\nIn an interview with the hosts Joe Carbury and Mia Brandt, "
             "the Democratic presidential candidate stated that his comments do not fit the man she knew.")
     assert speaker_of(body, "do not fit") == ("Ann Clark", "person")
+
+
+def test_a_name_closing_an_opening_phrase_is_not_described_by_the_subject_after_it():
+    body = ("Donald Trump campaigned in Iowa.\n\nAppearing on CBS's Face the Nation, the GOP front-runner said the rival "
+            "had caused tremendous harm.")
+    assert speaker_of(body, "tremendous harm") == ("Donald Trump", "person")

@@ -322,6 +322,9 @@ _COMMA_END = re.compile(r",[ \t]*$")
 _CLAUSE_END = re.compile(r"[^,.;:()\n]{0,60}?(?:[,.;:)]|$)")
 _CONNECTIVE = re.compile(r"\b(?:of|for|with|and|or)\b")
 _SAID_WHO = re.compile(r"\s+(?:said|says|told|added|who)\b")
+# an opening participle or preposition phrase up to a name: "Appearing on CBS' Face the ", "In an interview with "
+_OPENING_PHRASE_BEFORE = re.compile(r"(?:^|[.!?\n][ \t]*)(?:[A-Z][a-z]+ing|In|On|At|With|After|During|From|Speaking)\b"
+                                    r"[^,.;:!?\n\u201c\u201d]*$")
 _PREPOSITION_AND_END = re.compile(r"\b(?:by|to|with|from|of|for|about|on|at|in|against|than|and)[ \t]+$")
 _OF_SPLIT = re.compile(r"\s+(?:of|for|at|to|in|from)\s+")
 _POSS_S_OPT_END = re.compile(r"['\u2019]s?$")
@@ -1583,9 +1586,12 @@ class SpeakerResolver:
         app = None
         comma_after = body.startswith(",", end)  # what _APPOSITIVE and _REPORTING_AFTER_APPOSITIVES start with
         am = _APPOSITIVE.match(body, end, min(len(body), end + 120)) if comma_after else None
-        if am and not poss and _SAID_WHO.match(body[am.end():am.end() + 8]) and _PREPOSITION_AND_END.search(
-                body[max(0, start - 12):start]):
-            am = None  # "was raised by Truss, the foreign minister said": a postposed attribution, not an appositive
+        if am and not poss and _SAID_WHO.match(body[am.end():am.end() + 8]) and (
+                _PREPOSITION_AND_END.search(body[max(0, start - 12):start])
+                or _OPENING_PHRASE_BEFORE.search(body, max(0, start - 80), start)):
+            # "was raised by Truss, the foreign minister said", "Appearing on Face the Nation, the front-runner
+            # said": the name closes a phrase, the description after its comma is the subject
+            am = None
         if am and not poss:
             ap = am.group("app")
             head_part = _OF_SPLIT.split(ap, maxsplit=1)[0]
