@@ -1483,3 +1483,28 @@ def test_a_name_closing_an_opening_phrase_is_not_described_by_the_subject_after_
     body = ("Donald Trump campaigned in Iowa.\n\nAppearing on CBS's Face the Nation, the GOP front-runner said the rival "
             "had caused tremendous harm.")
     assert speaker_of(body, "tremendous harm") == ("Donald Trump", "person")
+
+
+# ---------------------------------------------------------------- round 10: titles, asides, coordinated verbs
+
+
+def test_chair_is_a_title_before_a_name():
+    body = "Democratic National Committee Chair Debbie Wasserman Schultz dismissed the accusations as false."
+    assert speaker_of(body, "accusations") == ("Debbie Wasserman Schultz", "person")
+
+
+def test_a_relative_clause_ending_in_a_phrase_then_a_time_before_the_verb():
+    body = ("Glenn Beck, who has thrown restraint to the winds in denouncing the nominee, on Friday declared the man "
+            "was a threat to democracy.")
+    assert speaker_of(body, "threat to democracy") == ("Glenn Beck", "person")
+
+
+def test_but_now_said_goes_on_with_the_clause_subject():
+    body = "House Republican Thomas Massie used to support Rand Paul, but now said the nominee could unite the party."
+    assert speaker_of(body, "unite the party") == ("Thomas Massie", "person")
+
+
+@pytest.mark.parametrize("verb", ["is labeling", "labels", "dubs"])
+def test_present_forms_of_naming_verbs(verb):
+    body = f"Former Arkansas Gov. Mike Huckabee, for his part, {verb} the orders \u201ca blatant abuse of power.\u201d"
+    assert speaker_of(body, "abuse of power") == ("Mike Huckabee", "person")

@@ -72,6 +72,7 @@ TITLE_WORDS = {
     "chancellor", "premier", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "director",
     "envoy", "commissioner", "congressman", "congresswoman", "administrator", "advisor", "adviser", "president-elect",
     "vice-president", "press", "deputy", "representative", "honorable", "honourable", "coordinator",
+    "chair", "chairperson", "co-chair",
 }
 # words before a surname that are never its given name: titles, their abbreviations, and the
 # verbs of a headline or signature line ("Pres. Biden", "VP Harris", "Signed Joseph R. Biden")

@@ -402,7 +402,7 @@ _MULTI = [
     r"(?=[ \t]+(?:[\w\u2019'.-]+[ \t]+){1,6}?as[ \t])",
     # "called Truss “naive”", "calls him a liar", "calling them cowards": naming someone something is a report;
     # "called Truss on Tuesday" (on the phone) or "called a press conference" are not
-    r"(?:call(?:ed|s|ing)?|deemed|dubbed|label(?:l)?ed|branded|rated)"
+    r"(?:call(?:ed|s|ing)?|deem(?:ed|s|ing)|dub(?:bed|s|bing)|label(?:l?ed|s|l?ing)|branded|rated)"
     r"(?=[ \t]+(?:(?!(?:a|an|for|on|off|in|at|to|with|from|by|after|before|during|back|up|out|upon|"
     r"again|twice|him|her|them|when|while|because|since|if|said|says|told|who|which)\b)[\w\u2019'.,-]+[ \t]+){1,8}?(?:\u201c|"
     # (not after a comma: "called LeVell, a former county chairman" is a call and an appositive)
@@ -412,11 +412,11 @@ _MULTI = [
     r"(?:his|her|their|its|my|our)[ \t]+[a-z])|" + _CALLED_ADJECTIVES + r"(?=[ \t]*[,.;:]|[ \t]+(?:and|but)\b)))"
     # "called Trump's statements on Sunday “childish”": a longer object, then a quotation (the object's first
     # word is no preposition, and no clause starts inside it)
-    r"|(?:call(?:ed|s|ing)?|deemed|dubbed|label(?:l)?ed|branded)"
+    r"|(?:call(?:ed|s|ing)?|deem(?:ed|s|ing)|dub(?:bed|s|bing)|label(?:l?ed|s|l?ing)|branded)"
     r"(?=[ \t]+(?!(?:a|an|for|on|off|in|at|to|with|from|by|after|before|during|back|up|out|upon|again|twice)\b)"
     r"(?:(?!(?:but|said|says|told|who|which|that|to|when|while)\b|and[ \t]+(?:said|says|told|asked|added|then)\b)"
     r"[\w\u2019'.,-]+[ \t]+){1,10}?(?:\u201c|\"|''))"
-    r"|(?:call(?:ed|s|ing)?|deemed|dubbed|label(?:l)?ed|branded|rated)"
+    r"|(?:call(?:ed|s|ing)?|deem(?:ed|s|ing)|dub(?:bed|s|bing)|label(?:l?ed|s|l?ing)|branded|rated)"
     r"(?=[ \t]+(?:him|her|them|it|himself|herself|themselves|this|that)[ \t]+"
     r"(?!(?:back|up|out|again|twice|later|directly|personally|immediately|today|tonight|yesterday|on|in|at|to|for|from|about|after|before|during|and|but|or|while|when)\b)"
     r"(?:\u201c|(?:a|an)[ \t]|[a-z][\w-]+(?:[ \t]*[,.;]|[ \t]+(?:and|but)\b)))",
@@ -960,7 +960,7 @@ _ASKED_QUESTION = re.compile(
 # what follows a subject's head and belongs to it: "a diplomat familiar with the talks", "officials in Kyiv", "a
 # source speaking to Radio X", "a spokesman for the Ann Lee campaign"
 # a coordinated verb: "… and backed their plan", "…, and most recently defended it"
-_AND_BEFORE = re.compile(r"\b(?:and|but|yet|or)(?:[ \t]+(?:then|also|later|(?:most[ \t]+)?[a-z]{3,}ly))?[ \t]*$")
+_AND_BEFORE = re.compile(r"\b(?:and|but|yet|or)(?:[ \t]+(?:then|also|later|now|still|instead|(?:most[ \t]+)?[a-z]{3,}ly))?[ \t]*$")
 # a noun phrase opening a sentence as its subject, its verb after: "The Russian Foreign Ministry issued", "The report
 # also provided"
 _OPENING_SUBJECT = re.compile(
@@ -1319,13 +1319,18 @@ class _Finder:
         mention = self.resolver.mention_ending_at(p)
         if mention is None:
             gm = _ADVERBIAL_GAP.search(masked, max(s, p - 90), p)
+            if gm and gm.end() == p and not masked.startswith(",", gm.start()) and "," in masked[gm.start():p] \
+                    and self.resolver.mention_ending_at(gm.start()) is None:
+                # "…, who has thrown restraint to the winds in denouncing him, on Friday declared": the gap is the
+                # last adverbial after its comma, the words before it end the relative clause
+                gm = _ADVERBIAL_GAP.match(masked, masked.rfind(",", gm.start(), p), p) or gm
             if gm and gm.end() == p:
                 cand = self.resolver.mention_ending_at(gm.start())
                 # not the object inside a relative clause: "Ann Lee, who backed Mr. Romney in 2012, said"
                 if cand is not None and cand.start >= s and not _OBJECT_BEFORE.search(masked, s, cand.start) \
                         and not re.search(r"(?:^|,)[ \t]*(?:who|which|whose)\b[^,]*$", masked[s:cand.start]):
                     mention = cand
-                elif cand is None and masked.startswith(",", gm.start()) and _APPOSITIVE_GAP.search(
+                elif (cand is None or cand.kind != "name") and masked.startswith(",", gm.start()) and _APPOSITIVE_GAP.search(
                         masked, max(s, gm.start() - 160), gm.start() + 1):
                     # "Chris Christie, who's chairing the team, on Sunday defended": the appositive before the
                     # adverbial is read as if the verb followed its comma
