@@ -1508,3 +1508,27 @@ def test_but_now_said_goes_on_with_the_clause_subject():
 def test_present_forms_of_naming_verbs(verb):
     body = f"Former Arkansas Gov. Mike Huckabee, for his part, {verb} the orders \u201ca blatant abuse of power.\u201d"
     assert speaker_of(body, "abuse of power") == ("Mike Huckabee", "person")
+
+
+# ---------------------------------------------------------------- round 10: replies and responses
+
+
+@pytest.mark.parametrize("body, fragment, expected", [
+    ("A boy asked who he was. Another child responded, \u201cThat\u2019s her husband.\u201d", "her husband",
+     ("Another child", "anonymous")),
+    ("\u201cHere is a young man having problems,\u201d Cruz said as the heckler yelled: \u201cYou are awful!\u201d",
+     "You are awful", ("the heckler", "anonymous")),
+])
+def test_short_replies_with_their_cue(body, fragment, expected):
+    assert speaker_of(body, fragment) == expected
+
+
+def test_writing_back_is_one_verb():
+    assert reports("Clinton writes to Mills. Mills then writes back, \u201cYou look well.\u201d") == [
+        ("Mills", "writes back", "You look well.")]
+
+
+def test_responding_by_doing_is_the_doing_not_a_report():
+    rows = reports("The Sanders campaign has responded to criticism on immigration issues by pointing to her own "
+                   "record on licenses.")
+    assert rows == [("the Sanders campaign", "pointing to", "her own record on licenses")]

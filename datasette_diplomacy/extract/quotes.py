@@ -373,7 +373,7 @@ _CALLED_ADJECTIVES = (
 _MULTI = [
     # "went so far as to say", "went on to call": the infinitive is the report ("refused to say" is none)
     r"(?:went|goes|go|going) (?:so far as|on) to (?:say|suggest|call|claim|argue|accuse|compare|add|describe|warn|predict)",
-    r"pointed out", r"points out", r"pointing out", r"went on" + _WENT_ON_NOT, r"goes on" + _WENT_ON_NOT, r"shot back", r"chimed in", r"made (?:it )?clear",
+    r"pointed out", r"points out", r"pointing out", r"(?:wrote|writes|writing) back", r"went on" + _WENT_ON_NOT, r"goes on" + _WENT_ON_NOT, r"shot back", r"chimed in", r"made (?:it )?clear",
     r"makes (?:it )?clear", r"making (?:it )?clear", r"called for", r"calls for", r"calling for",
     r"called on", r"calls on", r"spoke of", r"spoke about", r"speaks about", r"speaking about", r"talked about",
     r"talks about", r"talking about", r"referring to", r"refers to", r"referred to", r"discussed", r"discusses",
@@ -1029,9 +1029,15 @@ _NOUN_OR_VERB = {"states", "remarks", "comments"}
 _ISSUED_BEFORE = re.compile(r"\b(?:issued|released|put[ \t]+out|sent|published|posted|made|gave|delivered|wrote|"
                             r"tweeted|filed)[ \t]+$")
 _RESPONSE_VERBS = {"responded", "responds", "reacted", "reacts"}
+_BY_BEFORE = re.compile(r"\bby[ \t]+$")
+# "responded by easing sanctions", "responded Tuesday to one of the messages by saying …": an act (what it was
+# is the next report's)
+_RESPONDED_BY = re.compile(r"[ \t]+(?:[a-z]+ly[ \t]+)?(?:(?:on[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                           r"Saturday|Sunday|today|yesterday|later)[ \t]+)?(?:to[ \t]+[^,.;:\u201c]{1,60}?[ \t]+)?(?:by|with)\b")
 _DESCRIBED_SUBJECT = re.compile(
     r"((?:(?i:the|a|an|his|her|their|its|one|another|some|several)|[A-Z][\w.\u2019'-]*)(?:[ \t]+[\w.\u2019'-]+){0,4}?)"
-    r"[ \t]+(?:(?:also|then|later|quickly|again)[ \t]+)?[a-z]+(?:ed|ook|ent|ade|ave|ame|ew|ote|oke|ad|id)\b")
+    r"[ \t]+(?:(?:has|have|had)[ \t]+)?(?:(?:also|then|later|quickly|again)[ \t]+)?"
+    r"[a-z]+(?:ed|ook|ent|ade|ave|ame|ew|ote|oke|ad|id)\b")
 _DESCRIBED_SUBJECT_PP = re.compile(
     r"((?i:the|a|an|other|some|many|several)[ \t]+(?:[\w.\u2019'-]+[ \t]+){0,3}?(?P<head>[\w\u2019'-]+)[ \t]+"
     r"(?:of|for|in|at|from|on|with)[ \t]+(?:[\w.\u2019'-]+[ \t]+){0,6}?[\w.\u2019'-]+)"
@@ -2050,7 +2056,7 @@ class _Finder:
             # … unless a progressive: "is calling for" is the finite verb of its subject
             participle_cue = ing_cue and not _PROGRESSIVE_BEFORE.search(masked, max(s, vs - 8), vs)
             if lv in _NOUN_OR_VERB and not re.match(r"[ \t]*(?:that\b|[,:]|\u201c)", masked[ve:e]) or \
-                    lv in _RESPONSE_VERBS and re.match(r"[ \t]+(?:[a-z]+ly[ \t]+)?(?:by|with)\b", masked[ve:e]):
+                    lv in _RESPONSE_VERBS and _RESPONDED_BY.match(masked, ve, e):
                 # "in the March states": a noun; "The United States responded by easing sanctions": an act
                 continue  # "in the March states and beyond": "states" reports only before "that", ":" or a quote
             if lv.split(" ", 1)[0].endswith("s") and _PREPOSITION_PHRASE_BEFORE.search(left) \
@@ -2119,8 +2125,9 @@ class _Finder:
                     sid = last_speaker if last_subject_found else self.sentence_subject(si, vs)
                     if sid is None and gerund and lv in _REPORT_PARTICIPLES:
                         sid = self._parenthetical_subject(s, vs)
-                    if sid is None and gerund and " " in lv:
-                        # "Sanders spent much of his campaign railing against superdelegates"
+                    if sid is None and gerund and (" " in lv or _BY_BEFORE.search(left)):
+                        # "Sanders spent much of his campaign railing against superdelegates", "The campaign has
+                        # responded to criticism by pointing to her record"
                         sid = self._clause_subject(s, vs)
                     if sid is None:
                         if gerund and lv in _REPORT_PARTICIPLES and (_COMMA_BEFORE.search(left) or object_participle) \
