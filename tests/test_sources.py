@@ -1532,3 +1532,19 @@ def test_responding_by_doing_is_the_doing_not_a_report():
     rows = reports("The Sanders campaign has responded to criticism on immigration issues by pointing to her own "
                    "record on licenses.")
     assert rows == [("the Sanders campaign", "pointing to", "her own record on licenses")]
+
+
+# ---------------------------------------------------------------- round 10: shares of those polled
+
+
+@pytest.mark.parametrize("body, fragment, expected", [
+    ("Nearly nine out of 10 say they will need new skills.", "new skills", ("Nearly nine out of 10", "anonymous")),
+    ("About four out of 10 voters said life would be worse.", "life would be worse",
+     ("About four out of 10 voters", "group")),
+    ("By 2-1, younger people see a problem, and three-fourths say the government should act.", "should act",
+     ("three-fourths", "anonymous")),
+    ("Her campaign workers here said they had worked the state for months.", "worked the state",
+     ("Her campaign workers", "anonymous")),
+])
+def test_shares_and_described_groups(body, fragment, expected):
+    assert speaker_of(body, fragment) == expected

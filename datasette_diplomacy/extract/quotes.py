@@ -654,7 +654,7 @@ _WEAK_VERBS = {"think", "thinks", "thought", "believe", "believes", "believed", 
                "expecting", "hoping", "feel", "feels", "felt", "worry", "worries", "worried"}
 _ADVERBS = set("""
 has have had also later then again previously repeatedly recently once often would will could might may did does do
-overall reportedly initially ultimately publicly privately quickly bluntly flatly simply further frequently earlier now even
+overall here reportedly initially ultimately publicly privately quickly bluntly flatly simply further frequently earlier now even
 never always already allegedly apparently clearly specifically openly angrily long not just herself himself
 themselves itself too still yet subsequently thereafter afterwards afterward meanwhile then finally first
 separately similarly likewise moreover however immediately explicitly directly personally repeatedly falsely
@@ -929,7 +929,8 @@ _SHORT_ANSWER = re.compile(
     r"(?=[ \t]*(?:[.,;!?]|$)|[ \t]+(?:in|on|at|during|last|this|earlier|later|when|after|before|while|but|and)\b)")
 # "more than 6 in", "About four in": the start of a share of those polled ("… in 10 voters")
 RATIO_START = (r"(?:(?:[Mm]ore[ \t]+than|[Nn]early|[Aa]bout|[Aa]lmost|[Rr]oughly|[Oo]ver|[Ff]ewer[ \t]+than|[Ll]ess[ \t]+than|"
-               r"[Jj]ust)[ \t]+)?(?:\d+|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine)[ \t]+in")
+               r"[Jj]ust)[ \t]+)?(?:\d+|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine)[ \t]+"
+               r"(?:in|out[ \t]+of)")  # "About 4 in 10", "Nearly nine out of 10"
 _RATIO_BEFORE = re.compile(RATIO_START + r"[ \t]+$")
 # where an asked question ends: a comma or semicolon, or its closing quotation mark before a new clause
 # ("Asked if Sanders is “realistic enough,” 72 percent said yes")
@@ -1697,6 +1698,8 @@ class _Finder:
             taken.append(wm)
             if len(taken) >= 6:
                 break
+        if taken and len(taken) > 1 and taken[-1].group().lower() == "and":
+            taken.pop()  # "…, and three-fourths say": the conjunction opens the clause, not the phrase
         if not taken:
             return None
         return max(s, p - 120) + taken[-1].start()

@@ -2011,6 +2011,9 @@ class SpeakerResolver:
                 w = "on"
             if w == "in" and k > 0 and _is_count(content[k - 1]) and content[k + 1:k + 2] and _is_count(content[k + 1]):
                 continue  # "six in 10 voters": a share, its head comes later
+            if w == "of" and k > 1 and content[k - 1] == "out" and _is_count(content[k - 2]) \
+                    and content[k + 1:k + 2] and _is_count(content[k + 1]):
+                continue  # "four out of 10 voters"
             if w in ("for", "of", "at", "with", "from", "in", "on", "to", "by", "who", "which", "that") and k > 0:
                 # "a diplomat familiar with the talks": the adjective heading the modifier is not the head
                 k -= 1 if k > 1 and content[k - 1] in _POST_MODIFIER_ADJECTIVES else 0
