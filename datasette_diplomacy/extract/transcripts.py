@@ -840,7 +840,9 @@ _WORD_RE = re.compile(r"[^\W_]")
 _WS_CLASS = "[" + re.escape(_WS) + "]"
 # Lines that may start a turn: 'Q', or a colon within the first 130 characters.
 # line patterns (no match holds a newline): see LinePattern
-_CANDIDATE_RE = LinePattern(r"[" + re.escape(_LEAD) + r"]*(?:Q|[^\n:]{1,130}:)")
+# (the run before the colon possessive: the same matches, as a shorter run is followed by no colon, but
+# a line without one is given up at once instead of backtracking over its first 130 characters)
+_CANDIDATE_RE = LinePattern(r"[" + re.escape(_LEAD) + r"]*(?:Q|[^\n:]{1,130}+:)")
 _END_ANY_RE = LinePattern(_WS_CLASS + r"*END(?:" + _WS_CLASS + r"|$)")
 
 
