@@ -565,9 +565,15 @@ def _role_head_automaton():
     """
     if _ahocorasick is None or not _ahocorasick.unicode or _lower_role_head_re() is None:
         return None
+    return _roles_automaton(_ROLE_KEY_TABLE)
+
+
+def _roles_automaton(table: dict):
+    """An Aho-Corasick automaton of every role as " role ", its characters mapped by ``table``; each key's
+    value is the offset from its last character back to where the role's match starts."""
     automaton = _ahocorasick.Automaton()
     for role in set(lexicon().roles):
-        key = " " + role.encode("ascii", "replace").translate(_ROLE_KEY_TABLE).decode("ascii") + " "
+        key = " " + role.encode("ascii", "replace").translate(table).decode("ascii") + " "
         automaton.add_word(key, len(key) - 1)
     automaton.make_automaton()
     return automaton
@@ -597,12 +603,7 @@ def _role_head_keys_automaton():
     roles = _role_head_automaton()
     if roles is None:
         return False
-    automaton = _ahocorasick.Automaton()
-    for role in set(lexicon().roles):
-        key = " " + role.encode("ascii", "replace").translate(_PRESCAN_TABLE).decode("ascii") + " "
-        automaton.add_word(key, len(key) - 1)
-    automaton.make_automaton()
-    return automaton
+    return _roles_automaton(_PRESCAN_TABLE)
 
 
 @lru_cache(maxsize=1)
