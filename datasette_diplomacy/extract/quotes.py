@@ -708,7 +708,6 @@ _DETERMINERS = {"the", "a", "an", "one", "some", "several", "two", "three", "fou
 # between a subject and its verb: "All three candidates have said", "the minister would later say"
 _AUXILIARIES = {"has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must", "did", "does",
                 "do", "also"}
-_COMMA_END_BEFORE = re.compile(r",[ \t]*$")
 _SHORT_SUBJECT = re.compile(r"[ \t]*(?:[\w.\u2019'&-]+[ \t]+){1,5}")
 _RELATIVE_CLAUSE_BREAK = re.compile(r"[,;:\u201c\u201d]|\b(?:that|and|but)\b")
 _PREPOSITION_PHRASE_BEFORE = re.compile(r"(?:^|[,;:(\u2014][ \t]*)(?:[Dd]espite|[Aa]longside|[Aa]midst|[Aa]mid|[Aa]mong|"
@@ -2190,7 +2189,7 @@ class _Finder:
         if not surface or surface.lower() not in ("who", "which", "that"):
             return e
         nxt = next((c for c in cues if c[0] == "verb" and c[1] > ve), None)
-        if _COMMA_END_BEFORE.search(self.masked, s, np_start):
+        if _COMMA_BEFORE.search(self.masked[s:np_start]):
             # "Following the report, which concluded that …, Clinton's campaign contended that …": an aside ends
             # at the comma before the main clause's subject and verb
             for c in cues:
