@@ -1548,3 +1548,34 @@ def test_responding_by_doing_is_the_doing_not_a_report():
 ])
 def test_shares_and_described_groups(body, fragment, expected):
     assert speaker_of(body, fragment) == expected
+
+
+# ---------------------------------------------------------------- round 11: someone new, names in one word
+
+
+@pytest.mark.parametrize("body, fragment, expected", [
+    ("Sen. Walter Brisk spoke for an hour on Wednesday. Later, a senator said the votes would be held.",
+     "the votes would be held", ("a senator", "anonymous")),
+    ("Sen. Walter Brisk, the Arizona Republican, spoke for an hour. After a marathon of speeches, a Democratic "
+     "senator said Republicans had agreed to hold votes.", "Republicans had agreed", ("a Democratic senator", "anonymous")),
+    ("Sen. Walter Brisk spoke for an hour. \u201cThe votes will be held,\u201d a senator said.", "The votes will be held",
+     ("a senator", "anonymous")),
+    ("Sen. Walter Brisk spoke for an hour. Another senator said the votes would be held.", "the votes would be held",
+     ("another senator", "anonymous")),
+    ("Sen. Walter Brisk spoke for an hour. One senator, speaking on condition of anonymity, said the votes would "
+     "be held.", "the votes would be held", ("one senator", "anonymous")),
+])
+def test_an_indefinite_description_is_someone_new(body, fragment, expected):
+    """"a senator" introduces a senator the reader has not met; only "the senator" refers back."""
+    assert speaker_of(body, fragment) == expected
+
+
+def test_the_definite_description_still_refers_back():
+    body = "Sen. Walter Brisk spoke for an hour on Wednesday. The senator said the votes would be held."
+    assert speaker_of(body, "the votes would be held") == ("Walter Brisk", "person")
+
+
+@pytest.mark.parametrize("name", ["RealClearPolitics", "MoveOn", "McCain"])
+def test_a_name_with_capitals_inside_is_one_word(name):
+    body = f"Turnout rose to 13.3 million in the primaries, according to {name}."
+    assert speaker_of(body, "Turnout rose")[0] == name

@@ -145,7 +145,7 @@ _U = f"[{re.escape(_UP)}]"
 _L = f"[{re.escape(_LO)}]"
 _ABBR_TITLES = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Maj|Adm|Prof|Rev|Hon|St|Pres|Amb)\.?"
 _NAME_WORD = (
-    rf"(?:{_ABBR_TITLES}(?=\s)|{_U}{_L}*['\u2019]{_U}{_L}+|{_U}{_L}+(?:{_U}{_L}+)?(?:-{_U}?{_L}+)*"
+    rf"(?:{_ABBR_TITLES}(?=\s)|{_U}{_L}*['\u2019]{_U}{_L}+|{_U}{_L}+(?:{_U}{_L}+){{0,2}}(?:-{_U}?{_L}+)*"
     rf"|(?:al|el|bin|ibn|ben|abu)-{_U}{_L}+|{_U}\.(?:{_U}\.)*|U\.S\.|U\.K\.|U\.N\.|E\.U\.|[A-Z]{{2,5}}(?![a-z]))"
 )
 _PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|la|le|du|dos|das|ter|bin|ibn|al|el|y|zu|St\.|of|for)"
@@ -165,7 +165,7 @@ def _first_char_consumed(alternatives: str) -> str:
 _NAME_WORD_REST = (
     rf"(?:(?:{_first_char_consumed('al|el|bin|ibn|ben|abu')})-{_U}{_L}+"
     rf"|(?:{_first_char_consumed(_ABBR_TITLES[3:-4])})\.?(?=\s)"
-    rf"|(?<={_U})(?:{_L}*['\u2019]{_U}{_L}+|{_L}+(?:{_U}{_L}+)?(?:-{_U}?{_L}+)*|\.(?:{_U}\.)*)"
+    rf"|(?<={_U})(?:{_L}*['\u2019]{_U}{_L}+|{_L}+(?:{_U}{_L}+){{0,2}}(?:-{_U}?{_L}+)*|\.(?:{_U}\.)*)"
     rf"|{_first_char_consumed('U.S.|U.K.|U.N.|E.U.')}|(?<=[A-Z])[A-Z]{{1,4}}(?![a-z]))"
 )
 # (?<![\w’'-]) then a _NAME_WORD, written as: its first character (a capital, or the a/e/b/i of "al-",
@@ -2070,8 +2070,11 @@ class SpeakerResolver:
             return self._keyed_entity("institution", re.sub(r"^(?:The)\b", "the", text), country=country)
         # role description not in the table
         if head in lex.roles:
+            if det in ("a", "an", "one", "another"):
+                # "a Democratic senator said" brings in someone new, never the senator named before
+                return self._keyed_entity("anonymous", re.sub(r"^(?:A|An|One|Another)\b", lambda mm: mm.group().lower(), text))
             idx = self._resolve_role({"head": head, "mods": content[:-1], "poss": None}, start, end, sent)
-            if idx is None and self._last_role_candidates == 0 and det in ("the", "a", "an", "one", "another"):
+            if idx is None and self._last_role_candidates == 0 and det == "the":
                 # "the gambling tycoon" with nobody of that role named: a described, unnamed speaker
                 return self._keyed_entity("anonymous", re.sub(r"^(?:The|A|An)\b", lambda mm: mm.group().lower(), text))
             return idx
