@@ -1579,3 +1579,29 @@ def test_the_definite_description_still_refers_back():
 def test_a_name_with_capitals_inside_is_one_word(name):
     body = f"Turnout rose to 13.3 million in the primaries, according to {name}."
     assert speaker_of(body, "Turnout rose")[0] == name
+
+
+@pytest.mark.parametrize("body, fragment, expected", [
+    ("The state officials whose laws have been invalidated say the real change came from the courts.",
+     "the real change", ("the state officials", "anonymous")),
+    ("But progressive groups that have endorsed him say they believe the delegates should choose.",
+     "they believe the delegates", ("progressive groups", "group")),
+])
+def test_a_whose_or_that_relative_between_subject_and_verb(body, fragment, expected):
+    assert speaker_of(body, fragment) == expected
+
+
+def test_that_after_a_report_verb_is_still_its_clause():
+    body = "Sen. Tom Reddick warned that officials say the plan is dead."
+    assert reports(body) == [("Tom Reddick", "warned", "officials say the plan is dead")]
+
+
+def test_more_verbs_invert_after_a_quotation():
+    body = "\u201cThe plan is dead,\u201d commented Anna Kowal, a spokeswoman for the group."
+    assert speaker_of(body, "The plan is dead") == ("Anna Kowal", "person")
+
+
+def test_a_message_delivered_before_a_colon_is_the_quotation():
+    body = ("Senate Majority Leader Tom Reddick, R-Ky., delivered a blunt message to the governor: "
+            "\u201cIt\u2019s time to quit attacking people.\u201d")
+    assert speaker_of(body, "time to quit") == ("Tom Reddick", "person")

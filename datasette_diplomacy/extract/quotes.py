@@ -357,6 +357,7 @@ wondered observed countered claimed stressed emphasized emphasised predicted pro
 reacted responded answered agreed agrees admitted boasted bragged complained charged cautioned suggested asserted opined
 declares continues gloated questioned surmised pressed jokes quips shouts yells
 remembered reasoned gushed riffed sniffed deadpanned sniped sneered carped groused
+commented tweets replies texted emailed
 """.split())
 # "Boston went on to win Game 7", "the talks went on for hours": no report ("went on to attack …" is one)
 _WENT_ON_NOT = (r"(?![ \t]+(?:for|and|until|into)\b|[ \t]+to[ \t]+(?:win|lose|become|serve|lead|play|found|build|beat|defeat|"
@@ -392,8 +393,10 @@ _MULTI = [
     r"(?:issued|released|put out|posted|sent|published|tweeted|gave|made) (?:the following|this|a|an)"
     r"(?: [\w-]+)? (?:statement|message|tweet|letter|note|response|comment)(?=[ \t]*:[ \t]*(?:\n|$))",
     # "issued a statement, “…”", "posted a message on Facebook: “…”": the text's words are its author's
-    r"(?:issued|released|put out|posted|sent|published)(?=[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+)?(?:statement|tweet|message|"
-    r"letter|email|post|note|video)[^,:;\u201c]{0,40}[,:][ \t]*\u201c)",
+    # "delivered a blunt message to the governor: “…”"
+    r"(?:issued|released|put out|posted|sent|published|delivered|offered|gave)(?=[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+)?"
+    r"(?:statement|tweet|message|letter|email|post|note|video|warning|reminder|reply|response|answer)"
+    r"[^,:;\u201c]{0,40}[,:][ \t]*\u201c)",
     # "described the talks as useless": a characterisation is a report
     r"(?:describ(?:ed|es|ing)|cast(?:s|ing)?|portray(?:ed|s|ing)|characteri[sz](?:ed|es|ing)|paint(?:ed|s|ing)|"
     r"position(?:ed|s|ing)|present(?:ed|s|ing)|bill(?:ed|s|ing)|tout(?:ed|s|ing)|refer(?:red|s|ring)[ \t]+to|"
@@ -448,10 +451,12 @@ _WELCOMED_PEOPLE = re.compile(
 # a quotation opening the sentence, up to the subject after it
 _QUOTE_THEN_SUBJECT = re.compile(r"[ \t]*\u201c[^\u201c\u201d]*\u201d[ \t]*,?[ \t]*")
 _RELATIVE_TO_VERB = re.compile(r"[^,\u201c\u201d;]+,[ \t]*(?:who|whose|which)\b[^,\u201c\u201d;]*,[ \t]*$")
-# a subject, then a relative clause without commas up to the verb: "The diplomat who met Lavrov [said]"
+# a subject, then a relative clause without commas up to the verb: "The diplomat who met Lavrov [said]", "The
+# officials whose laws were struck down [say]", "Groups that have endorsed him [say]" ("that" only before a verb)
 _RESTRICTIVE_RELATIVE = re.compile(
     r"(?:(?:[Tt]hough|[Aa]lthough|[Ww]hile|[Ww]hen|[Ii]f|[Bb]ecause|[Ss]ince|[Aa]fter|[Bb]efore|[Oo]nce|[Uu]nless|"
-    r"[Ww]hereas|[Ee]ven[ \t]+though)[ \t]+)?([^,;:\u201c\u201d]+?)[ \t]+who[ \t]+[^,;:\u201c\u201d]{1,120}")
+    r"[Ww]hereas|[Ee]ven[ \t]+though)[ \t]+)?([^,;:\u201c\u201d]+?)[ \t]+"
+    r"(?:who|whose|that(?=[ \t]+(?:have|has|had|were|was|are|is|\w+ed)\b))[ \t]+[^,;:\u201c\u201d]{1,120}")
 # "Those who …", "Anyone who …", "All who …": the resolver's own route for the relative
 _QUANTIFIER_SUBJECTS = {"those", "anyone", "anybody", "everyone", "everybody", "all", "someone", "somebody", "many",
                         "few", "some", "one", "none", "people"}
@@ -1591,8 +1596,8 @@ class _Finder:
         Lavrov's; "Officials who briefed reporters said" the officials'. Returns (speaker_id, start, surface),
         None when that subject is no source, or False when the sentence does not open that way."""
         masked = self.masked
-        if masked.find("who", s, p) < 0:
-            return False  # called for every report: most sentences have no "who" before the verb
+        if masked.find("who", s, p) < 0 and masked.find("that", s, p) < 0:
+            return False  # called for every report: most sentences have no "who" or "that" before the verb
         ns = self._after_opening_conj(s, p)
         rm = _RESTRICTIVE_RELATIVE.fullmatch(masked, ns, p)
         if rm is None:
