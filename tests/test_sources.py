@@ -1605,3 +1605,26 @@ def test_a_message_delivered_before_a_colon_is_the_quotation():
     body = ("Senate Majority Leader Tom Reddick, R-Ky., delivered a blunt message to the governor: "
             "\u201cIt\u2019s time to quit attacking people.\u201d")
     assert speaker_of(body, "time to quit") == ("Tom Reddick", "person")
+
+
+@pytest.mark.parametrize("body, fragment, expected", [
+    ("Senate Democrats blocked the bill because they said the language was a poison pill.", "poison pill",
+     ("Senate Democrats", "group")),
+    ("On Friday, Senate Democrats blocked the bill, and they said the language was a poison pill.", "poison pill",
+     ("Senate Democrats", "group")),
+])
+def test_they_is_the_people_who_are_the_subject_of_its_sentence(body, fragment, expected):
+    assert speaker_of(body, fragment) == expected
+
+
+def test_they_after_other_people_of_the_sentence_stays_unresolved():
+    body = "Economists studied firms in which managers hired workers they said were the best fit."
+    assert speaker_of(body, "the best fit") == (None, None)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Supporters of the senator say that he has matured.", ("Supporters of the senator", "anonymous")),
+    ("Aides to Mr. Lomax who have seen him say that he has matured.", ("Aides to Mr. Lomax", "group")),
+])
+def test_the_object_of_a_phrase_after_the_subject_s_head_is_not_the_subject(body, expected):
+    assert speaker_of(body, "he has matured") == expected

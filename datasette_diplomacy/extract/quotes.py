@@ -1357,9 +1357,9 @@ class _Finder:
             if joint is not None:
                 return joint
             om = _POST_MODIFIER.search(masked, max(s, mention.start - 40), mention.start)
-            if om is not None and mention.kind == "name":
-                # "Another source speaking to Radio Free Europe said", "a spokesman for Ann Lee said": the name
-                # is the object of a phrase modifying the subject's head
+            if om is not None and mention.kind in ("name", "role"):
+                # "Another source speaking to Radio Free Europe said", "a spokesman for Ann Lee said", "Supporters
+                # of the senator say": the name is the object of a phrase modifying the subject's head
                 head_end = s + len(masked[s:om.start()].rstrip())
                 head_start = self._np_start_before(s, head_end)
                 if head_start is not None:
@@ -1603,8 +1603,12 @@ class _Finder:
         if rm is None:
             return False
         ns, ne = rm.span(1)
-        if self._np_start_before(ns, ne) != ns:
-            return False
+        np_start = self._np_start_before(ns, ne)
+        if np_start != ns:
+            # "Aides to Mr. Lee who have seen him say": a head phrase, then the name its preposition governs
+            om = _POST_MODIFIER.search(masked, max(ns, np_start - 40), np_start) if np_start is not None else None
+            if om is None or self._np_start_before(ns, ns + len(masked[ns:om.start()].rstrip())) != ns:
+                return False
         surface = self.body[ns:ne]
         words = surface.split()
         if words[0].lower() in _NP_PRONOUNS or words[0].lower() in _QUANTIFIER_SUBJECTS:

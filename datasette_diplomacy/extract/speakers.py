@@ -1987,7 +1987,8 @@ class SpeakerResolver:
         low = _CONTRACTION.sub("", low)  # "I’ve said all along": the pronoun, no name
         if low in ("they", "we", "i", "it", "you", "one", "them", "us", "this", "that", "which"):
             if low == "they":
-                return self._resolve_they()
+                subject = self._plural_subject_before(start)
+                return subject if subject is not None else self._resolve_they()
             return None  # "it", "we", "I"...: an unnamed or unresolvable source is no speaker
         if low.split(" ", 1)[0] in _LEADING_PREPOSITIONS:
             return None  # "Despite polls showing …", "Alongside BLM calls for …": a phrase, nobody speaking
@@ -2061,9 +2062,9 @@ class SpeakerResolver:
                 ent.country = c
             return idx
         if head in lex.groups or low in lex.groups or (det or head.endswith(("s", "men"))) and is_people_noun(head) \
-                and (not words[-1][:1].isupper()  # "Reuters reported": a name, not a plural of people
-                     # "Developers see …": capitalised only because it opens the sentence
-                     or len(words) == 1 and head not in lex.institution_words
+                and (not words[head_pos][:1].isupper()  # "Reuters reported": a name, not a plural of people
+                     # "Developers see …", "Friends of Mr. Lee say …": capitalised only because it opens the sentence
+                     or head_pos == 0 and head not in lex.institution_words
                      and self.layout.sentences[self.layout.sentence_of(start)][0] == start):
             return self._keyed_entity("group", re.sub(r"^(?:The)\b", "the", text))
         if head in lex.institution_words or (words and words[-1].isupper() and len(words[-1]) > 1):
@@ -2202,6 +2203,27 @@ class SpeakerResolver:
             i -= 1
         return None
 
+    def _plural_subject_before(self, pos: int) -> int | None:
+        """The people who are the subject of the sentence that "they" at ``pos`` continues: "Senate Democrats
+        blocked the bill because they said …", "Aides met on Friday, and they agreed …"."""
+        ss = self.layout.sentences[self.layout.sentence_of(pos)][0]
+        text = self.layout.masked[ss:pos]
+        at = 0
+        opening = _CLAUSE_OPENING.match(text)
+        if opening and not _PLURAL_SUBJECT.match(text):
+            at = opening.end()  # "On Friday, Senate Democrats blocked …"
+        m = _PLURAL_SUBJECT.match(text, at)
+        if m is None or not is_people_noun(m.group(2)):
+            return None
+        first = m.group(1).split()[0].lower()
+        if first in _NOT_SUBJECT_OPENING or first in _LEADING_PREPOSITIONS:
+            return None  # "While many analysts …", "With Nusra fighters playing …": no subject of the sentence
+        if re.search(r"\b(?:they|them|their)\b|[^\w\s\u2019'.]", m.group(1), re.I):
+            return None  # nor one with a dash ("NEW YORK - Presidential campaigns")
+        if any(is_people_noun(w) for w in re.findall(r"[A-Za-z]+", text[m.end(1):])):
+            return None  # "Economists looked at firms in which some managers hired those they thought …": not sure
+        return self._resolve_entity(m.group(1), ss + m.start(1), ss + m.end(1))
+
     def _resolve_they(self) -> int | None:
         """"They" is the last group that has spoken so far (groups are created lazily), or None: a group
         ("Western officials"), or a plural source described without a name ("the aides", "Rubio's advisers")."""
@@ -2252,6 +2274,15 @@ _MASS_DOCUMENTS = {"data", "footage", "polling", "research", "evidence", "video"
                    "guidance"}
 # the people or the organisation around a person, named after them: "Clinton advisers", "Trump's aides",
 # "the Sanders campaign" (a source of its own, never the person)
+# a sentence's subject ending in a plural noun for people, then its verb: "Senate Democrats blocked"
+_PLURAL_SUBJECT = re.compile(r"[ \t]*((?:[\w\u2019'.-]+[ \t]+){0,4}?([A-Za-z]+s|people|men|women))[ \t]+"
+                             r"(?!(?:of|who|whose|that|which|in|at|from|for|with|and|or|to|on|by|as)\b)[a-z]")
+# an adverbial opening a sentence, up to its comma: "On Friday, "
+_CLAUSE_OPENING = re.compile(r"[^,;:\u201c\u201d]{1,60},[ \t]+")
+# words that open a subordinate clause or a phrase, never a subject
+_NOT_SUBJECT_OPENING = {"as", "while", "with", "without", "when", "whenever", "if", "because", "although", "though",
+                        "since", "unless", "until", "once", "whereas", "like", "unlike", "for", "of", "in", "on", "at",
+                        "by", "from", "to", "into", "where", "after", "before", "so", "than", "that", "whether"}
 _LEADING_PREPOSITIONS = {"despite", "alongside", "amid", "amidst", "after", "before", "during", "following", "among",
                          "without", "unlike", "like", "beyond", "besides", "except", "since", "until", "throughout",
                          "across", "against", "toward", "towards", "upon", "within", "via", "over", "under", "into"}
