@@ -1628,3 +1628,13 @@ def test_they_after_other_people_of_the_sentence_stays_unresolved():
 ])
 def test_the_object_of_a_phrase_after_the_subject_s_head_is_not_the_subject(body, expected):
     assert speaker_of(body, "he has matured") == expected
+
+
+def test_a_question_put_to_the_speaker_inside_his_report_is_part_of_it():
+    body = "Dr. Ben Marlow spoke on Sunday, but he said he is being asked about things that happened 50 years ago."
+    assert reports(body) == [("Ben Marlow", "said", "he is being asked about things that happened 50 years ago")]
+
+
+def test_a_question_put_after_another_report_is_still_a_question():
+    body = "\u201cWe will win,\u201d the candidate told reporters after he was asked about the polls on Sunday."
+    assert (None, "asked", "about the polls on Sunday") in reports(body)

@@ -962,6 +962,9 @@ _ASKED_QUESTION = re.compile(
     r"(?:[ \t]+by[ \t]+(?P<by>[^,;\u201c\u201d]{1,60}?))?(?:[ \t]+(?:on|at|in|during|last|this)[ \t]+[^,;\u201c\u201d]{1,50}?)?"
     r"(?:[ \t]+[a-z]+ly)?[ \t]+(?P<q>(?:whether|if|how|why|what|which|who|whom|about)\b)"
 )
+# a reported clause's subject, between a report verb and the passive "is being asked": "said (that) he "
+_REPORTED_SUBJECT = re.compile(r"[ \t]+(?:that[ \t]+)?(?:he|she|they|we|I|it|[A-Z][\w.\u2019'-]*(?:[ \t]+[A-Z][\w.\u2019'-]*){0,3})"
+                               r"[ \t]+(?:is|was|were|are|has[ \t]+been|had[ \t]+been|have[ \t]+been)?[ \t]*")
 # what follows a subject's head and belongs to it: "a diplomat familiar with the talks", "officials in Kyiv", "a
 # source speaking to Radio X", "a spokesman for the Ann Lee campaign"
 # a coordinated verb: "… and backed their plan", "…, and most recently defended it"
@@ -2032,13 +2035,16 @@ class _Finder:
             qe = (cm.end() if cm.group().startswith(("\u201d", ",\u201d")) else cm.start()) if cm else e
             if am.start() != s and not am.group("passive") and cm is not None and cm.group() == ":":
                 am = None  # "…, who told Congress when asked about the inquiry: “…”": the answer's lead-in
+        cues = []
+        for m in self._cues(s, e):
+            cues.append(("verb", m.start("v"), m.end("v"), m.group("v")))
+        if am and am.group("passive") and any(c[2] <= am.start() and _REPORTED_SUBJECT.fullmatch(masked, c[2], am.start())
+                                              for c in cues):
+            am = None  # "he said he is being asked about …": the question is part of what he said
         if am:
             by = am.group("by")
             sid = self.resolver.resolve(self.body[am.start("by"):am.end("by")], am.start("by"), am.end("by")) if by else None
             self.add_clause(qs, qe, sid, "asked", si, pi)
-        cues = []
-        for m in self._cues(s, e):
-            cues.append(("verb", m.start("v"), m.end("v"), m.group("v")))
         im = _INITIAL_CUE.match(masked, s, e)
         if im:
             cues.append(("verb", im.start("v"), im.end("v"), im.group("v").lower()))
