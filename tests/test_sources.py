@@ -1638,3 +1638,19 @@ def test_a_question_put_to_the_speaker_inside_his_report_is_part_of_it():
 def test_a_question_put_after_another_report_is_still_a_question():
     body = "\u201cWe will win,\u201d the candidate told reporters after he was asked about the polls on Sunday."
     assert (None, "asked", "about the polls on Sunday") in reports(body)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Tom Reddick ticked through the code: \u201cCivility was assumed,\u201d he said.",
+     [("Tom Reddick", "said", "Civility was assumed")]),
+    ("Tom Reddick, who served as counsel, paused: \u201cWe will win,\u201d he said.",
+     [("Tom Reddick", "said", "We will win")]),
+])
+def test_a_lead_in_ending_in_a_colon_is_not_part_of_the_quotation(body, expected):
+    """A colon introduces the quotation; the words before it are the narrator's, not the speaker's."""
+    assert reports(body) == expected
+
+
+def test_a_clause_holding_a_quotation_before_the_cue_is_still_mixed():
+    body = "Russia and the West can work together \u201cto stop the war,\u201d Truss added."
+    assert reports(body) == [("Truss", "added", "Russia and the West can work together \u201cto stop the war,\u201d")]

@@ -473,6 +473,8 @@ _LIST_STOP = {"on", "in", "at", "by", "but", "and", "so", "yet", "then", "last",
               "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 # a noun phrase that already is such a list ("Estonia and Latvia", taken whole by the phrase walker)
 _JOINT_WHOLE = re.compile(rf"{_NAME_IN_LIST}(?:,[ \t]+{_NAME_IN_LIST}){{0,4}},?[ \t]+and[ \t]+{_NAME_IN_LIST}")
+# a colon right before a quotation: what comes before it introduces the quotation, it does not hold it
+_LEAD_IN_COLON = re.compile(r":[ \t]*$")
 _COLON_END = re.compile(r"(?:[ \t]+(?:(?:this|that)[ \t]+way|as[ \t]+follows|the[ \t]+following))?[ \t]*:[ \t]*")
 # "declined to comment", "plans to run" (not "declined to be identified": anonymity, no stance)
 _INTENT_OBJECT = re.compile(r"[ \t]+(?=to[ \t]+[a-z])(?!to[ \t]+be[ \t]+(?:identified|named|quoted)\b)")
@@ -2250,6 +2252,8 @@ class _Finder:
         if re.search(r"\u201d[ \t]*[,:]?[ \t]*$", lead) or re.search(r"[,.!?\u2014-][\u201d][ \t]*$", lead) or gap:
             before = [qi for qi in self.quotes_between(s, lead_end) if qi not in self.q_item]
             narrative = len(_WORDS.findall(masked, s, qspans[before[0]].open)) if before else 0
+            if before and narrative >= 3 and _LEAD_IN_COLON.search(masked, s, qspans[before[0]].open):
+                narrative = 0  # "He ticked through the code: “Civility was assumed,” he said.": a lead-in, then his words
             if before and narrative >= 3 and not participle:
                 # "Russia and the West can work together “to stop Iran …,” Truss added.": a mixed clause
                 it = self.add_clause(s, s + len(lead.rstrip(" \t,")), sid, verb, si, pi)
