@@ -1654,3 +1654,9 @@ def test_a_lead_in_ending_in_a_colon_is_not_part_of_the_quotation(body, expected
 def test_a_clause_holding_a_quotation_before_the_cue_is_still_mixed():
     body = "Russia and the West can work together \u201cto stop the war,\u201d Truss added."
     assert reports(body) == [("Truss", "added", "Russia and the West can work together \u201cto stop the war,\u201d")]
+
+
+@pytest.mark.parametrize("verb", ["whispered", "shouted", "admitted"])
+def test_a_verb_with_its_addressee_before_a_colon(verb):
+    body = f"Anna Kowal cheered on Tuesday. Her husband {verb} to her: \u201cThey are still with you.\u201d"
+    assert reports(body) == [("Her husband", verb, "They are still with you.")]

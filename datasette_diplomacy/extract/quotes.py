@@ -1022,7 +1022,10 @@ _POSSESSIVE_SOURCE = re.compile(
     r"(?:(?:own|first|initial|only|full|curt|terse|blunt)[ \t]+)?(?P<noun>response|reply|answer|words|reaction|retort|verdict)"
     r"(?:[ \t]+(?:was|is|came|read|reads))?[ \t]*[:,][ \t]*(?=\u201c)")
 _TO_ADDRESSEE_VERBS = {"wrote", "writes", "write", "writing", "said", "says", "say", "saying", "explained", "explains",
-                       "complained", "complains", "spoke", "speaks", "remarked", "confided", "confides"}
+                       "complained", "complains", "spoke", "speaks", "remarked", "confided", "confides",
+                       # "whispered to him: “…”"
+                       "whispered", "whispers", "shouted", "shouts", "yelled", "yells", "admitted", "admits", "joked",
+                       "jokes", "added", "adds"}
 _TO_ADDRESSEE = re.compile(
     r"[ \t]+to[ \t]+(?:"
     # "to her followers on Twitter" before "to her": a possessive's noun phrase first
