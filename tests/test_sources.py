@@ -1660,3 +1660,21 @@ def test_a_clause_holding_a_quotation_before_the_cue_is_still_mixed():
 def test_a_verb_with_its_addressee_before_a_colon(verb):
     body = f"Anna Kowal cheered on Tuesday. Her husband {verb} to her: \u201cThey are still with you.\u201d"
     assert reports(body) == [("Her husband", verb, "They are still with you.")]
+
+
+@pytest.mark.parametrize("body, fragment, expected", [
+    ("Authorities in North-Rhine Westphalia, the German state next to Belgium, announced tighter controls on the "
+     "border on Tuesday.", "tighter controls", ("Authorities in North-Rhine Westphalia", "group")),
+    ("Gregory T. Angelo, president of the Log Cabin Republicans, said the party had changed.", "the party had changed",
+     ("Gregory T. Angelo", "person")),
+])
+def test_a_name_governed_by_a_preposition_before_an_appositive_is_not_the_subject(body, fragment, expected):
+    assert speaker_of(body, fragment) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "A disproportionate number of refugees from Iraq admitted to the United States have been Christian.",
+    "She was admitted to the hospital on Monday.",
+])
+def test_admitted_into_a_place_is_no_admission(body):
+    assert reports(body) == []

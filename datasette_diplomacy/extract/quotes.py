@@ -888,7 +888,11 @@ _CONTINUED_NOT = re.compile(
 # "charged his campaign for rent", "charged into the fray": billing, rushing; "charged that …" and "charged him
 # with fraud" (an accusation) report
 _CHARGED_NOT = re.compile(r"[ \t]+(?:into|ahead|up|through|forward|in|out|down)\b|[ \t]+(?!that\b)(?![^.;,:]{0,60}?\bwith\b)[\w$]")
+# "refugees admitted to the United States", "was admitted into the hospital": let in, not owning up
+_ADMITTED_INTO = re.compile(r"[ \t]+(?:to|into)[ \t]+(?:the[ \t]+)?(?:United[ \t]+States|U\.S\.|country|hospital|clinic|"
+                            r"school|college|university|academy|program|programme|bar|party|club|court|camp)\b")
 _NOT_A_REPORT_AFTER = {"continued": _CONTINUED_NOT, "continues": _CONTINUED_NOT,
+                       "admitted": _ADMITTED_INTO, "admits": _ADMITTED_INTO,
                        "charged": _CHARGED_NOT, "charges": _CHARGED_NOT, "charging": _CHARGED_NOT,
                        "wrote": _WROTE_CHECK, "writes": _WROTE_CHECK, "write": _WROTE_CHECK, "writing": _WROTE_CHECK,
                        "adding": _ADDING_TO, "added": _ADDING_TO, "adds": _ADDING_TO, "thanks": _THANKS_TO}
@@ -1364,19 +1368,7 @@ class _Finder:
             joint = self._joint_subject(s, mention.start, mention.end)
             if joint is not None:
                 return joint
-            om = _POST_MODIFIER.search(masked, max(s, mention.start - 40), mention.start)
-            if om is not None and mention.kind in ("name", "role"):
-                # "Another source speaking to Radio Free Europe said", "a spokesman for Ann Lee said", "Supporters
-                # of the senator say": the name is the object of a phrase modifying the subject's head
-                head_end = s + len(masked[s:om.start()].rstrip())
-                head_start = self._np_start_before(s, head_end)
-                if head_start is not None:
-                    words = masked[head_start:head_end].split()
-                    if words[0].lower() not in _NP_PRONOUNS and self._agentive(masked[head_start:head_end], words[-1]) \
-                            and self.resolver.mention_ending_at(head_end) is None:
-                        surface = self.body[head_start:p]
-                        return (self.resolver.resolve(surface, head_start, p), head_start, surface)
-            return (self._sid(mention), mention.start, mention.text)
+            return self._subject_ending_in(s, mention, p)
         # an appositive: "Name, Russia's foreign minister, said"
         if masked[p - 1] == ",":
             # "Ramil Carr, 31, a Philadelphia photographer, said" / "John Cornyn of Texas, the No. 2 Republican, said"
@@ -1396,7 +1388,7 @@ class _Finder:
             if gm:
                 cand = self.resolver.mention_ending_at(gm.start())
                 if cand is not None and cand.start >= s and not cand.in_quote and cand.kind != "pronoun":
-                    return (self._sid(cand), cand.start, cand.text)
+                    return self._subject_ending_in(s, cand, cand.end)
                 # "Playing Field Promotions, a talent agency, says": an organisation's name before the appositive
                 nm = re.search(r"(?:^|(?<=[\s(]))((?:the[ \t]+)?[A-Z][\w.\u2019'&-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.\u2019'&-]*){0,4})$",
                                masked[s:gm.start()])
@@ -1408,8 +1400,10 @@ class _Finder:
                     surface = self.body[ns:gm.start()]
                     return (self.resolver.resolve(surface, ns, gm.start()), ns, surface)
             # "While addressing the media, Sergey Lavrov, noted": a stray comma after the name
+            # ("Gregory Angelo, president of the Log Cabin Republicans, said": not the object of an appositive's head)
             if stray is not None and stray.start >= s and not stray.in_quote and stray.kind == "name" \
-                    and not _OBJECT_BEFORE.search(masked, s, stray.start):
+                    and not _OBJECT_BEFORE.search(masked, s, stray.start) \
+                    and not _POST_MODIFIER.search(masked, max(s, stray.start - 40), stray.start):
                 return (self._sid(stray), stray.start, stray.text)
             am = re.search(r",[ \t]*([^,\u201c\u201d;]{2,90}),$", masked[max(s, p - 100):p])
             if am:
@@ -1597,6 +1591,24 @@ class _Finder:
         mention = self.resolver.mention_starting_at(lm.start(1))
         return mention is not None and mention.kind == "name" and mention.end == lm.end(1) \
             and re.match(r"[ \t]*\u201c", self.masked[lm.end():e]) is not None
+
+    def _subject_ending_in(self, s: int, mention, end: int):
+        """(speaker id, start, surface) of a subject whose last mention is ``mention``: the mention itself, or
+        the whole phrase up to ``end`` when the mention is the object of a phrase modifying a head before it
+        ("Another source speaking to Radio Free Europe", "a spokesman for Ann Lee", "Supporters of the senator",
+        "Authorities in North-Rhine Westphalia")."""
+        masked = self.masked
+        om = _POST_MODIFIER.search(masked, max(s, mention.start - 40), mention.start)
+        if om is not None and mention.kind in ("name", "role"):
+            head_end = s + len(masked[s:om.start()].rstrip())
+            head_start = self._np_start_before(s, head_end)
+            if head_start is not None:
+                words = masked[head_start:head_end].split()
+                if words and words[0].lower() not in _NP_PRONOUNS and self._agentive(masked[head_start:head_end], words[-1]) \
+                        and self.resolver.mention_ending_at(head_end) is None:
+                    surface = self.body[head_start:end]
+                    return (self.resolver.resolve(surface, head_start, end), head_start, surface)
+        return (self._sid(mention), mention.start, mention.text)
 
     def _restrictive_relative_subject(self, s: int, p: int):
         """The subject opening the sentence (or its subordinate clause) before a "who" clause without commas
