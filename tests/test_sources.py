@@ -1678,3 +1678,9 @@ def test_a_name_governed_by_a_preposition_before_an_appositive_is_not_the_subjec
 ])
 def test_admitted_into_a_place_is_no_admission(body):
     assert reports(body) == []
+
+
+@pytest.mark.parametrize("title", ["\u201cMeet the Press\u201d", "''Meet the Press''"])
+def test_a_programme_s_title_between_the_verb_and_that(title):
+    body = f"Mr. Khan said on NBC's {title} on Sunday that Mr. Trump had shown disrespect to his wife."
+    assert reports(body) == [("Khan", "said", "Mr. Trump had shown disrespect to his wife")]

@@ -737,7 +737,9 @@ _SKIP_ADVERBIALS = re.compile(
     r"|,?[ \t]+(?:also|again|repeatedly|earlier|later|previously|publicly|privately|then|too|once|recently|"
     r"bluntly|flatly|simply|further|explicitly|frankly|candidly|angrily|firmly|all[ \t]+along|many[ \t]+times|"
     r"time[ \t]+and[ \t]+again|for[ \t]+(?:years|months|weeks|decades))(?![\w\u2019'-])"  # (not "again" of "against")
-    r"|,?[ \t]+and[ \t]+I[ \t]+quote(?=[ \t]*[,:]))+"  # "Trump said, and I quote, “…”"
+    r"|,?[ \t]+and[ \t]+I[ \t]+quote(?=[ \t]*[,:])"  # "Trump said, and I quote, “…”"
+    # a programme's title: "said on NBC's “Meet the Press” on Sunday that …"
+    r"|,?[ \t]+on[ \t]+(?:[A-Z][\w.&-]*['\u2019]s[ \t]+)?\u201c\u201c?[^\u201c\u201d]{1,60}\u201d\u201d?)+"  # ('' '' as ““ ”” when masked)
 )
 _ADVERBIAL_GAP = re.compile(
     r"(?:[ \t]*,?[ \t]+(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|through|over|from|after|before)"
