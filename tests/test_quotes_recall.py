@@ -422,7 +422,9 @@ def test_more_reporting_verbs(verb):
 
 @pytest.mark.parametrize("body, expected", [
     ("Mayor Ruth Amsel's repeated assertion that the harbour is safe angered the pilots.",
-     ("Ruth Amsel", "assertion", "the harbour is safe angered the pilots")),
+     ("Ruth Amsel", "assertion", "the harbour is safe")),
+    ("Ruth Amsel's assertion that the harbour was cleaned yesterday surprised the pilots.",
+     ("Ruth Amsel", "assertion", "the harbour was cleaned yesterday")),
     ("Mayor Ruth Amsel spoke. Critics seized on her remark that the harbour was never safer.",
      ("Ruth Amsel", "remark", "the harbour was never safer")),
 ])

@@ -524,6 +524,12 @@ _POSSESSOR_BEFORE = re.compile(
     r"[A-Z][\w.&-]*)['\u2019]s?)[ \t]+(?:(?:own|recent|earlier|repeated|latest|public|private|frequent|false|"
     r"unfounded|evidence-free|controversial|widely[ \t]+reported|oft-repeated|later)[ \t]+){0,2}$")
 _THAT_AFTER_NOUN = re.compile(r"[ \t]+that[ \t]+")
+# a clause with its finite verb, then the next verb in the past after a word that ends the clause (no auxiliary,
+# adverb or conjunction): "the harbour is safe | angered"
+_MAIN_VERB_AFTER_CLAUSE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|did)\b[^,;:\u201c\u201d]*?"
+    r"[ \t](?!(?:be|been|being|is|are|was|were|has|have|had|not|never|also|still|just|and|or|but|to|get|got|already|"
+    r"yet|who|which|that|it|they|he|she|we|you|I)[ \t])(?![a-z]+ly[ \t])[a-z]+[ \t]+(?P<v>[a-z]{3,}ed)\b")
 # the words every match of _HEDGE holds (see _Finder._hedges)
 _HEDGE_KEYS = ("expected", "reportedly", "seem", "appear", "said", "believed", "thought", "considered", "seen",
                "viewed", "regarded", "rumo", "understood")
@@ -2701,7 +2707,14 @@ class _Finder:
         if sid is None:
             return
         cstart = tm.end()
-        self.add_clause(cstart, _cut_end(_clause_cut(masked, cstart, e), e), sid, verb, si, pi)
+        cend = _cut_end(_clause_cut(masked, cstart, e), e)
+        if masked[s:pm.start()].strip() == "":
+            # the report opens the sentence, so its clause ends where the sentence's own verb begins: "Amsel's
+            # assertion that the harbour is safe angered the pilots"
+            vm = _MAIN_VERB_AFTER_CLAUSE.search(masked, cstart, cend)
+            if vm is not None:
+                cend = vm.start("v")
+        self.add_clause(cstart, cend, sid, verb, si, pi)
 
     def hedged(self):
         """Add the claims the narrator gives no source for but does not make its own: "Kallas is expected to
