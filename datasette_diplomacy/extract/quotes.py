@@ -3114,7 +3114,7 @@ def find_quotes(body: str, paragraphs: list[tuple[int, int]], resolver) -> list[
 
 
 # the one-word reporting verbs the finder knows ("says", "slams", "warned", …)
-_REPORTING_VERBS = frozenset(v for v in _SINGLE_VERBS if " " not in v)
+_ONE_WORD_REPORTING_VERBS = frozenset(v for v in _SINGLE_VERBS if " " not in v)
 
 
 #: function words a title-case headline capitalises, read in lower case as in a sentence
@@ -3133,7 +3133,7 @@ def lowered_verbs(title: str) -> str:
     words = _WORD.findall(title)
     if len(words) < 4 or sum(1 for w in words if w[0].isupper()) < 0.7 * len(words):
         return title
-    verbs = _REPORTING_VERBS
+    verbs = _ONE_WORD_REPORTING_VERBS
 
     def lowered(m: re.Match) -> str:
         word, low = m.group(), m.group().lower()
