@@ -1684,3 +1684,17 @@ def test_admitted_into_a_place_is_no_admission(body):
 def test_a_programme_s_title_between_the_verb_and_that(title):
     body = f"Mr. Khan said on NBC's {title} on Sunday that Mr. Trump had shown disrespect to his wife."
     assert reports(body) == [("Khan", "said", "Mr. Trump had shown disrespect to his wife")]
+
+
+@pytest.mark.parametrize("rest, participle, content", [
+    ("calling it \u201ca disaster.\u201d", "calling", "it \u201ca disaster.\u201d"),
+    ("accusing the mayor of hiding the costs.", "accusing", "the mayor of hiding the costs"),
+])
+def test_a_participle_after_a_comma_is_the_subject_s_report(rest, participle, content):
+    body = f"The senator attacked the plan, {rest}"
+    assert reports(body) == [("the senator", participle, content)]
+
+
+def test_a_naming_participle_without_a_comma_reports_nothing():
+    body = "Critics say that when you start calling these groups terrorists, allies hear it differently."
+    assert [r for r in reports(body) if r[1] == "calling"] == []

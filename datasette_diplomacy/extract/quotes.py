@@ -854,6 +854,10 @@ _SUBJECT_MODIFIER_GAP = re.compile(r",[ \t]*((?:[\w.'\u2019&-]+[ \t]+){1,4})$")
 _REPORT_PARTICIPLES = {"saying", "adding", "arguing", "insisting", "noting", "claiming", "warning", "explaining",
                        "suggesting", "asserting", "stressing", "declaring", "stating", "making it clear", "citing",
                        "pointing to"}
+# participles that report only after a comma, as a parenthesis on the clause's subject: "The senator attacked the
+# plan, calling it “a disaster”" (but "when you start calling them X" is no report of anyone's)
+_COMMA_REPORT_PARTICIPLES = {"calling", "describing", "accusing", "urging", "predicting", "vowing", "promising",
+                             "acknowledging", "admitting", "conceding", "complaining", "blaming"}
 # Reports whose content is what the source offered as evidence or reason, a noun phrase: "Lee cited rising costs",
 # "…, he said, citing legal risks", "Berg pointed to the fishing dispute". ("referring to X" after a report is the
 # narrator's gloss of what the speaker meant, not the speaker's words, and is not one of them.)
@@ -2172,7 +2176,8 @@ class _Finder:
                         # responded to criticism by pointing to her record"
                         sid = self._clause_subject(s, vs)
                     if sid is None:
-                        if gerund and lv in _REPORT_PARTICIPLES and (_COMMA_BEFORE.search(left) or object_participle) \
+                        if gerund and (lv in _REPORT_PARTICIPLES and (_COMMA_BEFORE.search(left) or object_participle)
+                                       or lv in _COMMA_REPORT_PARTICIPLES and _COMMA_BEFORE.search(left)) \
                                 and len(_WORDS.findall(left)) >= 4:
                             sid = self._clause_subject(s, vs)
                         elif coord and (lv in _STRONG_VERBS or lv.startswith(_NAMING_VERBS) or lv in _OBJECT_REPORTS) \
