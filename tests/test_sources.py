@@ -1698,3 +1698,16 @@ def test_a_participle_after_a_comma_is_the_subject_s_report(rest, participle, co
 def test_a_naming_participle_without_a_comma_reports_nothing():
     body = "Critics say that when you start calling these groups terrorists, allies hear it differently."
     assert [r for r in reports(body) if r[1] == "calling"] == []
+
+
+@pytest.mark.parametrize("body, source, content", [
+    ("Tom Reddick fell to 10 percent in national polls.", "national polls", "Tom Reddick fell to 10 percent"),
+    ("Tom Reddick is ahead in public opinion polls in Florida.", "public opinion polls in Florida",
+     "Tom Reddick is ahead"),
+])
+def test_polls_without_a_determiner_are_where_it_was_found(body, source, content):
+    assert reports(body) == [(source, "in", content)]
+
+
+def test_going_to_the_polls_finds_nothing():
+    assert reports("Tom Reddick went to the polls on Tuesday.") == []

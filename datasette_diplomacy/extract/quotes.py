@@ -511,9 +511,11 @@ _HEDGE = re.compile(
     r"|(?P<it>(?<=[Ii]t[ \t])(?:seems|seemed|appears|appeared)[ \t]+(?:that|as[ \t]+if|as[ \t]+though|likely[ \t]+that)))\b)"
 )
 # a poll as where something was found: "In a new CNN poll, …" / "… in the latest Gallup survey."
-_POLL_NP = (r"(?P<np>(?:a|an|the|one|another|this|that|its|their|recent|new|[A-Z][\w.\u2019'&/-]*['\u2019]s?)[ \t]+"
-            r"(?:[^,;:\u201c\u201d.]|\.(?=[A-Z]))*?\b(?:poll|polls|survey|surveys|polling)\b"
-            r"(?:[ \t]+(?:of|by|from|conducted|released|taken|published)\b(?:[^,;:\u201c\u201d.]|\.(?=[A-Z]))*?)?)")
+_POLL_NP = (r"(?P<np>(?:(?:a|an|the|one|another|this|that|its|their|recent|new|[A-Z][\w.\u2019'&/-]*['\u2019]s?)[ \t]+"
+            r"(?:[^,;:\u201c\u201d.]|\.(?=[A-Z]))*?\b(?:poll|polls|survey|surveys|polling)"
+            # or no determiner before a plural: "in national polls", "in public opinion polls"
+            r"|(?:(?!(?:in|of|at|on|to|and|or|the|a|an)[ \t])[A-Za-z][\w\u2019'&/-]*[ \t]+){0,3}(?:polls|surveys))\b"
+            r"(?:[ \t]+(?:of|by|from|in|conducted|released|taken|published)\b(?:[^,;:\u201c\u201d.]|\.(?=[A-Z]))*?)?)")
 _POLL_OPENING = re.compile(r"In[ \t]+" + _POLL_NP + r"[ \t]*,[ \t]*")
 _POLL_CLOSING = re.compile(r"[ \t]+in[ \t]+" + _POLL_NP + r"[ \t]*[.!;]?[ \t]*$")
 # nouns that report when a possessor has them and a that-clause follows: "Trump's assertion that …"
