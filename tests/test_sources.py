@@ -1711,3 +1711,15 @@ def test_polls_without_a_determiner_are_where_it_was_found(body, source, content
 
 def test_going_to_the_polls_finds_nothing():
     assert reports("Tom Reddick went to the polls on Tuesday.") == []
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("\u201cThe plan is dead,\u201d wrote Time magazine.", ("Time magazine", "institution")),
+    ("\u201cThe plan is dead,\u201d reported the Washington Post.", ("the Washington Post", "institution")),
+])
+def test_a_publication_after_the_quotation(body, expected):
+    assert speaker_of(body, "The plan is dead") == expected
+
+
+def test_a_post_is_still_a_document():
+    assert speaker_of("Rubio's post on Facebook said the plan was dead.", "the plan was dead")[1] == "document"

@@ -357,7 +357,7 @@ wondered observed countered claimed stressed emphasized emphasised predicted pro
 reacted responded answered agreed agrees admitted boasted bragged complained charged cautioned suggested asserted opined
 declares continues gloated questioned surmised pressed jokes quips shouts yells
 remembered reasoned gushed riffed sniffed deadpanned sniped sneered carped groused
-commented tweets replies texted emailed
+commented tweets replies texted emailed reported reports
 """.split())
 # "Boston went on to win Game 7", "the talks went on for hours": no report ("went on to attack …" is one)
 _WENT_ON_NOT = (r"(?![ \t]+(?:for|and|until|into)\b|[ \t]+to[ \t]+(?:win|lose|become|serve|lead|play|found|build|beat|defeat|"
@@ -982,6 +982,12 @@ _ASKED_QUESTION = re.compile(
     r"(?:[ \t]+by[ \t]+(?P<by>[^,;\u201c\u201d]{1,60}?))?(?:[ \t]+(?:on|at|in|during|last|this)[ \t]+[^,;\u201c\u201d]{1,50}?)?"
     r"(?:[ \t]+[a-z]+ly)?[ \t]+(?P<q>(?:whether|if|how|why|what|which|who|whom|about)\b)"
 )
+# an inverted subject that is a name ("…,” said Lavrov."), or a publication's name and what it is ("…,” wrote Time
+# magazine.")
+_INVERTED_NAME = re.compile(r"([A-Z][\w\u2019'.&-]*(?:[ \t]+[A-Z][\w\u2019'.&-]*){0,3})(?=[ \t]*(?:[,.;:!?]|$))")
+_INVERTED_PUBLICATION = re.compile(
+    r"([A-Z][\w\u2019'.&-]*(?:[ \t]+[A-Z][\w\u2019'.&-]*){0,3}[ \t]+(?:magazine|newspaper|daily|weekly|website|"
+    r"network|channel|agency|radio|television))(?=[ \t]*(?:[,.;:!?]|$))")
 # a reported clause's subject, between a report verb and the passive "is being asked": "said (that) he "
 _REPORTED_SUBJECT = re.compile(r"[ \t]+(?:that[ \t]+)?(?:he|she|they|we|I|it|[A-Z][\w.\u2019'-]*(?:[ \t]+[A-Z][\w.\u2019'-]*){0,3})"
                                r"[ \t]+(?:is|was|were|are|has[ \t]+been|had[ \t]+been|have[ \t]+been)?[ \t]*")
@@ -1927,10 +1933,10 @@ class _Finder:
                     return (self._sid(name), name.end, self.body[p:name.end])
                 surface = self.body[p:end]
                 return (self.resolver.resolve(surface, p, end), end, surface)
-        m = re.match(r"([A-Z][\w\u2019'.&-]*(?:[ \t]+[A-Z][\w\u2019'.&-]*){0,3})(?=[ \t]*(?:[,.;:!?]|$))", self.masked[p:e])
+        m = _INVERTED_NAME.match(self.masked, p, e) or _INVERTED_PUBLICATION.match(self.masked, p, e)
         if m:
-            surface = self.body[p:p + m.end(1)]
-            return (self.resolver.resolve(surface, p, p + m.end(1)), p + m.end(1), surface)
+            surface = self.body[p:m.end(1)]
+            return (self.resolver.resolve(surface, p, m.end(1)), m.end(1), surface)
         # "…,” said Montclair State University political scientist Brigid Harrison.": a name the resolver does not
         # know after the words that describe it
         m = _DESCRIBED_NAME.match(self.masked, p, e)

@@ -2036,7 +2036,8 @@ class SpeakerResolver:
         is_capital = bool(re.match(r"^(?:the\s+|The\s+)?[A-Z]", text))
         if country and (is_capital or low.startswith("the ")) and not any(w in lex.anonymous or w in lex.groups for w in content):
             return self._keyed_entity("institution", re.sub(r"^the\s+", "the ", text, flags=re.I), country=country)
-        if head in lex.documents and (det or head.endswith("s") or head in _MASS_DOCUMENTS):
+        if head in lex.documents and (det or head.endswith("s") or head in _MASS_DOCUMENTS) \
+                and words[head_pos] != "Post":  # "the Washington Post" is a paper, "a post" a document
             # "the statement read", "according to a new poll": the document is the source
             return self._keyed_entity("document", re.sub(r"^(?:The|A|An)\b", lambda mm: mm.group().lower(), text))
         if head in lex.anonymous or head in ("spokesman", "spokeswoman", "spokesperson") or (
