@@ -1723,3 +1723,24 @@ def test_a_publication_after_the_quotation(body, expected):
 
 def test_a_post_is_still_a_document():
     assert speaker_of("Rubio's post on Facebook said the plan was dead.", "the plan was dead")[1] == "document"
+
+
+@pytest.mark.parametrize("body, fragment, expected", [
+    ("Ben Carson spoke in Iowa. The retired neurosurgeon said the plan was dead.", "the plan was dead",
+     ("the retired neurosurgeon", "anonymous")),
+    ("A local imam told reporters the mosque would reopen.", "the mosque would reopen", ("a local imam", "anonymous")),
+])
+def test_occupations_describe_a_speaker(body, fragment, expected):
+    assert speaker_of(body, fragment) == expected
+
+
+def test_a_participle_after_a_relative_clause_s_report_is_the_main_subject_s():
+    body = ("Sen. Tom Reddick was defensive when forced to defend not paying an architect who said he was stiffed, "
+            "saying, \u201cMaybe he did not do a good job.\u201d")
+    assert speaker_of(body, "he was stiffed") == ("an architect", "anonymous")
+    assert speaker_of(body, "Maybe he did not") == ("Tom Reddick", "person")
+
+
+def test_a_verb_coordinated_in_a_relative_clause_keeps_its_speaker():
+    body = "Tom told Annette Guessford, who answered her door and said she planned to caucus for Clinton."
+    assert speaker_of(body, "she planned to caucus") == ("Annette Guessford", "person")

@@ -2091,6 +2091,7 @@ class _Finder:
         cues.sort(key=lambda c: c[1])
         last_speaker = None
         last_subject_found = False
+        last_relative = False
         consumed_until = s
         positions = []
         for kind, vs, ve, verb in cues:
@@ -2140,7 +2141,7 @@ class _Finder:
                 subj = self.position_subject(si, s, vs, ve, verb)
                 if subj is not None:
                     positions.append((vs, ve, verb, subj))
-                    last_speaker, last_subject_found = subj, True
+                    last_speaker, last_subject_found, last_relative = subj, True, False
                 continue
             if lv in _WEAK_VERBS and re.search(r"\b(?:that|which|whom)[ \t]+(?:he|she|they|we|I|you|it|[A-Z][\w.\u2019'-]*)[ \t]+$", left):
                 continue  # "a state that she hoped to carry": an object relative clause
@@ -2176,7 +2177,8 @@ class _Finder:
                 # participle or coordinated verb: inherits the sentence's subject
                 coord = _AND_BEFORE.search(left)
                 if gerund or coord or _LINK_BEFORE.search(left) and participle_cue:
-                    sid = last_speaker if last_subject_found else self.sentence_subject(si, vs)
+                    sid = last_speaker if last_subject_found and not (last_relative and not coord) \
+                        else self.sentence_subject(si, vs)
                     if sid is None and gerund and lv in _REPORT_PARTICIPLES:
                         sid = self._parenthetical_subject(s, vs)
                     if sid is None and gerund and (" " in lv or _BY_BEFORE.search(left)):
@@ -2228,6 +2230,10 @@ class _Finder:
                 continue  # "cast Michael Jordan as the Human Torch": a film's casting, not a report
             last_speaker = sid
             last_subject_found = True
+            # (a relative clause's report is no subject for a participle after it: "defended not paying an
+            # architect who said he was stiffed, saying …" is the defender's; "who answered and said" is the same
+            # speaker's)
+            last_relative = bool(surface) and surface.lower() in ("who", "which") and not participle
             res_end = self.attribute(si, s, self._relative_clause_end(cues, s, e, ve, np_start, surface), pi, vs, ve,
                                      after, verb, sid, np_start, inverted, participle)
             if res_end:

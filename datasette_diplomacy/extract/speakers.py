@@ -2176,6 +2176,10 @@ class SpeakerResolver:
                     np = np[dets[-1].start():]
                 elif not np:
                     return None
+            first = np.split(" ", 1)[0]
+            dets = list(_DETERMINER_START.finditer(np))
+            if (first == "not" or first.endswith("ing") and first.islower()) and dets and dets[-1].start() > 0:
+                np = np[dets[-1].start():]  # "forced to defend not paying an architect who said": the architect
             idx = self._resolve_entity(np, pos - len(np), pos)
             dets = list(_DETERMINER_START.finditer(np)) if idx is None else ()
             if dets and dets[-1].start() > 0:
