@@ -56,6 +56,34 @@ def test_gazetteer_countries_and_metonyms():
 # ---------------------------------------------------------------- names
 
 
+def test_lone_given_key():
+    from datasette_diplomacy.extract.names import lone_given_key
+
+    assert lone_given_key("Sergei") == lone_given_key("Sergey") == "sergey"
+    assert lone_given_key("Hillary") == "hillary"
+    assert lone_given_key("Sergey Lavrov") is None
+    assert lone_given_key("Mr.") is None  # an honorific: no word of a name
+
+
+def test_names_nobody_answers_to_are_skipped_alike(monkeypatch):
+    """_bind_name skips a weak name when _may_be_known says nobody can answer to it: the mentions and
+    speakers are those of the full lookup."""
+    body = ("Secretary Ann Lee met Okafor in Paris. Lee said the talks went well, and Hillary agreed.\n\n"
+            "Later, Okafor told reporters: Wang was not there. Hillary Clinton said Lee and Clinton spoke, "
+            "as did Ferrant. Odile Ferrant, 21, a student, said so too.")
+    spans = paragraph_spans(body)
+
+    def table():
+        resolver = SpeakerResolver(body, spans, title="Lee Meets Okafor")
+        return [(m.start, m.end, m.kind, m.entity) for m in resolver._mentions], \
+            [(s.name, s.role) for s in resolver.speakers()], \
+            [(e.name, e.aliases, e.gender) for e in resolver._entities]
+
+    fast = table()
+    monkeypatch.setattr(SpeakerResolver, "_may_be_known", lambda self, name: True)
+    assert table() == fast
+
+
 def test_person_keys_merge_variants():
     assert person_key("Sergey Lavrov") == person_key("Sergei Lavrov") == person_key("SERGEY LAVROV")
     assert person_key("Volodymyr Zelenskyy") == person_key("Vladimir Zelensky")

@@ -148,6 +148,14 @@ def first_name_key(first: str) -> str:
 
 
 @lru_cache(maxsize=8192)
+def lone_given_key(name: str) -> str | None:
+    """:func:`first_name_key` of the one word of ``name`` ("Hillary", "Sergei"), which may name a person by
+    their given name alone; None when :func:`name_tokens` finds no word or several."""
+    tokens = _name_tokens(name)
+    return first_name_key(tokens[0]) if len(tokens) == 1 else None
+
+
+@lru_cache(maxsize=8192)
 def person_key(name: str) -> str | None:
     """A key equal for two spellings of one person's name, or None for no name.
 

@@ -46,7 +46,8 @@ except ImportError:  # pragma: no cover - a declared dependency; without it, the
 from ..model import Speaker
 from ..text import packaged_yaml, trie_regex
 from . import gazetteer
-from .names import FIRST_NAME_GROUPS, TITLE_WORDS, clean_label_name, first_name_key, fold, key_matches, name_tokens, person_key, surname_key
+from .names import (FIRST_NAME_GROUPS, TITLE_WORDS, clean_label_name, first_name_key, fold, key_matches,
+                    lone_given_key, name_tokens, person_key, surname_key)
 from .quotes import RATIO_START, Layout, lowered_verbs
 from .topics import _PRESCAN_TABLE
 from .transcripts import RANK_WORDS, same_role
@@ -520,9 +521,14 @@ def _role_heads(body: str, places: list[int] | None = None):
 
     ``places``: where a role may stand in ``body`` (more places do no harm), as the keys of
     :class:`RoleHeadKeys` found them in a pre-scan that read ``body`` already; otherwise the
-    automaton of :func:`_role_head_automaton` reads it here.
+    automaton of :func:`_role_head_automaton` reads it here. With places, the body need not be
+    lower-cased at all: the case-insensitive pattern is tried at those few places only
+    (:func:`_role_heads_at`).
     """
     lower_re = _lower_role_head_re()
+    if places is not None and lower_re is not None and _role_head_automaton() is not None \
+            and _lowers_like_ignorecase(body):
+        return _role_heads_at(body, places)
     low = _lower_like_ignorecase(body) if lower_re is not None else None
     if low is not None:
         spaced = " " + low
@@ -547,6 +553,31 @@ def _role_heads(body: str, places: list[int] | None = None):
                     out.append((start, pos - 1))
         return out
     return [m.span() for m in _role_head_re().finditer(body)]
+
+
+def _role_heads_at(body: str, places: list[int]) -> list[tuple[int, int]]:
+    """:func:`_role_heads` from the pre-scan's ``places``, for a body that :func:`_lowers_like_ignorecase`
+    accepts: the case-insensitive pattern tried at each place of the body finds what the lower-case one
+    finds there in " " + the body lower-cased (its look-behind reads the character that the lower-case
+    pattern consumes; the role's characters match alike), without lower-casing the body for a few places."""
+    match = _role_head_re().match
+    out = []
+    after = 0
+    for start in sorted(places):
+        if start >= after:
+            m = match(body, start)
+            if m is not None:
+                out.append((start, m.end()))
+                after = m.end() + 1  # (the end of the lower-case pattern's match, one character further)
+    return out
+
+
+def _lowers_like_ignorecase(text: str) -> bool:
+    """Whether :func:`_lower_like_ignorecase` accepts ``text``, told without lower-casing it in the usual
+    cases: an ASCII text, or one whose non-ASCII characters have no case (curly quotes, dashes)."""
+    if text.isascii() or all(c.lower() == c == c.upper() for c in set(_ASCII_RUN.sub("", text))):
+        return True
+    return _lower_like_ignorecase(text) is not None
 
 
 _ROLE_KEY_TABLE = bytes(b if chr(b) in "abcdefghijklmnopqrstuvwxyz0123456789_-" else 32 for b in range(256))
@@ -1045,14 +1076,12 @@ class SpeakerResolver:
                 cands.append(i)
         if not cands:
             # a first name alone ("Hillary", "Wang" for Wang Yi) names the one person with that first name
-            tokens = name_tokens(name)
-            if len(tokens) == 1:
-                fk = first_name_key(tokens[0])
-                cands = [i for i in self._by_first.get(fk, ()) if self._entities[i].type == "person"]
-                cands = list(dict.fromkeys(cands))
-                if len(cands) != 1:
-                    return None
-            else:
+            fk = lone_given_key(name)
+            if fk is None:
+                return None
+            cands = [i for i in self._by_first.get(fk, ()) if self._entities[i].type == "person"]
+            cands = list(dict.fromkeys(cands))
+            if len(cands) != 1:
                 return None
         if len(cands) == 1:
             return cands[0]
@@ -1082,6 +1111,21 @@ class SpeakerResolver:
                     best, best_pos = m.entity, m.start
             return best
         return None
+
+    def _may_be_known(self, name: str) -> bool:
+        """False when :meth:`_find_by_name` surely finds nobody for ``name`` and no two people share its
+        surname: its surname key names nobody known, nor (for one word) its first-name key. A test of
+        two keys, where :meth:`_bind_name` would look them up with all their candidates."""
+        key = person_key(name)
+        if not key:
+            return False
+        surname, bar, _ = key.partition("|")
+        if surname in self._by_surname:
+            return True
+        if bar:
+            return False  # a given name and a surname: not one word
+        fk = lone_given_key(name)
+        return fk is not None and fk in self._by_first
 
     def _find_by_role(self, role: str) -> int | None:
         low = role.lower()
@@ -1609,8 +1653,9 @@ class SpeakerResolver:
                     and not follows_name and not any(h in ("who", "which", "that") for h in heads):
                 app = ap
                 strong = True
-        speech = _reporting_after(body, end) or _said_before(body, start) or comma_after and bool(
-            _REPORTING_AFTER_APPOSITIVES.match(body, end, min(len(body), end + 200)))
+        # (a strong name is a person whether or not it speaks: _scan reads "speech" of the others only)
+        speech = not strong and (_reporting_after(body, end) or _said_before(body, start) or comma_after and bool(
+            _REPORTING_AFTER_APPOSITIVES.match(body, end, min(len(body), end + 200))))
         pc = _poss_before(body, start)
         poss_country = bool(pc and gazetteer.country_of(pc.group(1)))
         return {
@@ -1689,6 +1734,8 @@ class SpeakerResolver:
 
     def _bind_name(self, cand: dict, create: bool):
         name = cand["core_text"]
+        if not create and not self._may_be_known(name):
+            return  # most capitalised words: nobody to bind them to, none to make them ambiguous
         idx = self._find_by_name(name, gender=cand.get("gender"))
         if idx is not None and self._another_namesake(idx, cand):
             idx = None
