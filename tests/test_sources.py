@@ -1744,3 +1744,16 @@ def test_a_participle_after_a_relative_clause_s_report_is_the_main_subject_s():
 def test_a_verb_coordinated_in_a_relative_clause_keeps_its_speaker():
     body = "Tom told Annette Guessford, who answered her door and said she planned to caucus for Clinton."
     assert speaker_of(body, "she planned to caucus") == ("Annette Guessford", "person")
+
+
+def test_a_quotation_in_an_opening_participle_and_the_report_after_it():
+    body = ("Al Gore will skip the convention. Citing \u201cobligations in Tennessee,\u201d the former vice president\u2019s "
+            "spokeswoman told POLITICO that Gore plans to skip the festivities.")
+    rows = reports(body)
+    assert ("the former vice president\u2019s spokeswoman", "told", "Gore plans to skip the festivities") in rows
+
+
+def test_the_object_of_a_gerund_before_who_is_the_antecedent():
+    body = ("Christie began the morning by dropping to one knee, all but begging a woman who claimed to be undecided "
+            "to cast her ballot for him.")
+    assert speaker_of(body, "to be undecided") == ("a woman", "anonymous")

@@ -473,6 +473,8 @@ _LIST_STOP = {"on", "in", "at", "by", "but", "and", "so", "yet", "then", "last",
               "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 # a noun phrase that already is such a list ("Estonia and Latvia", taken whole by the phrase walker)
 _JOINT_WHOLE = re.compile(rf"{_NAME_IN_LIST}(?:,[ \t]+{_NAME_IN_LIST}){{0,4}},?[ \t]+and[ \t]+{_NAME_IN_LIST}")
+# a participle opening the sentence: "Citing “obligations in Tennessee,” the spokeswoman told …"
+_PARTICIPLE_OPENING = re.compile(r"[ \t]*[A-Z][a-z]{2,}ing[ \t]")
 # a colon right before a quotation: what comes before it introduces the quotation, it does not hold it
 _LEAD_IN_COLON = re.compile(r":[ \t]*$")
 _COLON_END = re.compile(r"(?:[ \t]+(?:(?:this|that)[ \t]+way|as[ \t]+follows|the[ \t]+following))?[ \t]*:[ \t]*")
@@ -2304,8 +2306,11 @@ class _Finder:
             if before:
                 for qi in before:
                     self.add_direct(qi, sid, verb, si)
-                # “A,” he said, “B.” — quotes continuing after the cue
-                return self.add_quote_run(after, self.quotes_between(after, e), _JOINS_AFTER_CUE, sid, verb, si)
+                if not _PARTICIPLE_OPENING.match(lead):
+                    # “A,” he said, “B.” — quotes continuing after the cue
+                    return self.add_quote_run(after, self.quotes_between(after, e), _JOINS_AFTER_CUE, sid, verb, si)
+                # "Citing “obligations in Tennessee,” the spokeswoman told POLITICO that …": the words cited
+                # are hers, and so is what she told
         # B/D. content after the verb
         p = after
         if not inverted:

@@ -2223,10 +2223,11 @@ class SpeakerResolver:
                     np = np[dets[-1].start():]
                 elif not np:
                     return None
-            first = np.split(" ", 1)[0]
             dets = list(_DETERMINER_START.finditer(np))
-            if (first == "not" or first.endswith("ing") and first.islower()) and dets and dets[-1].start() > 0:
-                np = np[dets[-1].start():]  # "forced to defend not paying an architect who said": the architect
+            if dets and dets[0].start() > 0 and _GERUND.search(np, 0, dets[-1].start()):
+                # "defend not paying an architect who said", "all but begging a woman who claimed": the gerund's
+                # object ("a spokesman representing the family who" keeps its head)
+                np = np[dets[-1].start():]
             idx = self._resolve_entity(np, pos - len(np), pos)
             dets = list(_DETERMINER_START.finditer(np)) if idx is None else ()
             if dets and dets[-1].start() > 0:
@@ -2326,6 +2327,7 @@ _MASS_DOCUMENTS = {"data", "footage", "polling", "research", "evidence", "video"
                    "guidance"}
 # the people or the organisation around a person, named after them: "Clinton advisers", "Trump's aides",
 # "the Sanders campaign" (a source of its own, never the person)
+_GERUND = re.compile(r"\b[a-z]{2,}ing\b")
 # a sentence's subject ending in a plural noun for people, then its verb: "Senate Democrats blocked"
 _PLURAL_SUBJECT = re.compile(r"[ \t]*((?:[\w\u2019'.-]+[ \t]+){0,4}?([A-Za-z]+s|people|men|women))[ \t]+"
                              r"(?!(?:of|who|whose|that|which|in|at|from|for|with|and|or|to|on|by|as)\b)[a-z]")
