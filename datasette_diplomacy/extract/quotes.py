@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Quote
-from ..text import paragraph_index, strip_spans, trie_regex
+from ..text import paragraph_index, trie_regex
 # the pre-scan of the topic matcher, reused for _CUE (see _cue_automaton); without pyahocorasick or Python's
 # regex parser, topics sets _ahocorasick to None, and _CUE alone finds the same cues
 from .topics import _PRESCAN_TABLE, _ahocorasick, _key_char, _prescan_strings
@@ -273,12 +273,15 @@ _CLOSING_MARK = re.compile(r"[\u201d\"]")
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans of ``text[start:end]`` (use on the masked body)."""
+    """Sentence spans of ``text[start:end]`` (use on the masked body), without surrounding spaces.
+
+    Only the first sentence's start and the last one's end may need trimming: every other sentence
+    starts at the first non-space after a boundary and ends with the boundary's mark."""
+    while start < end and text[start].isspace():
+        start += 1  # (no boundary starts at a space: the same boundaries are found from here)
     m = _BOUNDARY.search(text, start, end)
     if m is None:
-        # no boundary (most lines): the span without its surrounding spaces, what strip_spans gives
-        while start < end and text[start].isspace():
-            start += 1
+        # no boundary (most lines): the span without its surrounding spaces
         while end > start and text[end - 1].isspace():
             end -= 1
         return [(start, end)] if end > start else []
@@ -307,9 +310,11 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue  # "“… a nuclear power?” Biden said.": the attribution belongs to the quote's sentence
         result.append((pos, m.end()))
         pos = nxt_start
+    while end > pos and text[end - 1].isspace():
+        end -= 1
     if pos < end:
         result.append((pos, end))
-    return strip_spans(text, result)
+    return result
 
 
 # ---------------------------------------------------------------- reporting verbs

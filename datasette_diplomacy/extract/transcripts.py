@@ -47,6 +47,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterable, Iterator
 
 from ..text import LinePattern
 
@@ -797,8 +798,14 @@ def _lines(body: str, paragraph_starts: set[int], start: int = 0, stop: int | No
            paragraphs: int | None = None) -> list[_Line]:
     """The non-blank lines of ``body[start:stop]`` (``start`` at a line start); with ``paragraphs``,
     only those of the first that many paragraphs, as :func:`_group_paragraphs` groups them."""
+    return list(_iter_lines(body, paragraph_starts, start, stop, paragraphs))
+
+
+def _iter_lines(body: str, paragraph_starts: set[int], start: int = 0, stop: int | None = None,
+                paragraphs: int | None = None) -> Iterator[_Line]:
+    """:func:`_lines`, one line at a time: a caller that stops early reads no further."""
     stop = len(body) if stop is None else stop
-    lines = []
+    lines = 0  # yielded
     prev = None if start == 0 else body[body.rfind("\n", 0, start - 1) + 1:start - 1]
     pos = start
     started = 0  # paragraphs begun
@@ -815,10 +822,10 @@ def _lines(body: str, paragraph_starts: set[int], start: int = 0, stop: int | No
                 if started == paragraphs:
                     break  # the first line of one paragraph too many
                 started += 1
-            lines.append(_Line(pos, pos + len(raw.rstrip(_WS)), pos + lead_ws, raw[lead_ws:], stripped, para))
+            yield _Line(pos, pos + len(raw.rstrip(_WS)), pos + lead_ws, raw[lead_ws:], stripped, para)
+            lines += 1
         prev = raw
         pos = nl + 1
-    return lines
 
 
 def _skip_ws(body: str, pos: int, end: int) -> int:
@@ -1059,14 +1066,16 @@ def _norm_title(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def _group_paragraphs(lines: list[_Line]) -> list[list[_Line]]:
-    paras: list[list[_Line]] = []
+def _group_paragraphs(lines: Iterable[_Line]) -> Iterator[list[_Line]]:
+    """The lines of each paragraph, one paragraph at a time (it ends where the next one starts)."""
+    para: list[_Line] = []
     for ln in lines:
-        if ln.para_start or not paras:
-            paras.append([ln])
-        else:
-            paras[-1].append(ln)
-    return paras
+        if ln.para_start and para:
+            yield para
+            para = []
+        para.append(ln)
+    if para:
+        yield para
 
 
 def _opening_turn(
@@ -1101,14 +1110,21 @@ def _opening_turn(
                 break
     if person is None:
         return None
-    paras = _group_paragraphs(_lines(body, paragraph_starts, 0, stop))
-    texts = [body[p[0].lead:p[-1].end] for p in paras]
-    first = next((k for k in range(skip_to, len(paras)) if _is_prose(texts[k])), None)
-    if first is None:
+    # the paragraphs up to the first of prose after skip_to (those after it are not read)
+    leads, texts = [], []
+    for p in _group_paragraphs(_iter_lines(body, paragraph_starts, 0, stop)):
+        leads.append(p[0].lead)
+        texts.append(body[p[0].lead:p[-1].end])
+        if len(texts) > skip_to and _is_prose(texts[-1]):
+            break
+    else:
         return None
+    first = len(texts) - 1
     while first > skip_to and _is_salutation(texts[first - 1]):
         first -= 1  # "Ladies and gentlemen," "Dear colleagues,"
-    start, end = _trim_region(body, paras[first][0].lead, paras[-1][-1].end)
+    # the opening runs to the end of the last line before stop: what _trim_region leaves of all before stop
+    # (only spaces and blank lines follow that line)
+    start, end = _trim_region(body, leads[first], stop)
     start += len(body[start:end]) - len(body[start:end].lstrip("*_>"))
     if end <= start:
         return None

@@ -48,11 +48,11 @@ def markdown_to_text(text: str) -> str:
         text = _BLOCK_TAG.sub("\n", text)
         text = _CELL_TAG.sub(" ", text)
         text = _INLINE_TAG.sub("", text)
-    if "```" in text or "~~~" in text:
+    if _holds(text, "```") or _holds(text, "~~~"):
         text = _FENCE.sub(_nothing, text)
-    if "--" in text or "**" in text or "__" in text or "* *" in text:
+    if _holds(text, "--") or _holds(text, "**") or _holds(text, "__") or _holds(text, "* *"):
         text = _RULE.sub(_nothing, text)
-    if "](" in text or "][" in text:
+    if _holds(text, "](") or _holds(text, "]["):
         text = _IMAGE.sub("", text)
         text = _LINK.sub(_unless_escaped(r"\1"), text)
         text = _REFERENCE_LINK.sub(_unless_escaped(r"\1"), text)
@@ -68,13 +68,19 @@ def markdown_to_text(text: str) -> str:
             text = stripped
             if done:
                 break  # the second pass would change nothing: the same text again, or no delimiter left
-        if "**" in text:
+        if _holds(text, "**"):
             text = _STRAY_STARS.sub(_unless_escaped(""), text)
     if "\\" in text:
         text = _ESCAPE.sub(r"\1", text)
     if "&" in text:
         text = html.unescape(text)
     return text
+
+
+def _holds(text: str, marker: str) -> bool:
+    """``marker in text``, its first character looked for first: a search for one character costs about
+    a tenth of one for a longer string, and most texts have no `, ~, ] or * at all."""
+    return marker[0] in text and marker in text
 
 
 def _nothing(match: re.Match) -> str:
