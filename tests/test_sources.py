@@ -1757,3 +1757,26 @@ def test_the_object_of_a_gerund_before_who_is_the_antecedent():
     body = ("Christie began the morning by dropping to one knee, all but begging a woman who claimed to be undecided "
             "to cast her ballot for him.")
     assert speaker_of(body, "to be undecided") == ("a woman", "anonymous")
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("China on Monday accused the Philippines of provoking a confrontation.", ("China", "institution")),
+    ("The Kremlin on Tuesday warned that sanctions would backfire.", ("the Kremlin", "institution")),
+    ("Sen. Bernie Sanders (I-Vt.) on Saturday criticized the accord adopted in Paris.", ("Bernie Sanders", "person")),
+    ("President Emmanuel Macron of France on Monday said the talks had failed.", ("Emmanuel Macron", "person")),
+])
+def test_a_day_between_a_named_subject_and_its_verb(body, expected):
+    _, resolver, quotes = extract(body)
+    speakers = {s.id: (s.name, s.type) for s in resolver.speakers()}
+    assert [speakers.get(q.speaker) for q in quotes] == [expected]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("A new batch of emails released this week showed the close ties between the two.",
+     ("emails released this week", "document")),
+    ("The results in Nevada on Tuesday showed how precarious his path is.", ("the results in Nevada", "document")),
+])
+def test_a_day_that_dates_something_else_stays_with_it(body, expected):
+    _, resolver, quotes = extract(body)
+    speakers = {s.id: (s.name, s.type) for s in resolver.speakers()}
+    assert [speakers.get(q.speaker) for q in quotes] == [expected]

@@ -756,6 +756,16 @@ _SKIP_ADVERBIALS = re.compile(
     # a programme's title: "said on NBC's “Meet the Press” on Sunday that …"
     r"|,?[ \t]+on[ \t]+(?:[A-Z][\w.&-]*['\u2019]s[ \t]+)?\u201c\u201c?[^\u201c\u201d]{1,60}\u201d\u201d?)+"  # ('' '' as ““ ”” when masked)
 )
+# a day or a week between a subject and its verb: " on Monday", " last week"
+_TIME_GAP_END = re.compile(
+    r"[ \t]+(?:(?:on[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:[ \t]+(?:morning|afternoon|"
+    r"evening|night))?|yesterday|(?:last|this)[ \t]+(?:week|month|weekend))[ \t]*$")
+# a name's last word (or a closing parenthesis after it) at the end of a text
+_NAME_END = re.compile(r"(?:(?<![\w\u2019'.-])[A-Z][\w\u2019'.-]*|\))$")
+# ... unless the name is the object of a preposition after a common noun: "The results in Nevada on Tuesday
+# showed" (but "Macron of France on Monday said")
+_OBJECT_NAME_END = re.compile(r"\b[a-z][\w\u2019'-]*[ \t]+(?:in|of|at|to|by|on|for|from|with|about|against)[ \t]+(?:the[ \t]+)?"
+                              r"(?:[A-Z][\w\u2019'.-]*[ \t]+){0,3}[A-Z][\w\u2019'.-]*$")
 _ADVERBIAL_GAP = re.compile(
     r"(?:[ \t]*,?[ \t]+(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|through|over|from|after|before)"
     r"[ \t]+(?:(?!(?:and|but|or|that|which|who|said|says)\b)[\w\u2019'.-]+[ \t]+){0,6}?"
@@ -1346,6 +1356,13 @@ class _Finder:
             if pm:
                 p = max(s, q - (45 if pm.re is not _DASH_PARENTHETICAL else 170)) + pm.start()
                 continue
+            tm = _TIME_GAP_END.search(masked, max(s, q - 40), q)
+            if tm is not None and tm.start() > s and _NAME_END.search(masked, s, tm.start()) \
+                    and not _OBJECT_NAME_END.search(masked, s, tm.start()):
+                # "China on Monday accused …", "Sanders (I-Vt.) on Saturday criticized …": when, between a
+                # named subject and its verb (not "emails released this week showed", "tweets early Friday")
+                p = tm.start()
+                continue
             ws, we = _last_word(masked, s, q)
             w = masked[ws:we]
             if w and (w.lower() in _ADVERBS or w in _AUXILIARIES or w in _FLOATING_QUANTIFIERS
@@ -1385,6 +1402,7 @@ class _Finder:
                     # "Chris Christie, who's chairing the team, on Sunday defended": the appositive before the
                     # adverbial is read as if the verb followed its comma
                     p = gm.start() + 1
+
         if mention is not None and mention.start >= s and not mention.in_quote:
             if mention.kind == "pronoun" and mention.text.lower() not in ("he", "she"):
                 return None
