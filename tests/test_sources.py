@@ -1780,3 +1780,15 @@ def test_a_day_that_dates_something_else_stays_with_it(body, expected):
     _, resolver, quotes = extract(body)
     speakers = {s.id: (s.name, s.type) for s in resolver.speakers()}
     assert [speakers.get(q.speaker) for q in quotes] == [expected]
+
+
+def test_the_diplomat_is_any_rank_of_diplomat_named_before():
+    body = ("Russia will not accept ultimatums, Deputy Foreign Minister Sergei Ryabkov told reporters on Saturday. "
+            "\u201cWe will not negotiate under pressure,\u201d the diplomat stressed.")
+    assert speaker_of(body, "We will not negotiate") == ("Sergei Ryabkov", "person")
+
+
+def test_the_foreign_minister_is_not_a_deputy():
+    body = ("Deputy Foreign Minister Sergei Ryabkov spoke on Saturday. "
+            "The foreign minister said the talks would go on.")
+    assert speaker_of(body, "the talks would go on")[0] != "Sergei Ryabkov"

@@ -1926,8 +1926,9 @@ class SpeakerResolver:
         for i, e in enumerate(self._entities):
             if e.type != "person" or not e.roles:
                 continue
-            if not _holds_any_office(tuple(e.roles), targets, mods):
-                continue
+            if not (_holds_any_office(tuple(e.roles), targets, mods) or head in _GENERIC_ROLE_HEADS and any(
+                    t in e.role_text() for t in targets)):
+                continue  # ("the diplomat" is any diplomat, a deputy foreign minister too)
             if qualifiers and head not in ("diplomat", "envoy") and not all(q in e.role_text() for q in qualifiers):
                 continue
             if parties and _PARTY_WORD.search(e.role_text()) and not any(
@@ -2307,7 +2308,19 @@ def _holds_office(role: str, target: str, mods: tuple[str, ...] | list[str]) -> 
     if before and "-" in before:  # "vice-presidential nominee": the rank is "vice"
         before = before.partition("-")[0]
         return not (before in RANK_WORDS and not any(m.partition("-")[0] == before for m in mods))
-    return not (before in RANK_WORDS and before not in mods)
+    if before in RANK_WORDS and before not in mods:
+        return False
+    # a rank further before it: "Deputy Foreign Minister" is not "the foreign minister"
+    return all(rank in mods for rank in _ranks_before(role, target))
+
+
+@lru_cache(maxsize=8192)
+def _ranks_before(role: str, target: str) -> tuple[str, ...]:
+    """The rank words (:data:`RANK_WORDS`) of ``role``'s office before ``target``: ("deputy",) for "Deputy
+    Foreign Minister" and "minister"."""
+    office = _office_of(role)
+    at = office.find(target)
+    return tuple(w for w in re.findall(r"[\w]+", office[:max(at, 0)]) if w in RANK_WORDS)
 
 
 @lru_cache(maxsize=8192)
@@ -2325,8 +2338,10 @@ def _office_word_before(role: str, target: str) -> str | None | bool:
 # documents named without a determiner: "exit polling showed", "footage from the game shows", "data suggest"
 _MASS_DOCUMENTS = {"data", "footage", "polling", "research", "evidence", "video", "testimony", "law", "legislation",
                    "guidance"}
-# the people or the organisation around a person, named after them: "Clinton advisers", "Trump's aides",
-# "the Sanders campaign" (a source of its own, never the person)
+# role heads that name a trade, not an office: any rank of it is one ("the diplomat" after "Deputy Foreign
+# Minister Sergei Ryabkov")
+_GENERIC_ROLE_HEADS = frozenset({"diplomat"})
+# a gerund or participle: a lower-case word in -ing
 _GERUND = re.compile(r"\b[a-z]{2,}ing\b")
 # a sentence's subject ending in a plural noun for people, then its verb: "Senate Democrats blocked"
 _PLURAL_SUBJECT = re.compile(r"[ \t]*((?:[\w\u2019'.-]+[ \t]+){0,4}?([A-Za-z]+s|people|men|women))[ \t]+"
@@ -2337,10 +2352,14 @@ _CLAUSE_OPENING = re.compile(r"[^,;:\u201c\u201d]{1,60},[ \t]+")
 _NOT_SUBJECT_OPENING = {"as", "while", "with", "without", "when", "whenever", "if", "because", "although", "though",
                         "since", "unless", "until", "once", "whereas", "like", "unlike", "for", "of", "in", "on", "at",
                         "by", "from", "to", "into", "where", "after", "before", "so", "than", "that", "whether"}
+# prepositions opening a phrase that names nobody: "Despite polls showing …", "Alongside BLM calls for …"
 _LEADING_PREPOSITIONS = {"despite", "alongside", "amid", "amidst", "after", "before", "during", "following", "among",
                          "without", "unlike", "like", "beyond", "besides", "except", "since", "until", "throughout",
                          "across", "against", "toward", "towards", "upon", "within", "via", "over", "under", "into"}
+# a possessive inside a role description: "the prime minister's spokesman" is someone else's aide
 _INNER_POSSESSIVE = re.compile(r"\w['\u2019]s?[ \t]+\w")
+# the people or the organisation around a person, named after them: "Clinton advisers", "Trump's aides",
+# "the Sanders campaign" (a source of its own, never the person)
 _PEOPLE_AROUND = re.compile(
     r"(?:['\u2019]s?)?[ \t]+(?:(?:top|senior|former|longtime|close|campaign|press|chief|political|economic|legal|"
     r"national|key|other)[ \t]+){0,2}(?:advisers?|advisors?|aides?|allies|ally|supporters|staff|staffers|"
