@@ -1792,3 +1792,13 @@ def test_the_foreign_minister_is_not_a_deputy():
     body = ("Deputy Foreign Minister Sergei Ryabkov spoke on Saturday. "
             "The foreign minister said the talks would go on.")
     assert speaker_of(body, "the talks would go on")[0] != "Sergei Ryabkov"
+
+
+@pytest.mark.parametrize("capital", ["Beijing", "Moscow", "Kyiv"])
+def test_a_capital_speaks_for_its_government(capital):
+    body = f"{capital} said it opposes unilateral sanctions."
+    assert speaker_of(body, "unilateral sanctions") == (capital, "institution")
+
+
+def test_a_participle_opening_the_sentence_is_still_nobody():
+    assert speaker_of("Having said that, the plan is dead, he added.", "the plan is dead")[0] != "Having"

@@ -1508,8 +1508,8 @@ class _Finder:
         # generic noun phrase: walk back over words; "A senior diplomat familiar with the talks said": past the
         # head's post-modifier to the head
         np_start = self._np_start_before(s, p)
-        if np_start is None or re.fullmatch(r"[A-Z][a-z]+ing", masked[np_start:p]):
-            return None  # "Having announced that …": a participle opening the sentence, no name
+        if np_start is None or re.fullmatch(r"[A-Z][a-z]+ing", masked[np_start:p]) and not _is_place(masked[np_start:p]):
+            return None  # "Having announced that …": a participle opening the sentence, no name (but "Beijing said")
         rm = _RATIO_BEFORE.search(masked, max(s, np_start - 30), np_start)
         if rm is not None and masked[np_start:np_start + 1].isdigit():
             np_start = rm.start()  # "More than 6 in 10 Democratic voters said": the share, not "10 … voters"
@@ -3153,6 +3153,14 @@ def _looks_like_title(text: str, min_words: int = 2) -> bool:
     if not content:
         return False
     return sum(1 for w in content if w[0].isupper()) >= max(min_words, len(content) * 0.8)
+
+
+def _is_place(word: str) -> bool:
+    """Whether ``word`` is a country, a capital or another place the gazetteers know ("Beijing", "Nanjing")."""
+    from . import gazetteer
+    from .speakers import place_names
+
+    return bool(gazetteer.country_of(word)) or word in place_names()
 
 
 def find_quotes(body: str, paragraphs: list[tuple[int, int]], resolver) -> list[Quote]:
