@@ -1802,3 +1802,15 @@ def test_a_capital_speaks_for_its_government(capital):
 
 def test_a_participle_opening_the_sentence_is_still_nobody():
     assert speaker_of("Having said that, the plan is dead, he added.", "the plan is dead")[0] != "Having"
+
+
+def test_another_named_subject_s_act_after_and_ends_the_content():
+    body = ("Foreign Minister Jean-Yves Le Drian described the decision as \u201ca stab in the back\u201d, and Paris "
+            "briefly recalled its ambassadors from Washington and Canberra.")
+    assert reports(body) == [("Jean-Yves Le Drian", "described", "the decision as \u201ca stab in the back\u201d")]
+
+
+@pytest.mark.parametrize("body", ["France recalled its ambassador to Australia on Friday.",
+                                  "The company recalls all its vehicles."])
+def test_recalling_an_envoy_or_a_product_is_no_report(body):
+    assert reports(body) == []

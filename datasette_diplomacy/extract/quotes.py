@@ -794,6 +794,9 @@ _CLAUSE_CUT = re.compile(
     r"|,[ \t]+(?:while|whereas)[ \t]+(?=[A-Z]|[^,;\u201c]{1,60}?\b(?:said|says|say|told|tells|argued|argue|insisted|added)\b)"
     # "…,'' and he foreshadowed …": the subject's next act, told by the narrator
     r"|(?:,|\u201d)[ \t]+(?:and|but)[ \t]+(?:he|she|they)[ \t]+(?:(?:also|then|later)[ \t]+)?[a-z]+ed\b"
+    # "…, and Paris briefly recalled its ambassadors": another named subject's act, told by the narrator
+    r"|,[ \t]+and[ \t]+(?:the[ \t]+)?[A-Z][\w.\u2019'-]*(?:[ \t]+[A-Z][\w.\u2019'-]*){0,3}[ \t]+(?:[a-z]+ly[ \t]+)?"
+    r"(?!need)[a-z]{3,}ed\b(?![ \t]+by\b)"
     # "…, and three-quarters said the same of Sanders": another subject's report
     r"|,[ \t]+(?:and|but)[ \t]+(?:[\w\u2019'-]+[ \t]+){1,4}?(?:said|says|say)\b"
     # ", however this time around …": the narrator's contrast
@@ -922,7 +925,12 @@ _CHARGED_NOT = re.compile(r"[ \t]+(?:into|ahead|up|through|forward|in|out|down)\
 # "refugees admitted to the United States", "was admitted into the hospital": let in, not owning up
 _ADMITTED_INTO = re.compile(r"[ \t]+(?:to|into)[ \t]+(?:the[ \t]+)?(?:United[ \t]+States|U\.S\.|country|hospital|clinic|"
                             r"school|college|university|academy|program|programme|bar|party|club|court|camp)\b")
+# "recalled its ambassador", "recalls the vehicles": called back, not remembered aloud
+_RECALLED_BACK = re.compile(r"[ \t]+(?:its|their|his|her|the|a|an|some|all)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
+                            r"(?:ambassadors?|envoys?|diplomats?|emissar(?:y|ies)|negotiators?|delegations?|troops|"
+                            r"forces|staff|products?|vehicles?|cars|units)\b")
 _NOT_A_REPORT_AFTER = {"continued": _CONTINUED_NOT, "continues": _CONTINUED_NOT,
+                       "recalled": _RECALLED_BACK, "recalls": _RECALLED_BACK, "recalling": _RECALLED_BACK,
                        "admitted": _ADMITTED_INTO, "admits": _ADMITTED_INTO,
                        "charged": _CHARGED_NOT, "charges": _CHARGED_NOT, "charging": _CHARGED_NOT,
                        "wrote": _WROTE_CHECK, "writes": _WROTE_CHECK, "write": _WROTE_CHECK, "writing": _WROTE_CHECK,
