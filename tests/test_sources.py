@@ -1814,3 +1814,16 @@ def test_another_named_subject_s_act_after_and_ends_the_content():
                                   "The company recalls all its vehicles."])
 def test_recalling_an_envoy_or_a_product_is_no_report(body):
     assert reports(body) == []
+
+
+def test_an_abbreviation_in_the_addressee_is_no_sentence_end():
+    body = ("According to a readout released by the Kremlin, President Vladimir Putin told U.S. President Joe Biden "
+            "that Western sanctions would be \u201ca colossal mistake\u201d.")
+    rows = reports(body)
+    assert ("Vladimir Putin", "told", "According to a readout released by the Kremlin") not in rows
+    assert rows[0][:2] == ("a readout released by the Kremlin", "according to")
+
+
+def test_a_postposed_addressee_still_ends_the_sentence():
+    assert reports("The plan is dead, an official told The New York Times.") == [
+        ("an official", "told", "The plan is dead")]

@@ -861,7 +861,7 @@ _POSTPOSED_ADDRESSEE = re.compile(
     r"(?:[ \t]+(?!(?:that|how|whether|to|he|she|they|it|we|i|was|were|is|are|would|will|could|had|has|have)\b)"
     r"[\w.\u2019'&-]+){1,7}?"
     r"(?:[ \t]+\u201c[^\u201c\u201d]{1,40}\u201d)?"  # a programme's name: "told ABC's “Good Morning America.”"
-    r"(?=[ \t]*(?:[.!?;,]|$))"
+    r"(?=[ \t]*(?:[!?;,]|\.[ \t]*$|$))"  # (a full stop only at the end: "told U.S. President Joe Biden that …")
 )
 # "…, a senior State Department official said." closing a sentence: another source's report of it
 _POSTPOSED_SOURCE_END = re.compile(
