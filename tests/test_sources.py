@@ -1827,3 +1827,22 @@ def test_an_abbreviation_in_the_addressee_is_no_sentence_end():
 def test_a_postposed_addressee_still_ends_the_sentence():
     assert reports("The plan is dead, an official told The New York Times.") == [
         ("an official", "told", "The plan is dead")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Kremlin spokesman Dmitry Peskov was quoted by the RIA news agency as saying that negotiations with Ukraine "
+     "were \u201cnot easy\u201d.",
+     [("Dmitry Peskov", "quoted as saying", "negotiations with Ukraine were \u201cnot easy\u201d")]),
+    ("Russia's TASS news agency quoted Deputy Foreign Minister Andrei Rudenko as saying Moscow would not halt its "
+     "operations.",
+     [("Andrei Rudenko", "quoted as saying", "Moscow would not halt its operations")]),
+])
+def test_a_wire_service_quoting_someone_as_saying(body, expected):
+    assert reports(body) == expected
+
+
+@pytest.mark.parametrize("where", ["on Telegram", "on his Telegram channel", "on Twitter"])
+def test_the_platform_between_the_verb_and_its_clause(where):
+    body = f"President Volodymyr Zelenskiy wrote {where} that Kyiv would \u201cnever accept\u201d the loss of its territory."
+    assert reports(body) == [("Volodymyr Zelenskiy", "wrote",
+                              "Kyiv would \u201cnever accept\u201d the loss of its territory")]

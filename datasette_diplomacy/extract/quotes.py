@@ -753,6 +753,9 @@ _SKIP_ADVERBIALS = re.compile(
     r"bluntly|flatly|simply|further|explicitly|frankly|candidly|angrily|firmly|all[ \t]+along|many[ \t]+times|"
     r"time[ \t]+and[ \t]+again|for[ \t]+(?:years|months|weeks|decades))(?![\w\u2019'-])"  # (not "again" of "against")
     r"|,?[ \t]+and[ \t]+I[ \t]+quote(?=[ \t]*[,:])"  # "Trump said, and I quote, “…”"
+    # a platform: "wrote on Telegram that …", "said on his Twitter account that …"
+    r"|,?[ \t]+on[ \t]+(?:(?:his|her|their|its|the)[ \t]+(?:official[ \t]+)?)?(?:Twitter|X|Facebook|Telegram|Instagram|"
+    r"TikTok|Truth[ \t]+Social|Weibo|WeChat|YouTube|social[ \t]+media)(?:[ \t]+(?:account|page|channel|feed))?(?!\w)"
     # a programme's title: "said on NBC's “Meet the Press” on Sunday that …"
     r"|,?[ \t]+on[ \t]+(?:[A-Z][\w.&-]*['\u2019]s[ \t]+)?\u201c\u201c?[^\u201c\u201d]{1,60}\u201d\u201d?)+"  # ('' '' as ““ ”” when masked)
 )
@@ -1013,6 +1016,11 @@ _INVERTED_NAME = re.compile(r"([A-Z][\w\u2019'.&-]*(?:[ \t]+[A-Z][\w\u2019'.&-]*
 _INVERTED_PUBLICATION = re.compile(
     r"([A-Z][\w\u2019'.&-]*(?:[ \t]+[A-Z][\w\u2019'.&-]*){0,3}[ \t]+(?:magazine|newspaper|daily|weekly|website|"
     r"network|channel|agency|radio|television))(?=[ \t]*(?:[,.;:!?]|$))")
+# a wire service's report of someone's words: "TASS quoted Rudenko as saying …", "Peskov was quoted by RIA as saying
+# that …" (the object, or the passive's subject, said it)
+_QUOTED_AS_SAYING = re.compile(
+    r"(?:\bwas[ \t]+quoted(?:[ \t]+by[ \t]+[^,;\u201c\u201d]{1,60}?)?|(?<=[\w\u2019'.)])[ \t]+quoted[ \t]+"
+    r"(?P<obj>(?!as\b)[^,;\u201c\u201d]{1,80}?))[ \t]+as[ \t]+saying(?:[ \t]+that\b)?")
 # a reported clause's subject, between a report verb and the passive "is being asked": "said (that) he "
 _REPORTED_SUBJECT = re.compile(r"[ \t]+(?:that[ \t]+)?(?:he|she|they|we|I|it|[A-Z][\w.\u2019'-]*(?:[ \t]+[A-Z][\w.\u2019'-]*){0,3})"
                                r"[ \t]+(?:is|was|were|are|has[ \t]+been|had[ \t]+been|have[ \t]+been)?[ \t]*")
@@ -2094,6 +2102,8 @@ class _Finder:
             qs = [qi for qi in self.quotes_between(pm.end(), e) if qi not in self.q_item]
             if sid is not None and qs and self.layout.qspans[qs[0]].open == pm.end():
                 self.add_direct(qs[0], sid, pm.group("noun"), si)
+        if "quoted" in masked[s:e]:
+            self.quoted_as_saying(si, s, e, pi)
         am = _ASKED_QUESTION.search(masked, s, e) if "sked" in masked[s:e] else None
         if am and not (am.start() == s or am.group("passive") or am.group("when")):
             am = None
@@ -2396,8 +2406,11 @@ class _Finder:
         rest = masked[p:e]
         pp = re.match(r"[ \t]*(?:on|in|at|during|after|before|while|from|via|through|over|last|this|earlier|later)\b"
                       r"[^\u201c\u201d.;]{0,70}?[,:]?[ \t]*(?=\u201c)", rest)
-        if pp and not re.search(r"[,:][ \t]*$", pp.group()) and len(_WORDS.findall(pp.group())) > 5:
-            pp = None  # "insisting on the absence of provisions obliging Russia to recognize “…”": content, not where
+        if pp and not re.search(r"[,:][ \t]*$", pp.group()) and (len(_WORDS.findall(pp.group())) > 5
+                                                                  or re.search(r"\bthat\b", pp.group())):
+            # "insisting on the absence of provisions obliging Russia to recognize “…”", "wrote on Telegram that
+            # Kyiv would “never accept” …": content, not where
+            pp = None
         if pp and not inverted:
             p += pp.end()  # "said on Tuesday in Ohio, “…”"
             rest = masked[p:e]
@@ -2740,6 +2753,29 @@ class _Finder:
         return sid
 
     # ---------------------------------------------------------------- quotes without their own cue
+
+    def quoted_as_saying(self, si: int, s: int, e: int, pi: int) -> None:
+        """Add "<Y> quoted X as saying <clause>" and "X was quoted (by Y) as saying <clause>": X said it (the wire
+        service's own phrase for a report it passes on)."""
+        masked = self.masked
+        m = _QUOTED_AS_SAYING.search(masked, s, e)
+        if m is None or self.layout.in_quote(m.start()):
+            return
+        if m.group("obj"):
+            ns, ne = m.span("obj")
+            mention = self.resolver.mention_starting_at(ns)
+            sid = self._sid(mention) if mention is not None and mention.end >= ne - 1 and not mention.in_quote else \
+                self.resolver.resolve(self.body[ns:ne], ns, ne)
+        else:
+            subj = self.speaker_np_before(s, m.start(), si)
+            sid = subj[0] if subj else None
+        cstart = m.end()
+        if re.match(r"[ \t]*[,:]?[ \t]*\u201c", masked[cstart:e]):
+            qs = [qi for qi in self.quotes_between(cstart, e) if qi not in self.q_item]
+            if qs:
+                self.add_quote_run(cstart, qs, _JOINS_IN_CONTENT, sid, "quoted as saying", si)
+                return
+        self.add_clause(cstart, _cut_end(_clause_cut(masked, cstart, e), e), sid, "quoted as saying", si, pi)
 
     def nominal_report(self, si, s, e, pi, vs, ve, verb) -> None:
         """Add "<possessor>'s <report noun> that <clause>" ("Trump's assertion that …", "her remark that …"):
