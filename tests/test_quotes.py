@@ -346,10 +346,19 @@ def test_conjoined_subject_is_not_a_second_speaker():
 def test_embedded_quoted_phrase_without_cue_is_not_a_quote():
     body = (
         "Foreign Minister Penny Wong spoke in Canberra.\n\n"
-        "She also voiced concern over the conduct of “the so-called peace-keeping forces” that left the region last year."
+        "She also visited the former base of “the so-called peace-keeping forces” that left the region last year."
     )
     rows, _, _ = extract(body)
     assert not any("peace-keeping" in r[1] for r in rows)
+
+
+def test_a_quoted_phrase_inside_a_stance_is_part_of_the_stance_not_a_quote():
+    body = (
+        "Foreign Minister Penny Wong spoke in Canberra.\n\n"
+        "She also voiced concern over the conduct of “the so-called peace-keeping forces” that left the region last year."
+    )
+    rows, _, _ = extract(body)
+    assert [r[0] for r in rows if "peace-keeping" in r[1]] == ["indirect"]
 
 
 def test_quoted_sentence_without_cue_still_inherits():

@@ -1846,3 +1846,29 @@ def test_the_platform_between_the_verb_and_its_clause(where):
     body = f"President Volodymyr Zelenskiy wrote {where} that Kyiv would \u201cnever accept\u201d the loss of its territory."
     assert reports(body) == [("Volodymyr Zelenskiy", "wrote",
                               "Kyiv would \u201cnever accept\u201d the loss of its territory")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("The two leaders agreed that aid must reach Gaza without delay, the Egyptian presidency said in a statement.",
+     [("the Egyptian presidency", "said", "The two leaders agreed that aid must reach Gaza without delay")]),
+    ("A joint communique issued after the talks said both countries reaffirmed their commitment.",
+     [("a joint communique issued after the talks", "said", "both countries reaffirmed their commitment")]),
+    ("A declaration signed by both leaders stated that the border would stay open.",
+     [("a declaration signed by both leaders", "stated", "the border would stay open")]),
+    ("Macron voiced concern that the situation in Rafah was worsening.",
+     [("Macron", "voiced concern", "the situation in Rafah was worsening")]),
+])
+def test_diplomatic_papers_and_offices(body, expected):
+    assert reports(body) == expected
+
+
+def test_a_stance_s_phrase_holds_no_that_clause():
+    body = "Lavrov also voiced concern over the actions of the Anglo-Saxon countries that have evacuated staff."
+    assert reports(body) == [("Lavrov", "voiced concern",
+                              "over the actions of the Anglo-Saxon countries that have evacuated staff")]
+
+
+def test_a_phrase_ending_in_of_before_a_quotation_is_content_not_where():
+    body = "Lavrov also voiced concern over the actions of \u201cthe Anglo-Saxon countries\u201d that have evacuated staff."
+    assert reports(body) == [("Lavrov", "voiced concern",
+                              "over the actions of \u201cthe Anglo-Saxon countries\u201d that have evacuated staff")]

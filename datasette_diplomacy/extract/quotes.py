@@ -386,10 +386,10 @@ _MULTI = [
     r"discussing", r"hit out at", r"hit back",
     r"(?:railed|rails|railing) against", r"(?:lashed|lashes|lashing) out at",
     r"took issue with",
-    r"expressed (?:concern|hope|frustration|regret|confidence|doubt)s?",
+    r"(?:expressed|voiced) (?:concern|hope|frustration|regret|confidence|doubt)s?",
     r"(?:raised|raises|raising) (?:(?:serious|deep|grave|strong|his|her|their|its|the)\s+)?concerns?",
     # "expressed solidarity with Ukraine", "expressed support for the plan": a stance stated
-    r"(?:expressed|expresses|expressing) (?:(?:strong|deep|deepest|full|its|his|her|their|cautious|serious)\s+){0,2}"
+    r"(?:expressed|expresses|expressing|voiced|voices|voicing) (?:(?:strong|deep|deepest|full|its|his|her|their|cautious|serious)\s+){0,2}"
     r"(?:support|optimism|skepticism|scepticism|alarm|dismay|sympathy|condolences|solidarity|gratitude|appreciation|"
     r"disappointment|reservations|opposition|outrage|anger|unease|satisfaction|interest)",
     r"(?:made|makes|make|making) the case", r"pointed to", r"points to", r"pointing to", r"(?:made|makes|make|making) (?:a |the )?point of (?:saying|noting|stressing|mentioning)", r"(?:made|makes|make|making) (?:clear|plain)",
@@ -870,7 +870,10 @@ _POSTPOSED_ADDRESSEE = re.compile(
 _POSTPOSED_SOURCE_END = re.compile(
     r",[ \t]+(?:[\w.\u2019'-]+[ \t]+){1,6}?(?:said|says|added|adds|told reporters)"
     r"(?:[ \t]+(?:on[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)"
-    r"|[ \t]+(?:last|this)[ \t]+(?:week|month|year|weekend))?[ \t]*(?=[.!?,]|$)")
+    r"|[ \t]+(?:last|this)[ \t]+(?:week|month|year|weekend)"
+    # "…, the Egyptian presidency said in a statement."
+    r"|[ \t]+in[ \t]+(?:a|an|its|his|her|their)[ \t]+(?:[\w-]+[ \t]+)?(?:statement|interview|briefing|tweet|post|letter|"
+    r"readout|communiqu[eé]))?[ \t]*(?=[.!?,]|$)")
 _AS_LEAD = re.compile(r"[ \t]*(?:(?:In|On|At|After|During|Since|For|Under|Among|Before)\b[^,;\u201c\u201d]{1,60},[ \t]*)?"
                       r"(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)[ \t]+)?[Aa]s[ \t]+")  # "In the old Soviet Union, as Smith reported, …"
 # after "As X said": where and when, then the comma before the clause reported
@@ -957,6 +960,12 @@ _SHARE_HEADS = {"majority", "majorities", "plurality", "minority", "half", "thir
 _LONG_SUBJECT_STOP = re.compile(r"[,;:()\u201c\u201d\u2014]|\b(?:is|are|was|were|has|have|had|said|says|told|will|would|"
                                 r"can|could|should|may|might|must|do|does|did)\b")
 _LONG_SUBJECT_MAX_WORDS = 16
+# a passive participle's agent before a noun phrase: "A declaration signed by [both leaders] stated" (the
+# declaration stated it)
+_BY_AGENT_BEFORE = re.compile(r"(?<![\w'\u2019-])[a-z]{3,}(?:ed|en)[ \t]+by[ \t]+$")
+# prepositions after a participle that dates or places a document: "issued after the talks", "signed by both"
+_PARTICIPLE_PREPOSITIONS = {"after", "by", "in", "on", "at", "during", "following", "from", "with", "before", "late",
+                            "early", "last", "this"}
 _WORD_RUN = re.compile(r"[\w\u2019'.&/-]+")
 _LEADING_ADVERBIAL = re.compile(r"(?:In|On|At|After|During|Last|This|Earlier|Later|Since|By|Over|Within|Before)\b"
                                 r"[^,;\u201c\u201d]{0,40},[ \t]*")
@@ -1532,7 +1541,8 @@ class _Finder:
         day = _DAY.fullmatch(masked, np_start, p)
         pm = (_DATED_PARTICIPLE.search(masked, max(s, np_start - 30), np_start) if day else None) \
             or _POST_MODIFIER.search(masked, max(s, np_start - 40), np_start) \
-            or _ON_MODIFIER.search(masked, max(s, np_start - 40), np_start)
+            or _ON_MODIFIER.search(masked, max(s, np_start - 40), np_start) \
+            or _BY_AGENT_BEFORE.search(masked, max(s, np_start - 30), np_start)
         if pm is not None and pm.re is _DATED_PARTICIPLE and pm.start() == pm.end() and not day.group("rel"):
             pm = None  # a bare day after a noun: "the official Tuesday" is only dated with "last" / "this"
         if pm is not None and masked[np_start:p].split()[0].lower() not in _NP_PRONOUNS:
@@ -1592,16 +1602,23 @@ class _Finder:
         words = list(_WORD_RUN.finditer(masked, st, p))
         if len(words) > _LONG_SUBJECT_MAX_WORDS:
             return None
+        from .speakers import lexicon
+
+        documents = lexicon().documents
         for k, wm in enumerate(words[:7]):
             w = wm.group()
             if k == 0 and w.lower() in _NP_PRONOUNS:
                 return None
-            if k > 0 and w.islower() and w.endswith("ed") and words[k - 1].group().lower() not in _DETERMINERS:
-                return None  # "Education Department issued guidance that …": a verb, a clause of its own
             nxt = words[k + 1].group() if k + 1 < len(words) else ""
+            if k > 0 and w.islower() and w.endswith("ed") and words[k - 1].group().lower() not in _DETERMINERS \
+                    and not (words[k - 1].group().lower() in documents and nxt in _PARTICIPLE_PREPOSITIONS):
+                return None  # "Education Department issued guidance that …": a verb, a clause of its own
             common = w.islower() or k == 0 and w[1:].islower()  # "Organizers of …" opens the sentence
-            if common and nxt in _LONG_SUBJECT_MODIFIERS and (self._agentive(masked[st:wm.end()], w.lower())
-                                                              or nxt == "of" and w.lower() in _SHARE_HEADS):
+            # (and "A joint communique issued after the talks said": a document, then a participle dating it)
+            dated = w.lower() in documents and nxt.endswith("ed") and nxt.islower() and k + 2 < len(words) \
+                and words[k + 2].group() in _PARTICIPLE_PREPOSITIONS
+            if common and (nxt in _LONG_SUBJECT_MODIFIERS or dated) and (
+                    self._agentive(masked[st:wm.end()], w.lower()) or nxt == "of" and w.lower() in _SHARE_HEADS):
                 surface = self.body[st:p].rstrip()
                 tm = _TRAILING_TIME.search(surface)
                 if tm:
@@ -2406,10 +2423,12 @@ class _Finder:
         rest = masked[p:e]
         pp = re.match(r"[ \t]*(?:on|in|at|during|after|before|while|from|via|through|over|last|this|earlier|later)\b"
                       r"[^\u201c\u201d.;]{0,70}?[,:]?[ \t]*(?=\u201c)", rest)
-        if pp and not re.search(r"[,:][ \t]*$", pp.group()) and (len(_WORDS.findall(pp.group())) > 5
-                                                                  or re.search(r"\bthat\b", pp.group())):
+        if pp and not re.search(r"[,:][ \t]*$", pp.group()) and (
+                len(_WORDS.findall(pp.group())) > 5 or re.search(r"\bthat\b", pp.group())
+                or re.search(r"\b(?:of|the|a|an|to|for|about|with|by|his|her|their|its)[ \t]*$", pp.group())):
             # "insisting on the absence of provisions obliging Russia to recognize “…”", "wrote on Telegram that
-            # Kyiv would “never accept” …": content, not where
+            # Kyiv would “never accept” …", "voiced concern over the actions of “the Anglo-Saxon countries”":
+            # content, not where
             pp = None
         if pp and not inverted:
             p += pp.end()  # "said on Tuesday in Ohio, “…”"
@@ -2532,7 +2551,9 @@ class _Finder:
         cs = self._coord_speaker(p, cend)
         if cs is not None:
             cend = cs
-        lead_pp = _LEADING_PP.match(masked, p, cend)
+        # (after "expressed concern", "voiced hope", the phrase is what the concern is about: "voiced concern over
+        # the actions of the countries that have evacuated staff" holds no "that"-clause)
+        lead_pp = _LEADING_PP.match(masked, p, cend) if not lv.startswith(("expressed ", "voiced ")) else None
         if lead_pp and "\u201c" not in masked[p:cend]:
             tm = re.search(r"(?:,[ \t]*|[ \t]+)that[ \t]+", masked[lead_pp.end():cend])
             cm = re.match(r"[^:,\u201c]{0,60}?:[ \t]+", masked[lead_pp.end():cend])
