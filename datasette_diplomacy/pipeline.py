@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from .extract.entities import entity_matcher, find_entities
 from .extract.headlines import headline_quotes
 from .extract.quotes import find_quotes
-from .extract.speakers import SpeakerResolver, role_head_keys
+from .extract.speakers import SpeakerResolver, pronoun_keys, role_head_keys
 from .extract.topics import Taxonomy, lowered_for_slices, prescan_together
 from .extract.names import key_matches, person_key
 from .extract.transcripts import (
@@ -48,11 +48,13 @@ def extract_document(doc: Document, taxonomy: Taxonomy | None = None) -> Extract
     topic_text = " ".join(filter(None, [article.title, body]))
     # lower-cased once for the matchers: the body (topic_text ends with it) and the quotes are slices of it
     lowered = lowered_for_slices(topic_text)
-    topic_places, entity_places, role_places = _key_places(taxonomy, topic_text, body, lowered)
+    topic_places, entity_places, role_places, pronoun_places = _key_places(taxonomy, topic_text, body, lowered)
     body_at = len(topic_text) - len(body)
 
-    # (the role heads' places are the body's: those of the prose too, unless a dateline was blanked)
-    resolver = SpeakerResolver(prose, spans, title=article.title, role_places=role_places if prose is body else None)
+    # (the role heads' and pronouns' places are the body's: those of the prose too, unless a dateline was blanked)
+    if prose is not body:
+        role_places = pronoun_places = None
+    resolver = SpeakerResolver(prose, spans, title=article.title, role_places=role_places, pronoun_places=pronoun_places)
 
     turns = find_turns(body, spans, title=article.title)
     if doc.kind in ("article", "transcript"):
@@ -107,24 +109,26 @@ def extract_document(doc: Document, taxonomy: Taxonomy | None = None) -> Extract
     )
 
 
-def _key_places(taxonomy: Taxonomy, topic_text: str, body: str,
-                lowered: str | None = None) -> tuple[list[int] | None, list[int] | None, list[int] | None]:
+def _key_places(taxonomy: Taxonomy, topic_text: str, body: str, lowered: str | None = None
+                ) -> tuple[list[int] | None, list[int] | None, list[int] | None, list[int] | None]:
     """The pre-scans of the document's topics (in ``topic_text``: the title, a space, the body), of its
-    entities and of its role heads (in ``body``; see ``speakers.RoleHeadKeys``), done in one pass over
-    ``topic_text`` (see ``prescan_together``); Nones for those that cannot be. The body is the end of
-    ``topic_text`` after a space (or all of it), and a pre-scan reads a text with a space put before it,
-    each character mapped alike wherever it stands (see ``PhraseMatcher.slice_key_places``): so the
-    keys found in the body alone are those found in ``topic_text`` from that space on, at places
-    ``len(topic_text) - len(body)`` further."""
-    roles = role_head_keys()
-    matchers = (taxonomy.matcher, entity_matcher()) + ((roles,) if roles is not None else ())
-    places = prescan_together(matchers, topic_text, lowered)
+    entities, of its role heads and of its pronouns (in ``body``; see ``speakers.RoleHeadKeys`` and
+    ``speakers.PronounKeys``), done in one pass over ``topic_text`` (see ``prescan_together``); Nones
+    for those that cannot be. The body is the end of ``topic_text`` after a space (or all of it), and a
+    pre-scan reads a text with a space put before it, each character mapped alike wherever it stands
+    (see ``PhraseMatcher.slice_key_places``): so the keys found in the body alone are those found in
+    ``topic_text`` from that space on, at places ``len(topic_text) - len(body)`` further."""
+    roles, pronouns = role_head_keys(), pronoun_keys()
+    speakers_keys = tuple(keys for keys in (roles, pronouns) if keys is not None)
+    places = prescan_together((taxonomy.matcher, entity_matcher()) + speakers_keys, topic_text, lowered)
     if places is None or not topic_text.endswith(body):
-        return None, None, None
+        return None, None, None, None
     body_at = len(topic_text) - len(body)
     topic_places, *body_places = places
-    entity_places, *role_places = [[place - body_at for place in own if place >= body_at] for own in body_places]
-    return topic_places, entity_places, role_places[0] if role_places else None
+    entity_places, *speakers_places = [[place - body_at for place in own if place >= body_at] for own in body_places]
+    role_places = speakers_places.pop(0) if roles is not None else None
+    pronoun_places = speakers_places.pop(0) if pronouns is not None else None
+    return topic_places, entity_places, role_places, pronoun_places
 
 
 def _quotes_from_turns(turns, spans, resolver, body, title, nameless, detached) -> tuple[list[Quote], dict]:

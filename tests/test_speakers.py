@@ -670,8 +670,53 @@ def test_role_heads_from_the_pipelines_pre_scan_are_those_of_the_role_automaton(
     for _ in range(1500):
         title, body = text_of(4) or None, text_of(12)
         topic_text = " ".join(filter(None, [title, body]))
-        _, _, role_places = _key_places(taxonomy, topic_text, body)
+        _, _, role_places, _ = _key_places(taxonomy, topic_text, body)
         assert speakers._role_heads(body, role_places) == speakers._role_heads(body), (title, body)
+
+
+def test_pronoun_places_of_the_joint_prescan_find_every_pronoun():
+    """The places the document's joint pre-scan finds with the PronounKeys give _pronouns the matches that
+    reading the whole body with _HE gives (contractions, capitals, apostrophes and word characters around)."""
+    import random
+
+    from datasette_diplomacy.extract import speakers
+    from datasette_diplomacy.extract.topics import Taxonomy
+    from datasette_diplomacy.pipeline import _key_places
+
+    assert speakers.pronoun_keys() is not None
+    taxonomy = Taxonomy.default()
+    rng = random.Random(11)
+    words = ["he", "He", "HE", "she", "She", "him", "his", "His", "her", "hers", "Hers", "herself", "himself", "hem",
+             "the", "shed", "s", "ll", "d", "x", "\u00e9", "Σ", "İ", "\u212a"]
+    seps = [" ", "'", "\u2019", "-", "_", ".", "", "\n", "\u00a0", "2", "\u4e2d"]
+
+    def text_of(n):
+        return "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randrange(0, n)))
+
+    for _ in range(3000):
+        title, body = text_of(3) or None, text_of(12)
+        topic_text = " ".join(filter(None, [title, body]))
+        _, _, _, pronoun_places = _key_places(taxonomy, topic_text, body)
+        assert [m.span() for m in speakers._pronouns(body, pronoun_places)] == \
+            [m.span() for m in speakers._HE.finditer(body)], (title, body)
+
+
+def test_role_before_finds_what_the_search_finds():
+    """_role_before, which starts the search within the last tokens of the last line, finds the match (and
+    groups) that searching the whole text finds."""
+    import random
+
+    from datasette_diplomacy.extract import speakers
+
+    rng = random.Random(5)
+    words = ["the", "The", "his", "minister", "Minister", "MINISTER", "president", "secretary", "foreign", "x", "a-b",
+             "it\u2019s", ",", "director", "deputy", "\u212aing"]
+    seps = [" ", "", "\t", "\n", ", ", "\u00a0", "  "]
+    for _ in range(20000):
+        text = "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randrange(0, 14)))
+        full = speakers._role_before_re().search(text)
+        found = speakers._role_before(text)
+        assert (found and (found.span(), found.groups())) == (full and (full.span(), full.groups())), text
 
 
 def test_words_turned_down_alone_are_skipped_alike():

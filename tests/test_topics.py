@@ -327,7 +327,7 @@ def test_prescan_together_finds_what_each_pre_scan_finds(taxonomy):
     for title, body in zip(texts[::2], texts[1::2]):
         for title in (title, title + "united", title + "İ", None):
             topic_text = " ".join(filter(None, [title, body]))
-            topic_places, entity_places, _ = _key_places(taxonomy, topic_text, body)
+            topic_places, entity_places, _, _ = _key_places(taxonomy, topic_text, body)
             assert topic_places == own_places(taxonomy.matcher, topic_text)
             assert entity_places == own_places(entity_matcher(), body), (title, body)
             assert taxonomy.match(topic_text, topic_places) == taxonomy.match(topic_text)

@@ -445,6 +445,25 @@ def _role_before_re() -> re.Pattern:
                       + trie_regex(lexicon().roles) + r"))[ \t]*,?[ \t]*$", re.IGNORECASE)
 
 
+def _role_before(before: str) -> re.Match | None:
+    """``_role_before_re().search(before)``, tried only where a match can start. A match holds no newline
+    (``$`` may stand before a final one) and at most :func:`_role_before_tokens` whitespace-separated
+    tokens, and cannot start on whitespace: it starts after the last newline but a final one, and within
+    the last tokens of ``before`` (a start further back would leave more tokens after it). The search
+    would otherwise try the pattern at each of the (up to 60) characters before a name."""
+    most = _role_before_tokens()
+    parts = before.rsplit(None, most)
+    start = len(parts[0]) if len(parts) > most else 0
+    return _role_before_re().search(before, max(start, before.rfind("\n", 0, len(before) - 1) + 1))
+
+
+@lru_cache(maxsize=1)
+def _role_before_tokens() -> int:
+    """The most whitespace-separated tokens a match of :func:`_role_before_re` holds: a determiner, three
+    words, the role's words and a comma apart."""
+    return 5 + max(len(role.split()) for role in lexicon().roles)
+
+
 @lru_cache(maxsize=1)
 def _role_head_re() -> re.Pattern:
     # a trie, not a flat alternation: the same matches, found in half the time (every role is a whole
@@ -644,6 +663,60 @@ def role_head_keys() -> RoleHeadKeys | None:
     return RoleHeadKeys() if _role_head_keys_automaton() is not False else None
 
 
+_HE_WORDS = ("he", "him", "his", "himself", "she", "her", "hers", "herself")  # the words of _HE
+
+
+class PronounKeys:
+    """The pronouns' keys (those :data:`_HE` matches) for the document's joint pre-scan (see
+    :class:`RoleHeadKeys`): " he ", " herself " and so on, each placed where its pronoun starts.
+
+    Every match of :data:`_HE` is at one of these places: the character before it is no word character, nor
+    an apostrophe, and the one after it either that or the apostrophe of a contraction ("he’s"), all of
+    them spaces in the pre-scan's mapping, and its letters lower-case to the key's. There may be more
+    places ("HE", "'she"): :func:`_pronouns` tries the pattern at each.
+    """
+
+    def _automaton(self):
+        """The automaton, as :func:`~datasette_diplomacy.extract.topics.prescan_together` asks each of its
+        matchers; False without pyahocorasick."""
+        return _pronoun_keys_automaton()
+
+
+@lru_cache(maxsize=1)
+def _pronoun_keys_automaton():
+    if _ahocorasick is None or not _ahocorasick.unicode:
+        return False
+    automaton = _ahocorasick.Automaton()
+    for pronoun in _HE_WORDS:
+        key = " " + pronoun + " "
+        automaton.add_word(key, len(key) - 1)
+    automaton.make_automaton()
+    return automaton
+
+
+@lru_cache(maxsize=1)
+def pronoun_keys() -> PronounKeys | None:
+    """The one :class:`PronounKeys` of the process; None without pyahocorasick."""
+    return PronounKeys() if _pronoun_keys_automaton() is not False else None
+
+
+def _pronouns(body: str, places: list[int] | None = None) -> list[re.Match]:
+    """The matches of :data:`_HE` in ``body``, in order; with ``places`` (where the pre-scan found the keys
+    of :class:`PronounKeys`), the pattern is tried there only, instead of read through the whole body."""
+    if places is None:
+        return list(_HE.finditer(body))
+    match = _HE.match
+    out = []
+    after = 0
+    for start in sorted(places):
+        if start >= after:
+            m = match(body, start)
+            if m is not None:
+                out.append(m)
+                after = m.end()
+    return out
+
+
 def _role_nps(body: str, places: list[int] | None = None):
     """Role descriptions: (start, end, det, poss, mods, head) for "the Russian foreign minister", "Moscow's top diplomat"
     (``places``: see :func:`_role_heads`)."""
@@ -774,12 +847,15 @@ class SpeakerResolver:
     """Find and resolve the speakers of one document. See the module docstring."""
 
     def __init__(self, body: str, paragraphs: list[tuple[int, int]], title: str | None = None,
-                 layout: Layout | None = None, role_places: list[int] | None = None):
+                 layout: Layout | None = None, role_places: list[int] | None = None,
+                 pronoun_places: list[int] | None = None):
         """``layout``: the :class:`Layout` of ``body`` and ``paragraphs``, when the caller has built it;
         ``role_places``: where the keys of :class:`RoleHeadKeys` are in ``body`` (see :func:`_role_heads`),
-        when the caller's pre-scan found them."""
+        when the caller's pre-scan found them; ``pronoun_places``: those of :class:`PronounKeys` (see
+        :func:`_pronouns`)."""
         self.body = body
         self._role_places = role_places
+        self._pronoun_places = pronoun_places
         self.paragraphs = paragraphs
         self.title = title
         self.layout = layout if layout is not None else Layout(body, paragraphs)
@@ -1209,7 +1285,7 @@ class SpeakerResolver:
                         self._add_role(ent, self._entities[other["entity"]].roles[0])
                         break
         # names never said with a title but followed by he/she ("Kaja Kallas arrived. She said"): people
-        pronouns = list(_HE.finditer(body))  # scanned once: step 5 below needs them too
+        pronouns = _pronouns(body, self._pronoun_places)  # found once: step 5 below needs them too
         pron_starts = [m.start() for m in pronouns]
         cand_starts = sorted(c["start"] for c in candidates if c["core"])
         for cand in candidates:
@@ -1593,7 +1669,7 @@ class SpeakerResolver:
         lm = None
         ext_start = None
         if _role_last_letter_re().fullmatch(before.rstrip(" \t,\n")[-1:]) and _ends_with_role(before):
-            lm = _role_before_re().search(before)
+            lm = _role_before(before)
         role_phrase = None
         if lm:
             # keep only the modifiers right before the role noun
