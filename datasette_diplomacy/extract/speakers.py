@@ -579,15 +579,22 @@ def _role_heads_at(body: str, places: list[int]) -> list[tuple[int, int]]:
     accepts: the case-insensitive pattern tried at each place of the body finds what the lower-case one
     finds there in " " + the body lower-cased (its look-behind reads the character that the lower-case
     pattern consumes; the role's characters match alike), without lower-casing the body for a few places."""
-    match = _role_head_re().match
+    # (gap 1: the end of the lower-case pattern's match is one character further)
+    return [m.span() for m in _matches_at(_role_head_re().match, body, places, gap=1)]
+
+
+def _matches_at(match, body: str, places: list[int], gap: int = 0) -> list[re.Match]:
+    """The matches of ``match`` (a compiled pattern's ``match``) tried at each of ``places`` in order, each one
+    starting at least ``gap`` characters after the end of the one before: what ``finditer`` finds in ``body``
+    when every match can start only at one of ``places``."""
     out = []
     after = 0
     for start in sorted(places):
         if start >= after:
             m = match(body, start)
             if m is not None:
-                out.append((start, m.end()))
-                after = m.end() + 1  # (the end of the lower-case pattern's match, one character further)
+                out.append(m)
+                after = m.end() + gap
     return out
 
 
@@ -705,16 +712,7 @@ def _pronouns(body: str, places: list[int] | None = None) -> list[re.Match]:
     of :class:`PronounKeys`), the pattern is tried there only, instead of read through the whole body."""
     if places is None:
         return list(_HE.finditer(body))
-    match = _HE.match
-    out = []
-    after = 0
-    for start in sorted(places):
-        if start >= after:
-            m = match(body, start)
-            if m is not None:
-                out.append(m)
-                after = m.end()
-    return out
+    return _matches_at(_HE.match, body, places)
 
 
 def _role_nps(body: str, places: list[int] | None = None):
