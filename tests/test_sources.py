@@ -1872,3 +1872,17 @@ def test_a_phrase_ending_in_of_before_a_quotation_is_content_not_where():
     body = "Lavrov also voiced concern over the actions of \u201cthe Anglo-Saxon countries\u201d that have evacuated staff."
     assert reports(body) == [("Lavrov", "voiced concern",
                               "over the actions of \u201cthe Anglo-Saxon countries\u201d that have evacuated staff")]
+
+
+def test_state_media_reporting_a_condemnation():
+    body = ("Iran's foreign ministry spokesman Nasser Kanaani condemned the decision as \u201cinterference in Iran's "
+            "internal affairs\u201d, state media reported.")
+    rows = reports(body)
+    assert [r[:2] for r in rows] == [("state media", "reported")]
+    assert rows[0][2].startswith("Iran's foreign ministry spokesman Nasser Kanaani condemned")
+
+
+def test_though_opens_a_clause_not_a_subject():
+    body = ("Though media and party sources described the push as nearly impossible, the delegates nevertheless "
+            "made their point.")
+    assert all(not (r[0] or "").startswith("Though") for r in reports(body))

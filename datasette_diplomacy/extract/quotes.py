@@ -722,7 +722,8 @@ _NOT_SUBJECT_END_BEFORE = _EndPattern(r"\b(?:to|not|never|n't|who|which|that|who
 _STOP_NP = set("""
 and or but nor that which who whom whose where when while if because as since than so for to of in on at by with
 from into about after before during under over without against between among through is was were are be been being
-has had have said says told added noted not it's also then there here what how why
+has had have said says told added noted not it's also then there here what how why though although whereas unless
+until
 """.split())
 _DETERMINERS = {"the", "a", "an", "one", "some", "several", "two", "three", "four", "five", "many", "other",
                 "another", "most", "few", "his", "her", "their", "its", "our", "this", "these", "those", "both",
@@ -868,7 +869,7 @@ _POSTPOSED_ADDRESSEE = re.compile(
 )
 # "…, a senior State Department official said." closing a sentence: another source's report of it
 _POSTPOSED_SOURCE_END = re.compile(
-    r",[ \t]+(?:[\w.\u2019'-]+[ \t]+){1,6}?(?:said|says|added|adds|told reporters)"
+    r",[ \t]+(?:[\w.\u2019'-]+[ \t]+){1,6}?(?:said|says|added|adds|told reporters|reported|reports)"
     r"(?:[ \t]+(?:on[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)"
     r"|[ \t]+(?:last|this)[ \t]+(?:week|month|year|weekend)"
     # "…, the Egyptian presidency said in a statement."
