@@ -1886,3 +1886,9 @@ def test_though_opens_a_clause_not_a_subject():
     body = ("Though media and party sources described the push as nearly impossible, the delegates nevertheless "
             "made their point.")
     assert all(not (r[0] or "").startswith("Though") for r in reports(body))
+
+
+@pytest.mark.parametrize("aside", ["speaking on condition of anonymity", "briefing reporters on condition of anonymity"])
+def test_a_participial_aside_between_subject_and_verb(aside):
+    body = f"A senior official, {aside}, called the meetings \u201csubstantive\u201d."
+    assert reports(body) == [("a senior official", "called", "the meetings \u201csubstantive\u201d")]

@@ -1259,6 +1259,8 @@ _COORD_CUE = re.compile(
 
 _ASIDE_BEFORE = re.compile(r",[ \t]*(?:however|though|meanwhile|in turn|too|also|for (?:his|her|their|its) part|"
                            r"in (?:a|an) [\w-]+ (?:statement|interview)|on [A-Z]\w+|"
+                           # ", speaking on condition of anonymity,", ", briefing reporters in Geneva,"
+                           r"(?:speaking|briefing|talking|writing|responding)\b[^,\u201c\u201d]{0,70}|"
                            # ", as he has in the past,", ", as she did in 2019,": a comparison set off by commas
                            r"as (?:he|she|they|it|we|I) (?:has|have|had|did|does|do|was|is)\b[^,]{0,30})[ \t]*,$")
 _PARENTHESIS_BEFORE = re.compile(r"[ \t]*\([^()\n]{1,40}\)$")
@@ -1372,9 +1374,9 @@ class _Finder:
             # the three patterns below end with $ after a comma, ")" or a dash: what masked[s:q] ends with
             # (or holds right before a final newline) tells first whether one may match
             last = _last_before_end(masked, s, q)
-            m = _ASIDE_BEFORE.search(masked[max(s, q - 40):q]) if last == "," else None
+            m = _ASIDE_BEFORE.search(masked[max(s, q - 90):q]) if last == "," else None
             if m:
-                p = max(s, q - 40) + m.start()
+                p = max(s, q - 90) + m.start()
                 continue
             pm = (_PARENTHESIS_BEFORE.search(masked[max(s, q - 45):q]) if last == ")" else None) \
                 or (_DASH_PARENTHETICAL.search(masked[max(s, q - 170):q])  # "Many speakers — including X — said"
