@@ -1892,3 +1892,10 @@ def test_though_opens_a_clause_not_a_subject():
 def test_a_participial_aside_between_subject_and_verb(aside):
     body = f"A senior official, {aside}, called the meetings \u201csubstantive\u201d."
     assert reports(body) == [("a senior official", "called", "the meetings \u201csubstantive\u201d")]
+
+
+def test_a_source_telling_a_news_conference_after_the_clause():
+    body = ("Turkish President Tayyip Erdogan agreed on Monday to forward Sweden's bid to the Turkish parliament, "
+            "NATO Secretary General Jens Stoltenberg told a news conference.")
+    assert reports(body) == [("Jens Stoltenberg", "told", "Turkish President Tayyip Erdogan agreed on Monday to forward "
+                                                          "Sweden's bid to the Turkish parliament")]

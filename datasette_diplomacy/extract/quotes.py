@@ -869,7 +869,8 @@ _POSTPOSED_ADDRESSEE = re.compile(
 )
 # "…, a senior State Department official said." closing a sentence: another source's report of it
 _POSTPOSED_SOURCE_END = re.compile(
-    r",[ \t]+(?:[\w.\u2019'-]+[ \t]+){1,6}?(?:said|says|added|adds|told reporters|reported|reports)"
+    r",[ \t]+(?:[\w.\u2019'-]+[ \t]+){1,6}?(?:said|says|added|adds|reported|reports|told[ \t]+(?:reporters|journalists|"
+    r"lawmakers|parliament|(?:a|the)[ \t]+(?:news|press)[ \t]+conference|(?:a|the)[ \t]+briefing))"
     r"(?:[ \t]+(?:on[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)"
     r"|[ \t]+(?:last|this)[ \t]+(?:week|month|year|weekend)"
     # "…, the Egyptian presidency said in a statement."
