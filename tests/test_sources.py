@@ -1899,3 +1899,9 @@ def test_a_source_telling_a_news_conference_after_the_clause():
             "NATO Secretary General Jens Stoltenberg told a news conference.")
     assert reports(body) == [("Jens Stoltenberg", "told", "Turkish President Tayyip Erdogan agreed on Monday to forward "
                                                           "Sweden's bid to the Turkish parliament")]
+
+
+def test_the_ministry_is_the_ministry_named_before():
+    body = ("India and China agreed to speed up the disengagement of troops, India's foreign ministry said on "
+            "Thursday. \u201cBoth sides agreed to maintain peace,\u201d the ministry said in a statement.")
+    assert speaker_of(body, "Both sides agreed to maintain peace") == ("India's foreign ministry", "institution")

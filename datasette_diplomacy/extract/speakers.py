@@ -2190,6 +2190,12 @@ class SpeakerResolver:
                      or head_pos == 0 and head not in lex.institution_words
                      and self.layout.sentences[self.layout.sentence_of(start)][0] == start):
             return self._keyed_entity("group", re.sub(r"^(?:The)\b", "the", text))
+        if det == "the" and head in lex.institution_words and len(content) == 1:
+            # "the ministry said" after "India's foreign ministry said": the institution named before with that head
+            for i, e in reversed(list(enumerate(self._entities))):
+                name = fold(e.name).split()
+                if e.type == "institution" and name[-1:] == [head] and name[0] not in ("a", "an", "one", "another"):
+                    return i
         if head in lex.institution_words or (words and words[-1].isupper() and len(words[-1]) > 1):
             return self._keyed_entity("institution", re.sub(r"^(?:The)\b", "the", text), country=country)
         # role description not in the table
