@@ -1023,10 +1023,12 @@ _ASKED_QUESTION = re.compile(
 )
 # an inverted subject that is a name ("…,” said Lavrov."), or a publication's name and what it is ("…,” wrote Time
 # magazine.")
-_INVERTED_NAME = re.compile(r"([A-Z][\w\u2019'.&-]*(?:[ \t]+[A-Z][\w\u2019'.&-]*){0,3})(?=[ \t]*(?:[,.;:!?]|$))")
+_CAPITALISED_RUN = r"[A-Z][\w\u2019'.&-]*(?:[ \t]+[A-Z][\w\u2019'.&-]*){0,3}"
+_AT_CLAUSE_END = r"(?=[ \t]*(?:[,.;:!?]|$))"
+_INVERTED_NAME = re.compile(rf"({_CAPITALISED_RUN}){_AT_CLAUSE_END}")
 _INVERTED_PUBLICATION = re.compile(
-    r"([A-Z][\w\u2019'.&-]*(?:[ \t]+[A-Z][\w\u2019'.&-]*){0,3}[ \t]+(?:magazine|newspaper|daily|weekly|website|"
-    r"network|channel|agency|radio|television))(?=[ \t]*(?:[,.;:!?]|$))")
+    rf"({_CAPITALISED_RUN}[ \t]+(?:magazine|newspaper|daily|weekly|website|network|channel|agency|radio|television))"
+    rf"{_AT_CLAUSE_END}")
 # a wire service's report of someone's words: "TASS quoted Rudenko as saying …", "Peskov was quoted by RIA as saying
 # that …" (the object, or the passive's subject, said it)
 _QUOTED_AS_SAYING = re.compile(
@@ -3225,11 +3227,10 @@ def _looks_like_title(text: str, min_words: int = 2) -> bool:
 
 
 def _is_place(word: str) -> bool:
-    """Whether ``word`` is a country, a capital or another place the gazetteers know ("Beijing", "Nanjing")."""
-    from . import gazetteer
-    from .speakers import place_names
+    """:func:`speakers.is_place`, imported when first needed (speakers imports this module)."""
+    from .speakers import is_place
 
-    return bool(gazetteer.country_of(word)) or word in place_names()
+    return is_place(word)
 
 
 def find_quotes(body: str, paragraphs: list[tuple[int, int]], resolver) -> list[Quote]:

@@ -348,6 +348,12 @@ def place_names() -> frozenset[str]:
     return frozenset(form for (_, kind), forms in entity_catalogue().items() if kind == "place" for form in forms)
 
 
+def is_place(word: str) -> bool:
+    """Whether ``word`` is a country, a capital or another place the gazetteers know ("Beijing", "Ohio"): a
+    place, never a person."""
+    return bool(gazetteer.country_of(word)) or word in place_names()
+
+
 @lru_cache(maxsize=8192)
 def _lone_word(w: str) -> bool | None:
     """What :meth:`SpeakerResolver._analyse_name` finds of a sequence of the one word ``w`` (its
@@ -363,7 +369,7 @@ def _lone_word(w: str) -> bool | None:
     if lw in lex.honorifics or lw in lex.titles:
         return None
     return not (lw in _NON_NAME_TAIL or lw in lex.institution_words
-                or w.isupper() or gazetteer.country_of(w) or w in place_names() or lw in _FUNCTION or lw in lex.anonymous
+                or w.isupper() or is_place(w) or lw in _FUNCTION or lw in lex.anonymous
                 or lw in lex.groups or lw in lex.documents or lw in lex.roles)
 
 
