@@ -471,6 +471,14 @@ def test_an_urged_addressee_is_not_the_content():
     assert [text for _, text in who_said_what(body)] == ["to open talks with Accra"]
 
 
+@pytest.mark.parametrize("body, content", [
+    ("Mei Lan urged Tokyo and Seoul not to \u201cform exclusive blocs.\u201d", "not to \u201cform exclusive blocs.\u201d"),
+    ("Mei Lan urged Oslo not to sign the treaty.", "not to sign the treaty"),
+])
+def test_an_urged_addressee_before_not_to(body, content):
+    assert [text for _, text in who_said_what(body)] == [content]
+
+
 def test_according_to_a_chief_with_an_unfamiliar_given_name():
     body = "According to the agency's policy chief Ilkka Saarinen, a decision is expected in December."
     assert [name for name, _ in who_said_what(body)] == ["Ilkka Saarinen"]

@@ -1905,3 +1905,59 @@ def test_the_ministry_is_the_ministry_named_before():
     body = ("India and China agreed to speed up the disengagement of troops, India's foreign ministry said on "
             "Thursday. \u201cBoth sides agreed to maintain peace,\u201d the ministry said in a statement.")
     assert speaker_of(body, "Both sides agreed to maintain peace") == ("India's foreign ministry", "institution")
+
+
+# ---------------------------------------------------------------- round 12: offices that are not the same office
+
+
+@pytest.mark.parametrize("rank", ["shadow", "former"])
+def test_a_rank_before_the_office_is_kept_with_the_name(rank):
+    # "Labour's shadow foreign secretary, Dana Pike": her office is not the foreign secretary's, so "the
+    # foreign secretary" said before her is not her
+    body = (f"The foreign secretary has warned that the talks would fail.\n\n"
+            f"Labour's {rank} foreign secretary, Dana Pike, said the government had been slow to act.")
+    assert speaker_of(body, "talks would fail") == ("the foreign secretary", "anonymous")
+    assert speaker_of(body, "slow to act") == ("Dana Pike", "person")
+
+
+def test_an_office_of_another_country_is_not_the_description():
+    # "President of Freedonia Ann Okoro": "the Ruritanian President" is not her, whoever else it may be
+    body = ("Ivo Brandt had a telephone conversation with President of France Amélie Roux.\n\n"
+            "The President of France informed Ivo Brandt of her contacts with the European Union. "
+            "The Russian President noted that the ceasefire was not being observed.")
+    assert speaker_of(body, "ceasefire") != ("Amélie Roux", "person")
+    assert speaker_of(body, "her contacts") == ("Amélie Roux", "person")
+
+
+@pytest.mark.parametrize("title, org", [("Secretary-General", "UN"), ("Secretary General", "NATO"),
+                                        ("Director-General", "WHO")])
+def test_the_chief_of_a_body_is_its_secretary_general(title, org):
+    body = (f"{title} Tomas Rekker on Thursday called for an immediate ceasefire.\n\n"
+            f"\u201cThe fighting must stop,\u201d the {org} chief told journalists.")
+    assert speaker_of(body, "fighting must stop") == ("Tomas Rekker", "person")
+
+
+def test_the_chief_of_one_body_is_not_the_head_of_another():
+    body = ("NATO Secretary General Tomas Rekker met the ministers on Thursday.\n\n"
+            "\u201cThe fighting must stop,\u201d the UN chief told journalists.")
+    assert speaker_of(body, "fighting must stop") != ("Tomas Rekker", "person")
+
+
+def test_a_described_subject_never_reaches_into_the_sentence_before():
+    body = ("\u201cWe are not there yet,\u201d one EU diplomat said after the meeting. Another diplomat, who asked "
+            "not to be named, said the Hungarians wanted an exemption.")
+    assert speaker_of(body, "wanted an exemption") == ("Another diplomat", "anonymous")
+
+
+@pytest.mark.parametrize("country", ["South Korea", "Saudi Arabia", "New Zealand"])
+def test_a_country_of_two_words_owns_the_phrase(country):
+    body = f"{country}'s state news agency reported that the minister would visit Oslo next month."
+    assert speaker_of(body, "visit Oslo") == (f"{country}'s state news agency", "institution")
+
+
+def test_the_given_name_with_the_same_title_is_that_person():
+    # two Khalids: "Sheikh Khalid" is the one introduced as a sheikh, not a third person
+    body = ("Crown Prince Khalid bin Omar told reporters that the two sides were getting closer.\n\n"
+            "The prime minister, Sheikh Khalid bin Nasser Al Rami, said mediation was continuing. "
+            "\u201cWe are hopeful,\u201d Sheikh Khalid said.")
+    assert speaker_of(body, "hopeful") == ("Khalid bin Nasser Al Rami", "person")

@@ -38,6 +38,7 @@ from functools import lru_cache
 
 from ..model import Quote
 from ..text import paragraph_index, trie_regex
+from . import gazetteer
 # the pre-scan of the topic matcher, reused for _CUE (see _cue_automaton); without pyahocorasick or Python's
 # regex parser, topics sets _ahocorasick to None, and _CUE alone finds the same cues
 from .topics import _PRESCAN_TABLE, _ahocorasick, _key_char, _prescan_strings
@@ -1159,7 +1160,7 @@ _SHORT_ADDRESSEE = r"[ \t]+(?:(?:a|an|the|his|her|their|its)[ \t]+)?[\w\u2019'.-
 # ("against" first: "warned Russia against an invasion of Ukraine" is not a warning "of Ukraine")
 _WARNED_ADDRESSEE = re.compile(f"(?:{_SHORT_ADDRESSEE}|{_ADDRESSEE})" + r"(?=against[ \t]+)|"
                                f"(?:{_SHORT_ADDRESSEE}|{_ADDRESSEE})" + r"(?=(?:of|about)[ \t]+)")
-_URGED_ADDRESSEE = re.compile(f"(?:{_SHORT_ADDRESSEE}|{_ADDRESSEE})" + r"(?=to[ \t]+[a-z])")
+_URGED_ADDRESSEE = re.compile(f"(?:{_SHORT_ADDRESSEE}|{_ADDRESSEE})" + r"(?=(?:not[ \t]+)?to[ \t]+(?:\u201c_)?[a-z_])")  # "… not to", "to “…”" (masked)
 _AFTER_COMMA_NOT_SUBJECT = re.compile(r"\u201d[ \t]*,[ \t]*$|\b(?:that|which|who|whom|when|if|as)\b[^,]*,[ \t]*$")
 # "they" as the subject of a clause joined to its sentence: ", but they", "; and they"
 _THEY_AFTER_CLAUSE = re.compile(r"[,;][ \t]*(?:and|but|yet|so|while)[ \t]+$|;[ \t]*$")
@@ -1485,7 +1486,7 @@ class _Finder:
             if am:
                 apos_start = max(s, p - 100) + am.start()
                 mention = self.resolver.mention_ending_at(apos_start)
-                if mention is not None and not mention.in_quote and mention.kind != "pronoun":
+                if mention is not None and mention.start >= s and not mention.in_quote and mention.kind != "pronoun":
                     return (self._sid(mention), mention.start, mention.text)
                 # "a spokesman, Name, said" is rare; "who" relative
             # "Ann Lee, 21, a student from Las Vegas, said" / "Rep. Ann Lee (D-Md.), chair of the panel, said":
@@ -1800,6 +1801,15 @@ class _Finder:
                 break
             if lw in _DETERMINERS or re.match(r"[A-Z][\w.]*['\u2019]s$", w):
                 taken.append(wm)
+                if lw not in _DETERMINERS:
+                    # "South Korea's Yonhap news agency": a country of several words owns the phrase
+                    for j in (2, 1):
+                        run = rev[k + 1:k + 1 + j][::-1]
+                        if len(run) == j and all(x.group()[:1].isupper() for x in run) \
+                                and not text[run[-1].end():wm.start()].strip() and gazetteer.country_of(
+                                    " ".join(x.group() for x in run) + " " + w[:-2]):
+                            taken.append(run[0])
+                            break
                 break
             if lw in _STOP_NP or lw in _ADVERBS and not (
                     lw in _TIME_ADJECTIVES and k + 1 < len(rev) and rev[k + 1].group().lower() in _DETERMINERS):

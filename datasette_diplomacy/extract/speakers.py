@@ -273,6 +273,7 @@ incoming outgoing press defense defence interior state general secretary nationa
 communications executive managing veteran longtime long-time new finance home justice
 health trade economy economic energy environment education labor labour party majority minority assistant under
 parliamentary opposition conservative liberal independent gop dem u.s. us uk eu un nato kremlin pentagon
+shadow interim caretaker junior first
 """.split()
 )
 
@@ -479,7 +480,9 @@ def _role_head_re() -> re.Pattern:
 
 _ROLE_NP_TAIL = re.compile(
     r"(?<![\w'\u2019-])(?:(?P<det>[Tt]he|[Tt]his|[Tt]hat)[ \t]+|(?P<poss>(?:the[ \t]+)?[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?['\u2019]s?)[ \t]+)"
-    r"(?P<mods>(?:(?!(?:and|or|of|for|with|who|which|that|said|says|to|in|on|at)[ \t])[\w\u2019'.-]+[ \t]+){0,3}?)$"
+    # (a modifier ends with a full stop only as an abbreviation, "U.S.", "St.": "the meeting. Another diplomat" is two
+    # sentences)
+    r"(?P<mods>(?:(?!(?:and|or|of|for|with|who|which|that|said|says|to|in|on|at)[ \t])(?:[\w\u2019'.-]*[\w\u2019'-]|(?:[A-Za-z]\.)+|[A-Z][a-z]{1,2}\.)[ \t]+){0,3}?)$"
 )
 
 
@@ -1133,6 +1136,8 @@ class SpeakerResolver:
         if not role:
             return
         low = role.lower()
+        if not ent.country:
+            ent.country = _country_of_office(role)  # "President of France", "Foreign Minister of Turkey"
         if not any(r.lower() == low for r in ent.roles):
             # the most specific role first ("Foreign Minister" before "minister")
             if ent.roles and len(role) > len(ent.roles[0]) and ent.roles[0].lower() in low:
@@ -1817,6 +1822,8 @@ class SpeakerResolver:
         if not create and not self._may_be_known(name):
             return  # most capitalised words: nobody to bind them to, none to make them ambiguous
         idx = self._find_by_name(name, gender=cand.get("gender"))
+        if idx is None and cand.get("role") and len(cand["core"]) == 1:
+            idx = self._given_name_with_title(name, cand["role"])
         if idx is not None and self._another_namesake(idx, cand):
             idx = None
             if not create:
@@ -1863,6 +1870,16 @@ class SpeakerResolver:
             pm = _POSS_BEFORE.search(self.body[max(0, cand["start"] - 20):cand["start"]])
             if pm:
                 ent.country = gazetteer.country_of(pm.group(1))
+
+    def _given_name_with_title(self, name: str, title: str) -> int | None:
+        """The one person called ``name`` as a given name who also holds ``title``: "Sheikh Khalid" after "Sheikh
+        Khalid bin Nasser Al Sabah" and "Crown Prince Khalid bin Omar", where the given name alone is ambiguous."""
+        fk = lone_given_key(name)
+        if fk is None:
+            return None
+        cands = [i for i in dict.fromkeys(self._by_first.get(fk, ())) if self._entities[i].type == "person"
+                 and any(same_role(title, r) for r in self._entities[i].roles)]
+        return cands[0] if len(cands) == 1 else None
 
     def _another_namesake(self, idx: int, cand: dict) -> bool:
         """True when the full name ``cand`` is someone else than the titled surname ``idx``.
@@ -1973,7 +1990,8 @@ class SpeakerResolver:
         det = words[0].lower() in ("the", "this", "that")
         pc = _poss_before(self.body, m.start)
         poss = pc.group(1) if pc and gazetteer.country_of(pc.group(1)) else None  # "Russia's Foreign Secretary"
-        return {"head": fold(words[-1]).strip(".,"), "mods": [w.lower() for w in words[1 if det else 0:-1]], "poss": poss}
+        return {"head": fold(words[-1]).strip(".,"), "mods": [w.lower() for w in words[1 if det else 0:-1]], "poss": poss,
+                "text": m.text}
 
     def _resolve_role(self, info: dict, pos: int, end: int, sent: int) -> int | None:
         lex = lexicon()
@@ -2002,6 +2020,10 @@ class SpeakerResolver:
         if any(w.startswith("vice-") for w in mods) and "vice" not in qualifiers:
             qualifiers.append("vice")  # "the vice-presidential nominee"
         parties = [_PARTY_OF[w] for w in mods if w in _PARTY_OF]
+        # the body it names ("the UN chief", "the NATO chief"): not the head of another one
+        bodies = {w for w in _ACRONYM.findall(info.get("text") or "") if not gazetteer.country_of(w)}
+        if info.get("org"):
+            bodies.add(info["org"].upper())
         cands = []
         for i, e in enumerate(self._entities):
             if e.type != "person" or not e.roles:
@@ -2015,6 +2037,8 @@ class SpeakerResolver:
                     _PARTY_OF[w.lower()] in parties for w in _PARTY_WORD.findall(e.role_text())):
                 continue  # "the Democratic candidate" is not "Republican front-runner Donald Trump"
             if country and e.country and e.country != country:
+                continue
+            if bodies and e.organisation and e.organisation.upper() not in bodies:
                 continue
             if gender and e.gender and e.gender != gender:
                 continue
@@ -2398,6 +2422,19 @@ def _holds_office(role: str, target: str, mods: tuple[str, ...] | list[str]) -> 
         return False
     # a rank further before it: "Deputy Foreign Minister" is not "the foreign minister"
     return all(rank in mods for rank in _ranks_before(role, target))
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+_OF_COUNTRY_END = re.compile(r"\bof[ \t]+(?:the[ \t]+)?([A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*){0,3})$")
+
+
+@lru_cache(maxsize=4096)
+def _country_of_office(role: str) -> str | None:
+    """The country a role's office is of: France for "President of France", Russia for "Minister of Foreign
+    Affairs of the Russian Federation"; None for "Secretary of State" or "ambassador to France" (whose
+    office is not France's)."""
+    m = _OF_COUNTRY_END.search(role)
+    return gazetteer.country_of(m.group(1)) if m else None
 
 
 @lru_cache(maxsize=8192)
