@@ -225,6 +225,10 @@ class _LabelPeople:
         if role == "Answer" and not name:
             # "A:" in "Sergey Lavrov's interview with Kommersant": the one person the title names answers
             named = self._distinct(p.name for p in self.title_people if p.name)
+            if not named:
+                # or the one person named in full before the first turn: "In an exclusive interview, Ukraine's
+                # foreign minister Dmytro Kuleba spoke to our correspondent"
+                named = self._distinct(self.header_people)
             if len(named) == 1:
                 return self._speaker(LabelPerson(named[0], None, False), label, start, nameless, detached)
         if person.anonymous and not name and role and role.split()[-1].lower() in _SPOKES_WORDS:

@@ -201,3 +201,32 @@ def test_answers_without_a_named_interviewee_stay_nameless():
     extraction = extract(INTERVIEW, title="An interview about the fishing quotas")
     assert "Olav Berg" not in {s.name for s in extraction.speakers}
     assert all(s.type != "person" for s in extraction.speakers)
+
+
+def test_answers_are_the_one_person_the_introduction_names():
+    intro = "In an exclusive interview, the Norwegian foreign minister Olav Berg spoke to our correspondent.\n\n"
+    extraction = extract(intro + INTERVIEW, title="Interview: \u201cWe expect a serious conversation\u201d")
+    assert speakers_by_label(extraction) == {"A": ("Olav Berg", "person")}
+
+
+def test_answers_stay_nameless_when_the_introduction_names_two_people():
+    intro = "Olav Berg met Ingrid Dahl in Oslo before the talks. We spoke to one of them.\n\n"
+    extraction = extract(intro + INTERVIEW, title="An interview about the fishing quotas")
+    assert speakers_by_label(extraction)["A"][1] != "person"
+
+
+NOON_BRIEFING = """The following is a near-verbatim transcript of today's noon briefing by Lena Marsh, Spokesperson for the Secretary-General.
+
+Question: Lena, has the Secretary-General spoken to the foreign minister?
+
+Spokesperson: Not today. He spoke to her last week.
+
+Question: And the humanitarian corridor?
+
+Spokesperson: Our colleagues are working on it.
+"""
+
+
+def test_an_office_label_is_the_person_introduced_with_that_office_after_the_name():
+    extraction = extract(NOON_BRIEFING, title="Noon briefing")
+    assert speakers_by_label(extraction) == {"Spokesperson": ("Lena Marsh", "person")}

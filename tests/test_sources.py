@@ -1961,3 +1961,47 @@ def test_the_given_name_with_the_same_title_is_that_person():
             "The prime minister, Sheikh Khalid bin Nasser Al Rami, said mediation was continuing. "
             "\u201cWe are hopeful,\u201d Sheikh Khalid said.")
     assert speaker_of(body, "hopeful") == ("Khalid bin Nasser Al Rami", "person")
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("two U.S. officials familiar with the matter", ("two U.S. officials familiar with the matter", "group")),
+    ("U.S. officials", ("U.S. officials", "group")),
+    ("a U.S. official", ("a U.S. official", "anonymous")),
+])
+def test_an_abbreviation_s_full_stop_does_not_end_an_according_to_source(source, expected):
+    body = f"The administration is preparing a new aid package, according to {source}. It is not final."
+    assert speaker_of(body, "aid package") == expected
+
+
+def test_a_title_after_the_according_to_source_is_not_the_content():
+    body = ("Officials searched three mailboxes, according to a letter signed by Ruth K. Amsel, director of the Office "
+            "of Records, concerning a lawsuit by a watchdog.")
+    _, _, quotes = extract(body)
+    assert [q.text for q in quotes] == ["Officials searched three mailboxes"]
+
+
+def test_a_ministry_in_the_title_before_the_name():
+    body = ("The talks are over, Norwegian Foreign Ministry Spokeswoman Olga Petrenko told a briefing on Wednesday. "
+            "\u201cThe West is not interested in a settlement,\u201d the diplomat stressed.")
+    _, resolver, _ = extract(body)
+    olga = next(s for s in resolver.speakers() if s.name == "Olga Petrenko")
+    assert olga.role == "Foreign Ministry Spokeswoman"
+    # a foreign ministry's spokeswoman is "the diplomat" in the ministry's own style
+    assert speaker_of(body, "not interested") == ("Olga Petrenko", "person")
+
+
+def test_expressed_the_hope_that():
+    body = "Ana Ruiz said the talks went well. She expressed the hope that the two countries would sign the accord."
+    assert speaker_of(body, "sign the accord") == ("Ana Ruiz", "person")
+
+
+@pytest.mark.parametrize("participle", ["Noting", "Stressing", "Pointing out"])
+def test_an_opening_participle_s_clause_is_the_subject_s(participle):
+    body = f"{participle} that this year marks the 70th anniversary of ties, Wang Lei said the sides should meet more often."
+    assert speaker_of(body, "70th anniversary") == ("Wang Lei", "person")
+    assert speaker_of(body, "meet more often") == ("Wang Lei", "person")
+
+
+def test_an_opening_participle_without_a_that_clause_is_no_report():
+    _, _, quotes = extract("Noting the date, Wang Lei said the sides should meet more often.")
+    assert [q.text for q in quotes] == ["the sides should meet more often"]

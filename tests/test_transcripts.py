@@ -467,6 +467,10 @@ def test_introduced_people():
     assert introduced_people(text, "Vice President") == ["Kamala Harris"]
     # a title-case heading is not an introduction; a surname alone is not a full name
     assert introduced_people("Remarks by President Biden Honoring the Boston Celtics", "President") == []
+    # the name first, then the office itself (not a deputy's)
+    assert introduced_people("Today Lena Marsh, Spokesperson for the Secretary-General, spoke.", "Spokesperson") == [
+        "Lena Marsh"]
+    assert introduced_people("Lena Marsh, Deputy Spokesperson for the Secretary-General", "Spokesperson") == []
 
 
 def test_same_role_and_role_names():

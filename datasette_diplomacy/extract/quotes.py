@@ -387,7 +387,7 @@ _MULTI = [
     r"discussing", r"hit out at", r"hit back",
     r"(?:railed|rails|railing) against", r"(?:lashed|lashes|lashing) out at",
     r"took issue with",
-    r"(?:expressed|voiced) (?:concern|hope|frustration|regret|confidence|doubt)s?",
+    r"(?:expressed|voiced) (?:the )?(?:concern|hope|frustration|regret|confidence|doubt)s?",  # "expressed the hope that"
     r"(?:raised|raises|raising) (?:(?:serious|deep|grave|strong|his|her|their|its|the)\s+)?concerns?",
     # "expressed solidarity with Ukraine", "expressed support for the plan": a stance stated
     r"(?:expressed|expresses|expressing|voiced|voices|voicing) (?:(?:strong|deep|deepest|full|its|his|her|their|cautious|serious)\s+){0,2}"
@@ -742,6 +742,17 @@ _TIME_ADJECTIVES = {"earlier", "later", "recent", "previous", "latest"}
 _INDEFINITE_PRONOUNS = {"anyone", "anybody", "everyone", "everybody", "someone", "somebody", "nobody"}
 _PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i", "it", "who", "which", "you"}
 _NP_PRONOUNS = _PERSONAL_PRONOUNS | _INDEFINITE_PRONOUNS
+# a sentence opening with a reporting participle and its clause, before the subject: "Noting that …, Wang said"
+_OPENING_REPORT = re.compile(
+    r"[ \t]*(?P<v>Noting|Stressing|Emphasi[sz]ing|Insisting|Warning|Arguing|Acknowledging|Recalling|Reiterating|"
+    r"Underlining|Underscoring|Asserting|Claiming|Explaining|Pointing[ \t]+out)[ \t]+that[ \t]+(?P<c>[^\n]+?)[ \t]*,[ \t]*")
+# a lower-case title and its "of" phrase ("director of the Office of Information Programs")
+_TITLE_OF = re.compile(r"[a-z][\w-]*[ \t]+(?:of|for|at)[ \t]")
+# the words of an "according to" source up to its end: an acronym's dots ("the F.A.A.", "U.S. officials") and a
+# middle initial's ("John F. Kennedy") are no sentence end
+_ACCORDING_SOURCE = re.compile(
+    r"((?:[^,;.)\u201c]|(?<=\b[A-Z])\.(?=[A-Z]|[ \t]+[a-z])|(?<=[a-z][ \t][A-Z])\.(?=[ \t]+[A-Z][a-z]))+?)"
+    r"(?=[ \t]*(?:,|\.(?![A-Z])(?!(?<=\b[A-Z]\.)[ \t]+[a-z])(?!(?<=[a-z][ \t][A-Z]\.)[ \t]+[A-Z][a-z])|;|\)|$|\u201c))")
 _SKIP_ADVERBIALS = re.compile(
     r"(?:,?[ \t]+(?:on|last|this|late|early|earlier)[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"week|month|year|night|morning|evening|afternoon|weekend)(?:[ \t]+(?:morning|night|evening|afternoon))?(?!\w)"
@@ -2385,6 +2396,11 @@ class _Finder:
                     return self.add_quote_run(after, self.quotes_between(after, e), _JOINS_AFTER_CUE, sid, verb, si)
                 # "Citing “obligations in Tennessee,” the spokeswoman told POLITICO that …": the words cited
                 # are hers, and so is what she told
+        if not inverted and sid is not None:
+            om = _OPENING_REPORT.fullmatch(masked, s, np_start)  # (anchored: most sentences fail at their first letter)
+            if om is not None:
+                # "Noting that this year marks …, Wang said …": the opening participle's clause is the subject's too
+                self.add_clause(om.start("c"), om.end("c"), sid, om.group("v"), si, pi, min_words=3)
         # B/D. content after the verb
         p = after
         if not inverted:
@@ -2742,8 +2758,7 @@ class _Finder:
             if am and re.match(r",[ \t]*(?:the|a|an|[A-Z][\w.]*['\u2019]s)?[ \t]*", masked[np_end:e]):
                 pass
         else:
-            m = re.match(r"((?:[^,;.)\u201c]|(?<=\b[A-Z])\.(?=[A-Z]))+?)(?=[ \t]*(?:,|\.(?![A-Z])|;|\)|$|\u201c))",
-                         masked[p:min(e, p + 160)])  # "according to the F.A.A.": an acronym's dots
+            m = _ACCORDING_SOURCE.match(masked[p:min(e, p + 160)])
             if not m:
                 return None
             np_end = p + m.end(1)
@@ -2773,9 +2788,10 @@ class _Finder:
             cut = _clause_cut(masked, rest, e)
             rend = _cut_end(cut, e)
             lead_words = len(_WORDS.findall(left))
+            # (or a title after a name: "… by John F. Hackett, director of the Office of …, concerning …")
             appositive = re.match(r"(?:a|an|who|which|whose|although|though|but|and|while|where|when)\b" if lead_words <= 3
                                   else r"(?:a|an|the|who|which|whose|although|though|but|and|while|where|when)\b",
-                                  masked[rest:rend])
+                                  masked[rest:rend]) or _TITLE_OF.match(masked, rest, rend)
             if len(_WORDS.findall(masked, rest, rend)) >= 3 and "\u201c" not in masked[np_end:rest] and not appositive:
                 start = rest if lead_words <= 3 else s
                 if self.add_clause(start, rend, sid, "according to", si, pi) is not None:

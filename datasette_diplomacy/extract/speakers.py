@@ -1550,6 +1550,12 @@ class SpeakerResolver:
                 prefix.append(toks[i])
                 i += 1
                 continue
+            if role_words and lw in _OFFICE_OF_TITLE and i + 2 < len(toks) and fold(toks[i + 1][2]).rstrip(".") in lex.titles:
+                # "Russian Foreign Ministry Spokeswoman Maria Zakharova": the ministry is part of her title
+                role_words.append(w)
+                prefix.append(toks[i])
+                i += 1
+                continue
             if lw in lex.titles:
                 # "State" in "Secretary of State" handled by the particle-free pattern; keep going
                 g = lex.titles[lw]
@@ -2424,6 +2430,8 @@ def _holds_office(role: str, target: str, mods: tuple[str, ...] | list[str]) -> 
     return all(rank in mods for rank in _ranks_before(role, target))
 
 
+# a department in a title, between its qualifier and the title word ("Foreign Ministry Spokeswoman")
+_OFFICE_OF_TITLE = {"ministry", "department", "office", "agency", "commission", "council"}
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _OF_COUNTRY_END = re.compile(r"\bof[ \t]+(?:the[ \t]+)?([A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*){0,3})$")
 

@@ -633,33 +633,51 @@ def introduced_people(text: str, role: str) -> list[str]:
     "the President of the United States, Joe Biden", "Vice President Kamala
     Harris", "our Press Secretary, Karine Jean-Pierre": the role (with an
     optional "of ..." place up to a comma) followed by a name of two to four
-    capitalised words, the first a known given name.
+    capitalised words, the first a known given name; or the name first, then a
+    comma and the role: "Stéphane Dujarric, Spokesman for the Secretary-General".
     """
-    words = re.findall(r"[^\W\d_]+", role or "")
-    if not words:
+    patterns = _intro_patterns(role)
+    if patterns is None:
         return []
-    # the role's first word comes first and the checks of what precedes it follow it (each look-behind
-    # holds that word again): a pattern that starts with a literal word is found by a fast string search
-    first = re.escape(words[0])
-    rest = "".join(r"\s+" + re.escape(w) for w in words[1:])
-    pattern = re.compile(
-        rf"{first}(?<![\w-]{first})(?<!Vice\s{first})(?<!Deputy\s{first})(?<!Assistant\s{first}){rest}"
-        rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,3}})?,?\s+{_INTRO_NAME}",
-        re.I if role.isupper() else 0,
-    )
+    role_first, name_first = patterns
+    found = [(m.start("name"), m.group("name"), False) for m in role_first.finditer(text)]
+    after = [(m.start("name"), m.group("name"), True) for m in name_first.finditer(text)]
+    if after:  # (rare: most introductions give the role first)
+        found = sorted(found + after)
     names = []
-    for m in pattern.finditer(text):
+    for _, name, role_after in found:
         # a capitalised role word needs a capitalised name, and the name must not be role words
-        name = re.sub(r"\s+", " ", m.group("name")).strip()
-        name_words = name.split()
+        name_words = re.sub(r"\s+", " ", name).strip().split()
         while name_words and (name_words[-1].lower() in _ROLE_WORDS or name_words[-1].lower() in _GENERIC_WORDS):
             name_words.pop()
         while name_words and name_words[0].lower() in _ROLE_WORDS:
             name_words.pop(0)
+        while role_after and len(name_words) > 2 and not _is_first_name(name_words[0]):
+            name_words.pop(0)  # "Today Stéphane Dujarric, Spokesman": the name starts at the given name
         if len(name_words) < 2 or not _name_runs(name_words) or not _is_first_name(name_words[0]):
             continue  # "President Biden Honoring the ...": a title-case line, not a name
         names.append(" ".join(name_words))
     return names
+
+
+@lru_cache(maxsize=256)
+def _intro_patterns(role: str) -> tuple[re.Pattern, re.Pattern] | None:
+    """:func:`introduced_people`'s two patterns for ``role`` (the role first, the name first), compiled once."""
+    words = re.findall(r"[^\W\d_]+", role or "")
+    if not words:
+        return None
+    # the role's first word comes first and the checks of what precedes it follow it (each look-behind
+    # holds that word again): a pattern that starts with a literal word is found by a fast string search
+    first = re.escape(words[0])
+    rest = "".join(r"\s+" + re.escape(w) for w in words[1:])
+    role_first = re.compile(
+        rf"{first}(?<![\w-]{first})(?<!Vice\s{first})(?<!Deputy\s{first})(?<!Assistant\s{first}){rest}"
+        rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,3}})?,?\s+{_INTRO_NAME}",
+        re.I if role.isupper() else 0,
+    )
+    # the name, a comma and the role itself (not "Deputy Spokesman"); the role's case as written
+    name_first = re.compile(rf"{_INTRO_NAME},\s+(?:(?i:the|our)\s+)?(?i:{first}{rest})(?![\w-])")
+    return role_first, name_first
 
 
 # ------------------------------------------------------------------------------------------
