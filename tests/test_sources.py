@@ -2005,3 +2005,36 @@ def test_an_opening_participle_s_clause_is_the_subject_s(participle):
 def test_an_opening_participle_without_a_that_clause_is_no_report():
     _, _, quotes = extract("Noting the date, Wang Lei said the sides should meet more often.")
     assert [q.text for q in quotes] == ["the sides should meet more often"]
+
+
+@pytest.mark.parametrize("where", ["in his nightly video address", "in a video message"])
+def test_the_longest_medium_between_the_verb_and_its_clause(where):
+    body = f"Taras Melnyk said {where} that Kyiv would not accept an ultimatum."
+    _, _, quotes = extract(body)
+    assert [q.text for q in quotes] == ["Kyiv would not accept an ultimatum"]
+
+
+def test_a_medium_is_a_whole_word():
+    # "on his schedule of paid speeches": no "speech" ends inside "speeches"
+    body = "The Ledger reported on his schedule of paid speeches in 2007."
+    _, _, quotes = extract(body)
+    assert all(not q.text.startswith("es ") for q in quotes)
+
+
+@pytest.mark.parametrize("subject, expected", [
+    ("Mr. Arslan's spokesman, David Demir", ("David Demir", "person")),
+    ("Arslan's top aide David Demir", ("David Demir", "person")),
+    ("Arslan's spokesman", ("Arslan's spokesman", "anonymous")),
+])
+def test_an_inverted_subject_owned_by_a_name_is_not_the_owner(subject, expected):
+    body = f"Kemal Arslan spoke on Sunday. \u201cNegotiations are the only way,\u201d said {subject}."
+    assert speaker_of(body, "only way") == expected
+
+
+def test_an_ambassador_to_a_country_is_not_of_that_country():
+    body = ("Norway's ambassador to the United States, Pavel Dorn, said Washington was pouring fuel on the fire. "
+            "The ambassador said his country would respond.")
+    _, resolver, _ = extract(body)
+    dorn = next(s for s in resolver.speakers() if s.name == "Pavel Dorn")
+    assert dorn.role == "ambassador to the United States" and dorn.country != "United States"
+    assert speaker_of(body, "would respond") == ("Pavel Dorn", "person")

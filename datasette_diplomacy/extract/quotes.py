@@ -757,10 +757,11 @@ _SKIP_ADVERBIALS = re.compile(
     r"(?:,?[ \t]+(?:on|last|this|late|early|earlier)[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"week|month|year|night|morning|evening|afternoon|weekend)(?:[ \t]+(?:morning|night|evening|afternoon))?(?!\w)"
     r"|,?[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)(?:[ \t]+(?:morning|night|evening|afternoon))?(?!\w)"
-    r"|,?[ \t]+(?:in|at|during|on|via|through)[ \t]+(?:a|an|the|his|her|their|its)[ \t]+(?:[\w\u2019'-]+[ \t]+){0,3}?"
+    # (the longest: "in his nightly video address", "in a video message")
+    r"|,?[ \t]+(?:in|at|during|on|via|through)[ \t]+(?:a|an|the|his|her|their|its)[ \t]+(?:[\w\u2019'-]+[ \t]+){0,3}"
     r"(?:statement|interview|speech|tweet|post|letter|briefing|conference|address|appearance|op-ed|email|"
     r"message|memo|rally|event|debate|hearing|meeting|call|town hall|broadcast|session|video|remarks|report|book|column|"
-    r"memoir|article|essay|blog|newsletter|podcast|show|program|programme|documentary|editorial)"
+    r"memoir|article|essay|blog|newsletter|podcast|show|program|programme|documentary|editorial)(?![\w\u2019'-])"
     r"(?:[ \t]+(?:with|to|on|in|at|for)[ \t]+(?:[\w\u2019'.-]+[ \t]+){0,3}?[\w\u2019'.-]+(?=[,:]|[ \t]+that\b))?"
     r"|,?[ \t]+(?:also|again|repeatedly|earlier|later|previously|publicly|privately|then|too|once|recently|"
     r"bluntly|flatly|simply|further|explicitly|frankly|candidly|angrily|firmly|all[ \t]+along|many[ \t]+times|"
@@ -1160,6 +1161,8 @@ _PARTICIPLE_OBJECT_BEFORE = re.compile(r"\b(?:" + "|".join(_PREPOSITIONS) + r")[
 # ("with Russia backing the government": an absolute phrase, Russia the holder)
 _OBJECT_NP_BEFORE = re.compile(r"\b(?:" + "|".join(_PREPOSITIONS) + r")[ \t]+(?:[\w.\u2019'-]+[ \t]+){0,3}$")
 _POSSESSIVE_DETERMINERS = {"his", "her", "their", "its", "our"}
+# a name's possessive and the lower-case subject it owns, up to the clause's end or a name: "Erdogan's spokesman,"
+_POSSESSED_SUBJECT = re.compile(r"['\u2019]s[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}[a-z][\w-]*(?=[ \t]*[,.;:!?]|[ \t]*$|(?P<name>[ \t]+[A-Z]))")
 _INVERTED_MODIFIER = re.compile(r"([\w.'\u2019&-]+)[ \t]+")
 # an addressee of up to 80 characters: "told a crowded hall in Baltimore that …", "warned Ghana's top diplomat against …"
 _ADDRESSEE = r"[ \t]+(?:a|an|the|his|her|their|its|[A-Z][\w\u2019'.-]*)[ \t]+[^,;:.\u201c\u201d]{1,80}?[ \t]"
@@ -1958,6 +1961,18 @@ class _Finder:
                 mention = owned
             elif _WORDS.match(self.masked, sm.end() if sm else mention.end):
                 mention = None  # "said his spokesman": the spokesman, described below, not the possessor
+        if mention is not None and mention.kind == "name" and not mention.in_quote:
+            om = _POSSESSED_SUBJECT.match(self.masked, mention.end, e)
+            if om is not None:
+                # "…,” said Mr. Erdogan's spokesman, Ibrahim Kalin": the possessor modifies the subject after it
+                am = _SPACES.match(self.masked, om.end(), e) if om.group("name") else _ROLE_TO_NAME.match(self.masked, om.end(), e)
+                name = self.resolver.mention_starting_at(am.end()) if am else None
+                if name is not None and name.kind == "name" and not name.in_quote \
+                        and _INVERTED_SUBJECT_END.match(self.masked, name.end, e):
+                    return (self._sid(name), name.end, self.body[p:name.end])
+                if not om.group("name"):
+                    surface = self.body[p:om.end()]
+                    return (self.resolver.resolve(surface, p, om.end()), om.end(), surface)
         if mention is None:
             # "…,” said former Okafor adviser Tunde Adeyemi": modifiers of the subject before the name
             wp = p

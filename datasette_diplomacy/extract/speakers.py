@@ -1356,17 +1356,24 @@ class SpeakerResolver:
             if _PLURAL_OR_COMPOUND.match(after):  # plural or compound ("ministers", "minister-level")
                 continue
             nxt = self._following_name(e, name_at)
+            role_end = e
+            if nxt is None and body.startswith(" ", e):
+                # "Russia's ambassador to the United States, Anatoly Antonov,": the role's place, then the name
+                pm = _ROLE_PLACE_AFTER.match(body, e)
+                if pm is not None:
+                    nxt = self._following_name(pm.end(), name_at)
+                    role_end = pm.end()
             if nxt is not None and _PREPOSITION_BEFORE.search(body[max(0, s - 12):s]):
                 nxt = None
             if nxt is not None:
                 ent = self._entities[nxt["entity"]]
-                role, country, org = _parse_role_phrase(_LEADING_DET.sub("", body[s:e]))
+                role, country, org = _parse_role_phrase(_LEADING_DET.sub("", body[s:role_end]))
                 if role:
                     self._add_role(ent, role)
                 if country and not ent.country:
                     ent.country = country
-                ent.add_alias(_role_alias(body[s:e]))
-                raw.append((s, e, "name", {"entity": nxt["entity"]}))
+                ent.add_alias(_role_alias(body[s:role_end]))
+                raw.append((s, role_end, "name", {"entity": nxt["entity"]}))
                 continue
             raw.append((s, e, "role", {"head": head, "mods": mods_text.lower().split(),
                                        "poss": poss_text, "text": body[s:e]}))
@@ -2430,6 +2437,10 @@ def _holds_office(role: str, target: str, mods: tuple[str, ...] | list[str]) -> 
     return all(rank in mods for rank in _ranks_before(role, target))
 
 
+_PLACE_WORDS_START = re.compile(r"(?:the )?[A-Z]")
+# the place after a role noun, before the name it introduces: " to the United States" of "ambassador to the United
+# States, Anatoly Antonov"
+_ROLE_PLACE_AFTER = re.compile(r"[ \t]+(?:to|at|in)[ \t]+(?:the[ \t]+)?[A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*){0,3}(?=,)")
 # a department in a title, between its qualifier and the title word ("Foreign Ministry Spokeswoman")
 _OFFICE_OF_TITLE = {"ministry", "department", "office", "agency", "commission", "council"}
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
@@ -2602,6 +2613,10 @@ def _parse_role_phrase(phrase: str) -> tuple[str | None, str | None, str | None]
                 org = org or base
             i += 1
             continue
+        if lw in ("to", "in") and role_words and _PLACE_WORDS_START.match(" ".join(words[i + 1:i + 3])):
+            # "ambassador to France", "envoy in Kabul": the place belongs to the role, and is not the holder's country
+            role_words.extend(words[i:])
+            break
         if lw in ("of", "for", "at") and i + 1 < len(words):
             tail = " ".join(words[i + 1:])
             tail = _LEADING_LOWER_THE.sub("", tail)
