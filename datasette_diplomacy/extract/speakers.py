@@ -733,8 +733,8 @@ def _role_nps(body: str, places: list[int] | None = None):
         if not m:
             continue
         poss = m.group("poss")
-        if poss and not gazetteer.country_of(poss.strip()):
-            continue
+        if poss and not gazetteer.country_of(poss.strip()) and not _ACRONYM_POSSESSIVE.fullmatch(poss.strip()):
+            continue  # (a country's or an international body's: "Russia's foreign minister", "NATO's secretary general")
         yield m.start(), he, m.group("det"), poss, m.group("mods") or "", body[hs:he]
 
 
@@ -2444,6 +2444,7 @@ _ROLE_PLACE_AFTER = re.compile(r"[ \t]+(?:to|at|in)[ \t]+(?:the[ \t]+)?[A-Z][\w'
 # a department in a title, between its qualifier and the title word ("Foreign Ministry Spokeswoman")
 _OFFICE_OF_TITLE = {"ministry", "department", "office", "agency", "commission", "council"}
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+_ACRONYM_POSSESSIVE = re.compile(r"(?:the[ \t]+)?[A-Z]{2,}['\u2019]s")
 _OF_COUNTRY_END = re.compile(r"\bof[ \t]+(?:the[ \t]+)?([A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*){0,3})$")
 
 
