@@ -2038,3 +2038,12 @@ def test_an_ambassador_to_a_country_is_not_of_that_country():
     dorn = next(s for s in resolver.speakers() if s.name == "Pavel Dorn")
     assert dorn.role == "ambassador to the United States" and dorn.country != "United States"
     assert speaker_of(body, "would respond") == ("Pavel Dorn", "person")
+
+
+@pytest.mark.parametrize("body, fragment, source", [
+    ("According to the conclusions, the landing of the flight was an attack on civil aviation.", "landing",
+     "the conclusions"),
+    ("The treaty says that the parties shall consult each other.", "consult", "the treaty"),
+])
+def test_diplomatic_texts_are_documents(body, fragment, source):
+    assert speaker_of(body, fragment) == (source, "document")

@@ -63,6 +63,10 @@ def turns_of(body: str, title: str | None = None):
         ("AIR FORCE ONE CREW MEMBER", None, "Air Force One Crew Member", True),
         ("Foreign Minister Sergey Lavrov", "Sergey Lavrov", "Foreign Minister", False),
         ("PRESIDENT VON DER LEYEN", "von der Leyen", "President", False),
+        # an office in parentheses after a full name is the speaker's role; a stage note is not
+        ("Ana Lupu (NATO Spokesperson)", "Ana Lupu", "NATO Spokesperson", False),
+        ("Ana Lupu (retranslated from Romanian)", "Ana Lupu", None, False),
+        ("NATO Secretary General Tor Lien", "Tor Lien", "NATO Secretary General", False),
     ],
 )
 def test_parse_label(label, name, role, anonymous):
@@ -506,3 +510,33 @@ def test_a_comma_before_lower_case_words_or_a_place_is_no_name_and_office_label(
 def test_parse_label_name_then_office():
     assert parse_label("Anna Berg, Spokesperson for the Ministry of Foreign Affairs") == LabelPerson(
         "Anna Berg", "Spokesperson for the Ministry of Foreign Affairs", False)
+
+
+NATO_PRESS_CONFERENCE = """NATO Secretary General Tor Lien: Good afternoon. We have just finished a meeting of foreign ministers.
+
+Ana Lupu (NATO Spokesperson): We'll go to Reuters, the lady in the second row.
+
+Kim Berg (Reuters): Secretary General, are you expecting an agreement?
+
+NATO Secretary General Tor Lien: I am confident that we will find a way forward.
+
+Ana Lupu (NATO Spokesperson): Next question, Deutsche Welle.
+
+Jon Ekker (Deutsche Welle): How long will this take?
+
+NATO Secretary General Tor Lien: I will not set a deadline.
+"""
+
+
+def test_a_body_s_acronym_title_and_name_make_a_label_and_a_reporter_with_an_outlet_asks():
+    turns = turns_of(NATO_PRESS_CONFERENCE)
+    assert [(t.label, t.kind) for t in turns] == [
+        ("NATO Secretary General Tor Lien", "transcript"),
+        ("Ana Lupu (NATO Spokesperson)", "transcript"),
+        ("Kim Berg (Reuters)", "question"),
+        ("NATO Secretary General Tor Lien", "transcript"),
+        ("Ana Lupu (NATO Spokesperson)", "transcript"),
+        ("Jon Ekker (Deutsche Welle)", "question"),
+        ("NATO Secretary General Tor Lien", "transcript"),
+    ]
+    assert turns[-1].text == "I will not set a deadline."

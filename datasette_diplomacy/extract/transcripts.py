@@ -147,6 +147,9 @@ _OUTLET_LABELS = {
     "the associated press", "the new york times", "the washington post", "the wall street journal",
     "financial times", "the guardian", "le monde", "der spiegel", "asahi shimbun", "nikkei", "tbs", "fuji tv",
     "dragon tv", "hubei media group", "shenzhen tv", "beijing youth daily", "south china morning post",
+    "deutsche welle", "dw", "france 24", "rfi", "euronews", "politico", "politico europe", "sky news", "itv",
+    "the times", "the telegraph", "radio free europe", "rfe/rl", "voice of america", "voa", "ukrinform", "unian",
+    "ard", "zdf", "rai", "el país", "el pais", "kommersant", "izvestia", "rossiya segodnya", "ria novosti",
 }
 # First words that make a capitalised "X:" a heading or a kicker rather than a speaker.
 _MIXED_STOP_WORDS = {
@@ -330,7 +333,13 @@ def parse_label(label: str) -> LabelPerson:
 @lru_cache(maxsize=4096)
 def _parse_label(label: str) -> tuple[str | None, str | None, bool]:
     text = " ".join((label or "").replace("\u00a0", " ").replace(":", " ").split())
-    text = re.sub(r"\s*\([^()]*\)\s*$", "", text).strip(" *_:")
+    pm = re.search(r"\s*\(([^()]*)\)\s*$", text)
+    text = text[:pm.start()].strip(" *_:") if pm else text.strip(" *_:")
+    if pm and _is_office(pm.group(1)):
+        # "Oana Lungescu (NATO Spokesperson)": the office in parentheses, after a full name
+        person = _person_from_words(text.split())
+        if person.name and " " in person.name and not person.role and not person.anonymous:
+            return (person.name, pm.group(1).strip(), False)
     if not text:
         return (None, None, True)
     if _is_question_label(text):
@@ -352,6 +361,14 @@ def _parse_label(label: str) -> tuple[str | None, str | None, bool]:
         honorific = True
     person = _person_from_words(words, honorific=honorific)
     return (person.name, person.role, person.anonymous)
+
+
+def _is_office(text: str) -> bool:
+    """True for an office written in title case that ends with a role word: "NATO Spokesperson", "Minister of
+    Foreign Affairs" (not a stage note: "adds after Ms Truss", "retranslated from Turkish")."""
+    words = text.split()
+    return bool(words) and words[-1].lower() in _ROLE_WORDS and all(
+        w[:1].isupper() or w in _OFFICE_SMALL_WORDS for w in words)
 
 
 # ------------------------------------------------------------------------------------------
@@ -750,7 +767,9 @@ def _mixed_label(text: str) -> tuple[str, int, bool] | None:
         return None  # an office follows a full name and is capitalised ("the minister said:" is prose)
     low = [w.lower() for w in words]
     joined = " ".join(low)
-    if _is_question_label(joined):
+    paren = (m.group("paren") or "").replace("\u00a0", " ").strip().lower()
+    if _is_question_label(joined) or paren in _OUTLET_LABELS:
+        # (a reporter named with the outlet asking: "Sabine Siebold (Reuters):")
         return m.group("label").strip(_WS), m.end(), True
     if joined in _MIXED_ROLE_WORDS:
         return m.group("label").strip(_WS), m.end(), False
@@ -763,6 +782,8 @@ def _mixed_label(text: str) -> tuple[str, int, bool] | None:
             continue
         if k == 0 and _HONORIFIC_RE.match(w) and len(words) >= 2:
             continue
+        if k == 0 and len(words) >= 3 and 2 <= len(w) <= 5 and w.isupper() and w.isalpha():
+            continue  # a body's acronym before a title and a name: "NATO Secretary General Jens Stoltenberg"
         if not (w[:1].isupper() and (w[1:2].islower() or w[1:2] in ("", ".", "'", "’"))):
             return None
         if not re.fullmatch(r"[^\W\d_][\w'’\-]*\.?", w):
