@@ -2047,3 +2047,34 @@ def test_an_ambassador_to_a_country_is_not_of_that_country():
 ])
 def test_diplomatic_texts_are_documents(body, fragment, source):
     assert speaker_of(body, fragment) == (source, "document")
+
+
+@pytest.mark.parametrize("full, short", [
+    ("Andrés Manuel López Obrador", "López Obrador"),   # a compound surname
+    ("Luiz Inácio Lula da Silva", "Lula"),              # a name known by an inner word
+])
+def test_a_later_short_form_of_a_long_name_is_that_person(full, short):
+    body = (f"President {full} met the delegation on Thursday.\n\n"
+            f"{short} said the country was ready to host new talks.")
+    assert speaker_of(body, "host new talks") == (full, "person")
+
+
+def test_an_inner_word_shared_by_two_long_names_is_nobody_s_in_particular():
+    body = ("President Ana Maria Lula Costa met Judge Rui Lula Pereira on Thursday.\n\n"
+            "Lula said the country was ready to host new talks.")
+    assert speaker_of(body, "host new talks")[0] not in ("Ana Maria Lula Costa", "Rui Lula Pereira")
+
+
+def test_a_counterpart_joins_the_list_of_sources():
+    body = ("President Ana Costa and her Mexican counterpart Rui Pereira called on Thursday for dialogue between "
+            "the government and the opposition.")
+    assert speaker_of(body, "dialogue") == ("President Ana Costa and her Mexican counterpart Rui Pereira", "group")
+
+
+@pytest.mark.parametrize("body, content", [
+    ("Ana Costa called on Thursday for dialogue with the opposition.", "dialogue with the opposition"),
+    ("Ana Costa called on Rui Pereira to open a dialogue.", "Rui Pereira to open a dialogue"),
+])
+def test_called_on_a_day_for_is_a_call_for(body, content):
+    _, _, quotes = extract(body)
+    assert [q.text for q in quotes] == [content]

@@ -382,7 +382,9 @@ _MULTI = [
     r"(?:went|goes|go|going) (?:so far as|on) to (?:say|suggest|call|claim|argue|accuse|compare|add|describe|warn|predict)",
     r"pointed out", r"points out", r"pointing out", r"(?:wrote|writes|writing) back", r"went on" + _WENT_ON_NOT, r"goes on" + _WENT_ON_NOT, r"shot back", r"chimed in", r"made (?:it )?clear",
     r"makes (?:it )?clear", r"making (?:it )?clear", r"called for", r"calls for", r"calling for",
-    r"called on", r"calls on", r"spoke of", r"spoke about", r"speaks about", r"speaking about", r"talked about",
+    # "called on Thursday for dialogue": the day between the verb and its "for"
+    r"(?:called|calls) on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) for",
+    r"called on(?![ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)", r"calls on", r"spoke of", r"spoke about", r"speaks about", r"speaking about", r"talked about",
     r"talks about", r"talking about", r"referring to", r"refers to", r"referred to", r"discussed", r"discusses",
     r"discussing", r"hit out at", r"hit back",
     r"(?:railed|rails|railing) against", r"(?:lashed|lashes|lashing) out at",
@@ -470,7 +472,9 @@ _LEAD_FILLERS = {"and", "but", "yet", "so", "still", "however", "now", "then", "
                  "in", "fact", "of", "course", "at", "least", "for", "instead", "besides", "moreover"}
 # names joined before the last one of a joint subject: "Russia and ", "France, Germany and ", "The US and the "
 _NAME_IN_LIST = r"(?:[Tt]he[ \t]+)?[A-Z][\w.\u2019'-]*(?:[ \t]+[A-Z][\w.\u2019'-]*){0,3}"
-_JOINT_BEFORE = re.compile(rf"{_NAME_IN_LIST}(?:,[ \t]+{_NAME_IN_LIST}){{0,4}},?[ \t]+and[ \t]+(?:the[ \t]+)?$")
+# (the last may be introduced as a counterpart: "President Ana Costa and her Mexican counterpart Rui Pereira")
+_JOINT_BEFORE = re.compile(rf"{_NAME_IN_LIST}(?:,[ \t]+{_NAME_IN_LIST}){{0,4}},?[ \t]+and[ \t]+"
+                           r"(?:the[ \t]+|(?:his|her|their|its)[ \t]+(?:(?:[\w-]+[ \t]+){0,2}counterpart,?[ \t]+)?)?$")
 _LIST_STOP = {"on", "in", "at", "by", "but", "and", "so", "yet", "then", "last", "this", "after", "before", "during",
               "among", "for", "with", "from", "of", "to", "under", "across", "within", "unlike", "like", "despite",
               "following", "amid", "according", "speaking", "asked",

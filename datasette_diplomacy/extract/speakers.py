@@ -46,7 +46,7 @@ except ImportError:  # pragma: no cover - a declared dependency; without it, the
 from ..model import Speaker
 from ..text import packaged_yaml, trie_regex
 from . import gazetteer
-from .names import (FIRST_NAME_GROUPS, TITLE_WORDS, clean_label_name, first_name_key, fold, key_matches,
+from .names import (FIRST_NAME_GROUPS, NAME_PARTICLES, TITLE_WORDS, clean_label_name, first_name_key, fold, key_matches,
                     lone_given_key, name_tokens, person_key, surname_key)
 from .quotes import RATIO_START, Layout, lowered_verbs
 from .topics import _PRESCAN_TABLE
@@ -1159,6 +1159,12 @@ class SpeakerResolver:
             e = self._entities[i]
             if e.type == "person" and i not in cands and _names_person(key, e.keys):
                 cands.append(i)
+        if not cands and "|" in key:
+            # a compound surname: "López Obrador" is the end of "Andrés Manuel López Obrador"
+            tail = name_tokens(name)
+            cands = [i for i in dict.fromkeys(self._by_surname.get(key.partition("|")[0], ()))
+                     if self._entities[i].type == "person" and _ends_with_tokens(self._entities[i].name, tail)]
+            return cands[0] if len(cands) == 1 else None
         if not cands:
             # a first name alone ("Hillary", "Wang" for Wang Yi) names the one person with that first name
             fk = lone_given_key(name)
@@ -1166,6 +1172,10 @@ class SpeakerResolver:
                 return None
             cands = [i for i in self._by_first.get(fk, ()) if self._entities[i].type == "person"]
             cands = list(dict.fromkeys(cands))
+            if not cands:
+                # a name known by an inner word of the full name: "Lula" of "Luiz Inácio Lula da Silva"
+                word = name_tokens(name)
+                cands = [i for i, e in enumerate(self._entities) if e.type == "person" and word[0] in _inner_tokens(e.name)]
             if len(cands) != 1:
                 return None
         if len(cands) == 1:
@@ -2542,6 +2552,21 @@ def _whole_word_re(phrase: str) -> re.Pattern:
 @lru_cache(maxsize=1024)
 def _office_word_re(target: str) -> re.Pattern:
     return re.compile(r"(?:([\w-]+)\s+)?(?<![\w-])" + re.escape(target) + r"(?![\w-])")
+
+
+@lru_cache(maxsize=4096)
+def _inner_tokens(full_name: str) -> tuple[str, ...]:
+    """The words of a full name of three words or more between its first and its last, particles apart:
+    ("inacio", "lula") of "Luiz Inácio Lula da Silva"."""
+    tokens = name_tokens(full_name)
+    return tuple(t for t in tokens[1:-1] if t not in NAME_PARTICLES) if len(tokens) >= 3 else ()
+
+
+def _ends_with_tokens(full_name: str, tail: list[str]) -> bool:
+    """True when ``full_name`` has more words than ``tail`` and ends with them: "Andrés Manuel López Obrador" and
+    ["lópez", "obrador"]."""
+    tokens = name_tokens(full_name)
+    return len(tokens) > len(tail) and tokens[-len(tail):] == tail
 
 
 def _names_person(key: str, keys: set[str]) -> bool:
