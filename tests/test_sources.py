@@ -2078,3 +2078,21 @@ def test_a_counterpart_joins_the_list_of_sources():
 def test_called_on_a_day_for_is_a_call_for(body, content):
     _, _, quotes = extract(body)
     assert [q.text for q in quotes] == [content]
+
+
+def test_a_title_word_after_an_honorific_is_a_surname():
+    body = ("Larry King is on a Russian network.\n\n\u201cThey pay us a lot of money,\u201d Mr. King said.\n\n"
+            "\u201cThank you, Mr. President,\u201d Ana Costa said.")
+    assert speaker_of(body, "a lot of money") == ("Larry King", "person")
+    assert speaker_of(body, "Thank you") == ("Ana Costa", "person")  # "Mr. President" is a title, no name
+
+
+def test_a_title_case_headline_s_verb_is_no_part_of_the_name():
+    from datasette_diplomacy.model import Document
+    from datasette_diplomacy.pipeline import extract_document
+
+    text = ("Ana Costa Goes After Rui Pereira On Taxes\n\n"
+            "\u201cWhy won\u2019t he release his tax returns?\u201d Costa said at the debate.")
+    extraction = extract_document(Document(source="x.txt", name="x", text=text, format="text"))
+    assert "Ana Costa" in {s.name for s in extraction.speakers}
+    assert not any("Goes" in s.name for s in extraction.speakers)

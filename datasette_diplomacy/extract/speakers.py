@@ -246,6 +246,8 @@ _HEADLINE_VERBS = set(
 announces names nominates appoints signs sends hosts meets calls speaks travels delivers welcomes launches
 thanks issues visits unveils urges says tells warns joins leads marks celebrates honors honours awards
 approves declares releases requests proclaims designates commends congratulates condemns hails
+goes gets takes makes hits slams blasts rips backs wins loses faces trails heads turns sees vows pledges rejects
+defends denies accuses attacks doubles steps
 """.split()
 )
 
@@ -1536,6 +1538,7 @@ class SpeakerResolver:
         country = None
         org = None
         has_title = False
+        titled_surname = False
         role_words = []
         while i < len(toks) and not lone:  # (a lone name word would stop at once: no title)
             w = toks[i][2]
@@ -1573,6 +1576,10 @@ class SpeakerResolver:
                 prefix.append(toks[i])
                 i += 1
                 continue
+            if lw in lex.titles and i == len(toks) - 1 and prefix and lw not in _VOCATIVE_OFFICES \
+                    and fold(prefix[-1][2]).rstrip(".") in lex.honorifics:
+                titled_surname = True
+                break  # "Mr. King", "Ms. Bishop": a title word alone after an honorific is a surname
             if lw in lex.titles:
                 # "State" in "Secretary of State" handled by the particle-free pattern; keep going
                 g = lex.titles[lw]
@@ -1672,7 +1679,7 @@ class SpeakerResolver:
             if len(core) == 1 and (words[0].isupper() or gazetteer.country_of(words[0]) or folded[0] in _FUNCTION
                                    or folded[0] in lex.anonymous or folded[0] in lex.groups
                                    or folded[0] in lex.documents or folded[0] in lex.institution_words
-                                   or folded[0] in lex.roles):
+                                   or folded[0] in lex.roles and not titled_surname):
                 return self._not_a_name(text, by_words)
             if len(words) >= 2 and gazetteer.country_of(" ".join(words)):
                 return self._not_a_name(text, by_words)  # "Costa Rica", "Sierra Leone": a country, not a person
@@ -2451,6 +2458,11 @@ _PLACE_WORDS_START = re.compile(r"(?:the )?[A-Z]")
 # the place after a role noun, before the name it introduces: " to the United States" of "ambassador to the United
 # States, Anatoly Antonov"
 _ROLE_PLACE_AFTER = re.compile(r"[ \t]+(?:to|at|in)[ \t]+(?:the[ \t]+)?[A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*){0,3}(?=,)")
+# offices an honorific may address ("Mr. President", "Madam Secretary"): any other title word after one is a
+# surname ("Mr. King")
+_VOCATIVE_OFFICES = {"president", "speaker", "chairman", "chairwoman", "chair", "secretary", "minister", "ambassador",
+                     "mayor", "governor", "senator", "commissioner", "justice", "premier", "chancellor", "director",
+                     "leader", "administrator", "attorney", "prosecutor", "representative", "deputy", "vice"}
 # a department in a title, between its qualifier and the title word ("Foreign Ministry Spokeswoman")
 _OFFICE_OF_TITLE = {"ministry", "department", "office", "agency", "commission", "council"}
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
