@@ -2096,3 +2096,23 @@ def test_a_title_case_headline_s_verb_is_no_part_of_the_name():
     extraction = extract_document(Document(source="x.txt", name="x", text=text, format="text"))
     assert "Ana Costa" in {s.name for s in extraction.speakers}
     assert not any("Goes" in s.name for s in extraction.speakers)
+
+
+def test_an_object_her_in_the_name_s_sentence_is_not_the_name_s_gender():
+    body = ("Tom Reyes testified for hours. President Okafor backed her up in an interview last October. "
+            "\u201cI don't think it posed a security problem,\u201d he said.")
+    assert speaker_of(body, "security problem") == ("Okafor", "person")
+
+
+def test_he_after_a_speaker_of_unknown_gender_is_that_speaker():
+    body = ("\u201cIt is a business model,\u201d Mark Ruiz said.\n\n"
+            "\u201cIt is an expensive model,\u201d said Will Doyle, a professor at Vanderbilt University. "
+            "\u201cThe biggest thing is personnel costs.\u201d\n\n"
+            "Colleges make up that shortfall by raising tuition. Those changes can also affect quality, he said.")
+    assert speaker_of(body, "affect quality") == ("Doyle", "person")
+
+
+@pytest.mark.parametrize("description", ["the Wisconsin Republican", "the Texas Democrat"])
+def test_a_party_member_described_by_a_state_is_no_name(description):
+    body = f"It was a reversal for {description}, who had previously pledged to support the nominee."
+    assert speaker_of(body, "support the nominee") == (description, "anonymous")

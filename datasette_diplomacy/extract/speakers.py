@@ -295,6 +295,8 @@ _NON_NAME_TAIL = {
     "west", "north", "south", "county", "city", "state", "province", "district", "territory", "territories",
     "alliance", "pact", "coalition", "front", "movement", "media", "twitter", "facebook", "youtube", "instagram",
     "one", "two", "beach", "force", "guard", "corps", "army", "navy",
+    # a party member described ("the Wisconsin Republican", "the Texas Democrat"): no one's surname
+    "republican", "republicans", "democrat", "democrats",
 }
 
 _NONSPACE = re.compile(r"\S+")
@@ -1418,7 +1420,10 @@ class SpeakerResolver:
                     break
                 if layout.sentence_of(r2[0]) > sent + 1:
                     break
-                if r2[3]["word"] in ("he", "she", "his", "him", "her", "himself", "herself"):
+                word = r2[3]["word"]
+                if word == "him" or word == "her" and layout.sentence_of(r2[0]) == sent and _OBJECT_HER.match(body, r2[1]):
+                    continue  # "Obama backed her up": an object in the name's own sentence is someone else
+                if word in ("he", "she", "his", "her", "himself", "herself"):
                     self._entities[r[3]["entity"]].gender_votes[r2[3]["gender"]] += 1
                     break
 
@@ -1964,13 +1969,14 @@ class SpeakerResolver:
         return bisect.bisect_left(self._mentions, pos, key=_mention_start)
 
     def _last_speaker(self, gender: str, pos: int, sent: int, max_back: int = 6) -> int | None:
-        """The person who last spoke before ``pos`` (within ``max_back`` sentences), if of ``gender``."""
+        """The person who last spoke before ``pos`` (within ``max_back`` sentences), if of ``gender`` or of a
+        gender not known ("…,” said Will Doyle. … he said": Doyle, not a man who spoke before him)."""
         j = bisect.bisect_left(self._spoken, (pos, -1))
         if not j:
             return None
         at, idx = self._spoken[j - 1]
         e = self._entities[idx]
-        if self.layout.sentence_of(at) < sent - max_back or e.gender != gender:
+        if self.layout.sentence_of(at) < sent - max_back or e.gender not in (gender, None) or e.type != "person":
             return None
         return idx
 
@@ -1982,6 +1988,8 @@ class SpeakerResolver:
         speaker = self._last_speaker(gender, pos, sent)
         for idx, s, is_subject in self._salient_order(pos, sent, subjects=True):
             if speaker is not None and s < sent - 1:
+                if self._entities[speaker].gender is None:
+                    self._entities[speaker].gender_votes[gender] += 1
                 return speaker  # nobody of that gender in this or the last sentence: the last speaker
             e = self._entities[idx]
             if e.type != "person":
@@ -2364,6 +2372,9 @@ class SpeakerResolver:
                     np = np[dets[-1].start():]
                 elif not np:
                     return None
+            pm = _PREPOSITION_THEN_DET.match(np)
+            if pm:
+                np = np[pm.end():]  # "a reversal for the Wisconsin Republican, who had pledged": the phrase's object
             dets = list(_DETERMINER_START.finditer(np))
             if dets and dets[0].start() > 0 and _GERUND.search(np, 0, dets[-1].start()):
                 # "defend not paying an architect who said", "all but begging a woman who claimed": the gerund's
@@ -2458,6 +2469,9 @@ _PLACE_WORDS_START = re.compile(r"(?:the )?[A-Z]")
 # the place after a role noun, before the name it introduces: " to the United States" of "ambassador to the United
 # States, Anatoly Antonov"
 _ROLE_PLACE_AFTER = re.compile(r"[ \t]+(?:to|at|in)[ \t]+(?:the[ \t]+)?[A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*){0,3}(?=,)")
+# "her" as an object, not a possessive: followed by a particle, a preposition, a determiner or punctuation
+_OBJECT_HER = re.compile(r"[ \t]*(?:[,.;:!?)\u201d\"]|$|(?:up|down|out|off|in|on|over|back|away|to|for|with|at|from|"
+                         r"about|that|a|an|the|as|and|or|but|if|when|because)\b)")
 # offices an honorific may address ("Mr. President", "Madam Secretary"): any other title word after one is a
 # surname ("Mr. King")
 _VOCATIVE_OFFICES = {"president", "speaker", "chairman", "chairwoman", "chair", "secretary", "minister", "ambassador",
@@ -2543,6 +2557,7 @@ def _is_count(word: str) -> bool:
 _VERB_POSSESSIVE_AFTER = re.compile(r"[ \t]+(?:[a-z]+ly[ \t]+)?(?:also[ \t]+)?[a-z]+(?:ed|es|s)[ \t]+(his|her)\b")
 _NP_BEFORE_RELATIVE = re.compile(r"((?:(?:a|an|the)[ \t]+)?(?:[\w\u2019'.-]+[ \t]+){0,3}[\w\u2019'.-]+)[ \t]*$")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[ \t]+(?=[A-Z])")
+_PREPOSITION_THEN_DET = re.compile(r"(?:for|of|to|from|with|by|about|against|at|in|on)[ \t]+(?=(?:a|an|the)[ \t])")
 # an appositive ending where a relative "who" follows: ", Republican of Arizona" / ", a senior analyst"
 _CLAUSE_WORD = re.compile(r"\b(?:which|who|whom|that|is|are|was|were|has|have|had)\b")
 _APPOSITIVE_BEFORE = re.compile(r",[ \t]+(?:(?:a|an|the)[ \t]+)?[\w\u2019'.-]+(?:[ \t]+[\w\u2019'.-]+){0,5}$")
