@@ -2116,3 +2116,13 @@ def test_he_after_a_speaker_of_unknown_gender_is_that_speaker():
 def test_a_party_member_described_by_a_state_is_no_name(description):
     body = f"It was a reversal for {description}, who had previously pledged to support the nominee."
     assert speaker_of(body, "support the nominee") == (description, "anonymous")
+
+
+@pytest.mark.parametrize("title, role", [("Supreme Court Justice", "Supreme Court Justice"),
+                                         ("Arizona State Senator", "State Senator")])
+def test_a_title_after_a_day_and_a_preposition_keeps_all_its_words(title, role):
+    body = (f"Mark Ruiz called Wednesday for {title} Ana Maria Costa to resign. "
+            "Costa said the call was a disgrace.")
+    _, resolver, _ = extract(body)
+    assert speaker_of(body, "disgrace") == ("Ana Maria Costa", "person")
+    assert next(s for s in resolver.speakers() if s.name == "Ana Maria Costa").role.endswith(role)

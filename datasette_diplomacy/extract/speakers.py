@@ -175,7 +175,7 @@ _NAME_WORD_REST = (
 # straight to the next capital (or a/e/b/i) instead of trying the look-behind at every position
 _NAME_SEQ_AFTER_FIRST = (
     rf"(?<![\w\u2019'-](?s:.)){_NAME_WORD_REST}"
-    rf"(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+){{0,2}}{_NAME_WORD}){{0,6}}"
+    rf"(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+){{0,2}}{_NAME_WORD}){{0,8}}"
     rf"(?:,?[ \t]+(?:Jr\.|Sr\.|II|III|IV)(?!\w))?"
 )
 _NAME_SEQ = re.compile(rf"[{re.escape(_UP)}aebi]{_NAME_SEQ_AFTER_FIRST}")
@@ -1603,10 +1603,7 @@ class SpeakerResolver:
                                              "undersecretary", "marshal", "sgt", "sergeant", "commander", "maj"):
                     has_title = True
                     role_words.append(w.rstrip("."))
-                elif lw in ("foreign", "prime", "vice", "deputy", "defence", "defense", "interior", "finance",
-                            "home", "state", "special", "assistant", "under", "chief", "high", "press",
-                            "majority", "minority", "first", "crown", "grand", "supreme", "former", "acting",
-                            "white", "house", "senate", "presidential", "general"):
+                elif lw in _TITLE_QUALIFIERS:
                     role_words.append(w.rstrip("."))
                 else:  # party / organisation adjectives (Republican, NATO, UN); "UK", "US" name a country
                     c = gazetteer.country_of(w)
@@ -1813,6 +1810,8 @@ class SpeakerResolver:
             if folded[j] in _HEADLINE_BREAKS or folded[j] in _FUNCTION:
                 break  # "Biden During Press Gaggle": a title after a headline's preposition is not his
             if folded[j] in _NAME_TITLES or folded[j] in lex.honorifics:
+                while j > 1 and (folded[j - 1] in _TITLE_QUALIFIERS or folded[j - 1] in _OFFICE_OF_TITLE):
+                    j -= 1  # "… for European Central Bank President Ana Costa": the title's own words too
                 return j  # "Is President Biden", "Honorable President Biden", "Miami Mayor Francis Suarez"
         if folded[0] in _NAME_TITLES:
             return 1  # "President-Elect Biden", "Coordinator Zients": a title the lexicon lacks
@@ -1824,6 +1823,9 @@ class SpeakerResolver:
             if not _common_word(folded[j], lower_words) or is_first_name(words[j]):
                 # "Transportation Pete Buttigieg" -> "Pete Buttigieg"; "Doctors Fauci" -> "Fauci" (all the
                 # words before j are common ones: the loop got this far)
+                while j > 1 and not is_first_name(words[j]) and (folded[j - 1] in _TITLE_QUALIFIERS
+                                                                  or folded[j - 1] in _OFFICE_OF_TITLE):
+                    j -= 1  # "Wednesday for Supreme Court Justice Ruth Bader Ginsburg": the title's words too
                 return j
         return None
 
@@ -2477,8 +2479,13 @@ _OBJECT_HER = re.compile(r"[ \t]*(?:[,.;:!?)\u201d\"]|$|(?:up|down|out|off|in|on
 _VOCATIVE_OFFICES = {"president", "speaker", "chairman", "chairwoman", "chair", "secretary", "minister", "ambassador",
                      "mayor", "governor", "senator", "commissioner", "justice", "premier", "chancellor", "director",
                      "leader", "administrator", "attorney", "prosecutor", "representative", "deputy", "vice"}
+# capitalised words that qualify a title before the name ("Foreign Minister", "Supreme Court Justice")
+_TITLE_QUALIFIERS = {"foreign", "prime", "vice", "deputy", "defence", "defense", "interior", "finance", "home", "state",
+                     "special", "assistant", "under", "chief", "high", "press", "majority", "minority", "first",
+                     "crown", "grand", "supreme", "former", "acting", "white", "house", "senate", "presidential",
+                     "general", "central", "national", "federal", "reserve", "security", "homeland"}
 # a department in a title, between its qualifier and the title word ("Foreign Ministry Spokeswoman")
-_OFFICE_OF_TITLE = {"ministry", "department", "office", "agency", "commission", "council"}
+_OFFICE_OF_TITLE = {"ministry", "department", "office", "agency", "commission", "council", "court", "committee", "bank"}
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _ACRONYM_POSSESSIVE = re.compile(r"(?:the[ \t]+)?[A-Z]{2,}['\u2019]s")
 _OF_COUNTRY_END = re.compile(r"\bof[ \t]+(?:the[ \t]+)?([A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*){0,3})$")
