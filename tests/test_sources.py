@@ -2126,3 +2126,16 @@ def test_a_title_after_a_day_and_a_preposition_keeps_all_its_words(title, role):
     _, resolver, _ = extract(body)
     assert speaker_of(body, "disgrace") == ("Ana Maria Costa", "person")
     assert next(s for s in resolver.speakers() if s.name == "Ana Maria Costa").role.endswith(role)
+
+
+def test_a_court_s_district_is_part_of_the_judge_s_title():
+    body = "U.S. District Judge Ann Mara Lind imposed a 52-month sentence, saying a tough penalty was needed."
+    _, resolver, _ = extract(body)
+    assert speaker_of(body, "tough penalty") == ("Ann Mara Lind", "person")
+    assert next(s for s in resolver.speakers() if s.name == "Ann Mara Lind").role == "District Judge"
+
+
+@pytest.mark.parametrize("place", ["town", "city"])
+def test_a_town_speaks_through_its_officials(place):
+    body = f"The {place} released a statement Wednesday saying the comments were based on opinion, not facts."
+    assert speaker_of(body, "based on opinion") == (f"the {place}", "institution")

@@ -1575,8 +1575,10 @@ class SpeakerResolver:
                 prefix.append(toks[i])
                 i += 1
                 continue
-            if role_words and lw in _OFFICE_OF_TITLE and i + 2 < len(toks) and fold(toks[i + 1][2]).rstrip(".") in lex.titles:
-                # "Russian Foreign Ministry Spokeswoman Maria Zakharova": the ministry is part of her title
+            if (role_words or prefix) and lw in _OFFICE_OF_TITLE and i + 2 < len(toks) \
+                    and fold(toks[i + 1][2]).rstrip(".") in lex.titles:
+                # "Russian Foreign Ministry Spokeswoman Maria Zakharova", "U.S. District Judge James C. Cacheris":
+                # the ministry, the court's district, is part of the title
                 role_words.append(w)
                 prefix.append(toks[i])
                 i += 1
@@ -2485,7 +2487,8 @@ _TITLE_QUALIFIERS = {"foreign", "prime", "vice", "deputy", "defence", "defense",
                      "crown", "grand", "supreme", "former", "acting", "white", "house", "senate", "presidential",
                      "general", "central", "national", "federal", "reserve", "security", "homeland"}
 # a department in a title, between its qualifier and the title word ("Foreign Ministry Spokeswoman")
-_OFFICE_OF_TITLE = {"ministry", "department", "office", "agency", "commission", "council", "court", "committee", "bank"}
+_OFFICE_OF_TITLE = {"ministry", "department", "office", "agency", "commission", "council", "court", "committee", "bank",
+                    "district", "circuit"}
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _ACRONYM_POSSESSIVE = re.compile(r"(?:the[ \t]+)?[A-Z]{2,}['\u2019]s")
 _OF_COUNTRY_END = re.compile(r"\bof[ \t]+(?:the[ \t]+)?([A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*){0,3})$")
