@@ -2139,3 +2139,17 @@ def test_a_court_s_district_is_part_of_the_judge_s_title():
 def test_a_town_speaks_through_its_officials(place):
     body = f"The {place} released a statement Wednesday saying the comments were based on opinion, not facts."
     assert speaker_of(body, "based on opinion") == (f"the {place}", "institution")
+
+
+def test_a_participle_s_subject_owned_by_an_outlet():
+    body = ("Amid the responses, The Ledger\u2019s Matt Ruiz provided a justification for the list, saying it is "
+            "necessary to identify the traitors.")
+    assert speaker_of(body, "identify the traitors") == ("Matt Ruiz", "person")
+
+
+@pytest.mark.parametrize("subject", ["another fraternity brother, Stuart Olsen,", "one adviser, Stuart Olsen,"])
+def test_a_description_then_the_name_after_a_quotation(subject):
+    body = f"\u201cI hope you do not mind,\u201d {subject} recalled."
+    _, _, quotes = extract(body)
+    assert [q.text for q in quotes] == ["I hope you do not mind"]
+    assert speaker_of(body, "do not mind") == ("Stuart Olsen", "person")

@@ -750,6 +750,8 @@ _NP_PRONOUNS = _PERSONAL_PRONOUNS | _INDEFINITE_PRONOUNS
 _OPENING_REPORT = re.compile(
     r"[ \t]*(?P<v>Noting|Stressing|Emphasi[sz]ing|Insisting|Warning|Arguing|Acknowledging|Recalling|Reiterating|"
     r"Underlining|Underscoring|Asserting|Claiming|Explaining|Pointing[ \t]+out)[ \t]+that[ \t]+(?P<c>[^\n]+?)[ \t]*,[ \t]*")
+# an owner's possessive before a name: "The Blaze’s " of "The Blaze’s Matt Walsh"
+_OWNER_BEFORE_NAME = re.compile(r"(?:[Tt]he[ \t]+)?[A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){0,2}['\u2019]s[ \t]+(?=[A-Z])")
 # a lower-case title and its "of" phrase ("director of the Office of Information Programs")
 _TITLE_OF = re.compile(r"[a-z][\w-]*[ \t]+(?:of|for|at)[ \t]")
 # the words of an "according to" source up to its end: an acronym's dots ("the F.A.A.", "U.S. officials") and a
@@ -1222,7 +1224,7 @@ _LEADING_PP = re.compile(r"[ \t]*(?:on|in|at|during|after|before|while|from|via|
 _NP_MODIFIER_GAP = re.compile(r"\u201d[ \t]*((?:[\w.'\u2019&-]+[ \t]+){1,5})$")
 # an all-caps speaker label opening a quotation: "PENCE: …", "MR. TRUMP: …"
 _QUOTED_LABEL = re.compile(r"[ \t]*((?:(?:MR|MS|MRS|DR|SEN|GOV|REP)\.?[ \t]+)?[A-Z][A-Z'\u2019-]+(?:[ \t]+[A-Z][A-Z'\u2019-]+){0,2}):[ \t]+(?=\S)")
-_NP_APPOSITION_GAP = re.compile(r"\u201d[ \t]*((?:the|a|an|his|her|their|its|(?:[A-Z][\w.]*[ \t]+){0,2}[A-Z][\w.-]*['\u2019]s)[ \t]+(?:[\w.'\u2019&-]+[ \t]+){0,5}[\w.'\u2019&-]+,[ \t]*)$")
+_NP_APPOSITION_GAP = re.compile(r"\u201d[ \t]*((?:the|a|an|another|one|his|her|their|its|(?:[A-Z][\w.]*[ \t]+){0,2}[A-Z][\w.-]*['\u2019]s)[ \t]+(?:[\w.'\u2019&-]+[ \t]+){0,5}[\w.'\u2019&-]+,[ \t]*)$")
 _GERUND_LEFT = re.compile(r"(?:,|\u201d|\b(?:by|while|when|after|before|without|in))[ \t]*"
                           r"(?:(?:even|also|then|further|again|repeatedly|often|later|at[ \t]+one[ \t]+point)[ \t]+)?$")
 # ", and Lavrov insisting …", " while Truss said …": another speaker's coordinated report starts here
@@ -1852,6 +1854,9 @@ class _Finder:
         for st in starts:
             st = st if st == s else s + st
             mention = self.resolver.mention_starting_at(st)
+            if mention is None:
+                om = _OWNER_BEFORE_NAME.match(masked, st, vs)  # "The Blaze’s Matt Walsh provided …, saying …"
+                mention = self.resolver.mention_starting_at(om.end()) if om else None
             if mention is not None and mention.kind in ("name", "role") and not mention.in_quote and mention.end < vs \
                     and re.match(r"[ \t]+(?:[a-z]+[ \t]+)?[a-z]+(?:ed|ook|ent|ade|ave|ame|as|ad|id)\b", masked[mention.end:vs]):
                 return self._sid(mention)
