@@ -316,7 +316,7 @@ def test_an_inverted_report_after_a_quotation_takes_it_from_the_clause_before():
 
 @pytest.mark.parametrize("body, fragment, source", [
     ("Mrs. Clinton's confidants say it is only fitting that she faces such an opponent.", "fitting",
-     ("Clinton's confidants", "group")),
+     ("Mrs. Clinton's confidants", "group")),  # (the owner's honorific too, since round 12)
     ("But hacking specialists say the most harmful information might not be genuine.", "harmful",
      ("hacking specialists", "group")),
     ("That message mirrored his speech, according to a Democrat familiar with his afternoon remarks.", "mirrored",
@@ -2153,3 +2153,10 @@ def test_a_description_then_the_name_after_a_quotation(subject):
     _, _, quotes = extract(body)
     assert [q.text for q in quotes] == ["I hope you do not mind"]
     assert speaker_of(body, "do not mind") == ("Stuart Olsen", "person")
+
+
+@pytest.mark.parametrize("owner", ["Ana Lind's", "Mrs. Lind's", "Ana M. Lind's"])
+def test_a_possessive_subject_with_its_owner_s_full_name_before_a_relative_clause(owner):
+    body = (f"{owner} campaign, which has been shadowed for months by the controversy, said that the emails had "
+            "no bearing on the foundation's work.")
+    assert speaker_of(body, "no bearing") == (f"{owner} campaign", "institution")

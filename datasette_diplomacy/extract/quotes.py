@@ -750,6 +750,17 @@ _NP_PRONOUNS = _PERSONAL_PRONOUNS | _INDEFINITE_PRONOUNS
 _OPENING_REPORT = re.compile(
     r"[ \t]*(?P<v>Noting|Stressing|Emphasi[sz]ing|Insisting|Warning|Arguing|Acknowledging|Recalling|Reiterating|"
     r"Underlining|Underscoring|Asserting|Claiming|Explaining|Pointing[ \t]+out)[ \t]+that[ \t]+(?P<c>[^\n]+?)[ \t]*,[ \t]*")
+_HONORIFICS_BEFORE_NAME = {"Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Rep.", "Gov.", "Mr", "Mrs", "Ms", "Dr", "President"}
+
+
+def _is_name_lead(word: str) -> bool:
+    """True for a word that may come before a surname in the same name: an honorific, an initial, a given name."""
+    from .speakers import is_first_name
+
+    return word in _HONORIFICS_BEFORE_NAME or bool(re.fullmatch(r"[A-Z]\.", word)) or (
+        word[:1].isupper() and is_first_name(word))
+
+
 # an owner's possessive before a name: "The Blaze’s " of "The Blaze’s Matt Walsh"
 _OWNER_BEFORE_NAME = re.compile(r"(?:[Tt]he[ \t]+)?[A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){0,2}['\u2019]s[ \t]+(?=[A-Z])")
 # a lower-case title and its "of" phrase ("director of the Office of Information Programs")
@@ -1822,6 +1833,12 @@ class _Finder:
             if lw in _DETERMINERS or re.match(r"[A-Z][\w.]*['\u2019]s$", w):
                 taken.append(wm)
                 if lw not in _DETERMINERS:
+                    # "Hillary Clinton's campaign", "Mrs. Clinton's campaign": the owner's given name or honorific
+                    j = k + 1
+                    while j < min(len(rev), k + 4) and not text[rev[j].end():taken[-1].start()].strip() \
+                            and _is_name_lead(rev[j].group()):
+                        taken.append(rev[j])
+                        j += 1
                     # "South Korea's Yonhap news agency": a country of several words owns the phrase
                     for j in (2, 1):
                         run = rev[k + 1:k + 1 + j][::-1]
