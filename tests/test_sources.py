@@ -2160,3 +2160,10 @@ def test_a_possessive_subject_with_its_owner_s_full_name_before_a_relative_claus
     body = (f"{owner} campaign, which has been shadowed for months by the controversy, said that the emails had "
             "no bearing on the foundation's work.")
     assert speaker_of(body, "no bearing") == (f"{owner} campaign", "institution")
+
+
+def test_going_out_of_one_s_way_to_say_and_a_hyphen_before_the_narrator_s_though():
+    body = ("Ivo Brandt lingered on the economy. He went out of his way to say that the economy had hit bottom, "
+            "and that it was now bouncing back - though independent economists have contested that view.")
+    _, _, quotes = extract(body)
+    assert [q.text for q in quotes] == ["the economy had hit bottom, and that it was now bouncing back"]

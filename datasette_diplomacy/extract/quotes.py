@@ -380,6 +380,7 @@ _CALLED_ADJECTIVES = (
 _MULTI = [
     # "went so far as to say", "went on to call": the infinitive is the report ("refused to say" is none)
     r"(?:went|goes|go|going) (?:so far as|on) to (?:say|suggest|call|claim|argue|accuse|compare|add|describe|warn|predict)",
+    r"(?:went|goes|go|going) out of (?:his|her|their|its|the) way to (?:say|stress|note|emphasi[sz]e|praise|point out)",
     r"pointed out", r"points out", r"pointing out", r"(?:wrote|writes|writing) back", r"went on" + _WENT_ON_NOT, r"goes on" + _WENT_ON_NOT, r"shot back", r"chimed in", r"made (?:it )?clear",
     r"makes (?:it )?clear", r"making (?:it )?clear", r"called for", r"calls for", r"calling for",
     # "called on Thursday for dialogue": the day between the verb and its "for"
@@ -819,6 +820,7 @@ _CLAUSE_CUT = re.compile(
     r"telling|calling|describing|accusing|urging|predicting|acknowledging|admitting|conceding|complaining|echoing)\b"
     r"|,[ \t]+(?:although|though|even[ \t]+though|whereas|(?:to|at|after|upon)[ \t]+which)\b"
     r"|[ \t]*[\u2013\u2014][ \t]*(?:although|though|even[ \t]+though)\b"  # "… – even though he picked Manning"
+    r"|[ \t]+-[ \t]+(?:although|though|even[ \t]+though)\b"  # (a hyphen for the dash: "… bouncing back - though …")
     # ", after 55 percent said so in December": an earlier report set beside this one
     r"|,[ \t]+(?:after|before|when|as|while)[ \t]+(?:[\w\u2019'%.-]+[ \t]+){1,6}?(?:said|says|say)\b"
     # the narrator's gloss in apposition: ", a swipe at …", ", an apparent reference to …", ", something she …"
@@ -857,7 +859,7 @@ _CLAUSE_CUT = re.compile(
 )
 _WORDS = re.compile(r"[^\W_]+")
 # the characters _CLAUSE_CUT's alternatives start with, after spaces or tabs (and a comma before a “)
-_CLAUSE_CUT_KEY = re.compile("[,;:\u201c\u201d\u2013\u2014]")
+_CLAUSE_CUT_KEY = re.compile("[,;:\u201c\u201d\u2013\u2014]|[ \t]-")
 
 
 def _clause_cut(masked: str, start: int, end: int) -> re.Match | None:
