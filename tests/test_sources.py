@@ -2167,3 +2167,21 @@ def test_going_out_of_one_s_way_to_say_and_a_hyphen_before_the_narrator_s_though
             "and that it was now bouncing back - though independent economists have contested that view.")
     _, _, quotes = extract(body)
     assert [q.text for q in quotes] == ["the economy had hit bottom, and that it was now bouncing back"]
+
+
+@pytest.mark.parametrize("request_", ["asked not to be named", "asked not to be identified", "asked for anonymity"])
+def test_asking_for_anonymity_is_no_report(request_):
+    body = f"A department spokesperson, who {request_}, added that Washington would watch closely."
+    _, _, quotes = extract(body)
+    assert [q.text for q in quotes] == ["Washington would watch closely"]
+
+
+@pytest.mark.parametrize("subject", ["Both sides", "The two sides"])
+def test_the_sides_of_talks_are_a_group(subject):
+    assert speaker_of(f"{subject} said the talks were useful.", "useful")[1] == "group"
+
+
+@pytest.mark.parametrize("gloss", [", a charge Moscow denies", ", a phrase Western officials have called alarming"])
+def test_the_narrator_s_gloss_after_the_content(gloss):
+    _, _, quotes = extract(f"Kyiv said the troops had left the occupied areas{gloss}.")
+    assert [q.text for q in quotes] == ["the troops had left the occupied areas"]

@@ -489,6 +489,9 @@ _PARTICIPLE_OPENING = re.compile(r"[ \t]*[A-Z][a-z]{2,}ing[ \t]")
 # a colon right before a quotation: what comes before it introduces the quotation, it does not hold it
 _LEAD_IN_COLON = re.compile(r":[ \t]*$")
 _COLON_END = re.compile(r"(?:[ \t]+(?:(?:this|that)[ \t]+way|as[ \t]+follows|the[ \t]+following))?[ \t]*:[ \t]*")
+# "asked not to be named", "asked for anonymity", "asked that his name not be used"
+_ANONYMITY_REQUEST = re.compile(r"[ \t]+(?:(?:not[ \t]+)?to[ \t]+(?:not[ \t]+)?be[ \t]+(?:named|identified|quoted)\b|"
+                                r"for[ \t]+anonymity\b|that[ \t]+(?:his|her|their)[ \t]+names?[ \t]+not\b)")
 # "declined to comment", "plans to run" (not "declined to be identified": anonymity, no stance)
 _INTENT_OBJECT = re.compile(r"[ \t]+(?=to[ \t]+[a-z])(?!to[ \t]+be[ \t]+(?:identified|named|quoted)\b)")
 # what follows a stance verb when it is no stance on an object: "backed down", "supported by", "opposed to"
@@ -826,6 +829,10 @@ _CLAUSE_CUT = re.compile(
     # the narrator's gloss in apposition: ", a swipe at …", ", an apparent reference to …", ", something she …"
     r"|,[ \t]+(?:(?:a|an)[ \t]+(?:(?:apparent|clear|veiled|thinly[ \t]+veiled|not-so-subtle|subtle|implicit|direct)[ \t]+)?"
     r"(?:swipe|reference|nod|jab|dig|allusion|shot|rebuke|response)[ \t]+(?:at|to)|something[ \t]+(?:he|she|they|that))\b"
+    # ", a charge Moscow denies", ", a phrase Western officials have called alarming": the narrator's gloss
+    r"|,[ \t]+(?:a|an)[ \t]+(?:phrase|term|word|label|charge|claim|accusation|allegation|assertion)[ \t]+(?:that[ \t]+)?"
+    r"(?:[\w\u2019'-]+[ \t]+){1,3}(?:(?:have|has|had)[ \t]+[a-z]+ed|denies|deny|denied|rejects|reject|rejected|disputes|"
+    r"dispute|disputed|dismissed|dismisses|called|calls)\b"
     # ", while Chinese spokesman Zhao Lijian accused …": another subject's clause
     r"|,[ \t]+(?:while|whereas)[ \t]+(?=[A-Z]|[^,;\u201c]{1,60}?\b(?:said|says|say|told|tells|argued|argue|insisted|added)\b)"
     # "…,'' and he foreshadowed …": the subject's next act, told by the narrator
@@ -2402,6 +2409,8 @@ class _Finder:
         body = self.body
         lv = verb.lower()
         qspans = self.layout.qspans
+        if lv[:3] == "ask" and _ANONYMITY_REQUEST.match(masked, after, e):
+            return None  # "who asked not to be named": a condition of the source's, not what they said
         if lv in _OBJECT_REPORTS and not (lv.startswith("refer") and _NAMED_AS_AFTER.match(masked, after, e)):
             # what was cited comes after the verb, never before it ("referred to X as Y" is a naming, below)
             if inverted or _OBJECT_REPORT_NOT.match(masked, after, e):
