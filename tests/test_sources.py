@@ -2185,3 +2185,16 @@ def test_the_sides_of_talks_are_a_group(subject):
 def test_the_narrator_s_gloss_after_the_content(gloss):
     _, _, quotes = extract(f"Kyiv said the troops had left the occupied areas{gloss}.")
     assert [q.text for q in quotes] == ["the troops had left the occupied areas"]
+
+
+def test_he_is_the_last_sentence_s_subject_of_unknown_gender_before_an_older_speaker():
+    # (a guard: the last speaker, Okafor, is of unknown gender too)
+    body = ("\u201cWe will help,\u201d Okafor said.\n\n"
+            "One year ago, Putin thought he could quickly topple the country. He thought he could divide our allies.")
+    assert speaker_of(body, "divide our allies") == ("Putin", "person")
+
+
+@pytest.mark.parametrize("address", ["Mr. Secretary-General", "Madam Congresswoman"])
+def test_an_office_addressed_after_an_honorific_is_no_surname(address):
+    _, resolver, _ = extract(f"Mr. President, {address}, my fellow leaders: Ana Lind said the session was open.")
+    assert [e.name for e in resolver._entities] == ["Ana Lind"]  # (everyone the text names, speaking or not)

@@ -1992,6 +1992,8 @@ class SpeakerResolver:
         speaker = self._last_speaker(gender, pos, sent)
         for idx, s, is_subject in self._salient_order(pos, sent, subjects=True):
             if speaker is not None and s < sent - 1:
+                if unknown_subject is not None:
+                    speaker = unknown_subject[0]  # "Putin thought he could …. He thought": the last sentence's subject
                 if self._entities[speaker].gender is None:
                     self._entities[speaker].gender_votes[gender] += 1
                 return speaker  # nobody of that gender in this or the last sentence: the last speaker
@@ -2480,7 +2482,9 @@ _OBJECT_HER = re.compile(r"[ \t]*(?:[,.;:!?)\u201d\"]|$|(?:up|down|out|off|in|on
 # surname ("Mr. King")
 _VOCATIVE_OFFICES = {"president", "speaker", "chairman", "chairwoman", "chair", "secretary", "minister", "ambassador",
                      "mayor", "governor", "senator", "commissioner", "justice", "premier", "chancellor", "director",
-                     "leader", "administrator", "attorney", "prosecutor", "representative", "deputy", "vice"}
+                     "leader", "administrator", "attorney", "prosecutor", "representative", "deputy", "vice",
+                     "secretary-general", "director-general", "congressman", "congresswoman", "councilman",
+                     "councilwoman", "chairperson", "excellency", "judge", "dean"}
 # capitalised words that qualify a title before the name ("Foreign Minister", "Supreme Court Justice")
 _TITLE_QUALIFIERS = {"foreign", "prime", "vice", "deputy", "defence", "defense", "interior", "finance", "home", "state",
                      "special", "assistant", "under", "chief", "high", "press", "majority", "minority", "first",
