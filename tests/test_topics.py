@@ -428,3 +428,22 @@ def test_prescan_keys_read_along_the_trie_are_each_alternatives_own(taxonomy):
     )
     for matcher in (custom, taxonomy.matcher, entity_matcher()):
         assert topics._prescan_keys(matcher._trie) == keys_of_whole_alternatives(matcher._trie)
+
+
+def test_first_character_regexes_match_as_the_whole_regex():
+    # the regex tried at a place holds only the alternatives that may start with its character: an apostrophe
+    # starts both the apostrophe token's ("'t Hooft", either apostrophe) and a pattern's literal ("’tis")
+    matcher = PhraseMatcher(
+        [("'t Hooft", "hooft", False), ("'s-Hertogenbosch", "bosch", False), ("Nord Stream", "ns", False),
+         ("NATO", "nato", True)],
+        [("\u2019tis", "tis"), ("'em", "em"), ("n(?:ato|ord)s?", "n")],
+    )
+    words = ["'t", "\u2019t", "hooft", "'s", "\u2019s", "hertogenbosch", "\u2019tis", "'tis", "'em", "\u2019em", "nord",
+             "stream", "nato", "nords", "n"]
+    assert matcher._first_parts is not None and matcher._prescan is not False
+    for text in _random_texts(7, words, 3000):
+        low = _lower(text)
+        assert matcher._matches(low) == matcher._regex_matches(low), text
+    from datasette_diplomacy.extract import topics
+
+    assert len([t for t, _ in matcher._first_parts if topics._token_may_start(t, "\u2019")]) == 2

@@ -32,6 +32,7 @@ Rules (see ``docs`` in the report and the tests for examples):
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -161,6 +162,39 @@ def _wrapped_line(masked: str, ls: int, le: int, next_start: int, pe: int) -> bo
     return end - start >= _WRAP_WIDTH and c.isalpha()
 
 
+# The line breaks for which _wrapped_line may be false: all but those after a letter, a digit, a comma or a
+# hyphen and before a lower-case a-z, a digit, "$", "(" or "_" (after spaces and tabs), for which it is true
+# (the line's last character is no space and no _LINE_END, and the next line starts with one that runs on),
+# whatever comes before in the sentence. (A line break that starts a paragraph is skipped when the character
+# before the paragraph is one of those: as breaking there would, the sentence starts after it, a space.)
+_MAY_BREAK = re.compile(r"\n(?:(?<![A-Za-z0-9,\-]\n)|(?![ \t]*[a-z0-9$(_]))")
+
+
+def _marked_paragraphs(body: str, paragraphs: list[tuple[int, int]], mark_starts: list[int],
+                       has_single: bool) -> list[int]:
+    """The indexes, in order, of the paragraphs that a double mark starts in or right before (at ``ps - 1``)
+    or that hold a "\u2018": the only ones where Layout can find a quoted span (most have none)."""
+    starts = [ps for ps, _ in paragraphs]
+    ends = [pe for _, pe in paragraphs]
+    if not (all(map(operator.lt, starts, ends)) and all(map(operator.le, ends, starts[1:]))):
+        return list(range(len(paragraphs)))  # not non-empty, disjoint and in order: all of them
+    found = set()
+    for x in mark_starts:
+        i = bisect.bisect_right(starts, x + 1) - 1
+        # (x may be right before paragraph i and inside paragraph i - 1 when the two touch)
+        for j in (i, i - 1):
+            if j >= 0 and paragraphs[j][0] - 1 <= x < paragraphs[j][1]:
+                found.add(j)
+    if has_single:
+        at = body.find("\u2018")
+        while at >= 0:
+            i = bisect.bisect_right(starts, at) - 1
+            if i >= 0 and at < paragraphs[i][1]:
+                found.add(i)
+            at = body.find("\u2018", at + 1)
+    return sorted(found)
+
+
 class Layout:
     """Quoted spans, a masked copy of the body and its sentences.
 
@@ -178,7 +212,8 @@ class Layout:
         # right before) holds no mark, so _double_quotes would find no span there (most paragraphs)
         mark_starts = [m.start() for m in _DOUBLE_MARK.finditer(body)]
         has_single = "\u2018" in body
-        for pi, (ps, pe) in enumerate(paragraphs):
+        for pi in _marked_paragraphs(body, paragraphs, mark_starts, has_single):
+            ps, pe = paragraphs[pi]
             k = bisect.bisect_left(mark_starts, ps - 1)
             doubles = _double_quotes(body, ps, pe, pi) if k < len(mark_starts) and mark_starts[k] < pe else []
             singles = []
@@ -220,7 +255,8 @@ class Layout:
             # a line break inside a paragraph (a heading, a caption) ends a sentence too, unless the text is
             # hard-wrapped and the sentence runs on ("intends to provide more than\n$505 million")
             ls = ps
-            for lm in _NEWLINE.finditer(self.masked, ps, pe):
+            # (only the line breaks that may end a sentence: see _MAY_BREAK)
+            for lm in _MAY_BREAK.finditer(self.masked, ps, pe):
                 le = lm.start()
                 if _wrapped_line(self.masked, ls, le, lm.end(), pe):
                     continue
@@ -273,6 +309,11 @@ _NEXT_WORD = re.compile(r"[\u201c\u2018\"'(\[]*(\w+)")
 _CLOSING_MARK = re.compile(r"[\u201d\"]")
 
 
+# after a boundary: its spaces (group 1), then what _NEXT_WORD matches there, without its 40-character limit
+_AFTER_BOUNDARY = re.compile(r"(\s*)(?:[\u201c\u2018\"'(\[]*(\w+))?")
+_SPACE = re.compile(r"\s")  # (what str.isspace() tells, for every character)
+
+
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans of ``text[start:end]`` (use on the masked body), without surrounding spaces.
 
@@ -289,27 +330,35 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     result = []
     pos = start
     for m in _BOUNDARY.finditer(text, m.start(), end):  # from the first boundary on: the same matches
-        dot = m.start()
-        # the word before the period
-        ws = dot
-        while ws > start and not text[ws - 1].isspace():
-            ws -= 1
-        word = text[ws:dot].lower().strip("(\"\u201c\u2018'")
-        nxt_start = m.end()
-        while nxt_start < end and text[nxt_start].isspace():
-            nxt_start += 1
-        nm = _NEXT_WORD.match(text, nxt_start, min(end, nxt_start + 40))
-        nxt_word = nm.group(1) if nm else ""
-        if text[dot] == ".":
+        dot, after = m.span()
+        mark = text[dot]
+        if mark == ".":
+            # the word before the period: from the last space before it (found by rfind when no other
+            # space character comes after that one)
+            ws = text.rfind(" ", start, dot) + 1
+            if ws < start:
+                ws = start
+            if _SPACE.search(text, ws, dot) is not None:
+                ws = dot
+                while ws > start and not text[ws - 1].isspace():
+                    ws -= 1
+            word = text[ws:dot].lower().strip("(\"\u201c\u2018'")
             if word in _NO_SPLIT_ABBR or (len(word) == 1 and word.isalpha()):
                 continue
-            if (word in _MAYBE_ABBR or _DOTTED_INITIALS.fullmatch(word)) and nxt_word.lower() not in _SENT_STARTERS:
-                continue  # "U.S. officials", "scholar A.E. Dick Howard"
+        # the next word: _NEXT_WORD.match(text, nxt_start, min(end, nxt_start + 40)) after the spaces, its
+        # match cut at that limit (none when the word would start there or later)
+        _, (_, nxt_start), (ns, ne) = _AFTER_BOUNDARY.match(text, after, end).regs
+        limit = nxt_start + 40
+        nxt_word = "" if ns < 0 or ns >= limit else text[ns:ne if ne < limit else limit]
         if nxt_word[:1].islower():
             continue
-        if text[dot] in "!?" and _CLOSING_MARK.search(m.group()) and _ATTRIBUTION_AFTER.match(text, nxt_start, end):
+        if mark == ".":
+            if (word in _MAYBE_ABBR or ("." in word and _DOTTED_INITIALS.fullmatch(word))) \
+                    and nxt_word.lower() not in _SENT_STARTERS:
+                continue  # "U.S. officials", "scholar A.E. Dick Howard"
+        elif _CLOSING_MARK.search(m.group()) and _ATTRIBUTION_AFTER.match(text, nxt_start, end):
             continue  # "“… a nuclear power?” Biden said.": the attribution belongs to the quote's sentence
-        result.append((pos, m.end()))
+        result.append((pos, after))
         pos = nxt_start
     while end > pos and text[end - 1].isspace():
         end -= 1

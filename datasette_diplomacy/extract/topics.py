@@ -259,10 +259,44 @@ class PhraseMatcher:
         parts = [p for p in parts if p]
         # the text is lower-cased before matching, so the trie holds lower-case literals only
         self._alternatives = "|".join(parts)
-        self.regex = re.compile(r"(?<!\w)(?:" + self._alternatives + ")") if parts else None
+        self._regex: re.Pattern | None = None  # compiled on first use (see regex)
+        # with a pre-scan, _matches tries at each place the regex of the alternatives that may start with the
+        # character there (see _first_char_regex): the same matches, with fewer groups to copy into each
+        self._first_parts = self._trie.child_parts() if self._trie is not None else None
+        if self._first_parts is not None and _BACKREFERENCE.search(self._alternatives):
+            self._first_parts = None  # (a numbered back-reference would point elsewhere in a smaller regex)
+        self._by_first_char: dict[str, re.Pattern | None] = {}
+        for token, _ in self._first_parts or ():
+            if len(token) == 1:
+                # compiled now, as the whole regex was: forked workers inherit them (a character a class
+                # token starts with, rarer, gets its regex on first use)
+                self._first_char_regex(token)
         # the same alternatives after one (consumed) non-word character (see _regex_matches), compiled on
         # first use: a matcher with a pre-scan never needs it (and compiling costs as much as the regex)
         self._after_nonword: re.Pattern | None = None
+
+    @property
+    def regex(self) -> re.Pattern | None:
+        """``(?<!\\w)(?:alternatives)``, None when there are none; compiled on first use (a matcher with a
+        pre-scan needs it only for :meth:`_regex_matches`: compiling it costs a process some 0.1 s)."""
+        if self._regex is None and self._alternatives:
+            self._regex = re.compile(r"(?<!\w)(?:" + self._alternatives + ")")
+        return self._regex
+
+    def _first_char_regex(self, ch: str) -> re.Pattern | None:
+        """The regex that matches at a place whose character is ``ch`` as :attr:`regex` does there, built on
+        first use; None when none of its alternatives can start with ``ch``.
+
+        Every alternative of the regex (those of a matcher with a pre-scan) starts with the token of one of
+        the trie root's children (see :meth:`_TrieNode.child_parts`); an alternative whose token cannot match
+        ``ch`` fails there at once, so leaving it out changes nothing: the others are tried in the same
+        order, after the same look-behind, with the same marker groups (named: the match's lastgroup)."""
+        regex = self._by_first_char.get(ch)
+        if regex is None and ch not in self._by_first_char:
+            parts = [part for token, part in self._first_parts if _token_may_start(token, ch)]
+            regex = re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")") if parts else None
+            self._by_first_char[ch] = regex
+        return regex
 
     def labels(self, text: str, key_places: list[int] | None = None, lowered: str | None = None) -> list[tuple]:
         """The labels of every match in ``text``, in order (``key_places``, ``lowered``: see :meth:`spans`)."""
@@ -276,7 +310,7 @@ class PhraseMatcher:
         :func:`prescan_together` or :meth:`slice_key_places` tell them (the pre-scan is then not run
         again); more places do no harm: see :meth:`slice_key_places`. ``lowered``: ``text`` lower-cased
         for matching, when the caller has it (a slice of what :func:`lowered_for_slices` gave)."""
-        if not text or self.regex is None:
+        if not text or not self._alternatives:
             return []
         low = lowered if lowered is not None else _lowered(text)
         markers = self.markers
@@ -342,7 +376,9 @@ class PhraseMatcher:
         else:
             starts = _key_places(prescan, low)
             starts.sort()
-        match = self.regex.match
+        first_parts = self._first_parts
+        match = self.regex.match if first_parts is None else None
+        by_first_char = self._by_first_char
         out = []
         pos = 0
         tried = -1
@@ -350,7 +386,14 @@ class PhraseMatcher:
             if start < pos or start == tried:
                 continue
             tried = start
-            m = match(low, start)
+            if match is None and 0 <= start < len(low):
+                ch = low[start]
+                regex = by_first_char[ch] if ch in by_first_char else self._first_char_regex(ch)
+                m = regex.match(low, start) if regex is not None else None
+            elif match is None and start >= len(low):
+                continue  # (at the text's end: every alternative needs a character)
+            else:
+                m = (match or self.regex.match)(low, start)
             if m is not None:
                 pos = m.end()
                 # (no empty match: every alternative starts with a literal)
@@ -495,11 +538,13 @@ class _TrieNode:
         self.children: dict[str, _TrieNode] = {}
         self.leaves: list[tuple[str, str]] = []
 
+    def child_parts(self) -> list[tuple[str, str]]:
+        """(token, regex) of each child, in the order :meth:`render` puts them: the token's regex, then the child's."""
+        return [(token, (_TOKEN_RE.get(token) or re.escape(token)) + child.render())
+                for token, child in sorted(self.children.items())]
+
     def render(self, root: bool = False) -> str:
-        parts = []
-        for token, child in sorted(self.children.items()):
-            parts.append(_TOKEN_RE.get(token) or re.escape(token))
-            parts[-1] += child.render()
+        parts = [part for _, part in self.child_parts()]
         for tail, marker in sorted(self.leaves, key=lambda leaf: (-len(leaf[0]), leaf[1])):
             parts.append(_leaf(tail, marker))
         if not parts:
@@ -507,6 +552,20 @@ class _TrieNode:
         if len(parts) == 1 and not root:
             return parts[0]
         return "(?:" + "|".join(parts) + ")"
+
+
+_TOKEN_FIRST_CHAR = {_SEP: re.compile(_TOKEN_RE[_SEP][:-1]), _APOS: re.compile(_TOKEN_RE[_APOS])}
+# a numbered back-reference or condition ("\\1", "(?(1)"; named ones are safe but counted too): see
+# PhraseMatcher._first_parts
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+def _token_may_start(token: str, ch: str) -> bool:
+    """Whether the regex of trie token ``token`` may match a text from the character ``ch`` on: a literal
+    token is that character (the text is lower-cased, and so is the token); a separator or an apostrophe
+    token is a class of characters (_TOKEN_RE)."""
+    first = _TOKEN_FIRST_CHAR.get(token)
+    return token == ch if first is None else first.fullmatch(ch) is not None
 
 
 def _leaf(tail: str, marker: str) -> str:

@@ -889,6 +889,27 @@ _WS_CLASS = "[" + re.escape(_WS) + "]"
 # (the run before the colon possessive: the same matches, as a shorter run is followed by no colon, but
 # a line without one is given up at once instead of backtracking over its first 130 characters)
 _CANDIDATE_RE = LinePattern(r"[" + re.escape(_LEAD) + r"]*(?:Q|[^\n:]{1,130}+:)")
+_Q_LINE_RE = LinePattern(r"[" + re.escape(_LEAD) + r"]*Q")
+_LEAD_RUN_RE = re.compile(r"[" + re.escape(_LEAD) + r"]*")
+
+
+def _candidate_starts(body: str) -> list[int]:
+    """``_CANDIDATE_RE.starts(body)``, found from the colons: that pattern reads every line up to 130
+    characters, but a line matches it only when, after its run of _LEAD characters (r of them), comes a
+    "Q" (``_Q_LINE_RE``), or when its first colon stands at least 1 character into the line and at most
+    130 after that run (its last _LEAD characters may be read as part of the 1 to 130: none is a colon
+    or a line break). Most lines hold no colon, and a text has few."""
+    found = _Q_LINE_RE.starts(body)
+    colon = body.find(":")
+    while colon >= 0:
+        line = body.rfind("\n", 0, colon) + 1
+        if colon > line and (colon - line <= 130 or colon - _LEAD_RUN_RE.match(body, line).end() <= 130):
+            found.append(line)
+        after = body.find("\n", colon)  # (the line's later colons are not its first)
+        if after < 0:
+            break
+        colon = body.find(":", after)
+    return sorted(set(found))
 _END_ANY_RE = LinePattern(_WS_CLASS + r"*END(?:" + _WS_CLASS + r"|$)")
 
 
@@ -896,7 +917,7 @@ def _label_starts(body: str, paragraph_starts: set[int]) -> tuple[list[_Start], 
     """(ALL-CAPS and Q starts, mixed-case candidates), in body order."""
     caps: list[_Start] = []
     mixed: list[_Start] = []
-    for cand_start in _CANDIDATE_RE.starts(body):
+    for cand_start in _candidate_starts(body):
         ln = _line_at(body, cand_start, paragraph_starts)
         st = ln.stripped
         if _END_LINE_RE.match(st) or _TIME_LINE_RE.match(st):
