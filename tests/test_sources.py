@@ -2198,3 +2198,9 @@ def test_he_is_the_last_sentence_s_subject_of_unknown_gender_before_an_older_spe
 def test_an_office_addressed_after_an_honorific_is_no_surname(address):
     _, resolver, _ = extract(f"Mr. President, {address}, my fellow leaders: Ana Lind said the session was open.")
     assert [e.name for e in resolver._entities] == ["Ana Lind"]  # (everyone the text names, speaking or not)
+
+
+def test_a_postposed_source_after_a_quotation_s_comma():
+    body = "Ali Hosseini said the talks were \u201cclear and constructive,\u201d Iranian state media reported."
+    _, _, quotes = extract(body)
+    assert [q.text for q in quotes][0] == "the talks were \u201cclear and constructive,\u201d"

@@ -955,9 +955,10 @@ _POSTPOSED_ADDRESSEE = re.compile(
     r"(?:[ \t]+\u201c[^\u201c\u201d]{1,40}\u201d)?"  # a programme's name: "told ABC's “Good Morning America.”"
     r"(?=[ \t]*(?:[!?;,]|\.[ \t]*$|$))"  # (a full stop only at the end: "told U.S. President Joe Biden that …")
 )
-# "…, a senior State Department official said." closing a sentence: another source's report of it
+# "…, a senior State Department official said." closing a sentence: another source's report of it (also after a
+# quotation, whose own comma is masked: "… “clear,” state media reported")
 _POSTPOSED_SOURCE_END = re.compile(
-    r",[ \t]+(?:[\w.\u2019'-]+[ \t]+){1,6}?(?:said|says|added|adds|reported|reports|told[ \t]+(?:reporters|journalists|"
+    r"(?:,|\u201d)[ \t]+(?:[\w.\u2019'-]+[ \t]+){1,6}?(?:said|says|added|adds|reported|reports|told[ \t]+(?:reporters|journalists|"
     r"lawmakers|parliament|(?:a|the)[ \t]+(?:news|press)[ \t]+conference|(?:a|the)[ \t]+briefing))"
     r"(?:[ \t]+(?:on[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)"
     r"|[ \t]+(?:last|this)[ \t]+(?:week|month|year|weekend)"
@@ -2704,6 +2705,8 @@ class _Finder:
                 # "EU ministers agreed to new sanctions, the bloc's top diplomat said": the diplomat's report
                 return None
             cend = pm.start() if pm.re is _POSTPOSED_SOURCE_END else p + pm.start()
+            if masked.startswith("\u201d", cend):
+                cend += 1  # "… were “clear and constructive,” state media reported" (the quotation's comma masked)
         # "called her “weak”": a name called is short
         sa = _SHORT_ANSWER.match(masked, p, cend)
         if sa is not None and lv in _STRONG_VERBS:
