@@ -184,3 +184,17 @@ def test_a_capitalised_verb_that_is_part_of_a_name_stays_a_name_and_function_wor
 def test_warns_against_keeps_against():
     ex, _ = extract(None, "Officials met.\n\nPresident Ann Lee warned lawmakers against shutting down the government.")
     assert [q.text for q in ex.quotes] == ["against shutting down the government"]
+
+
+@pytest.mark.parametrize("title, source", [
+    ("Russia, Britain agree to keep talking", "Russia, Britain"),
+    ("Lavrov, Truss agree to keep talking", "Lavrov, Truss"),
+])
+def test_a_headline_s_comma_list_is_one_group(title, source):
+    _, found = extract(title)
+    assert found == [("to keep talking", source, "indirect", "agree")]
+
+
+def test_a_headline_s_comma_before_an_aside_is_no_list():
+    _, found = extract("Lavrov, in Moscow, says the talks failed")
+    assert [speaker for _, speaker, _, _ in found] == ["Sergey Lavrov"]

@@ -79,6 +79,10 @@ def title_quotes(title: str, resolver: SpeakerResolver, body_quotes: list[Quote]
         if findings:
             kind = "document"  # "Poll" opening a headline is no person
         speaker = resolver.find_speaker(name, kind) if name else None
+        lm = _HEADLINE_LIST.match(title) if name else None
+        if lm is not None and title.startswith(name, lm.end(1)):
+            # "Iran, Saudi Arabia agree to restore ties": a headline's comma stands for "and"
+            speaker = resolver.joint(title[:lm.end(1)] + name)
         start, end, quote_kind = quote.start, quote.end, quote.kind
         if quote.cue == ":":
             colon = title.rfind(":", 0, start + 1)
@@ -105,6 +109,8 @@ def title_quotes(title: str, resolver: SpeakerResolver, body_quotes: list[Quote]
 
 
 _OPENING, _CLOSING = "‘“'\"", "’”'\""
+# the names before the last of a headline's list: "Iran, " of "Iran, Saudi Arabia agree …"
+_HEADLINE_LIST = re.compile(r"((?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}, )+)")
 
 
 def _quotation_or_report(title: str, start: int, end: int) -> tuple[int, int, str]:
