@@ -1812,9 +1812,7 @@ class SpeakerResolver:
             if folded[j] in _HEADLINE_BREAKS or folded[j] in _FUNCTION:
                 break  # "Biden During Press Gaggle": a title after a headline's preposition is not his
             if folded[j] in _NAME_TITLES or folded[j] in lex.honorifics:
-                while j > 1 and (folded[j - 1] in _TITLE_QUALIFIERS or folded[j - 1] in _OFFICE_OF_TITLE):
-                    j -= 1  # "… for European Central Bank President Ana Costa": the title's own words too
-                return j  # "Is President Biden", "Honorable President Biden", "Miami Mayor Francis Suarez"
+                return _title_start(folded, j)  # "Is President Biden", "Honorable President Biden", "Miami Mayor …"
         if folded[0] in _NAME_TITLES:
             return 1  # "President-Elect Biden", "Coordinator Zients": a title the lexicon lacks
         # each word's test only when it is needed: most runs ("Joe Biden") end at the first word
@@ -1825,10 +1823,7 @@ class SpeakerResolver:
             if not _common_word(folded[j], lower_words) or is_first_name(words[j]):
                 # "Transportation Pete Buttigieg" -> "Pete Buttigieg"; "Doctors Fauci" -> "Fauci" (all the
                 # words before j are common ones: the loop got this far)
-                while j > 1 and not is_first_name(words[j]) and (folded[j - 1] in _TITLE_QUALIFIERS
-                                                                  or folded[j - 1] in _OFFICE_OF_TITLE):
-                    j -= 1  # "Wednesday for Supreme Court Justice Ruth Bader Ginsburg": the title's words too
-                return j
+                return j if is_first_name(words[j]) else _title_start(folded, j)
         return None
 
     def _core_cut(self, words: list, folded: list) -> int | None:
@@ -2601,6 +2596,14 @@ def _inner_tokens(full_name: str) -> tuple[str, ...]:
     ("inacio", "lula") of "Luiz Inácio Lula da Silva"."""
     tokens = name_tokens(full_name)
     return tuple(t for t in tokens[1:-1] if t not in NAME_PARTICLES) if len(tokens) >= 3 else ()
+
+
+def _title_start(folded: list[str], j: int) -> int:
+    """Where a restart at ``j`` really starts: back over the title's own words before it ("Wednesday for Supreme
+    Court Justice Ruth Bader Ginsburg" restarts at "Supreme", not "Court"), never at the run's first word."""
+    while j > 1 and (folded[j - 1] in _TITLE_QUALIFIERS or folded[j - 1] in _OFFICE_OF_TITLE):
+        j -= 1
+    return j
 
 
 def _ends_with_tokens(full_name: str, tail: list[str]) -> bool:
