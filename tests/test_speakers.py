@@ -646,6 +646,63 @@ def test_role_heads_prescan_finds_what_the_regex_finds():
         assert speakers._role_heads(text) == expected, text
 
 
+def test_lower_like_ignorecase_reads_the_distinct_characters_as_the_lowered_text_would():
+    """_lower_like_ignorecase decides from the text's distinct non-ASCII characters what comparing the text with
+    its lower-cased copy, character by character at the same places, decides (one lower-cases to two, one to
+    an ASCII letter, one matches [a-z-] ignoring case, one changes whether it is a word character; "Σ" whose
+    lower case depends on its place)."""
+    import re
+
+    from datasette_diplomacy.extract import speakers
+
+    def reference(text):
+        low = text.lower()
+        if len(low) != len(text):
+            return None
+        before = [(i, c) for i, c in enumerate(text) if not c.isascii()]
+        if [i for i, _ in before] != [i for i, c in enumerate(low) if not c.isascii()]:
+            return None
+        for i, c in before:
+            if re.fullmatch(r"[a-z-]", c, re.IGNORECASE) or c.isalnum() != low[i].isalnum():
+                return None
+        return low
+
+    chars = [chr(c) for c in range(0x80, 0x2200) if chr(c).lower() != chr(c) or chr(c).upper() != chr(c)]
+    chars += ["\u212a", "\u2019", "\u201c", "\u4e2d", "\u00e9", "\u03a3"]
+    for c in chars:
+        for text in (c, "a" + c, c + "b", "Ab" + c + "\u03a3 " + c, "x\u2019" + c + "\u00e9"):
+            assert speakers._lower_like_ignorecase(text) == reference(text), text
+            assert speakers._lowers_like_ignorecase(text) == (reference(text) is not None), text
+
+
+def test_role_np_tail_finds_what_the_look_behind_pattern_finds():
+    """_ROLE_NP_TAIL (its first letter, then the look-behind) finds in a window what the pattern that starts with
+    the look-behind finds, the det and poss groups but for their first letter."""
+    import random
+    import re
+
+    from datasette_diplomacy.extract import speakers
+
+    plain = re.compile(
+        r"(?<![\w'\u2019-])(?:(?P<det>[Tt]he|[Tt]his|[Tt]hat)[ \t]+|(?P<poss>(?:the[ \t]+)?[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?"
+        r"['\u2019]s?)[ \t]+)(?P<mods>(?:(?!(?:and|or|of|for|with|who|which|that|said|says|to|in|on|at)[ \t])"
+        r"(?:[\w\u2019'.-]*[\w\u2019'-]|(?:[A-Za-z]\.)+|[A-Z][a-z]{1,2}\.)[ \t]+){0,3}?)$")
+    rng = random.Random(9)
+    words = ["the", "The", "This", "that", "That", "this", "then", "Thea", "US", "U.S.", "Russia's", "Russia\u2019s",
+             "Biden's", "Joe", "and", "of", "said", "foreign", "deputy", "top", "x", "-", "'", "\u2019", "\u00e9", "1", "_",
+             "St.", "meeting.", "A."]
+    for _ in range(20000):
+        text = "".join(rng.choice(words) + rng.choice(["", " ", " ", "\t", "\n"]) for _ in range(rng.randrange(1, 9)))
+        start = rng.randrange(0, len(text) + 1)
+        end = rng.randrange(start, len(text) + 1)
+        m, p = speakers._ROLE_NP_TAIL.search(text, start, end), plain.search(text, start, end)
+        assert (m is None) == (p is None), text
+        if m is not None:
+            assert m.span() == p.span() and m.group("mods") == p.group("mods"), text
+            for group in ("det", "poss"):
+                assert (text[m.start():m.end(group)] if m.start(group) >= 0 else None) == p.group(group), text
+
+
 def test_role_heads_from_the_pipelines_pre_scan_are_those_of_the_role_automaton():
     """The places the document's joint pre-scan finds with the RoleHeadKeys (title + " " + body, mapped as the
     topics' pre-scan maps it: a hyphen a space) give _role_heads the matches its own automaton gives."""
