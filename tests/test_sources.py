@@ -2204,3 +2204,10 @@ def test_a_postposed_source_after_a_quotation_s_comma():
     body = "Ali Hosseini said the talks were \u201cclear and constructive,\u201d Iranian state media reported."
     _, _, quotes = extract(body)
     assert [q.text for q in quotes][0] == "the talks were \u201cclear and constructive,\u201d"
+
+
+def test_a_list_of_sources_with_long_titles():
+    body = ("Indian External Affairs Minister S. Jaishankar and his Russian counterpart Sergei Lavrov discussed "
+            "energy cooperation on Monday.")
+    assert speaker_of(body, "energy cooperation") == (
+        "Indian External Affairs Minister S. Jaishankar and his Russian counterpart Sergei Lavrov", "group")

@@ -521,7 +521,7 @@ _QUANTIFIER_SUBJECTS = {"those", "anyone", "anybody", "everyone", "everybody", "
 _LEAD_FILLERS = {"and", "but", "yet", "so", "still", "however", "now", "then", "meanwhile", "indeed", "also", "too",
                  "in", "fact", "of", "course", "at", "least", "for", "instead", "besides", "moreover"}
 # names joined before the last one of a joint subject: "Russia and ", "France, Germany and ", "The US and the "
-_NAME_IN_LIST = r"(?:[Tt]he[ \t]+)?[A-Z][\w.\u2019'-]*(?:[ \t]+[A-Z][\w.\u2019'-]*){0,3}"
+_NAME_IN_LIST = r"(?:[Tt]he[ \t]+)?[A-Z][\w.\u2019'-]*(?:[ \t]+[A-Z][\w.\u2019'-]*){0,5}"
 # (the last may be introduced as a counterpart: "President Ana Costa and her Mexican counterpart Rui Pereira")
 _JOINT_BEFORE = re.compile(rf"{_NAME_IN_LIST}(?:,[ \t]+{_NAME_IN_LIST}){{0,4}},?[ \t]+and[ \t]+"
                            r"(?:the[ \t]+|(?:his|her|their|its)[ \t]+(?:(?:[\w-]+[ \t]+){0,2}counterpart,?[ \t]+)?)?$")
