@@ -2211,3 +2211,12 @@ def test_a_list_of_sources_with_long_titles():
             "energy cooperation on Monday.")
     assert speaker_of(body, "energy cooperation") == (
         "Indian External Affairs Minister S. Jaishankar and his Russian counterpart Sergei Lavrov", "group")
+
+
+@pytest.mark.parametrize("body, content", [
+    ("Borrell warns EU cannot rely on US for security, officials said.", "EU cannot rely on US for security"),
+    ("The minister warned Russia the sanctions would bite.", "the sanctions would bite"),
+])
+def test_a_noun_after_the_verb_followed_by_a_modal_is_the_clause_s_subject(body, content):
+    _, _, quotes = extract(body)
+    assert quotes[0].text == content

@@ -818,6 +818,9 @@ def _is_name_lead(word: str) -> bool:
 _OWNER_BEFORE_NAME = re.compile(r"(?:[Tt]he[ \t]+)?[A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){0,2}['\u2019]s[ \t]+(?=[A-Z])")
 # a lower-case title and its "of" phrase ("director of the Office of Information Programs")
 _TITLE_OF = re.compile(r"[a-z][\w-]*[ \t]+(?:of|for|at)[ \t]")
+# a modal or auxiliary verb right after a would-be addressee: the noun is the clause's subject
+_MODAL_AFTER = re.compile(r"[ \t]*(?:can(?:not|'t|\u2019t)?|could|will|won['\u2019]t|would|must|should|may|might|is|are|was|"
+                          r"were|has|have|had|needs?)\b")
 # the words of an "according to" source up to its end: an acronym's dots ("the F.A.A.", "U.S. officials") and a
 # middle initial's ("John F. Kennedy") are no sentence end
 _ACCORDING_SOURCE = re.compile(
@@ -2523,8 +2526,9 @@ class _Finder:
                               r"people|officials|delegates|donors|workers|activists|leaders|aides|advisers|advisors|allies|"
                               r"friends|staff|staffers|associates|confidants|lawmakers|senators|investors|"
                               r"executives|employees|audiences))(?![\w\u2019'-])", masked[p:e])
-                if tm and not re.match(r"[ \t]+(?:that|how|whether)\b", masked[p:e]):
-                    p += tm.end()
+                if tm and not re.match(r"[ \t]+(?:that|how|whether)\b", masked[p:e]) \
+                        and not _MODAL_AFTER.match(masked, p + tm.end(), e):
+                    p += tm.end()  # (but "warns EU cannot rely on …": a modal after it, so the subject, no addressee)
                     m = _SKIP_ADVERBIALS.match(masked, p, e)
                     if m:
                         p = m.end()
