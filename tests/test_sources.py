@@ -2220,3 +2220,9 @@ def test_a_list_of_sources_with_long_titles():
 def test_a_noun_after_the_verb_followed_by_a_modal_is_the_clause_s_subject(body, content):
     _, _, quotes = extract(body)
     assert quotes[0].text == content
+
+
+def test_the_narrator_s_though_after_a_quotation_s_comma():
+    body = "Washington has said it will support Kyiv \u201cfor as long as it takes,\u201d though funding has stalled."
+    _, _, quotes = extract(body)
+    assert [q.text for q in quotes] == ["it will support Kyiv \u201cfor as long as it takes,\u201d"]

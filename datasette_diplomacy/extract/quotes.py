@@ -874,6 +874,7 @@ _CLAUSE_CUT = re.compile(
     r"claiming|recalling|according[ \t]+to|pointing[ \t]+(?:out|to)|referring[ \t]+to|citing|suggesting|asserting|declaring|"
     r"telling|calling|describing|accusing|urging|predicting|acknowledging|admitting|conceding|complaining|echoing)\b"
     r"|,[ \t]+(?:although|though|even[ \t]+though|whereas|(?:to|at|after|upon)[ \t]+which)\b"
+    r"|\u201d[ \t]+(?:although|though|even[ \t]+though|whereas)\b"  # (after a quotation's comma, which is masked)
     r"|[ \t]*[\u2013\u2014][ \t]*(?:although|though|even[ \t]+though)\b"  # "… – even though he picked Manning"
     r"|[ \t]+-[ \t]+(?:although|though|even[ \t]+though)\b"  # (a hyphen for the dash: "… bouncing back - though …")
     # ", after 55 percent said so in December": an earlier report set beside this one
