@@ -2226,3 +2226,15 @@ def test_the_narrator_s_though_after_a_quotation_s_comma():
     body = "Washington has said it will support Kyiv \u201cfor as long as it takes,\u201d though funding has stalled."
     _, _, quotes = extract(body)
     assert [q.text for q in quotes] == ["it will support Kyiv \u201cfor as long as it takes,\u201d"]
+
+
+@pytest.mark.parametrize("body, fragment, source", [
+    ("\u201cWe strongly condemn the launch,\u201d their communique read.", "condemn", ("their communique", "document")),
+    ("The declaration states that borders are inviolable.", "inviolable", ("the declaration", "document")),
+    ("Foreign ministers of the Group of Seven condemned the launch.", "the launch",
+     ("Foreign ministers of the Group of Seven", "group")),
+    ("House Speaker Ana M. Lind of Wisconsin said the campaign was disheartened.", "disheartened",
+     ("Ana M. Lind", "person")),
+])
+def test_diplomatic_papers_and_bodies_named_with_of(body, fragment, source):
+    assert speaker_of(body, fragment) == source

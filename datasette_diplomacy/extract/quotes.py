@@ -706,7 +706,9 @@ _DOC_SUBJECT = re.compile(
     # "a welcome message on the website reads", "the sign read"
     r"messages?|note|sign|banner|caption|headline|inscription|petition|resolution|tweets|posts|e-?mail|release|"
     r"papers?|e-?mails|cables?|tally|returns|calculations|count|interviews|transcripts?|testimony|affidavits?|"
-    r"motion|deposition|subpoena|warrant|verdict|opinion|dissent|order|guidance)"
+    r"motion|deposition|subpoena|warrant|verdict|opinion|dissent|order|guidance|"
+    # diplomatic papers: "“…,” their communique read", "the declaration states"
+    r"communiqu[eé]s?|declarations?|readouts?|memorandum|conclusions|treaty|charter|protocol|draft|accord)"
     r"(?:[ \t]+(?:by|from|of|for|in|on|at|released|published|conducted|compiled|taken|obtained|filed|that[ \t]+was|"
     r"relating[ \t]+to|last|this|earlier)"
     r"[^,;:\u201c]{0,60})?[ \t]+"
@@ -812,6 +814,19 @@ def _is_name_lead(word: str) -> bool:
 
     return word in _HONORIFICS_BEFORE_NAME or bool(re.fullmatch(r"[A-Z]\.", word)) or (
         word[:1].isupper() and is_first_name(word))
+
+
+_BODY_WORDS = {"group", "league", "association", "federation", "organization", "organisation", "republic", "kingdom",
+               "alliance", "friends", "coalition", "conference", "assembly"}
+
+
+def _is_body_word(word: str) -> bool:
+    """True for the capitalised head of a body's name that an "of" phrase completes ("Group" of "the Group of
+    Seven", "Bank" of "the Bank of England"), not a person's name ("Ryan" of "Paul Ryan of Wisconsin")."""
+    from .speakers import lexicon
+
+    low = word.lower()
+    return word[:1].isupper() and (low in _BODY_WORDS or low in lexicon().institution_words)
 
 
 # an owner's possessive before a name: "The Blaze’s " of "The Blaze’s Matt Walsh"
@@ -1911,6 +1926,10 @@ class _Finder:
                             taken.append(run[0])
                             break
                 break
+            if lw == "of" and capital_head and taken and k + 1 < len(rev) and taken[-1].group()[:1].isupper() \
+                    and _is_body_word(rev[k + 1].group()):
+                taken.append(wm)  # a body's name with "of" inside: "the Group of Seven", "the Bank of England"
+                continue
             if lw in _STOP_NP or lw in _ADVERBS and not (
                     lw in _TIME_ADJECTIVES and k + 1 < len(rev) and rev[k + 1].group().lower() in _DETERMINERS):
                 break  # (but "An earlier report": an adjective after a determiner)
