@@ -434,7 +434,7 @@ _MULTI = [
     r"makes (?:it )?clear", r"making (?:it )?clear", r"called for", r"calls for", r"calling for",
     # "called on Thursday for dialogue": the day between the verb and its "for"
     r"(?:called|calls) on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) for",
-    r"called on(?![ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)", r"calls on", r"spoke of", r"spoke about", r"speaks about", r"speaking about", r"talked about",
+    r"(?:called|calls) on(?![ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)", r"spoke of", r"spoke about", r"speaks about", r"speaking about", r"talked about",
     r"talks about", r"talking about", r"referring to", r"refers to", r"referred to", r"discussed", r"discusses",
     r"discussing", r"hit out at", r"hit back",
     r"(?:railed|rails|railing) against", r"(?:lashed|lashes|lashing) out at",

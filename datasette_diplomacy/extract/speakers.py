@@ -1435,7 +1435,8 @@ class SpeakerResolver:
                 if layout.sentence_of(r2[0]) > sent + 1:
                     break
                 word = r2[3]["word"]
-                if word == "him" or word == "her" and layout.sentence_of(r2[0]) == sent and _OBJECT_HER.match(body, r2[1]):
+                if word in ("him", "her") and layout.sentence_of(r2[0]) == sent and (
+                        word == "him" or _OBJECT_HER.match(body, r2[1])):
                     continue  # "Obama backed her up": an object in the name's own sentence is someone else
                 if word in ("he", "she", "his", "her", "himself", "herself"):
                     self._entities[r[3]["entity"]].gender_votes[r2[3]["gender"]] += 1
