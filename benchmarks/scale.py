@@ -203,7 +203,12 @@ def step_load(corpus: Path, db_path: Path, workers: int, profile: str | None = N
     else:
         summary = load(db_path, [corpus], workers=workers)
     seconds = time.perf_counter() - started
+    from datasette_diplomacy.compiled import compiled_modules
+
     return {
+        # Extraction modules that ran as Cython extensions in this process (setup.py;
+        # workers fork from it): 0 means pure Python.
+        "compiled_modules": len(compiled_modules()),
         "seconds": seconds,
         "cpu_seconds": _cpu() - cpu,
         "files_read": summary.files_read,
@@ -446,6 +451,8 @@ def main(argv: list[str] | None = None) -> None:
         return
     if args.articles is None:
         parser.error("--articles is required (except with --queries-only)")
+    if not CORPUS.is_dir():
+        parser.error(f"{CORPUS} is missing: the corpus is built from ../shared beside the repository")
     workers = sorted({w for group in (args.workers or [[1, os.cpu_count() or 1]]) for w in group})
 
     out = Path(args.out) if args.out else Path(tempfile.mkdtemp(prefix="diplomacy-scale-"))
@@ -494,7 +501,8 @@ def main(argv: list[str] | None = None) -> None:
             loads[w] = run_step(["load", str(corpus), str(db_path), str(w)])
             loadavg[f"after_load_w{w}"] = os.getloadavg()
             log(f"load W={w}: {loads[w]['seconds']:.1f}s, {loads[w]['articles']} articles, "
-                f"{loads[w]['quotes']} quotes, {loads[w]['errors']} errors")
+                f"{loads[w]['quotes']} quotes, {loads[w]['errors']} errors, "
+                f"{loads[w]['compiled_modules']} modules compiled")
         reload = run_step(["load", str(corpus), str(db_path), str(workers[-1])])
         log(f"re-load W={workers[-1]}: {reload['seconds']:.2f}s")
         loadavg["after_reload"] = os.getloadavg()
@@ -542,6 +550,7 @@ def main(argv: list[str] | None = None) -> None:
             "db_mb": db_megabytes(db_path),
             "floor_db_mb": db_megabytes(floor_db),
             "loaded": {k: loads[workers[-1]][k] for k in ("articles", "quotes", "speakers", "errors")},
+            "compiled_modules": {str(w): r["compiled_modules"] for w, r in loads.items()},
             "settings": settings,
             "query_ms": queries,
             "loadavg": loadavg,
@@ -561,7 +570,8 @@ def print_table(r: dict) -> None:
     print(f"N = {r['articles']} documents ({r['corpus']['variants']} varied copies); "
           f"loaded {loaded['articles']} articles, {loaded['quotes']} quotes, "
           f"{loaded['speakers']} speakers, {loaded['errors']} errors; {r['cpu_count']} CPUs, "
-          f"parallel capacity {r['parallel_capacity']} at the start")
+          f"parallel capacity {r['parallel_capacity']} at the start; extraction modules compiled: "
+          + ", ".join(f"W={w} {n}" for w, n in r["compiled_modules"].items()))
     print(f"{'step':<24} {'seconds':>9} {'x floor':>8} {'docs/s':>8} {'speedup':>8} {'peak MB':>8} "
           f"{'CPU main':>9} {'CPU workers':>12}")
     print(f"{'floor (sqlite-utils+FTS)':<24} {r['floor_seconds']:>9.2f} {1:>8.1f}")

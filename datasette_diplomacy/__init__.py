@@ -1,6 +1,12 @@
 """datasette-diplomacy: Datasette plugin hooks (the work lives in the modules they call)."""
 from datasette import hookimpl  # noqa: F401
 
+from . import compiled as _compiled
+
+# First, before any module of the package loads: a compiled module runs only while it
+# matches its source (see compiled.py and setup.py).
+_compiled.install()
+
 
 # The Python API, imported lazily so that loading the plugin into Datasette does not
 # import the extraction stack (trafilatura, dateparser) until someone uses it.

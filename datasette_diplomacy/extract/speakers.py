@@ -649,7 +649,7 @@ def _role_head_automaton():
     return _roles_automaton(_ROLE_KEY_TABLE)
 
 
-def _roles_automaton(table: dict):
+def _roles_automaton(table: bytes):
     """An Aho-Corasick automaton of every role as " role ", its characters mapped by ``table``; each key's
     value is the offset from its last character back to where the role's match starts."""
     automaton = _ahocorasick.Automaton()
