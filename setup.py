@@ -20,10 +20,11 @@ from setuptools.command.build_ext import build_ext
 PACKAGE = "datasette_diplomacy"
 HERE = Path(__file__).resolve().parent
 
-# Everything a document passes through from reading to extraction (the worker processes'
-# work). The web views and the store are left as Python: their time is in SQLite.
+# Everything a document passes through on a load: reading, cleaning and extraction (the
+# worker processes' work), then the main process's loader and store. The web views are left
+# as Python: their time is in SQLite and Datasette.
 COMPILED = [
-    "text", "pipeline",
+    "text", "pipeline", "model", "records", "loader", "store", "summaries",
     "ingest/readers", "ingest/decode", "ingest/markup", "ingest/clean", "ingest/metadata",
     "ingest/sidecar",
     "extract/speakers", "extract/quotes", "extract/transcripts", "extract/topics",

@@ -140,7 +140,8 @@ def polnear_part(args, out_dir: Path) -> None:
             rows.append(summary_row("textacy per paragraph", *peer, score_polnear(polnear, args.split, peer_pred)["figures"]))
     print(f"{'system':<22} {'content':>7} {'direct':>7} {'e2e':>7} {'e2e/dir':>7} {'articles/s':>10}   (F1; one process)")
     print("\n".join(rows))
-    print(f"throughput: {documents} articles in {seconds:.2f} s of extraction = {documents / seconds:.1f} articles/s")
+    print(f"throughput: {documents} articles in {seconds:.2f} s of extraction = {documents / seconds:.1f} articles/s"
+          f" ({compiled_note()})")
     print()
 
 
@@ -153,7 +154,16 @@ def transcripts_part(args, out_dir: Path) -> None:
     result = subprocess.run([sys.executable, str(scorer), "--docs", str(docs), "--pred", str(pred)], capture_output=True, text=True, check=True)
     print(f"== Transcripts: {docs} ({pred})")
     print(result.stdout.rstrip())
-    print(f"throughput: {documents} transcripts in {seconds:.2f} s of extraction = {documents / seconds:.1f} documents/s")
+    print(f"throughput: {documents} transcripts in {seconds:.2f} s of extraction = {documents / seconds:.1f} documents/s"
+          f" ({compiled_note()})")
+
+
+def compiled_note() -> str:
+    """Whether extraction ran as Cython extensions (setup.py) or as Python."""
+    from datasette_diplomacy.compiled import compiled_modules
+
+    count = len(compiled_modules())
+    return f"{count} modules compiled" if count else "pure Python"
 
 
 def main(argv=None) -> int:

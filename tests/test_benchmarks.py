@@ -24,6 +24,8 @@ def test_scale_benchmark_smoke(tmp_path):
     assert report["articles"] == 20
     assert set(report["load_seconds"]) == {"1", "2"}
     assert report["loaded"]["articles"] == 20 and report["loaded"]["errors"] == 0
+    # how many extraction modules ran compiled is reported per load (tests/test_compiled.py checks they do)
+    assert set(report["compiled_modules"]) == {"1", "2"}
     for key in ("floor_seconds", "ratio_to_floor", "articles_per_second", "reload_seconds",
                 "peak_rss_mb", "db_mb"):
         assert key in report
