@@ -94,10 +94,16 @@ def test_the_install_compiles_the_extraction(tmp_path):
     """The README's install compiles the extraction modules (it needs a C compiler)."""
     (tmp_path / "wire.txt").write_text(TEXTS["wire.txt"], encoding="utf-8")
     loaded = run_extraction([tmp_path / "wire.txt"], pure=False)["compiled"]
-    assert compiled.read_manifest(), (
+    manifest = compiled.read_manifest()
+    assert manifest, (
         "datasette_diplomacy/compiled.json is missing: setup.py compiled nothing. Install with a C "
         "compiler and the Python headers (pip install -e .); the package runs as Python without them, "
         "only slower.")
+    finder = SourceFirst(manifest)
+    changed = sorted(name for name, digest in manifest.items()
+                     if source_hash(finder.source_path(name)) != digest)
+    assert not changed, f"edited since the install compiled them (so they run as Python): {changed}; " \
+                        "run `pip install -e .` again"
     assert {"datasette_diplomacy.extract.speakers", "datasette_diplomacy.extract.quotes",
             "datasette_diplomacy.pipeline"} <= set(loaded)
 

@@ -2238,3 +2238,32 @@ def test_the_narrator_s_though_after_a_quotation_s_comma():
 ])
 def test_diplomatic_papers_and_bodies_named_with_of(body, fragment, source):
     assert speaker_of(body, fragment) == source
+
+
+# ---------------------------------------------------------------- session 12: possessive members, "said he had"
+
+
+@pytest.mark.parametrize("body, fragment, source", [
+    ("Marta Ruiz and her husband said on Monday that they would appeal the ruling.", "appeal",
+     ("Marta Ruiz and her husband", "group")),
+    ("Former Minister Tomas Berg and his lawyers told reporters that the charges were baseless.", "baseless",
+     ("Former Minister Tomas Berg and his lawyers", "group")),
+    ("Ruritania and its allies said the vote had been rigged.", "rigged", ("Ruritania and its allies", "group")),
+])
+def test_a_possessive_last_member_joins_the_list_of_sources(body, fragment, source):
+    assert speaker_of(body, fragment) == source
+
+
+def test_a_pronoun_first_member_is_left_to_the_pronoun():
+    body = "Ann Lee spoke first. She and her aides vowed to win back the public's trust."
+    # not "She and her aides": the pronoun's person is the one to find (and the group is not named)
+    assert speaker_of(body, "public's trust")[0] != "She and her aides"
+
+
+def test_he_before_a_verb_after_a_quotation_is_not_an_inverted_subject():
+    body = ("Jon Berg chaired the hearing. The intruder, known to the police as “Ghost,” said he had entered "
+            "the building at night.")
+    assert not [q for q in reports(body) if "Ghost" in q[2] and q[0] == "Jon Berg"]
+    # the inverted pronoun itself still speaks
+    assert speaker_of("Jon Berg chaired the hearing. “We will finish on time,” said he.", "finish") == (
+        "Jon Berg", "person")

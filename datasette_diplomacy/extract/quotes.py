@@ -531,6 +531,11 @@ _LIST_STOP = {"on", "in", "at", "by", "but", "and", "so", "yet", "then", "last",
               "meanwhile", "however", "also", "still", "now", "earlier", "later", "since", "while", "when", "as",
               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
               "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+# a verb right after a pronoun: the pronoun is its clause's subject ("said he had", "said she would")
+_PRONOUN_THEN_VERB = re.compile(r"[ \t]+(?:had|has|have|was|were|is|are|would|will|could|can|should|did|does|do|"
+                                r"might|must|may|[a-z]+ed)\b")
+# the last member of a list named by a possessive: "her husband", "his two sons", "its allies"
+_POSSESSIVE_MEMBER = re.compile(r"(?:his|her|their|its)[ \t]+(?:[\w-]+[ \t]+){0,2}?([a-z][\w-]*)")
 # a noun phrase that already is such a list ("Estonia and Latvia", taken whole by the phrase walker)
 _JOINT_WHOLE = re.compile(rf"{_NAME_IN_LIST}(?:,[ \t]+{_NAME_IN_LIST}){{0,4}},?[ \t]+and[ \t]+{_NAME_IN_LIST}")
 # a participle opening the sentence: "Citing “obligations in Tennessee,” the spokeswoman told …"
@@ -1838,7 +1843,13 @@ class _Finder:
         Bo's report)."""
         masked = self.masked
         if not re.match(r"(?:the[ \t]+)?[A-Z]", masked[last_start:last_start + 6]):
-            return None
+            # "Ana Costa and her husband said": the last member is someone of the one before
+            member = _POSSESSIVE_MEMBER.fullmatch(masked, last_start, last_end)
+            if member is None or not self._agentive(member.group(), member.group(1)):
+                return None
+            m = _JOINT_BEFORE.search(masked, max(s, last_start - 160), last_start)
+            if m is None or masked[m.start():last_start].split()[0].lower() in _PERSONAL_PRONOUNS:
+                return None  # "She and her aides": left to the pronoun's own resolution
         whole = _JOINT_WHOLE.fullmatch(masked, last_start, last_end)
         m = whole or _JOINT_BEFORE.search(masked, max(s, last_start - 160), last_start)
         if m is None:
@@ -2108,6 +2119,9 @@ class _Finder:
                             and _INVERTED_SUBJECT_END.match(self.masked, cand.end, e):
                         mention = cand
                         break
+        if mention is not None and mention.kind == "pronoun" and _PRONOUN_THEN_VERB.match(self.masked, mention.end, e) \
+                and re.search(r"\u201d[ \t]*,?[ \t]*[a-z]+[ \t]*$", self.masked[max(0, pos - 20):p]):
+            return None  # "known as “Guccifer,” said he had broken in": the subject of what was said, not an inverted one
         if mention is not None and not mention.in_quote:
             if mention.kind == "role":
                 # "said the company's chief executive, John J. Ferriola.": the name the description introduces
