@@ -2267,3 +2267,20 @@ def test_he_before_a_verb_after_a_quotation_is_not_an_inverted_subject():
     # the inverted pronoun itself still speaks
     assert speaker_of("Jon Berg chaired the hearing. “We will finish on time,” said he.", "finish") == (
         "Jon Berg", "person")
+
+
+@pytest.mark.parametrize("body, fragment, source", [
+    ("The ministers will widen sanctions against Ruritania, Marta Ruiz said after a meeting in Ostrava.",
+     "widen sanctions", ("Marta Ruiz", "person")),
+    ("The talks were useful, the minister said before leaving for Rome.", "talks were useful", ("the minister", "person")),
+])
+def test_a_postposed_source_may_end_with_when_it_spoke(body, fragment, source):
+    assert speaker_of(body, fragment)[0] == source[0]
+
+
+def test_a_postposed_source_with_a_long_title_reports_the_clause_with_its_own_report():
+    body = ("Ministers agreed on Monday to widen sanctions against Ruritania, the bloc's foreign policy chief "
+            "Marta Ruiz said after a meeting in Ostrava.")
+    # her report, not the ministers' agreement running on over who said it
+    assert reports(body) == [("Marta Ruiz", "said",
+                              "Ministers agreed on Monday to widen sanctions against Ruritania")]

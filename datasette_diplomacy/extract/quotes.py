@@ -982,13 +982,15 @@ _POSTPOSED_ADDRESSEE = re.compile(
 # "…, a senior State Department official said." closing a sentence: another source's report of it (also after a
 # quotation, whose own comma is masked: "… “clear,” state media reported")
 _POSTPOSED_SOURCE_END = re.compile(
-    r"(?:,|\u201d)[ \t]+(?:[\w.\u2019'-]+[ \t]+){1,6}?(?:said|says|added|adds|reported|reports|told[ \t]+(?:reporters|journalists|"
+    r"(?:,|\u201d)[ \t]+(?:[\w.\u2019'-]+[ \t]+){1,8}?(?:said|says|added|adds|reported|reports|told[ \t]+(?:reporters|journalists|"
     r"lawmakers|parliament|(?:a|the)[ \t]+(?:news|press)[ \t]+conference|(?:a|the)[ \t]+briefing))"
     r"(?:[ \t]+(?:on[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)"
     r"|[ \t]+(?:last|this)[ \t]+(?:week|month|year|weekend)"
     # "…, the Egyptian presidency said in a statement."
     r"|[ \t]+in[ \t]+(?:a|an|its|his|her|their)[ \t]+(?:[\w-]+[ \t]+)?(?:statement|interview|briefing|tweet|post|letter|"
-    r"readout|communiqu[eé]))?[ \t]*(?=[.!?,]|$)")
+    r"readout|communiqu[eé])"
+    # "…, the bloc's foreign policy chief Josep Borrell said after a meeting in Brussels."
+    r"|[ \t]+(?:after|before|following)[ \t]+(?!that\b)[^,;:\u201c\u201d.!?]{1,60})?[ \t]*(?=[.!?,]|$)")
 _AS_LEAD = re.compile(r"[ \t]*(?:(?:In|On|At|After|During|Since|For|Under|Among|Before)\b[^,;\u201c\u201d]{1,60},[ \t]*)?"
                       r"(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)[ \t]+)?[Aa]s[ \t]+")  # "In the old Soviet Union, as Smith reported, …"
 # after "As X said": where and when, then the comma before the clause reported
@@ -1187,7 +1189,7 @@ _INVERTED_SUBJECT_END = re.compile(r"(?:" + _PLACE_AFTER_NAME.pattern + r")?"
                                    r"[ \t]*(?:[,.;:!?]|$)")
 _DASH_PARENTHETICAL = re.compile(
     r"[ \t]*(?:\u2014|\u2013|--|[ \t]-[ \t])[^\u2014\u2013\u201c\u201d]{1,160}?(?:\u2014|\u2013|--|[ \t]-)$")
-_TRAILING_PP = re.compile(r"[ \t]+(?:in|on|at|during|via)[ \t]"
+_TRAILING_PP = re.compile(r"[ \t]+(?:in|on|at|during|via|after|before|following)[ \t]"
                           r"(?![^,;\u201c]*\bthat\b)[^,;\u201c]*[.!?]?[\u201d]?[ \t]*$")
 _SUBORDINATE_LEAD = re.compile(r"[ \t]*(?:(?:[Ee]ven|[Jj]ust|[Ss]oon|[Ll]ong)[ \t]+)?"
                                r"(?:(?:[Jj]ust[ \t]+)?(?:[Dd]ays|[Hh]ours|[Ww]eeks|[Mm]onths|[Yy]ears|[Mm]inutes)[ \t]+(?:after|before)|"
