@@ -2284,3 +2284,19 @@ def test_a_postposed_source_with_a_long_title_reports_the_clause_with_its_own_re
     # her report, not the ministers' agreement running on over who said it
     assert reports(body) == [("Marta Ruiz", "said",
                               "Ministers agreed on Monday to widen sanctions against Ruritania")]
+
+
+@pytest.mark.parametrize("body, source", [
+    ("Ruritanian Prime Minister Ana Costa and Freedonian President Rui Pereira agreed on Thursday to resume "
+     "regular visits.", "Ruritanian Prime Minister Ana Costa and Freedonian President Rui Pereira"),
+    ("On Monday, Ruritania and President Rui Pereira said that the border was closed.",
+     "Ruritania and President Rui Pereira"),
+])
+def test_the_last_member_of_a_list_may_carry_its_own_title(body, source):
+    assert reports(body)[0][0] == source
+
+
+def test_a_list_opened_by_a_pronoun_is_left_to_the_pronoun():
+    body = ("Rui Pereira arrived late. He and Committee Chairman Ana Costa condemned the programme in "
+            "statements.")
+    assert not [r for r in reports(body) if r[0] and r[0].startswith("He and")]

@@ -524,7 +524,9 @@ _LEAD_FILLERS = {"and", "but", "yet", "so", "still", "however", "now", "then", "
 _NAME_IN_LIST = r"(?:[Tt]he[ \t]+)?[A-Z][\w.\u2019'-]*(?:[ \t]+[A-Z][\w.\u2019'-]*){0,5}"
 # (the last may be introduced as a counterpart: "President Ana Costa and her Mexican counterpart Rui Pereira")
 _JOINT_BEFORE = re.compile(rf"{_NAME_IN_LIST}(?:,[ \t]+{_NAME_IN_LIST}){{0,4}},?[ \t]+and[ \t]+"
-                           r"(?:the[ \t]+|(?:his|her|their|its)[ \t]+(?:(?:[\w-]+[ \t]+){0,2}counterpart,?[ \t]+)?)?$")
+                           r"(?:the[ \t]+|(?:his|her|their|its)[ \t]+(?:(?:[\w-]+[ \t]+){0,2}counterpart,?[ \t]+)?"
+                           # the last member's own title: "… and South Korean President Yoon Suk Yeol"
+                           r"|(?:[A-Z][\w.\u2019'-]*[ \t]+){1,4})?$")
 _LIST_STOP = {"on", "in", "at", "by", "but", "and", "so", "yet", "then", "last", "this", "after", "before", "during",
               "among", "for", "with", "from", "of", "to", "under", "across", "within", "unlike", "like", "despite",
               "following", "amid", "according", "speaking", "asked",
@@ -1849,9 +1851,8 @@ class _Finder:
             member = _POSSESSIVE_MEMBER.fullmatch(masked, last_start, last_end)
             if member is None or not self._agentive(member.group(), member.group(1)):
                 return None
-            m = _JOINT_BEFORE.search(masked, max(s, last_start - 160), last_start)
-            if m is None or masked[m.start():last_start].split()[0].lower() in _PERSONAL_PRONOUNS:
-                return None  # "She and her aides": left to the pronoun's own resolution
+            if _JOINT_BEFORE.search(masked, max(s, last_start - 160), last_start) is None:
+                return None
         whole = _JOINT_WHOLE.fullmatch(masked, last_start, last_end)
         m = whole or _JOINT_BEFORE.search(masked, max(s, last_start - 160), last_start)
         if m is None:
@@ -1865,6 +1866,8 @@ class _Finder:
         start = self._after_opening_conj(start, m.end())  # "But China and India said"
         if masked[start:m.end()].split()[0].lower() in _LIST_STOP:
             return None  # "But China said": no list
+        if masked[start:m.end()].split()[0].lower() in _PERSONAL_PRONOUNS:
+            return None  # "He and Chairman Bob Goodlatte", "She and her aides": left to the pronoun's resolution
         lead = masked[s:start]
         if lead.strip() and not _OPENING_CONJ.fullmatch(lead) and not re.search(r",[ \t]*$", lead):
             return None
