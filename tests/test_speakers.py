@@ -804,3 +804,18 @@ def test_words_turned_down_alone_are_skipped_alike():
         assert table() == full  # now skipped
     finally:
         speakers._NO_NAME_WORDS = saved
+
+
+# ---------------------------------------------------------------- session 12: countries of two words
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ("New Zealand Prime Minister Aroha Ngata met Australian Prime Minister Tom Reid on Thursday. Reid said the "
+     "talks had gone well. The New Zealand prime minister said that trade would grow.", "Aroha Ngata"),
+    ("South Korean President Kim Ji-ho met Chinese President Li Wen on Thursday. Li said the talks had gone "
+     "well. The South Korean leader said that trade would grow.", "Kim Ji-ho"),
+])
+def test_a_two_word_nationality_gives_the_title_holder_a_country(body, speaker):
+    from test_quotes import reports
+
+    assert [r[0] for r in reports(body) if r[2] == "trade would grow"] == [speaker]

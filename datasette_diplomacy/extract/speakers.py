@@ -649,6 +649,18 @@ def _role_head_automaton():
     return _roles_automaton(_ROLE_KEY_TABLE)
 
 
+def _multiword_country(words: list[str]) -> str | None:
+    """The country that two or three words next to each other name ("South Korean", "New Zealand",
+    "Bosnia and Herzegovina"), where no single word of them does."""
+    for size in (3, 2):
+        for k in range(len(words) - size + 1):
+            phrase = _POSS_S_END.sub("", " ".join(words[k:k + size]))
+            c = gazetteer.country_of(phrase) or (phrase.islower() and gazetteer.country_of(phrase.title()))
+            if c:
+                return c
+    return None
+
+
 def _roles_automaton(table: bytes):
     """An Aho-Corasick automaton of every role as " role ", its characters mapped by ``table``; each key's
     value is the offset from its last character back to where the role's match starts."""
@@ -1631,6 +1643,14 @@ class SpeakerResolver:
                 prefix.append(toks[i])
                 i += 1
                 continue
+            if i + 2 < len(toks) and not gazetteer.country_of(w) and not is_first_name(w):
+                c = gazetteer.country_of(f"{w} {toks[i + 1][2]}")
+                if c and fold(toks[i + 2][2]).rstrip(".") in lex.titles:
+                    # "South Korean President Yoon Suk Yeol", "New Zealand Prime Minister Chris Hipkins"
+                    country = country or c
+                    prefix.extend(toks[i:i + 2])
+                    i += 2
+                    continue
             c = gazetteer.country_of(w)
             if c and i + 1 < len(toks) and not (is_first_name(w) and len(toks) - i == 2):
                 # "Russian Foreign Minister", "UK Foreign Secretary", "Kremlin spokesman"; but "Chad Wolf",
@@ -1759,6 +1779,7 @@ class SpeakerResolver:
                 c = gazetteer.country_of(_POSS_S_END.sub("", w))
                 if c:
                     country = country or c
+            country = country or _multiword_country(role_phrase.split())  # "South Korean President"
             counterpart = "counterpart" in role_phrase.lower()
             if not counterpart:
                 role_words = role_words or [w for w in role_phrase.split() if not gazetteer.country_of(_POSS_S_END.sub("", w))]
@@ -2060,6 +2081,7 @@ class SpeakerResolver:
             c = gazetteer.country_of(w) or gazetteer.country_of(w.capitalize()) or gazetteer.country_of(w.upper())
             if c:
                 country = country or c
+        country = country or _multiword_country([w.strip(".,") for w in info.get("mods", [])])  # "the South Korean leader"
         # the role text may be a title with its own country ("UK Foreign Secretary")
         if info.get("country"):
             country = country or info["country"]
