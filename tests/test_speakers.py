@@ -819,3 +819,20 @@ def test_a_two_word_nationality_gives_the_title_holder_a_country(body, speaker):
     from test_quotes import reports
 
     assert [r[0] for r in reports(body) if r[2] == "trade would grow"] == [speaker]
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ("China's ambassador, Zhang Jun, said the draft was weak.", "Zhang Jun"),
+    ("Ana Costa spoke first. Tin Aye May, 60, a doctor, said she was elated. “We have to be careful,” she said.",
+     "Tin Aye May"),
+])
+def test_a_name_may_end_with_a_month(body, speaker):
+    from test_quotes import reports
+
+    assert {r[0] for r in reports(body)} == {speaker}
+
+
+def test_a_month_abbreviation_before_a_day_is_a_date_not_a_name():
+    body = "The vote was held on Tuesday Jun 5 in Geneva. Ana Costa said it was fair."
+    resolver = SpeakerResolver(body, paragraph_spans(body))
+    assert [e.name for e in resolver._entities] == ["Ana Costa"]

@@ -258,6 +258,10 @@ september october november december jan feb mar apr jun jul aug sep sept oct nov
 """.split()
 )
 _WEEKDAYS_MONTHS = _CALENDAR - {"may", "march", "june", "august", "jan", "mar", "jun", "aug"}
+# months (and their abbreviations) that end names too: "Zhang Jun", "Wang Jun", "Theresa May"; a date when a
+# day follows ("Jun 5")
+_MONTHS_IN_NAMES = {"jun", "may", "mar", "jan"}
+_DAY_AFTER = re.compile(r"\.?[ \t]+\d")
 # capitalised words that belong to a role rather than to an organisation ("Foreign Minister")
 _ROLE_TITLE_WORDS = set(
     """
@@ -1727,6 +1731,7 @@ class SpeakerResolver:
                    for w in words):  # "Russian Foreign Ministry", but "David French" is a name
                 return self._not_a_name(text, by_words)
             if any(w in _FUNCTION and not (len(words[k]) == 2 and words[k][1] == ".")  # an initial: "James A. Baker"
+                   and not (k == len(words) - 1 and w in _MONTHS_IN_NAMES and not _DAY_AFTER.match(body, end))
                    for k, w in enumerate(folded[1:], 1)):
                 return self._not_a_name(text, by_words)
             if all(w.isupper() for w in words):
