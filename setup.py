@@ -54,7 +54,8 @@ def extensions() -> list:
         path = Path(PACKAGE, module + ".py")
         name = f"{PACKAGE}." + module.replace("/", ".")
         modules[name] = hashlib.sha256((HERE / path).read_bytes()).hexdigest()
-        sources.append(Extension(name, [str(path)], optional=True))
+        # -g0 after Python's own -g: no debug sections (they tripled the wheel, and nobody debugs this C)
+        sources.append(Extension(name, [str(path)], optional=True, extra_compile_args=["-g0"]))
     manifest = HERE / PACKAGE / "compiled.json"
     try:
         # annotation_typing off: the annotations document, they are not C types to enforce.
