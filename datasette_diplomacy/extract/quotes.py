@@ -1851,8 +1851,6 @@ class _Finder:
             member = _POSSESSIVE_MEMBER.fullmatch(masked, last_start, last_end)
             if member is None or not self._agentive(member.group(), member.group(1)):
                 return None
-            if _JOINT_BEFORE.search(masked, max(s, last_start - 160), last_start) is None:
-                return None
         whole = _JOINT_WHOLE.fullmatch(masked, last_start, last_end)
         m = whole or _JOINT_BEFORE.search(masked, max(s, last_start - 160), last_start)
         if m is None:

@@ -1647,15 +1647,16 @@ class SpeakerResolver:
                 prefix.append(toks[i])
                 i += 1
                 continue
-            if i + 2 < len(toks) and not gazetteer.country_of(w) and not is_first_name(w):
-                c = gazetteer.country_of(f"{w} {toks[i + 1][2]}")
-                if c and fold(toks[i + 2][2]).rstrip(".") in lex.titles:
+            c = gazetteer.country_of(w)
+            if c is None and i + 2 < len(toks) and fold(toks[i + 2][2]).rstrip(".") in lex.titles \
+                    and not is_first_name(w):
+                pair = _multiword_country([w, toks[i + 1][2]])
+                if pair:
                     # "South Korean President Yoon Suk Yeol", "New Zealand Prime Minister Chris Hipkins"
-                    country = country or c
+                    country = country or pair
                     prefix.extend(toks[i:i + 2])
                     i += 2
                     continue
-            c = gazetteer.country_of(w)
             if c and i + 1 < len(toks) and not (is_first_name(w) and len(toks) - i == 2):
                 # "Russian Foreign Minister", "UK Foreign Secretary", "Kremlin spokesman"; but "Chad Wolf",
                 # "Jordan Peterson": a given name before a surname
