@@ -2300,3 +2300,48 @@ def test_a_list_opened_by_a_pronoun_is_left_to_the_pronoun():
     body = ("Rui Pereira arrived late. He and Committee Chairman Ana Costa condemned the programme in "
             "statements.")
     assert not [r for r in reports(body) if r[0] and r[0].startswith("He and")]
+
+
+@pytest.mark.parametrize("introduction, source", [
+    ("Chile's deputy foreign minister, who would not discuss the agenda, said the talks had been useful.",
+     "Chile's deputy foreign minister"),
+    ("A senior Freedonian diplomat described the meeting as tense.", "a senior Freedonian diplomat"),
+    ("One Ruritanian official said the agenda was too long.", "one Ruritanian official"),
+])
+def test_he_after_an_unnamed_source_is_that_source(introduction, source):
+    # the last sentence's source is one new, unnamed person: "He" is him, not the man named before him
+    body = ("Marek Novak, the Freedonian foreign minister, said on Monday that the border would stay open. "
+            f"{introduction} He added that his government expected an answer within a week.")
+    assert speaker_of(body, "expected an answer")[0].lower() == source.lower()
+
+
+@pytest.mark.parametrize("introduction", [
+    "A Freedonian government spokeswoman declined to comment.",  # no "he"
+    "The Freedonian minister said the talks had been useful.",  # a definite description: most often Novak again
+    "Officials in Ostrava said the talks had been useful.",  # a group
+])
+def test_he_after_another_kind_of_source_keeps_the_man_named(introduction):
+    body = ("Marek Novak, the Freedonian foreign minister, said on Monday that the border would stay open. "
+            f"{introduction} He added that his government expected an answer within a week.")
+    assert speaker_of(body, "expected an answer")[0] == "Marek Novak"
+
+
+@pytest.mark.parametrize("before", ["It rained in Ostrava on Monday.", "The delegations met at the U.N."])
+def test_a_countrys_official_after_a_sentence_ending_in_a_capitalised_word(before):
+    # "Monday. Chile's" is no two-word possessive: the official is Chile's
+    body = f"{before} Chile's deputy foreign minister said the talks had been useful."
+    assert speaker_of(body, "talks had been useful") == ("Chile's deputy foreign minister", "anonymous")
+
+
+def test_the_minister_after_a_countrys_unnamed_minister_is_the_same_person():
+    body = ("Chile's defence minister said on Friday that both navies had agreed to joint patrols. "
+            "\u201cWe see goodwill on both sides,\u201d the minister told reporters.")
+    assert speaker_of(body, "goodwill") == ("Chile's defence minister", "anonymous")
+    _, resolver, _ = extract(body)
+    assert len([s for s in resolver.speakers() if s.type == "anonymous"]) == 1
+
+
+def test_a_description_with_another_modifier_is_someone_else():
+    body = ("Chile's defence minister said on Friday that both navies had agreed to joint patrols. "
+            "\u201cWe see goodwill on both sides,\u201d the foreign minister told reporters.")
+    assert speaker_of(body, "goodwill")[0] != "Chile's defence minister"

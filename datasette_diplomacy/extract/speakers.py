@@ -755,6 +755,12 @@ def _pronouns(body: str, places: list[int] | None = None) -> list[re.Match]:
     return _matches_at(_HE.match, body, places)
 
 
+def _possessor_of_office(poss: str) -> bool:
+    """Whether a possessive before a role names a country or an international body ("Russia's", "NATO's")."""
+    poss = poss.strip()
+    return bool(gazetteer.country_of(poss) or _ACRONYM_POSSESSIVE.fullmatch(poss))
+
+
 def _role_nps(body: str, places: list[int] | None = None):
     """Role descriptions: (start, end, det, poss, mods, head) for "the Russian foreign minister", "Moscow's top diplomat"
     (``places``: see :func:`_role_heads`)."""
@@ -766,8 +772,14 @@ def _role_nps(body: str, places: list[int] | None = None):
         start = m.start()
         # (the groups less their first letter: see _ROLE_NP_TAIL)
         poss = body[start:m.end("poss")] if m.start("poss") >= 0 else None
-        if poss and not gazetteer.country_of(poss.strip()) and not _ACRONYM_POSSESSIVE.fullmatch(poss.strip()):
-            continue  # (a country's or an international body's: "Russia's foreign minister", "NATO's secretary general")
+        if poss and not _possessor_of_office(poss):
+            # "on Monday. Chad's ambassador", "at the U.N. Chad's ambassador": its last word alone may be
+            last = max(poss.rfind(" "), poss.rfind("\t")) + 1
+            m = _ROLE_NP_TAIL.search(body, start + last, hs) if last else None
+            poss = body[m.start():m.end("poss")] if m and m.start("poss") >= 0 else None
+            if not poss or not _possessor_of_office(poss):
+                continue  # (a country's or an international body's: "Russia's foreign minister", "NATO's secretary general")
+            start = m.start()
         det = body[start:m.end("det")] if m.start("det") >= 0 else None
         yield start, he, det, poss, m.group("mods") or "", body[hs:he]
 
@@ -809,6 +821,24 @@ _PARTY_WORD = re.compile(r"\b(?:democrat|republican|gop|labour|conservative|tory
 _PLACE_PREPOSITION_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:in|at|from|near|outside|across)[ \t]+$")
 _DETERMINER_START = re.compile(r"(?<![\w'\u2019-])(?:[Aa]n?|[Tt]he)[ \t]")
 PLURAL_HEAD = re.compile(r"(?:[a-z]{2,}[^su\W'\u2019]s|people|men|women|police|staff)$")
+
+
+_OTHER_GENDER = {"m": ("f",), "f": ("m",)}
+_NEW_PERSON_DETERMINERS = frozenset("a an one another my his her our their your".split())
+
+
+def _described_gender(description: str) -> str | None:
+    """The gender the first gendered role word of ``description`` gives ("a spokeswoman for the campaign": f)."""
+    genders = lexicon().role_gender
+    return next((genders[w] for w in map(fold, description.split()) if w in genders), None)
+
+
+def _new_unnamed_person(name: str) -> bool:
+    """An anonymous source that brings in one new person ("a senior Saudi official", "Iran's chief
+    negotiator", "my mother"), who may be the "he" of the next sentence; not a group ("officials", "74 percent") nor a
+    definite description ("the Vermont senator"), which most often stands for someone named before."""
+    first = fold(name.split()[0]) if name.split() else ""
+    return (first in _NEW_PERSON_DETERMINERS or first.endswith("'s")) and not PLURAL_HEAD.search(name)
 _ROLE_PP_REST = re.compile(r"[ \t]+(?:to|of|for|at|in)[ \t]+[^,;\n]{1,60}")
 _FOLLOWS_NAME = re.compile(r",\s+" + _NAME_WORD + r"[ \t]+" + _NAME_WORD)
 
@@ -942,7 +972,7 @@ class SpeakerResolver:
         if idx is None:
             return
         typ = self._entities[idx].type
-        if typ == "person":
+        if typ == "person" or typ == "anonymous" and _new_unnamed_person(self._entities[idx].name):
             bisect.insort(self._spoken, (start, idx))
         elif typ in ("institution", "document"):
             bisect.insort(self._spoken_things, (start, idx))
@@ -2017,8 +2047,11 @@ class SpeakerResolver:
             return None
         at, idx = self._spoken[j - 1]
         e = self._entities[idx]
-        if self.layout.sentence_of(at) < sent - max_back or e.gender not in (gender, None) or e.type != "person":
+        if self.layout.sentence_of(at) < sent - max_back or e.gender not in (gender, None) \
+                or e.type != "person" and e.type != "anonymous":
             return None
+        if e.type == "anonymous" and _described_gender(e.name) in _OTHER_GENDER[gender]:
+            return None  # "a campaign spokeswoman" is no "he"
         return idx
 
     def _resolve_pronoun(self, gender: str, pos: int, sent: int, in_quote: bool) -> int | None:
@@ -2185,8 +2218,9 @@ class SpeakerResolver:
                         self._entities[idx].add_alias(_role_alias(m.text))
                         return idx
                 if re.match(r"(?:the|a|an)\s|[A-Z][\w.-]*['\u2019]s?\s", m.text, re.I):
-                    # "the minister", "Chad's ambassador": an official nobody named
-                    return self._keyed_entity("anonymous", _role_alias(m.text))
+                    # "the minister", "Chad's ambassador": an official nobody named (or described before)
+                    described = self._described_before(m.text)
+                    return described if described is not None else self._keyed_entity("anonymous", _role_alias(m.text))
             return idx
         m = self.mention_ending_at(end)
         if m is not None and m.start >= start and m.entity is not None and not (
@@ -2318,7 +2352,9 @@ class SpeakerResolver:
             idx = self._resolve_role({"head": head, "mods": content[:-1], "poss": None}, start, end, sent)
             if idx is None and self._last_role_candidates == 0 and det == "the":
                 # "the gambling tycoon" with nobody of that role named: a described, unnamed speaker
-                return self._keyed_entity("anonymous", re.sub(r"^(?:The|A|An)\b", lambda mm: mm.group().lower(), text))
+                described = self._described_before(text)
+                return described if described is not None else self._keyed_entity(
+                    "anonymous", re.sub(r"^(?:The|A|An)\b", lambda mm: mm.group().lower(), text))
             return idx
         # a capitalised name not in the table (never a month, a weekday or another function word: "in late August found")
         if lwords and all(w in _WEEKDAYS_MONTHS for w in lwords):
@@ -2372,6 +2408,21 @@ class SpeakerResolver:
                 return None
             # only someone surely a person (a first name or a title): not "Super Bowl" met as a subject
             return idx if e.strong else None
+        return None
+
+    def _described_before(self, text: str) -> int | None:
+        """The unnamed person a definite description refers back to: "the minister" after "Turkey's defence
+        minister said" is the last anonymous source with that head and all of the description's modifiers."""
+        words = fold(" ".join(text.split())).split()
+        if len(words) < 2 or words[0] != "the":
+            return None
+        head, mods = words[-1], set(words[1:-1])
+        for i in range(len(self._entities) - 1, -1, -1):
+            e = self._entities[i]
+            if e.type == "anonymous":
+                known = fold(e.name).split()
+                if known[-1:] == [head] and mods <= set(known) and _new_unnamed_person(e.name):
+                    return i
         return None
 
     def _keyed_entity(self, typ: str, name: str, country: str | None = None) -> int:
