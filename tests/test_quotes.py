@@ -479,6 +479,18 @@ def test_an_urged_addressee_before_not_to(body, content):
     assert [text for _, text in who_said_what(body)] == [content]
 
 
+@pytest.mark.parametrize("addressee", ["Baltic states", "the Baltic states", "European capitals",
+                                       "neighbouring countries", "Western governments"])
+def test_states_addressed_by_a_warning_are_not_its_content(addressee):
+    body = f"Ruritania warned {addressee} that the transit restrictions were illegal."
+    assert who_said_what(body) == [("Ruritania", "the transit restrictions were illegal")]
+
+
+def test_states_before_a_modal_are_the_subject_of_the_warning():
+    body = "Ruritania warned Baltic states could face retaliation."
+    assert [text for _, text in who_said_what(body)] == ["Baltic states could face retaliation"]
+
+
 def test_according_to_a_chief_with_an_unfamiliar_given_name():
     body = "According to the agency's policy chief Ilkka Saarinen, a decision is expected in December."
     assert [name for name, _ in who_said_what(body)] == ["Ilkka Saarinen"]

@@ -44,6 +44,8 @@ def test_plural_people_nouns_are_groups(subject):
     ("A new poll finds that most voters back the deal.", "most voters", "a new poll"),
     ("According to a survey released on Tuesday, support for the plan has fallen.", "support for", "a survey released on Tuesday"),
     ("According to an FBI summary of its investigation, Ann Mills sent an email.", "Ann Mills", "an FBI summary of its investigation"),
+    ("According to a draft seen by Reuters, the Commission is proposing a fund.", "proposing a fund",
+     "a draft seen by Reuters"),
 ])
 def test_documents_are_sources(body, fragment, source):
     assert speaker_of(body, fragment) == (source, "document")
@@ -1841,6 +1843,16 @@ def test_a_wire_service_quoting_someone_as_saying(body, expected):
     assert reports(body) == expected
 
 
+@pytest.mark.parametrize("body, expected", [
+    ("Ruritania will close the border crossing, Interior Minister Ana Costa was quoted by Interfax as saying "
+     "on Tuesday.", [("Ana Costa", "quoted as saying", "Ruritania will close the border crossing")]),
+    ("\u201cThe crossing stays closed,\u201d a senior official was quoted as saying by the RIA news agency.",
+     [("a senior official", "quoted as saying", "The crossing stays closed")]),
+])
+def test_a_source_quoted_as_saying_after_what_it_said(body, expected):
+    assert reports(body) == expected
+
+
 @pytest.mark.parametrize("where", ["on Telegram", "on his Telegram channel", "on Twitter"])
 def test_the_platform_between_the_verb_and_its_clause(where):
     body = f"President Volodymyr Zelenskiy wrote {where} that Kyiv would \u201cnever accept\u201d the loss of its territory."
@@ -2012,6 +2024,13 @@ def test_the_longest_medium_between_the_verb_and_its_clause(where):
     body = f"Taras Melnyk said {where} that Kyiv would not accept an ultimatum."
     _, _, quotes = extract(body)
     assert [q.text for q in quotes] == ["Kyiv would not accept an ultimatum"]
+
+
+@pytest.mark.parametrize("where", ["in a note", "in a note to member states", "in a readout"])
+def test_a_diplomatic_paper_between_the_verb_and_a_clause_with_a_quotation(where):
+    body = f"The ministry said {where} that Rome would back the deal only with \u201cadequate safeguards.\u201d"
+    _, _, quotes = extract(body)
+    assert [q.text for q in quotes] == ["Rome would back the deal only with \u201cadequate safeguards.\u201d"]
 
 
 def test_a_medium_is_a_whole_word():

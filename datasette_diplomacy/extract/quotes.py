@@ -856,7 +856,8 @@ _SKIP_ADVERBIALS = re.compile(
     r"|,?[ \t]+(?:in|at|during|on|via|through)[ \t]+(?:a|an|the|his|her|their|its)[ \t]+(?:[\w\u2019'-]+[ \t]+){0,3}"
     r"(?:statement|interview|speech|tweet|post|letter|briefing|conference|address|appearance|op-ed|email|"
     r"message|memo|rally|event|debate|hearing|meeting|call|town hall|broadcast|session|video|remarks|report|book|column|"
-    r"memoir|article|essay|blog|newsletter|podcast|show|program|programme|documentary|editorial)(?![\w\u2019'-])"
+    r"memoir|article|essay|blog|newsletter|podcast|show|program|programme|documentary|editorial|"
+    r"note|readout|communiqu[eé]|declaration|notice)(?![\w\u2019'-])"  # "said in a note to members that"
     r"(?:[ \t]+(?:with|to|on|in|at|for)[ \t]+(?:[\w\u2019'.-]+[ \t]+){0,3}?[\w\u2019'.-]+(?=[,:]|[ \t]+that\b))?"
     r"|,?[ \t]+(?:also|again|repeatedly|earlier|later|previously|publicly|privately|then|too|once|recently|"
     r"bluntly|flatly|simply|further|explicitly|frankly|candidly|angrily|firmly|all[ \t]+along|many[ \t]+times|"
@@ -1151,6 +1152,9 @@ _INVERTED_PUBLICATION = re.compile(
 _QUOTED_AS_SAYING = re.compile(
     r"(?:\bwas[ \t]+quoted(?:[ \t]+by[ \t]+[^,;\u201c\u201d]{1,60}?)?|(?<=[\w\u2019'.)])[ \t]+quoted[ \t]+"
     r"(?P<obj>(?!as\b)[^,;\u201c\u201d]{1,80}?))[ \t]+as[ \t]+saying(?:[ \t]+that\b)?")
+# what may end a sentence after "was quoted (by Y) as saying": when, where, by whom ("… as saying on Tuesday.")
+_QUOTED_AS_SAYING_END = re.compile(
+    r"(?:[ \t]+(?:on|in|at|by|during|after|late|early|last|this)[ \t]+[^,;:\u201c\u201d.!?]{1,60})?[ \t]*(?:[.!?]|$)")
 # a reported clause's subject, between a report verb and the passive "is being asked": "said (that) he "
 _REPORTED_SUBJECT = re.compile(r"[ \t]+(?:that[ \t]+)?(?:he|she|they|we|I|it|[A-Z][\w.\u2019'-]*(?:[ \t]+[A-Z][\w.\u2019'-]*){0,3})"
                                r"[ \t]+(?:is|was|were|are|has[ \t]+been|had[ \t]+been|have[ \t]+been)?[ \t]*")
@@ -1268,6 +1272,11 @@ _POSSESSIVE_DETERMINERS = {"his", "her", "their", "its", "our"}
 # a name's possessive and the lower-case subject it owns, up to the clause's end or a name: "Erdogan's spokesman,"
 _POSSESSED_SUBJECT = re.compile(r"['\u2019]s[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}[a-z][\w-]*(?=[ \t]*[,.;:!?]|[ \t]*$|(?P<name>[ \t]+[A-Z]))")
 _INVERTED_MODIFIER = re.compile(r"([\w.'\u2019&-]+)[ \t]+")
+# plural nouns of states and their envoys, addressed before "that" ("warned Baltic states that", "told neighbouring
+# countries that"; "urged other capitals to follow" keeps its object: _URGED_ADDRESSEE decides what "to" starts);
+# before a modal, the capitalised states are the clause's subject ("warned Baltic states could face retaliation")
+_ADDRESSED_STATES = (r"(?:states|capitals|governments|countries|nations|partners|neighbou?rs|counterparts|diplomats|"
+                     r"ministers|envoys|ambassadors|allies|members|leaders|officials)")
 # an addressee of up to 80 characters: "told a crowded hall in Baltimore that …", "warned Ghana's top diplomat against …"
 _ADDRESSEE = r"[ \t]+(?:a|an|the|his|her|their|its|[A-Z][\w\u2019'.-]*)[ \t]+[^,;:.\u201c\u201d]{1,80}?[ \t]"
 _LONG_ADDRESSEE = re.compile(_ADDRESSEE + r"that[ \t]+")
@@ -2557,12 +2566,16 @@ class _Finder:
                 addressee_at = p
                 # skip the addressee: "told reporters", "told Lavrov", "told The Associated Press"
                 tm = re.match(r"[ \t]+(?:(?:the|a|an|his|her|their|its|[A-Z][\w.\u2019'-]*['\u2019]s)[ \t]+)?"
-                              r"(?:[A-Z][\w.\u2019'&-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.\u2019'&-]*)*|me|him|her|them|us|you|"
+                              r"(?:[A-Z][\w.\u2019'&-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.\u2019'&-]*)*"
+                              # "warned Baltic states that", "told European capitals that": the states addressed
+                              r"(?:[ \t]+" + _ADDRESSED_STATES + r"(?=[ \t]+that\b|" + _MODAL_AFTER.pattern + "))?"
+                              r"|me|him|her|them|us|you|"
                               r"(?:[a-z]+[ \t]+)?(?:reporters|journalists|supporters|voters|the[ \t]+crowd|crowd|audience|"
                               r"listeners|viewers|members|lawmakers|students|residents|attendees|guests|colleagues|"
                               r"people|officials|delegates|donors|workers|activists|leaders|aides|advisers|advisors|allies|"
                               r"friends|staff|staffers|associates|confidants|lawmakers|senators|investors|"
-                              r"executives|employees|audiences))(?![\w\u2019'-])", masked[p:e])
+                              r"executives|employees|audiences|" + _ADDRESSED_STATES + r"(?=[ \t]+that\b)))(?![\w\u2019'-])",
+                              masked[p:e])
                 if tm and not re.match(r"[ \t]+(?:that|how|whether)\b", masked[p:e]) \
                         and not _MODAL_AFTER.match(masked, p + tm.end(), e):
                     p += tm.end()  # (but "warns EU cannot rely on …": a modal after it, so the subject, no addressee)
@@ -2958,6 +2971,15 @@ class _Finder:
         masked = self.masked
         m = _QUOTED_AS_SAYING.search(masked, s, e)
         if m is None or self.layout.in_quote(m.start()):
+            return
+        if not m.group("obj") and _QUOTED_AS_SAYING_END.match(masked, m.end(), e):
+            # postposed: "<clause>, X was quoted by Interfax as saying on Tuesday." and "“…,” X was quoted as
+            # saying": the clause or quotation before the source's comma is what X said
+            comma = max(masked.rfind(",", s, m.start()), masked.rfind("\u201d", s, m.start()))
+            subj = self.speaker_np_before(comma + 1, m.start(), si) if comma > s else None
+            if subj is not None and not masked[comma + 1:subj[1]].strip():
+                self.add_clause(s, comma + 1 if masked[comma] == "\u201d" else comma, subj[0], "quoted as saying",
+                                si, pi)
             return
         if m.group("obj"):
             ns, ne = m.span("obj")
