@@ -2315,6 +2315,13 @@ def test_the_last_member_of_a_list_may_carry_its_own_title(body, source):
     assert reports(body)[0][0] == source
 
 
+@pytest.mark.parametrize("subject", ["Piet de Wit and his lawyers", "Ursula von der Leyen and her commissioners",
+                                     "The minister and her deputy", "The foreign minister and the ambassador"])
+def test_list_members_with_particles_or_offices(subject):
+    body = f"{subject} said the verdict would be appealed."
+    assert reports(body) == [(subject, "said", "the verdict would be appealed")]
+
+
 def test_a_list_opened_by_a_pronoun_is_left_to_the_pronoun():
     body = ("Rui Pereira arrived late. He and Committee Chairman Ana Costa condemned the programme in "
             "statements.")

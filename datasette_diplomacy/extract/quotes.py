@@ -521,7 +521,12 @@ _QUANTIFIER_SUBJECTS = {"those", "anyone", "anybody", "everyone", "everybody", "
 _LEAD_FILLERS = {"and", "but", "yet", "so", "still", "however", "now", "then", "meanwhile", "indeed", "also", "too",
                  "in", "fact", "of", "course", "at", "least", "for", "instead", "besides", "moreover"}
 # names joined before the last one of a joint subject: "Russia and ", "France, Germany and ", "The US and the "
-_NAME_IN_LIST = r"(?:[Tt]he[ \t]+)?[A-Z][\w.\u2019'-]*(?:[ \t]+[A-Z][\w.\u2019'-]*){0,5}"
+# an office as a list member: "The minister and her deputy", "the foreign minister and the ambassador"
+_OFFICE_IN_LIST = (r"[Tt]he[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}(?:minister|president|ambassador|envoy|spokes(?:man|woman|person)|"
+                   r"secretary|chancellor|governor|mayor|senator|chair(?:man|woman)?|official|diplomat|negotiator)")
+# a list member: a name, with its particles ("Piet de Wit", "Ursula von der Leyen"), or an office
+_NAME_IN_LIST = (r"(?:(?:[Tt]he[ \t]+)?[A-Z][\w.\u2019'-]*(?:[ \t]+(?:(?:de|van|von|der|den|da|di|du|la|le|dos|del|ter|"
+                 rf"bin|ibn|al|el)[ \t]+){{0,2}}[A-Z][\w.\u2019'-]*){{0,5}}|{_OFFICE_IN_LIST})")
 # (the last may be introduced as a counterpart: "President Ana Costa and her Mexican counterpart Rui Pereira")
 _JOINT_BEFORE = re.compile(rf"{_NAME_IN_LIST}(?:,[ \t]+{_NAME_IN_LIST}){{0,4}},?[ \t]+and[ \t]+"
                            r"(?:the[ \t]+|(?:his|her|their|its)[ \t]+(?:(?:[\w-]+[ \t]+){0,2}counterpart,?[ \t]+)?"
@@ -536,6 +541,7 @@ _LIST_STOP = {"on", "in", "at", "by", "but", "and", "so", "yet", "then", "last",
 # a verb right after a pronoun: the pronoun is its clause's subject ("said he had", "said she would")
 _PRONOUN_THEN_VERB = re.compile(r"[ \t]+(?:had|has|have|was|were|is|are|would|will|could|can|should|did|does|do|"
                                 r"might|must|may|[a-z]+ed)\b")
+_OFFICE_LAST_MEMBER = re.compile(_OFFICE_IN_LIST)
 # the last member of a list named by a possessive: "her husband", "his two sons", "its allies"
 _POSSESSIVE_MEMBER = re.compile(r"(?:his|her|their|its)[ \t]+(?:[\w-]+[ \t]+){0,2}?([a-z][\w-]*)")
 # a noun phrase that already is such a list ("Estonia and Latvia", taken whole by the phrase walker)
@@ -1855,7 +1861,8 @@ class _Finder:
         list opens the sentence or a clause after a comma; None otherwise ("Lee met Ann and Bo said …" is
         Bo's report)."""
         masked = self.masked
-        if not re.match(r"(?:the[ \t]+)?[A-Z]", masked[last_start:last_start + 6]):
+        if not re.match(r"(?:the[ \t]+)?[A-Z]", masked[last_start:last_start + 6]) \
+                and not _OFFICE_LAST_MEMBER.fullmatch(masked, last_start, last_end):
             # "Ana Costa and her husband said": the last member is someone of the one before
             member = _POSSESSIVE_MEMBER.fullmatch(masked, last_start, last_end)
             if member is None or not self._agentive(member.group(), member.group(1)):
