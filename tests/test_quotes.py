@@ -486,6 +486,18 @@ def test_states_addressed_by_a_warning_are_not_its_content(addressee):
     assert who_said_what(body) == [("Ruritania", "the transit restrictions were illegal")]
 
 
+@pytest.mark.parametrize("addressee", ["the council", "the Security Council", "the nation", "a news conference",
+                                       "the summit", "parliament"])
+def test_a_body_told_is_the_addressee_not_the_content(addressee):
+    body = f"Ambassador Rui Pereira told {addressee} the draft interfered in Ruritania's internal affairs."
+    assert who_said_what(body) == [("Rui Pereira", "the draft interfered in Ruritania's internal affairs")]
+
+
+def test_promised_to_press_is_no_addressee():
+    body = "The delegates have promised to press their case at the summit in Lisbon."
+    assert [text for _, text in who_said_what(body)] == ["to press their case at the summit in Lisbon"]
+
+
 def test_states_before_a_modal_are_the_subject_of_the_warning():
     body = "Ruritania warned Baltic states could face retaliation."
     assert [text for _, text in who_said_what(body)] == ["Baltic states could face retaliation"]

@@ -2581,7 +2581,10 @@ class _Finder:
                               r"listeners|viewers|members|lawmakers|students|residents|attendees|guests|colleagues|"
                               r"people|officials|delegates|donors|workers|activists|leaders|aides|advisers|advisors|allies|"
                               r"friends|staff|staffers|associates|confidants|lawmakers|senators|investors|"
-                              r"executives|employees|audiences|" + _ADDRESSED_STATES + r"(?=[ \t]+that\b)))(?![\w\u2019'-])",
+                              r"executives|employees|audiences|"
+                              # "told the council the draft interferes", "told the nation that"
+                              r"council|assembly|parliament|committee|chamber|summit|conference|forum|gathering|nation|"
+                              r"media|jury|panel|cabinet|" + _ADDRESSED_STATES + r"(?=[ \t]+that\b)))(?![\w\u2019'-])",
                               masked[p:e])
                 if tm and not re.match(r"[ \t]+(?:that|how|whether)\b", masked[p:e]) \
                         and not _MODAL_AFTER.match(masked, p + tm.end(), e):
