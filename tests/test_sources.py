@@ -1853,6 +1853,36 @@ def test_a_source_quoted_as_saying_after_what_it_said(body, expected):
     assert reports(body) == expected
 
 
+def test_a_paper_quoting_someone_as_saying_after_what_was_said():
+    body = "\u201cFreedonia should stop arming the rebels,\u201d the readout quoted Ana Costa as saying."
+    assert reports(body) == [("Ana Costa", "quoted as saying", "Freedonia should stop arming the rebels")]
+
+
+@pytest.mark.parametrize("tail", ["in what officials described as the main result of the talks",
+                                  "amid protests outside the venue"])
+def test_a_postposed_source_before_a_comment_on_the_news(tail):
+    body = f"Ruritania and Freedonia agreed on Wednesday to reopen their embassies, the ministry said, {tail}."
+    assert reports(body)[-1] == ("the ministry", "said",
+                                 "Ruritania and Freedonia agreed on Wednesday to reopen their embassies")
+
+
+def test_a_source_after_an_opening_phrase_reports_the_whole_sentence():
+    # the phrase alone is no clause: what follows the source's comma belongs to the report
+    body = "During her years in office, Ana Costa said, a majority of voters had come to trust the courts."
+    assert reports(body) == [("Ana Costa", "said", body[:-1])]
+
+
+def test_an_opening_phrase_alone_is_not_reported():
+    body = "In court filings, the ministry's lawyers asked for a delay of three months."
+    assert not [r for r in reports(body) if r[2] == "In court filings"]
+
+
+@pytest.mark.parametrize("aside", ["however", "for his part", "in turn"])
+def test_an_aside_between_the_verb_and_that(aside):
+    body = f"Rui Pereira spoke next. He cautioned, {aside}, that one meeting could not solve every problem."
+    assert reports(body) == [("Rui Pereira", "cautioned", "one meeting could not solve every problem")]
+
+
 @pytest.mark.parametrize("where", ["on Telegram", "on his Telegram channel", "on Twitter"])
 def test_the_platform_between_the_verb_and_its_clause(where):
     body = f"President Volodymyr Zelenskiy wrote {where} that Kyiv would \u201cnever accept\u201d the loss of its territory."

@@ -869,6 +869,9 @@ _SKIP_ADVERBIALS = re.compile(
     r"bluntly|flatly|simply|further|explicitly|frankly|candidly|angrily|firmly|all[ \t]+along|many[ \t]+times|"
     r"time[ \t]+and[ \t]+again|for[ \t]+(?:years|months|weeks|decades))(?![\w\u2019'-])"  # (not "again" of "against")
     r"|,?[ \t]+and[ \t]+I[ \t]+quote(?=[ \t]*[,:])"  # "Trump said, and I quote, “…”"
+    # "He cautioned, however, that …": an aside set off by commas before "that"
+    r"|,[ \t]*(?:however|though|nonetheless|nevertheless|moreover|meanwhile|in[ \t]+turn|in[ \t]+fact|"
+    r"for[ \t]+(?:his|her|their|its)[ \t]+part)[ \t]*,(?=[ \t]*that\b)"
     # a platform: "wrote on Telegram that …", "said on his Twitter account that …"
     r"|,?[ \t]+on[ \t]+(?:(?:his|her|their|its|the)[ \t]+(?:official[ \t]+)?)?(?:Twitter|X|Facebook|Telegram|Instagram|"
     r"TikTok|Truth[ \t]+Social|Weibo|WeChat|YouTube|social[ \t]+media)(?:[ \t]+(?:account|page|channel|feed))?(?!\w)"
@@ -1313,9 +1316,15 @@ _NOT_NAME_WORDS = _SENT_STARTERS | {
     "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
     "earlier", "later", "today", "yesterday", "speaking", "asked", "like", "unlike", "despite", "under", "from"}
 _PAREN_BEFORE = re.compile(r"[ \t]*\([^()\n]{1,25}\)$")
+# an opening phrase alone before a subject is no clause reported after it: "In court documents, the counsel asked"
+_PHRASE_ONLY_LEAD = re.compile(r"[ \t]*(?:In|On|At|During|After|Before|From|Under|With|Without|Despite|Amid|For|Since|"
+                               r"Following|Through|Via|Across|Inside|Outside)\b[^,;\u201c\u201d]{0,60},[ \t]*")
 _POSTPOSED_NOT_MORE = re.compile(
     r"[ \t]*,[ \t]+(?:adding|saying|noting|explaining|according|arguing|insisting|stressing|warning|claiming|recalling|"
-    r"pointing|referring|citing|a|an|who|whose|which|whom|as|while|after|before|when|because|since|although|though)\b"
+    r"pointing|referring|citing|a|an|who|whose|which|whom|as|while|after|before|when|because|since|although|though|"
+    # "…, the White House said, in what officials described as …", "…, the ministry said, amid protests"
+    r"amid|following|despite|calling|describing|urging|in[ \t]+what|in[ \t]+a[ \t]+move|"
+    r"in[ \t]+an?[ \t]+(?:apparent|effort|attempt|bid|sign|rare))\b"
 )
 _DASH_SOURCE = re.compile(r"[ \t]*[\u2015\u2014\u2013-]{1,2}[ \t]*([A-Z][\w.\u2019'-]*(?:[ \t]+[A-Z][\w.\u2019'-]*){0,3})[ \t]*[.,]?[ \t]*$", re.MULTILINE)
 _LABEL_LINE = re.compile(r"[ \t-]*((?:[A-Z][\w.\u2019'&-]*)(?:[ \t]+[A-Z][\w.\u2019'&-]*){0,3}):[ \t]+(?=\S)")
@@ -2675,6 +2684,7 @@ class _Finder:
                 after_cue = after_cue[pm.end():]
         if re.search(r",[ \t]*$", lead) and _WORDS.search(lead) and not participle:
             end_ok = re.match(r"[ \t]*(?:[.!?;]|$)|[ \t]*,", after_cue)
+            bare_verb = bool(end_ok)  # nothing between the verb (and when it spoke) and the sentence's end or comma
             if not end_ok and lv in _ADDRESS_VERBS and not inverted:
                 # "<clause>, an official told The New York Times on Monday." / "…, the partner told them, was …"
                 am = _POSTPOSED_ADDRESSEE.match(after_cue)
@@ -2689,7 +2699,11 @@ class _Finder:
                 cend = s + len(lead.rstrip(" \t,"))
                 # "<clause>, he said, <more>." : take the whole sentence; but not after an inverted subject
                 # ("…, said Ann Lee, a senior analyst, who …") nor before an appositive or a relative clause
-                more = re.match(r"[ \t]*,", after_cue) and not _POSTPOSED_NOT_MORE.match(after_cue)
+                more = re.match(r"[ \t]*,", after_cue) and (
+                    not _POSTPOSED_NOT_MORE.match(after_cue)
+                    # "During his years in office, Mr. Obama said, a majority of Americans have come to believe …":
+                    # after an opening phrase alone, what follows the comma is the clause, whatever its first word
+                    or bare_verb and _PHRASE_ONLY_LEAD.fullmatch(lead))
                 if inverted:
                     # "Any fair reading of it, said Ann Lee, an expert at X, would …": the clause goes on after
                     # the appositive; "…, said Ann Lee, an expert at X, who …" ends with the appositive
@@ -2703,7 +2717,8 @@ class _Finder:
                     it = self.add_clause(cstart, rest_end, sid, verb, si, pi)
                     if it:
                         return e
-                it = self.add_clause(cstart, cend, sid, verb, si, pi)
+                # (an opening phrase alone is no clause: "In court documents, the counsel asked for …")
+                it = self.add_clause(cstart, cend, sid, verb, si, pi) if not _PHRASE_ONLY_LEAD.fullmatch(lead) else None
                 if it is not None:
                     return after
         # D. forward clause
@@ -2982,14 +2997,21 @@ class _Finder:
         m = _QUOTED_AS_SAYING.search(masked, s, e)
         if m is None or self.layout.in_quote(m.start()):
             return
-        if not m.group("obj") and _QUOTED_AS_SAYING_END.match(masked, m.end(), e):
-            # postposed: "<clause>, X was quoted by Interfax as saying on Tuesday." and "“…,” X was quoted as
-            # saying": the clause or quotation before the source's comma is what X said
+        if _QUOTED_AS_SAYING_END.match(masked, m.end(), e):
+            # postposed: "<clause>, X was quoted by Interfax as saying on Tuesday.", "“…,” X was quoted as saying",
+            # "“…,” the readout quoted Xi as saying": the clause or quotation before the comma is what X said
             comma = max(masked.rfind(",", s, m.start()), masked.rfind("\u201d", s, m.start()))
-            subj = self.speaker_np_before(comma + 1, m.start(), si) if comma > s else None
-            if subj is not None and not masked[comma + 1:subj[1]].strip():
-                self.add_clause(s, comma + 1 if masked[comma] == "\u201d" else comma, subj[0], "quoted as saying",
-                                si, pi)
+            if m.group("obj"):
+                ns, ne = m.span("obj")
+                quoting = self.speaker_np_before(comma + 1, m.start(), si) if comma > s else None
+                sid = self.resolver.resolve(self.body[ns:ne], ns, ne) if quoting is not None else None
+                whole = quoting is not None and not masked[comma + 1:quoting[1]].strip()
+            else:
+                subj = self.speaker_np_before(comma + 1, m.start(), si) if comma > s else None
+                sid = subj[0] if subj is not None else None
+                whole = subj is not None and not masked[comma + 1:subj[1]].strip()
+            if whole:
+                self.add_clause(s, comma + 1 if masked[comma] == "\u201d" else comma, sid, "quoted as saying", si, pi)
             return
         if m.group("obj"):
             ns, ne = m.span("obj")
