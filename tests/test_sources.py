@@ -51,6 +51,25 @@ def test_documents_are_sources(body, fragment, source):
     assert speaker_of(body, fragment) == (source, "document")
 
 
+@pytest.mark.parametrize("verb", ["argue", "warn", "insist"])
+def test_a_plural_subject_with_an_appositive_list_and_a_present_verb(verb):
+    body = f"The report's authors, Ana Costa and Rui Pereira, {verb} that allied exercises have not kept pace."
+    assert reports(body) == [("the report's authors", verb, "allied exercises have not kept pace")]
+
+
+@pytest.mark.parametrize("body, source", [
+    ("A Washington think tank warned that the alliance was unprepared.", "A Washington think tank"),
+    ("The think-tank said the alliance was unprepared.", "the think-tank"),
+])
+def test_a_think_tank_is_an_institution(body, source):
+    assert speaker_of(body, "unprepared") == (source, "institution")
+
+
+def test_an_according_to_source_keeps_its_acronym():
+    body = "According to the Freedonian Institute of Foreign Affairs (FIFA), the alliance was unprepared."
+    assert speaker_of(body, "unprepared")[0] == "the Freedonian Institute of Foreign Affairs (FIFA)"
+
+
 def test_an_unknown_name_after_the_is_an_organisation():
     assert speaker_of("The Nordic Monitor said the numbers were bad.", "numbers") == ("the Nordic Monitor", "institution")
 

@@ -739,7 +739,9 @@ def _doc_subject(left: str) -> bool:
 
 
 _STRONG_VERBS = {"said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "noted", "notes",
-                 "argued", "argues", "claimed", "claims", "insisted", "insists", "warned", "warns"}
+                 "argued", "argues", "claimed", "claims", "insisted", "insists", "warned", "warns",
+                 # the plural present: "The report's authors, Ann Lee and Bo Chen, argue that …"
+                 "argue", "insist", "warn"}  # (not "claim", "note": nouns as often)
 _ADDRESS_VERBS = {"told", "tells", "telling", "tell", "informed", "assured", "assures", "reminded", "warned",
                   "warns", "warning", "urged", "urges", "urging", "asked", "asks", "asking", "promised", "promises"}
 _WEAK_VERBS = {"think", "thinks", "thought", "believe", "believes", "believed", "hope", "hopes", "hoped", "fear",
@@ -851,6 +853,7 @@ _MODAL_AFTER = re.compile(r"[ \t]*(?:can(?:not|'t|\u2019t)?|could|will|won['\u20
                           r"were|has|have|had|needs?)\b")
 # the words of an "according to" source up to its end: an acronym's dots ("the F.A.A.", "U.S. officials") and a
 # middle initial's ("John F. Kennedy") are no sentence end
+_OPEN_ACRONYM_END = re.compile(r"\([A-Z][A-Za-z]{1,9}$")
 _ACCORDING_SOURCE = re.compile(
     r"((?:[^,;.)\u201c]|(?<=\b[A-Z])\.(?=[A-Z]|[ \t]+[a-z])|(?<=[a-z][ \t][A-Z])\.(?=[ \t]+[A-Z][a-z]))+?)"
     r"(?=[ \t]*(?:,|\.(?![A-Z])(?!(?<=\b[A-Z]\.)[ \t]+[a-z])(?!(?<=[a-z][ \t][A-Z]\.)[ \t]+[A-Z][a-z])|;|\)|$|\u201c))")
@@ -2945,6 +2948,8 @@ class _Finder:
             if not m:
                 return None
             np_end = p + m.end(1)
+            if masked.startswith(")", np_end) and _OPEN_ACRONYM_END.search(masked, p, np_end):
+                np_end += 1  # "a report by the Norwegian Institute of International Affairs (NUPI)": its acronym
             surface = self.body[p:np_end]
             sid = self.resolver.resolve(surface, p, np_end)
         left = masked[s:vs]
