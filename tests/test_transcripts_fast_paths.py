@@ -19,3 +19,33 @@ def test_candidate_starts_match_the_line_pattern_on_a_transcript():
             + "  " * 70 + "x: far in\n" + "y" * 131 + ": too far\n:at once\nQ: and\nnothing")
     assert T._candidate_starts(body) == T._CANDIDATE_RE.starts(body)
     assert T._candidate_starts(body)  # (not a vacuous comparison)
+
+
+def _name_first_spans(role: str, text: str, fast: bool):
+    _, name_first, role_after = T._intro_patterns(role)
+    found = T._name_first_matches(name_first, role_after, text) if fast else name_first.finditer(text)
+    return [(m.span(), m.span("name")) for m in found]
+
+
+def test_name_first_matches_are_finditer_on_random_texts():
+    rng = random.Random(13)
+    # names, particles, initials, commas, roles in both cases, "the"/"our", odd spaces and word characters
+    pieces = ["Stéphane", "Dujarric", "Jen", "Psaki", "de", "van", "J.", "A", "x", "Xy", "O'Neil", "Jean-Pierre",
+              ",", ", ", ",\n", " ", "  ", "\n", "\u00a0", "\u2009", "the ", "our ", "The ", "Spokesman", "spokesman",
+              "SPOKESMAN", "Deputy Spokesman", "Spokesman-elect", "Press Secretary", "Press\nSecretary", "Secretary",
+              "Spokesman for the Secretary-General", ".", "-", "_", "9", "ß", "Ünal", "Jen Psaki", "Ned Price, ",
+              "Tom van der Berg", "Karine Jean-Pierre", ", Spokesman", ", the Press Secretary", ", our secretary"]
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        for role in ("Spokesman", "Press Secretary", "SECRETARY"):
+            assert _name_first_spans(role, text, True) == _name_first_spans(role, text, False), (role, text)
+
+
+def test_name_first_matches_are_finditer_on_a_briefing():
+    text = ("Good afternoon. Today Stéphane Dujarric, Spokesman for the Secretary-General, and Jen Psaki, our Press "
+            "Secretary, with Ned Price, the Press Secretary's deputy, and Tom van der Berg, Press Secretary, briefed. "
+            "Thank you, Mr. President. Karine Jean-Pierre, Jen Psaki, Press Secretary, answered. A B C D E, Press "
+            "Secretary. Sullivan, Secretary of Commerce Gina Raimondo, Press Secretary")
+    for role in ("Press Secretary", "Spokesman", "Secretary", "President"):
+        assert _name_first_spans(role, text, True) == _name_first_spans(role, text, False), role
+    assert _name_first_spans("Press Secretary", text, True)  # (not a vacuous comparison)

@@ -656,9 +656,9 @@ def introduced_people(text: str, role: str) -> list[str]:
     patterns = _intro_patterns(role)
     if patterns is None:
         return []
-    role_first, name_first = patterns
+    role_first, name_first, role_after = patterns
     found = [(m.start("name"), m.group("name"), False) for m in role_first.finditer(text)]
-    after = [(m.start("name"), m.group("name"), True) for m in name_first.finditer(text)]
+    after = [(m.start("name"), m.group("name"), True) for m in _name_first_matches(name_first, role_after, text)]
     if after:  # (rare: most introductions give the role first)
         found = sorted(found + after)
     names = []
@@ -678,8 +678,9 @@ def introduced_people(text: str, role: str) -> list[str]:
 
 
 @lru_cache(maxsize=256)
-def _intro_patterns(role: str) -> tuple[re.Pattern, re.Pattern] | None:
-    """:func:`introduced_people`'s two patterns for ``role`` (the role first, the name first), compiled once."""
+def _intro_patterns(role: str) -> tuple[re.Pattern, re.Pattern, re.Pattern] | None:
+    """:func:`introduced_people`'s two patterns for ``role`` (the role first, the name first), compiled once,
+    and the name-first pattern's tail (from the comma on)."""
     words = re.findall(r"[^\W\d_]+", role or "")
     if not words:
         return None
@@ -693,8 +694,51 @@ def _intro_patterns(role: str) -> tuple[re.Pattern, re.Pattern] | None:
         re.I if role.isupper() else 0,
     )
     # the name, a comma and the role itself (not "Deputy Spokesman"); the role's case as written
-    name_first = re.compile(rf"{_INTRO_NAME},\s+(?:(?i:the|our)\s+)?(?i:{first}{rest})(?![\w-])")
-    return role_first, name_first
+    role_after = rf",\s+(?:(?i:the|our)\s+)?(?i:{first}{rest})(?![\w-])"
+    return role_first, re.compile(_INTRO_NAME + role_after), re.compile(role_after)
+
+
+def _name_first_matches(name_first: re.Pattern, role_after: re.Pattern, text: str) -> list[re.Match]:
+    """``list(name_first.finditer(text))``, found from the commas where ``role_after`` (the pattern's tail,
+    from its comma on) matches, and not by trying the name pattern at every capital letter of ``text``.
+
+    Equivalent: the name holds no comma, so the name of a match ends at one of those commas ``c``; it is
+    two to four words without whitespace inside, joined by whitespace, so it starts at or after the first
+    of the four runs of non-space characters that end at ``c`` (``_words_back``), and at a capital letter.
+    Those starts, tried in order with ``match`` (the pattern has no look-behind: a match at a place does not
+    depend on what precedes it), from the end of the last match on, are the places ``finditer`` would try
+    and that can match. The tail's matches hold no comma after their first character, so its ``finditer``
+    sees every such comma."""
+    found: list[re.Match] = []
+    pos = tried = 0
+    for tail in role_after.finditer(text):
+        comma = tail.start()
+        if comma < pos:
+            continue
+        for cap in _CAPITAL_RE.finditer(text, max(pos, tried, _words_back(text, comma, 4)), comma):
+            m = name_first.match(text, cap.start())
+            if m:
+                found.append(m)
+                pos = m.end()
+                break
+        tried = comma
+    return found
+
+
+_CAPITAL_RE = re.compile(r"[A-Z]")
+
+
+def _words_back(text: str, end: int, count: int) -> int:
+    """Where the ``count``-th run of non-space characters counted back from ``end`` starts (0 when the text
+    has fewer): a run ends at ``end`` or at whitespace, as in ``re``'s ``\\s``."""
+    i = end
+    for n in range(count):
+        while i > 0 and not text[i - 1].isspace():
+            i -= 1
+        if n < count - 1:
+            while i > 0 and text[i - 1].isspace():
+                i -= 1
+    return i
 
 
 # ------------------------------------------------------------------------------------------
