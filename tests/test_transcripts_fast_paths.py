@@ -49,3 +49,17 @@ def test_name_first_matches_are_finditer_on_a_briefing():
     for role in ("Press Secretary", "Spokesman", "Secretary", "President"):
         assert _name_first_spans(role, text, True) == _name_first_spans(role, text, False), role
     assert _name_first_spans("Press Secretary", text, True)  # (not a vacuous comparison)
+
+
+def test_every_whitespace_character_but_the_space_is_unprintable():
+    # what _non_space_count relies on, for every character of this Python's Unicode database
+    assert [c for c in range(0x110000) if chr(c).isspace() and c != 32 and chr(c).isprintable()] == []
+
+
+def test_non_space_count_is_the_length_of_the_words():
+    rng = random.Random(7)
+    pieces = ["word", "É", "’", "“", " ", "  ", "\n", "\n\n", "\t", "\r", "\u00a0", "\u2009", "\u3000", "\u2028",
+              "\x1f", "\x85", "\x00", "\u200b", "🚨", "中", "-", "."]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert T._non_space_count(text) == sum(map(len, text.split())), repr(text)

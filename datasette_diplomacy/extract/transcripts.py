@@ -1241,17 +1241,29 @@ def looks_like_transcript(body: str, turns: list[Turn]) -> bool:
     labelled = [t for t in turns if t.label]
     if len(labelled) < 2:
         return False
-    if len({t.label.upper() for t in labelled}) < 2 and len(labelled) < 3:
+    if len(labelled) < 3 and len({t.label.upper() for t in labelled}) < 2:  # (the labels read only when few)
         return False
     # turns with as many non-space characters as half the body's length have half its non-space
     # characters too: then neither those of the body nor those of the remaining turns need counting
     half_length = 0.5 * len(body) if body and not body.isspace() else None
     covered = 0
     for t in turns:
-        covered += sum(map(len, t.text.split()))
+        covered += _non_space_count(t.text)
         if half_length is not None and covered >= half_length:
             return True
-    total = sum(map(len, body.split()))
+    total = _non_space_count(body)
     if not total:
         return False
     return covered >= 0.5 * total
+
+
+def _non_space_count(text: str) -> int:
+    """``sum(map(len, text.split()))``: how many characters of ``text`` are not whitespace.
+
+    Every whitespace character but the space is unprintable (``str.isprintable``: "Other" or "Separator"
+    in the Unicode database; tests/test_transcripts_fast_paths.py checks them all), so when all but the
+    newlines are printable, the spaces and newlines are all the whitespace there is: counted without
+    making a string of each word (less than half the instructions)."""
+    if text.replace("\n", " ").isprintable():
+        return len(text) - text.count(" ") - text.count("\n")
+    return sum(map(len, text.split()))
