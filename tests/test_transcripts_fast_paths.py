@@ -63,3 +63,42 @@ def test_non_space_count_is_the_length_of_the_words():
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         assert T._non_space_count(text) == sum(map(len, text.split())), repr(text)
+
+
+def _trim_region_plainly(body, start, end):
+    """_trim_region as it was: the first and the last line copied and tested every time."""
+    while True:
+        start = T._skip_ws(body, start, end)
+        while end > start and (body[end - 1] in T._WS or body[end - 1] == "\n"):
+            end -= 1
+        if end <= start:
+            return start, start
+        ls = body.rfind("\n", start, end)
+        last = body[ls + 1:end].strip(T._WS)
+        if ls >= 0 and (T._TIME_LINE_RE.match(last) or not last.strip("*_")):
+            end = ls
+            continue
+        le = body.find("\n", start, end)
+        first = body[start:end if le < 0 else le].strip(T._WS)
+        whole_line = not body[body.rfind("\n", 0, start) + 1:start].strip(T._WS + "*_>")
+        if (whole_line and T._TIME_LINE_RE.match(first)) or not first.strip("*_"):
+            if le < 0:
+                return start, start
+            start = le + 1
+            continue
+        direction = T._STAGE_DIRECTION_RE.match(body, start, end)
+        if direction and direction.end() < end:
+            start = direction.end()
+            continue
+        return start, end
+
+
+def test_trim_region_is_the_plain_one_on_random_texts():
+    rng = random.Random(17)
+    # time stamps (ASCII and Arabic-Indic digits), emphasis markers, spaces of all kinds, stage directions
+    pieces = ["11:08 A.M. EDT", "9:30", "١١:٠٨", "**", "*", "_", "__", "\n", "\n\n", " ", "\t", "\u00a0", "\u3000",
+              "Thank you.", "Q", "MS. PSAKI:", "(Laughter.)", "(Via interpreter)", "1", "a", ">", "*Yes*", "x" * 50]
+    for _ in range(30000):
+        body = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        for start, end in ((0, len(body)), (rng.randint(0, len(body)), len(body)), (0, rng.randint(0, len(body)))):
+            assert T._trim_region(body, start, end) == _trim_region_plainly(body, start, end), (body, start, end)

@@ -1080,24 +1080,34 @@ def _trim_region(body: str, start: int, end: int) -> tuple[int, int]:
             end -= 1
         if end <= start:
             return start, start
+        # the last and the first line are copied only when they may be a time stamp (a digit first) or
+        # emphasis markers alone ("*" or "_" first): a turn's line is often a paragraph, and long
         ls = body.rfind("\n", start, end)
-        last = body[ls + 1:end].strip(_WS)
-        if ls >= 0 and (_TIME_LINE_RE.match(last) or not last.strip("*_")):
-            end = ls
-            continue
-        le = body.find("\n", start, end)
-        first = body[start:end if le < 0 else le].strip(_WS)
-        whole_line = not body[body.rfind("\n", 0, start) + 1:start].strip(_WS + "*_>")
-        if (whole_line and _TIME_LINE_RE.match(first)) or not first.strip("*_"):
-            if le < 0:
-                return start, start
-            start = le + 1
-            continue
+        if ls >= 0 and _may_be_stamp_or_markers(body[_skip_ws(body, ls + 1, end)]):
+            last = body[ls + 1:end].strip(_WS)
+            if _TIME_LINE_RE.match(last) or not last.strip("*_"):
+                end = ls
+                continue
+        if _may_be_stamp_or_markers(body[start]):  # (the first line's first character: no space before it)
+            le = body.find("\n", start, end)
+            first = body[start:end if le < 0 else le].strip(_WS)
+            whole_line = not body[body.rfind("\n", 0, start) + 1:start].strip(_WS + "*_>")
+            if (whole_line and _TIME_LINE_RE.match(first)) or not first.strip("*_"):
+                if le < 0:
+                    return start, start
+                start = le + 1
+                continue
         direction = _STAGE_DIRECTION_RE.match(body, start, end)
         if direction and direction.end() < end:
             start = direction.end()  # "(Via interpreter) Thank you": the words are the speaker's
             continue
         return start, end
+
+
+def _may_be_stamp_or_markers(first: str) -> bool:
+    """Whether a line (stripped) whose first character is ``first`` may match ``_TIME_LINE_RE`` (which
+    starts with a digit: ``\\d``, what ``str.isdecimal`` tells) or be left empty by ``strip("*_")``."""
+    return first.isdecimal() or first in "*_"
 
 
 def find_turns(body: str, paragraphs: list[tuple[int, int]], title: str | None = None) -> list[Turn]:
