@@ -168,6 +168,15 @@ def _quotes_from_turns(turns, spans, resolver, body, title, nameless, detached) 
 _SPOKES_WORDS = {"spokesman", "spokeswoman", "spokesperson"}
 
 
+def _role_then_surname(role: str, surname: str) -> str:
+    """The regex of "<role> <surname>" with up to two capitalised words between ("President Joe Biden"), the
+    role not after a word character or hyphen. That check follows the role, as a look-behind over it and
+    the character before: the same matches as a look-behind before it, but a pattern that starts with a
+    literal is found by a fast string search, and one that starts with a look-behind is tried everywhere."""
+    role = re.escape(role)
+    return rf"{role}(?<![\w-]{role})\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}{re.escape(surname)}\b"
+
+
 class _LabelPeople:
     """Who the labels of one transcript stand for.
 
@@ -330,7 +339,7 @@ class _LabelPeople:
             if not any(same_role(role, r) for r in getattr(entity, "roles", ())):
                 continue
             surname = entity.name.split()[-1]
-            if re.search(rf"(?<![\w-]){re.escape(role)}\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}{re.escape(surname)}\b", self.body):
+            if re.search(_role_then_surname(role, surname), self.body):
                 found.append(entity.name)
         return found
 
