@@ -110,6 +110,8 @@ _END_LINE_RE = re.compile(r"^END(?:\s|$)")
 _TIME_PREFIX_RE = re.compile(r"\d{1,2}:\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,5})?[ \t\u00a0]+(?=[A-Z])")
 _TRAILING_PAREN_RE = re.compile(r"\s*\([^()]{1,40}\)$")
 _BR_RE = re.compile(r"<br\s*/?>$", re.I)
+_SPACED_RE = re.compile(r"\s{2,}|\u00a0")
+_MARKERS_RE = re.compile(r"[*_]{0,3}")
 
 _ROLE_LABELS = {
     "MODERATOR", "OPERATOR", "AUDIENCE", "AUDIENCE MEMBER", "AUDIENCE MEMBERS", "PARTICIPANT",
@@ -756,8 +758,8 @@ def _caps_label(text: str) -> tuple[str, int] | None:
     raw = m.group("label")
     label = raw.strip(_WS + "*_")
     core = _TRAILING_PAREN_RE.sub("", label)
-    rest = text[m.end():]
-    if not core or rest[:1].isdigit() or rest[:1] == "/":
+    after = text[m.end():m.end() + 1]  # (the character after the label: the rest of the line is not copied)
+    if not core or after.isdigit() or after == "/":
         return None
     words = core.split()
     if not 1 <= len(words) <= 8:
@@ -971,10 +973,11 @@ def _label_starts(body: str, paragraph_starts: set[int]) -> tuple[list[_Start], 
         text_md = text[md:]
         qm = _Q_RE.match(text_md)
         if qm:
-            after = text_md[qm.end():]
-            if qm.group("sep") or not after or ln.para_start or re.match(r"\s{2,}|\u00a0", after):
-                post = re.match(r"[*_]{0,3}", after).end() if qm.group("sep") else 0
-                caps.append(_Start(ln.start, "Q", True, ln.lead + md + qm.end() + post, "q"))
+            # what follows the Q is read in place (not copied: a question runs on for a paragraph)
+            after = qm.end()
+            if qm.group("sep") or after == len(text_md) or ln.para_start or _SPACED_RE.match(text_md, after):
+                post = _MARKERS_RE.match(text_md, after).end() - after if qm.group("sep") else 0
+                caps.append(_Start(ln.start, "Q", True, ln.lead + md + after + post, "q"))
                 continue
         shift = 0
         lab = _caps_label(text_md)
