@@ -281,6 +281,7 @@ _COPYRIGHT = LinePattern(
     r"|\([cC]\)[ \t]*(?:19|20)\d{2}(?:[ \t]*[-–][ \t]*(?:19|20)\d{2})?[ \t]*,?[ \t]*)"  # "(c)" needs a year: "(c) the Secretary" is a list item
     r"(?:by[ \t]+)?(?P<name>[A-Z][^\n.,;|©]{1,60}?)[ \t]*(?:[.,;|]|(?i:all rights)|$)"
 )
+_COPYRIGHT_MARKS = ("Copyright", "COPYRIGHT", "©", "(c)", "(C)")
 # Header lines naming the body that issued a transcript or statement. Only
 # foreign-affairs and press offices: a speech's venue line ("Department of the
 # Interior", "Embassy of Israel") looks the same but names no publisher.
@@ -295,6 +296,8 @@ _INSTITUTION_LINE = re.compile(
 
 def find_outlet_in_copyright(text: str) -> str | None:
     """The outlet a copyright line names: "Copyright 2022 Anadolu Agency. All rights ..." -> "Anadolu Agency"."""
+    if not any(mark in text for mark in _COPYRIGHT_MARKS):
+        return None  # (every line _COPYRIGHT matches holds one: most texts have none, found without the regex)
     names = [m.group("name").strip() for m in _COPYRIGHT.finditer(text)]
     names = [n for n in names if not re.match(r"(?i)all rights|the author|[0-9]", n)]
     return names[-1] if names else None
