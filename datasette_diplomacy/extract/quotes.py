@@ -527,6 +527,7 @@ _OFFICE_IN_LIST = (r"[Tt]he[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}(?:minister|president
 # a list member: a name, with its particles ("Piet de Wit", "Ursula von der Leyen"), or an office
 _NAME_IN_LIST = (r"(?:(?:[Tt]he[ \t]+)?[A-Z][\w.\u2019'-]*(?:[ \t]+(?:(?:de|van|von|der|den|da|di|du|la|le|dos|del|ter|"
                  rf"bin|ibn|al|el)[ \t]+){{0,2}}[A-Z][\w.\u2019'-]*){{0,5}}|{_OFFICE_IN_LIST})")
+_OFFICE_LAST_MEMBER = re.compile(_OFFICE_IN_LIST)
 # (the last may be introduced as a counterpart: "President Ana Costa and her Mexican counterpart Rui Pereira")
 _JOINT_BEFORE = re.compile(rf"{_NAME_IN_LIST}(?:,[ \t]+{_NAME_IN_LIST}){{0,4}},?[ \t]+and[ \t]+"
                            r"(?:the[ \t]+|(?:his|her|their|its)[ \t]+(?:(?:[\w-]+[ \t]+){0,2}counterpart,?[ \t]+)?"
@@ -541,7 +542,6 @@ _LIST_STOP = {"on", "in", "at", "by", "but", "and", "so", "yet", "then", "last",
 # a verb right after a pronoun: the pronoun is its clause's subject ("said he had", "said she would")
 _PRONOUN_THEN_VERB = re.compile(r"[ \t]+(?:had|has|have|was|were|is|are|would|will|could|can|should|did|does|do|"
                                 r"might|must|may|[a-z]+ed)\b")
-_OFFICE_LAST_MEMBER = re.compile(_OFFICE_IN_LIST)
 # the last member of a list named by a possessive: "her husband", "his two sons", "its allies"
 _POSSESSIVE_MEMBER = re.compile(r"(?:his|her|their|its)[ \t]+(?:[\w-]+[ \t]+){0,2}?([a-z][\w-]*)")
 # a noun phrase that already is such a list ("Estonia and Latvia", taken whole by the phrase walker)
@@ -3006,16 +3006,10 @@ class _Finder:
             # postposed: "<clause>, X was quoted by Interfax as saying on Tuesday.", "“…,” X was quoted as saying",
             # "“…,” the readout quoted Xi as saying": the clause or quotation before the comma is what X said
             comma = max(masked.rfind(",", s, m.start()), masked.rfind("\u201d", s, m.start()))
-            if m.group("obj"):
-                ns, ne = m.span("obj")
-                quoting = self.speaker_np_before(comma + 1, m.start(), si) if comma > s else None
-                sid = self.resolver.resolve(self.body[ns:ne], ns, ne) if quoting is not None else None
-                whole = quoting is not None and not masked[comma + 1:quoting[1]].strip()
-            else:
-                subj = self.speaker_np_before(comma + 1, m.start(), si) if comma > s else None
-                sid = subj[0] if subj is not None else None
-                whole = subj is not None and not masked[comma + 1:subj[1]].strip()
-            if whole:
+            np = self.speaker_np_before(comma + 1, m.start(), si) if comma > s else None
+            if np is not None and not masked[comma + 1:np[1]].strip():
+                # the phrase after the comma is the one quoted ("X was quoted"), or the paper quoting the object
+                sid = self.resolver.resolve(self.body[slice(*m.span("obj"))], *m.span("obj")) if m.group("obj") else np[0]
                 self.add_clause(s, comma + 1 if masked[comma] == "\u201d" else comma, sid, "quoted as saying", si, pi)
             return
         if m.group("obj"):

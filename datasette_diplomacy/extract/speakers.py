@@ -822,8 +822,6 @@ _PLACE_PREPOSITION_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:in|at|from|near|out
 _DETERMINER_START = re.compile(r"(?<![\w'\u2019-])(?:[Aa]n?|[Tt]he)[ \t]")
 PLURAL_HEAD = re.compile(r"(?:[a-z]{2,}[^su\W'\u2019]s|people|men|women|police|staff)$")
 
-
-_OTHER_GENDER = {"m": ("f",), "f": ("m",)}
 _NEW_PERSON_DETERMINERS = frozenset("a an one another my his her our their your".split())
 
 
@@ -839,6 +837,8 @@ def _new_unnamed_person(name: str) -> bool:
     definite description ("the Vermont senator"), which most often stands for someone named before."""
     first = fold(name.split()[0]) if name.split() else ""
     return (first in _NEW_PERSON_DETERMINERS or first.endswith("'s")) and not PLURAL_HEAD.search(name)
+
+
 _ROLE_PP_REST = re.compile(r"[ \t]+(?:to|of|for|at|in)[ \t]+[^,;\n]{1,60}")
 _FOLLOWS_NAME = re.compile(r",\s+" + _NAME_WORD + r"[ \t]+" + _NAME_WORD)
 
@@ -2050,7 +2050,8 @@ class SpeakerResolver:
         if self.layout.sentence_of(at) < sent - max_back or e.gender not in (gender, None) \
                 or e.type != "person" and e.type != "anonymous":
             return None
-        if e.type == "anonymous" and _described_gender(e.name) in _OTHER_GENDER[gender]:
+        described = _described_gender(e.name) if e.type == "anonymous" else None
+        if described in ("m", "f") and described != gender:
             return None  # "a campaign spokeswoman" is no "he"
         return idx
 
