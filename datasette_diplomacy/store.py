@@ -297,6 +297,9 @@ def fold_label(name: str) -> str:
     return re.sub(r"^the ", "", text)
 
 
+_PRONOUN_OWNED = re.compile(r"(?:his|her|their|its|our|my|your) ")
+
+
 def speaker_key(speaker: Speaker, article_source: str) -> str:
     """The global merge key of a document-local speaker.
 
@@ -311,9 +314,11 @@ def speaker_key(speaker: Speaker, article_source: str) -> str:
     no name, as extraction leaves a transcript's ``THE PRESIDENT`` label that it
     could not resolve to a name) keys per article too
     (``role:<article source>:<name>``): a role has different holders in
-    different years and countries.
+    different years and countries. So does an institution or group named by a
+    possessive pronoun ("His office", "her supporters": whose, only its article
+    tells).
     """
-    if speaker.type in ("anonymous", "document"):
+    if speaker.type in ("anonymous", "document") or _PRONOUN_OWNED.match(fold_label(speaker.name)):
         return f"{speaker.type}:{article_source}:{fold_label(speaker.name)}"
     if speaker.type == "person" and is_role_name(speaker.name):
         return f"role:{article_source}:{fold_label(speaker.name)}"

@@ -277,6 +277,11 @@ def test_speaker_keys():
     assert speaker_key(Speaker("s1", "Western officials", type="group"), "x") == "group:western officials"
     # "the statement" of one article is not the statement of another
     assert speaker_key(Speaker("s1", "the statement", type="document"), "a.txt") == "document:a.txt:statement"
+    # "His office" in two articles is two presidents' offices
+    assert speaker_key(Speaker("s1", "His office", type="institution"), "a.txt") == "institution:a.txt:his office"
+    assert speaker_key(Speaker("s1", "His office", type="institution"), "b.txt") != speaker_key(
+        Speaker("s2", "His office", type="institution"), "a.txt")
+    assert speaker_key(Speaker("s1", "their supporters", type="group"), "a.txt") == "group:a.txt:their supporters"
 
 
 def test_details_fill_in_but_are_not_overwritten(store):
