@@ -65,6 +65,17 @@ def test_a_think_tank_is_an_institution(body, source):
     assert speaker_of(body, "unprepared") == (source, "institution")
 
 
+@pytest.mark.parametrize("body, source", [
+    ("President Rui Pereira spoke on Monday. His office later said that the president expected a gesture.",
+     "Rui Pereira's office"),
+    ("Prime Minister Ana Costa arrived in Rome. Her office said that the visit would last two days.",
+     "Ana Costa's office"),
+    ("The talks ended late. His office said that the visit would last two days.", "His office"),  # whose? nobody named
+])
+def test_an_office_named_by_a_possessive_pronoun_is_its_owners(body, source):
+    assert reports(body)[0][0] == source
+
+
 def test_an_according_to_source_keeps_its_acronym():
     body = "According to the Freedonian Institute of Foreign Affairs (FIFA), the alliance was unprepared."
     assert speaker_of(body, "unprepared")[0] == "the Freedonian Institute of Foreign Affairs (FIFA)"

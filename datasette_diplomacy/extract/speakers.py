@@ -2343,6 +2343,13 @@ class SpeakerResolver:
                 name = fold(e.name).split()
                 if e.type == "institution" and name[-1:] == [head] and name[0] not in ("a", "an", "one", "another"):
                     return i
+        if head in lex.institution_words and det in ("his", "her") and len(words) > 1:
+            # "His office later said": the office of the man "his" is, named so ("Karol Nawrocki's office")
+            owner = self._resolve_pronoun("m" if det == "his" else "f", start, sent, self.layout.in_quote(start))
+            if owner is not None and self._entities[owner].type == "person":
+                idx = self._keyed_entity("institution", f"{self._entities[owner].name}'s {' '.join(words[1:])}")
+                self._entities[idx].add_alias(text)
+                return idx
         if head in lex.institution_words or (words and words[-1].isupper() and len(words[-1]) > 1):
             return self._keyed_entity("institution", re.sub(r"^(?:The)\b", "the", text), country=country)
         # role description not in the table
