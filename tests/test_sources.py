@@ -2401,6 +2401,14 @@ def test_he_after_an_unnamed_source_is_that_source(introduction, source):
     assert speaker_of(body, "expected an answer")[0].lower() == source.lower()
 
 
+@pytest.mark.parametrize("then", ["He added that the council should act.",
+                                  "He called on the council to send a fact-finding mission."])
+def test_he_after_an_unnamed_source_when_nobody_else_is_named(then):
+    # no name in the text at all: the walk back over the last sentences meets no mention, the last speaker is him
+    body = f"Chile's foreign minister, speaking by video link, said the valley was \u201can open-air prison.\u201d {then}"
+    assert reports(body)[1][0] == "Chile's foreign minister"
+
+
 @pytest.mark.parametrize("introduction", [
     "A Freedonian government spokeswoman declined to comment.",  # no "he"
     "The Freedonian minister said the talks had been useful.",  # a definite description: most often Novak again

@@ -2089,6 +2089,12 @@ class SpeakerResolver:
             e = self._entities[unknown]
             e.gender_votes[gender] += 1
             return unknown
+        if speaker is not None:
+            # no one named in the last sentences at all: the last speaker ("Pakistan's foreign minister said …. He
+            # called on the council …"), as when the walk above meets only older mentions
+            if self._entities[speaker].gender is None:
+                self._entities[speaker].gender_votes[gender] += 1
+            return speaker
         # nothing near: the last person of that gender within the last 12 sentences, else of unknown gender
         for idx, s in self._salient_order(pos, sent, max_back=12):
             e = self._entities[idx]
