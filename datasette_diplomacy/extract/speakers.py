@@ -2065,9 +2065,7 @@ class SpeakerResolver:
             if speaker is not None and s < sent - 1:
                 if unknown_subject is not None:
                     speaker = unknown_subject[0]  # "Putin thought he could …. He thought": the last sentence's subject
-                if self._entities[speaker].gender is None:
-                    self._entities[speaker].gender_votes[gender] += 1
-                return speaker  # nobody of that gender in this or the last sentence: the last speaker
+                return self._assumed(speaker, gender)  # nobody of that gender in this or the last sentence: the last speaker
             e = self._entities[idx]
             if e.type != "person":
                 continue
@@ -2086,15 +2084,11 @@ class SpeakerResolver:
                 if is_subject:
                     unknown_subject = (idx, s)
         if unknown is not None:
-            e = self._entities[unknown]
-            e.gender_votes[gender] += 1
-            return unknown
+            return self._assumed(unknown, gender)
         if speaker is not None:
             # no one named in the last sentences at all: the last speaker ("Pakistan's foreign minister said …. He
             # called on the council …"), as when the walk above meets only older mentions
-            if self._entities[speaker].gender is None:
-                self._entities[speaker].gender_votes[gender] += 1
-            return speaker
+            return self._assumed(speaker, gender)
         # nothing near: the last person of that gender within the last 12 sentences, else of unknown gender
         for idx, s in self._salient_order(pos, sent, max_back=12):
             e = self._entities[idx]
@@ -2102,9 +2096,14 @@ class SpeakerResolver:
                 return idx
             if e.type == "person" and e.gender is None and unknown is None:
                 unknown = idx
-        if unknown is not None:
-            self._entities[unknown].gender_votes[gender] += 1
-        return unknown
+        return self._assumed(unknown, gender) if unknown is not None else None
+
+    def _assumed(self, idx: int, gender: str) -> int:
+        """``idx``, that a pronoun of ``gender`` stands for: one vote for that gender when its own is unknown."""
+        e = self._entities[idx]
+        if e.gender is None:
+            e.gender_votes[gender] += 1
+        return idx
 
     def _role_info(self, m: _Mention) -> dict:
         words = m.text.split()
