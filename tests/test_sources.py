@@ -1907,6 +1907,18 @@ def test_an_opening_phrase_alone_is_not_reported():
     assert not [r for r in reports(body) if r[2] == "In court filings"]
 
 
+@pytest.mark.parametrize("asked", ["asked about the summit", "asked about the summit at a briefing in Beijing",
+                                   "asked whether the talks had failed"])
+def test_a_subject_asked_in_an_aside_reports_with_the_verb_after_it(asked):
+    body = f"Ruritania's foreign ministry spokesman Rui Pereira, {asked}, said countries should not form blocs."
+    assert reports(body) == [("Rui Pereira", "said", "countries should not form blocs")]
+
+
+def test_asked_without_commas_is_still_a_question():
+    assert reports("Rui Pereira asked whether the summit would go ahead.") == [
+        ("Rui Pereira", "asked", "whether the summit would go ahead")]
+
+
 @pytest.mark.parametrize("aside", ["however", "for his part", "in turn"])
 def test_an_aside_between_the_verb_and_that(aside):
     body = f"Rui Pereira spoke next. He cautioned, {aside}, that one meeting could not solve every problem."

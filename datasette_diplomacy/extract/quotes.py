@@ -1408,10 +1408,13 @@ _COORD_CUE = re.compile(
 
 _ASIDE_BEFORE = re.compile(r",[ \t]*(?:however|though|meanwhile|in turn|too|also|for (?:his|her|their|its) part|"
                            r"in (?:a|an) [\w-]+ (?:statement|interview)|on [A-Z]\w+|"
-                           # ", speaking on condition of anonymity,", ", briefing reporters in Geneva,"
-                           r"(?:speaking|briefing|talking|writing|responding)\b[^,\u201c\u201d]{0,70}|"
+                           # ", speaking on condition of anonymity,", ", briefing reporters in Geneva,", ", asked about it,"
+                           r"(?:speaking|briefing|talking|writing|responding|asked)\b[^,\u201c\u201d]{0,70}|"
                            # ", as he has in the past,", ", as she did in 2019,": a comparison set off by commas
                            r"as (?:he|she|they|it|we|I) (?:has|have|had|did|does|do|was|is)\b[^,]{0,30})[ \t]*,$")
+_COMMA_BEFORE_END = re.compile(r",[ \t]*$")
+# what follows an "asked" set off by commas after its subject: the question put to it
+_ASKED_ASIDE = re.compile(r"[ \t]+(?:about|whether|if|how|why|what|when|to|for|on|at|during|in)\b[^,;\u201c\u201d]{0,90},")
 _PARENTHESIS_BEFORE = re.compile(r"[ \t]*\([^()\n]{1,40}\)$")
 # the opening of an aside set off by commas, up to a name inside it: ", who endorsed ", ", contradicting "
 _ASIDE_OPENING = re.compile(r"(?:^|,)[ \t]*(?:who|which|whose|whom|[a-z]{3,}ing)\b[^,\u201c\u201d]*$")
@@ -2359,6 +2362,8 @@ class _Finder:
                 continue
             lv = verb.lower()
             left = masked[s:vs]
+            if lv == "asked" and _COMMA_BEFORE_END.search(left) and _ASKED_ASIDE.match(masked, ve, e):
+                continue  # "Wang Wenbin, asked about the summit, said …": he was asked; "said" is his report
             if lv in _NOMINAL_CUES:
                 self.nominal_report(si, s, e, pi, vs, ve, verb)
                 continue
