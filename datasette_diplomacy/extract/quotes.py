@@ -1289,6 +1289,22 @@ _INVERTED_MODIFIER = re.compile(r"([\w.'\u2019&-]+)[ \t]+")
 # before a modal, the capitalised states are the clause's subject ("warned Baltic states could face retaliation")
 _ADDRESSED_STATES = (r"(?:states|capitals|governments|countries|nations|partners|neighbou?rs|counterparts|diplomats|"
                      r"ministers|envoys|ambassadors|allies|members|leaders|officials)")
+# the addressee right after a verb of address: "told reporters", "told Lavrov", "told The Associated Press"
+_ADDRESSEE_AFTER_VERB = re.compile(
+    r"[ \t]+(?:(?:the|a|an|his|her|their|its|[A-Z][\w.\u2019'-]*['\u2019]s)[ \t]+)?"
+    r"(?:[A-Z][\w.\u2019'&-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.\u2019'&-]*)*"
+    # "warned Baltic states that", "told European capitals that": the states addressed
+    r"(?:[ \t]+" + _ADDRESSED_STATES + r"(?=[ \t]+that\b|" + _MODAL_AFTER.pattern + "))?"
+    r"|me|him|her|them|us|you|"
+    r"(?:[a-z]+[ \t]+)?(?:reporters|journalists|supporters|voters|the[ \t]+crowd|crowd|audience|"
+    r"listeners|viewers|members|lawmakers|students|residents|attendees|guests|colleagues|"
+    r"people|officials|delegates|donors|workers|activists|leaders|aides|advisers|advisors|allies|"
+    r"friends|staff|staffers|associates|confidants|lawmakers|senators|investors|"
+    r"executives|employees|audiences|"
+    # "told the council the draft interferes", "told the nation that"
+    r"council|assembly|parliament|committee|chamber|summit|conference|forum|gathering|nation|"
+    r"media|jury|panel|cabinet|" + _ADDRESSED_STATES + r"(?=[ \t]+that\b)))(?![\w\u2019'-])"
+)
 # an addressee of up to 80 characters: "told a crowded hall in Baltimore that …", "warned Ghana's top diplomat against …"
 _ADDRESSEE = r"[ \t]+(?:a|an|the|his|her|their|its|[A-Z][\w\u2019'.-]*)[ \t]+[^,;:.\u201c\u201d]{1,80}?[ \t]"
 _LONG_ADDRESSEE = re.compile(_ADDRESSEE + r"that[ \t]+")
@@ -1412,7 +1428,6 @@ _ASIDE_BEFORE = re.compile(r",[ \t]*(?:however|though|meanwhile|in turn|too|also
                            r"(?:speaking|briefing|talking|writing|responding|asked)\b[^,\u201c\u201d]{0,70}|"
                            # ", as he has in the past,", ", as she did in 2019,": a comparison set off by commas
                            r"as (?:he|she|they|it|we|I) (?:has|have|had|did|does|do|was|is)\b[^,]{0,30})[ \t]*,$")
-_COMMA_BEFORE_END = re.compile(r",[ \t]*$")
 # what follows an "asked" set off by commas after its subject: the question put to it
 _ASKED_ASIDE = re.compile(r"[ \t]+(?:about|whether|if|how|why|what|when|to|for|on|at|during|in)\b[^,;\u201c\u201d]{0,90},")
 _PARENTHESIS_BEFORE = re.compile(r"[ \t]*\([^()\n]{1,40}\)$")
@@ -2362,7 +2377,7 @@ class _Finder:
                 continue
             lv = verb.lower()
             left = masked[s:vs]
-            if lv == "asked" and _COMMA_BEFORE_END.search(left) and _ASKED_ASIDE.match(masked, ve, e):
+            if lv == "asked" and _COMMA_BEFORE.search(left) and _ASKED_ASIDE.match(masked, ve, e):
                 continue  # "Wang Wenbin, asked about the summit, said …": he was asked; "said" is his report
             if lv in _NOMINAL_CUES:
                 self.nominal_report(si, s, e, pi, vs, ve, verb)
@@ -2589,20 +2604,7 @@ class _Finder:
             if lv in _ADDRESS_VERBS:
                 addressee_at = p
                 # skip the addressee: "told reporters", "told Lavrov", "told The Associated Press"
-                tm = re.match(r"[ \t]+(?:(?:the|a|an|his|her|their|its|[A-Z][\w.\u2019'-]*['\u2019]s)[ \t]+)?"
-                              r"(?:[A-Z][\w.\u2019'&-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.\u2019'&-]*)*"
-                              # "warned Baltic states that", "told European capitals that": the states addressed
-                              r"(?:[ \t]+" + _ADDRESSED_STATES + r"(?=[ \t]+that\b|" + _MODAL_AFTER.pattern + "))?"
-                              r"|me|him|her|them|us|you|"
-                              r"(?:[a-z]+[ \t]+)?(?:reporters|journalists|supporters|voters|the[ \t]+crowd|crowd|audience|"
-                              r"listeners|viewers|members|lawmakers|students|residents|attendees|guests|colleagues|"
-                              r"people|officials|delegates|donors|workers|activists|leaders|aides|advisers|advisors|allies|"
-                              r"friends|staff|staffers|associates|confidants|lawmakers|senators|investors|"
-                              r"executives|employees|audiences|"
-                              # "told the council the draft interferes", "told the nation that"
-                              r"council|assembly|parliament|committee|chamber|summit|conference|forum|gathering|nation|"
-                              r"media|jury|panel|cabinet|" + _ADDRESSED_STATES + r"(?=[ \t]+that\b)))(?![\w\u2019'-])",
-                              masked[p:e])
+                tm = _ADDRESSEE_AFTER_VERB.match(masked[p:e])
                 if tm and not re.match(r"[ \t]+(?:that|how|whether)\b", masked[p:e]) \
                         and not _MODAL_AFTER.match(masked, p + tm.end(), e):
                     p += tm.end()  # (but "warns EU cannot rely on …": a modal after it, so the subject, no addressee)
