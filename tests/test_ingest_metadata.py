@@ -64,6 +64,9 @@ def test_date_lines(line, answer):
         ("BEIJING, Feb. 10 (Xinhua) -- Chinese Foreign Ministry spokesperson said", "Beijing", "Xinhua"),
         ("MOSCOW, February 10. /TASS/. Russian Foreign Minister Sergey Lavrov said", "Moscow", "TASS"),
         ("MUNICH, Feb. 18, 2023 (Reuters) - U.S. Secretary of State Antony Blinken warned", "Munich", "Reuters"),
+        # Indian and Asian wires write no dash after the tag: a place in capitals and a date or a known wire
+        ("VALLETTA, Aug 19 (PTI) Malta and Tunisia on Monday agreed to", "Valletta", "PTI"),
+        ("VALLETTA (Yonhap) Malta and Tunisia on Monday agreed to", "Valletta", "Yonhap"),
     ],
 )
 def test_datelines(paragraph, place, tag):
@@ -74,7 +77,10 @@ def test_datelines(paragraph, place, tag):
 @pytest.mark.parametrize(
     "paragraph",
     ["THE PRESIDENT: Thank you all very much.", "Lavrov: we are disappointed by the talks",
-     "NATIONAL SECURITY MEMORANDUM – 1", "Speaking in Moscow, Lavrov said the talks failed."],
+     "NATIONAL SECURITY MEMORANDUM – 1", "Speaking in Moscow, Lavrov said the talks failed.",
+     # a bracket with no dash after it is a dateline only in the wires' form
+     "EU (European Union) leaders agreed on Monday to", "Valletta (Malta) said on Monday that",
+     "VALLETTA (Malta) Ministers said on Monday that"],
 )
 def test_not_datelines(paragraph):
     assert find_dateline(paragraph) is None

@@ -653,3 +653,28 @@ def test_a_short_sentence_quoted_after_an_attributed_one_goes_on_with_its_speake
 def test_a_reversed_closing_mark_before_an_ellipsis_opens_a_quotation():
     rows = reports("\u201d\u2026 the train has already left the station,\u201d the editors wrote.")
     assert rows == [("the editors", "wrote", "\u2026 the train has already left the station")]
+
+
+def test_a_second_report_after_but_without_a_comma():
+    body = ("Ruritanian spokesman Piet Varga said Ruritania would study any proposal but cautioned against excessive "
+            "expectations.")
+    assert reports(body) == [("Piet Varga", "said", "Ruritania would study any proposal"),
+                             ("Piet Varga", "cautioned", "against excessive expectations")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Ana Costa conceded that gaps remained.", [("Ana Costa", "conceded", "gaps remained")]),
+    ("Ana Costa said the deal was close and added that gaps remained.",
+     [("Ana Costa", "said", "the deal was close"), ("Ana Costa", "added", "gaps remained")]),
+    # "that" as the subject, or a clause going on after a comma, is no clause of two words
+    ("Ana Costa said that was wrong.", []),
+    ("Ana Costa suggested that Mr. Varga, under fire for the delays, should resign.", [
+        ("Ana Costa", "suggested", "Mr. Varga, under fire for the delays, should resign")]),
+])
+def test_a_that_clause_of_two_words(body, expected):
+    assert reports(body) == expected
+
+
+def test_said_only_that():
+    assert reports("Ana Costa said only that Ruritania would evaluate the final text.") == [
+        ("Ana Costa", "said", "Ruritania would evaluate the final text")]

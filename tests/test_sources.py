@@ -584,11 +584,12 @@ def test_a_short_line_before_a_capitalised_one_is_a_heading_that_ends_a_sentence
 # ---------------------------------------------------------------- wire copy: datelines and postposed reports
 
 
-def test_a_dateline_is_nobodys_words_and_names_no_speaker():
+@pytest.mark.parametrize("dateline", ["TALLINN, March 3 (Wire) - ", "TALLINN, March 3 (PTI) "])
+def test_a_dateline_is_nobodys_words_and_names_no_speaker(dateline):
     from datasette_diplomacy.model import Document
     from datasette_diplomacy.pipeline import extract_document
 
-    text = ("Quota talks resume\n\nTALLINN, March 3 (Wire) - Nordic fisheries ministers agreed on Monday to cut the "
+    text = (f"Quota talks resume\n\n{dateline}Nordic fisheries ministers agreed on Monday to cut the "
             "herring quota, the council's chair said, as talks dragged on.\n\nMore text follows here today.\n")
     ex = extract_document(Document(source="x.txt", name="x", text=text, format="text"))
     assert [(q.kind, q.cue, q.text) for q in ex.quotes] == [
@@ -1875,6 +1876,11 @@ def test_a_postposed_addressee_still_ends_the_sentence():
      [("a senior official", "quoted as saying", "The crossing stays closed")]),
     ("\u201cFreedonia should stop arming the rebels,\u201d the readout quoted Ana Costa as saying.",
      [("Ana Costa", "quoted as saying", "Freedonia should stop arming the rebels")]),
+    # an appositive after the one quoted; an aside after the one quoting
+    ("The state news agency quoted Ana Costa, the interior minister's deputy, as saying the border would stay "
+     "closed.", [("Ana Costa", "quoted as saying", "the border would stay closed")]),
+    ("The Ruritanian side, in its own readout, quoted Ana Costa as saying that both countries were partners.",
+     [("Ana Costa", "quoted as saying", "both countries were partners")]),
 ])
 def test_a_wire_service_quoting_someone_as_saying(body, expected):
     assert reports(body) == expected
@@ -2443,3 +2449,32 @@ def test_a_description_with_another_modifier_is_someone_else():
     body = ("Chile's defence minister said on Friday that both navies had agreed to joint patrols. "
             "\u201cWe see goodwill on both sides,\u201d the foreign minister told reporters.")
     assert speaker_of(body, "goodwill")[0] != "Chile's defence minister"
+
+
+# ---------------------------------------------------------------- round 15: relatives, offices, short clauses
+
+
+@pytest.mark.parametrize("body, speaker", [
+    # the relative's antecedent is the phrase right before it, never the sentence's subject
+    ("Ana Costa met Varga, who said the deal was bad for farmers.", "Varga"),
+    ("Ana Costa met the Ruritanians, who say the deal must be signed this year.", "the Ruritanians"),
+    ("Ana Costa met Ruritanian envoy Piet Varga, who said the deal was bad for farmers.", "Piet Varga"),
+    # (an adjective after a determiner is part of the phrase)
+    ("The lifelong Republican who wrote the speech says he will not vote this fall.", "the lifelong Republican"),
+])
+def test_a_relative_clause_speaks_for_the_phrase_right_before_it(body, speaker):
+    assert speaker_of(body, "")[0] == speaker
+
+
+@pytest.mark.parametrize("source, speaker", [
+    ("his office", "Piet Varga's office"),
+    ("his spokesman", "his spokesman"),
+    ("his longtime aides", "his longtime aides"),
+    # his own words and papers are his
+    ("his account", "Piet Varga"),
+    ("his campaign finance documents", "Piet Varga"),
+])
+def test_according_to_his_office_is_not_him(source, speaker):
+    body = (f"Ruritanian President Piet Varga met the envoys on Monday. He also urged Freedonia to reopen the border, "
+            f"according to {source}.")
+    assert speaker_of(body, "reopen the border")[0] == speaker

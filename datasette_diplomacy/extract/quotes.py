@@ -851,6 +851,9 @@ _TITLE_OF = re.compile(r"[a-z][\w-]*[ \t]+(?:of|for|at)[ \t]")
 # a modal or auxiliary verb right after a would-be addressee: the noun is the clause's subject
 _MODAL_AFTER = re.compile(r"[ \t]*(?:can(?:not|'t|\u2019t)?|could|will|won['\u2019]t|would|must|should|may|might|is|are|was|"
                           r"were|has|have|had|needs?)\b")
+_POSSESSIVE_PRONOUN = re.compile(r"(?:his|her|their|its)", re.IGNORECASE)
+# the head of a possessed noun phrase: its last word before punctuation or a preposition
+_POSSESSED_HEAD = re.compile(r"(?:[ \t]+[A-Za-z-]+){0,3}?[ \t]+([A-Za-z-]+)(?=[ \t]*(?:[,.;:()]|$)|[ \t]+(?:in|on|at|of|for|to)\b)")
 # the words of an "according to" source up to its end: an acronym's dots ("the F.A.A.", "U.S. officials") and a
 # middle initial's ("John F. Kennedy") are no sentence end
 _OPEN_ACRONYM_END = re.compile(r"\([A-Z][A-Za-z]{1,9}$")
@@ -872,6 +875,7 @@ _SKIP_ADVERBIALS = re.compile(
     r"bluntly|flatly|simply|further|explicitly|frankly|candidly|angrily|firmly|all[ \t]+along|many[ \t]+times|"
     r"time[ \t]+and[ \t]+again|for[ \t]+(?:years|months|weeks|decades))(?![\w\u2019'-])"  # (not "again" of "against")
     r"|,?[ \t]+and[ \t]+I[ \t]+quote(?=[ \t]*[,:])"  # "Trump said, and I quote, “…”"
+    r"|[ \t]+only(?=[ \t]+that\b)"  # "Meloni said only that Rome would evaluate the text"
     # "He cautioned, however, that …": an aside set off by commas before "that"
     r"|,[ \t]*(?:however|though|nonetheless|nevertheless|moreover|meanwhile|in[ \t]+turn|in[ \t]+fact|"
     r"for[ \t]+(?:his|her|their|its)[ \t]+part)[ \t]*,(?=[ \t]*that\b)"
@@ -1160,10 +1164,12 @@ _INVERTED_PUBLICATION = re.compile(
     rf"({_CAPITALISED_RUN}[ \t]+(?:magazine|newspaper|daily|weekly|website|network|channel|agency|radio|television))"
     rf"{_AT_CLAUSE_END}")
 # a wire service's report of someone's words: "TASS quoted Rudenko as saying …", "Peskov was quoted by RIA as saying
-# that …" (the object, or the passive's subject, said it)
+# that …", "KCNA quoted Kim Yo Jong, the leader's sister, as saying …", "The Chinese side, in its readout, quoted Wang
+# as saying …" (the object, or the passive's subject, said it; an appositive after the object is not its name)
 _QUOTED_AS_SAYING = re.compile(
-    r"(?:\bwas[ \t]+quoted(?:[ \t]+by[ \t]+[^,;\u201c\u201d]{1,60}?)?|(?<=[\w\u2019'.)])[ \t]+quoted[ \t]+"
-    r"(?P<obj>(?!as\b)[^,;\u201c\u201d]{1,80}?))[ \t]+as[ \t]+saying(?:[ \t]+that\b)?")
+    r"(?:\bwas[ \t]+quoted(?:[ \t]+by[ \t]+[^,;\u201c\u201d]{1,60}?)?|(?<=[\w\u2019'.),])[ \t]+quoted[ \t]+"
+    r"(?P<obj>(?!as\b|by\b)[^,;\u201c\u201d]{1,80}?)(?:,[ \t]+[^,;\u201c\u201d]{1,100}?,)?)[ \t]+as[ \t]+saying"
+    r"(?:[ \t]+that\b)?")
 # what may end a sentence after "was quoted (by Y) as saying": when, where, by whom ("… as saying on Tuesday.")
 _QUOTED_AS_SAYING_END = re.compile(
     r"(?:[ \t]+(?:on|in|at|by|during|after|late|early|last|this)[ \t]+[^,;:\u201c\u201d.!?]{1,60})?[ \t]*(?:[.!?]|$)")
@@ -1399,6 +1405,12 @@ _CLAUSE_SUBJECT = re.compile(r"(?:[A-Z][\w.\u2019'&-]*(?:[ \t]+(?:of[ \t]+)?[A-Z
 _FINITE_AFTER = re.compile(r"(?:['\u2019]s[ \t]+[\w-]+)?[ \t]+(?:(?:also|then|later|still|now|already|has|have|had|is|was)[ \t]+)?"
                            r"(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|may|might|should|must|"
                            r"[a-z]{2,}ed|[a-z]{2,}[^s\W]s)\b")
+# a clause of two words: "conceded that gaps remained." (after the complementiser, and ending its sentence: not
+# "said that was wrong", where "that" is the subject, nor "suggested that Mr. Jäger, under fire …, would")
+_THAT_BEFORE = re.compile(r"(?<![\w'\u2019-])that[ \t]*$")
+_AUXILIARY_FIRST = re.compile(r"[ \t]*(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|"
+                              r"does|do)\b")
+_ENDS_SENTENCE = re.compile(r"[ \t]*(?:[.!?;]|$)")
 _COORD_CUE = re.compile(
     r",?\s+(?:and|but)\s+(?:(?:also|then|later|repeatedly)\s+)?(?:said|says|say|added|adds|suggested|argued|argue|"
     r"argues|insists|warns|notes|claims|contends|proposed|proposes|demanded|demands|pledged|pledges|questioned|"
@@ -1406,8 +1418,8 @@ _COORD_CUE = re.compile(
     # a readout's next act: "thanked the Prime Minister … and highlighted the progress …"
     r"highlighted|underlined|underscored|emphasized|emphasised|reaffirmed|expressed|welcomed|thanked|"
     r"congratulated|conveyed|discussed|affirmed|committed|agreed|"
-    r"insisted|warned|noted|told|urged|called|asked|stressed|claimed|vowed|promised|denied|acknowledged|admitted|"
-    r"explained|declared|announced|criticized|criticised|accused|praised|rejected|dismissed|predicted|tweeted|"
+    r"insisted|warned|cautioned|conceded|countered|noted|told|urged|called|asked|stressed|claimed|vowed|promised|"
+    r"denied|acknowledged|admitted|explained|declared|announced|criticized|criticised|accused|praised|rejected|dismissed|predicted|tweeted|"
     r"reiterated|repeated|characterized|characterised|described|implied|calling|telling|implying|accusing|urging|"
     r"tried[ \t]+to[ \t]+(?:make|argue|explain|convince))\b"
     # "decried the issue of “systemic racism” and highlighted her plans": the subject's next act on its own
@@ -2808,10 +2820,17 @@ class _Finder:
                                  lv.startswith(("express", "raise")) and sid is not None) or (
                                  lv in _EVALUATION_VERBS and sid is not None and not _ENDS_UNFINISHED.search(masked, p, cend))
                              else
-                             2 if lv.startswith(_NAMING_VERBS) else 3)
+                             2 if lv.startswith(_NAMING_VERBS) or self._two_word_clause(ve, p, cend, e) else 3)
         if it is not None:
             return cend
         return None
+
+    def _two_word_clause(self, ve: int, p: int, cend: int, e: int) -> bool:
+        """May the clause at ``p:cend`` after the verb ending at ``ve`` have two words? Only a "that"-clause that
+        ends its sentence, holds no comma and does not start with an auxiliary ("conceded that gaps remained.")."""
+        masked = self.masked
+        return _THAT_BEFORE.search(masked, ve, p) is not None and not _AUXILIARY_FIRST.match(masked, p) \
+            and _ENDS_SENTENCE.match(masked, cend, e) is not None and masked.find(",", p, cend) < 0
 
     def position_subject(self, si, s, vs, ve, verb) -> str | None:
         """The speaker holding the position that ``verb`` (at ``vs:ve``) reports, or None when it reports none:
@@ -2943,6 +2962,12 @@ class _Finder:
         # the source: a mention, or words up to the next comma / sentence end
         p = ve
         mention = self.resolver.mention_starting_at(p)
+        if mention is not None and mention.kind == "pronoun" and _POSSESSIVE_PRONOUN.fullmatch(mention.text):
+            wm = _POSSESSED_HEAD.match(masked, mention.end, e)
+            if wm is not None and self.resolver.is_party_noun(wm.group(1)):
+                # "according to his office", "according to her lawyers": the office (named after him) or the
+                # people, not the man (but "according to his campaign finance documents", "his account": his)
+                mention = None
         if mention is not None and not mention.in_quote:
             np_end = mention.end
             sid = self._sid(mention)

@@ -1126,6 +1126,15 @@ class SpeakerResolver:
         # "Poll" for the one poll the body names ("a YouGov poll")
         return self._use(same_head[0]) if len(same_head) == 1 else None
 
+    @staticmethod
+    def is_party_noun(word: str) -> bool:
+        """Is "his <word>" someone other than him: an institution ("office", "campaign"), a role ("spokesman") or
+        people ("aides", "lawyers")? Not a document or his words ("account", "statement", "book")."""
+        low = word.lower()
+        lex = lexicon()
+        return low not in lex.documents and (low in lex.institution_words or low in lex.anonymous or low in lex.roles
+                                             or low in lex.groups)
+
     def speaker_type(self, speaker_id: str | None) -> str | None:
         """The type ("person", "institution", "document", …) of a speaker id handed out by this resolver."""
         entity = self._entity_by_id(speaker_id)
@@ -2480,6 +2489,9 @@ class SpeakerResolver:
                     np = np[dets[-1].start():]
                 elif not np:
                     return None
+            nm = _NAME_AFTER_VERB.search(np)
+            if nm is not None:
+                np = nm.group(1)  # "Macron met Scholz, who said": the phrase right before, not the sentence's subject
             pm = _PREPOSITION_THEN_DET.match(np)
             if pm:
                 np = np[pm.end():]  # "a reversal for the Wisconsin Republican, who had pledged": the phrase's object
@@ -2673,6 +2685,13 @@ def _is_count(word: str) -> bool:
 _VERB_POSSESSIVE_AFTER = re.compile(r"[ \t]+(?:[a-z]+ly[ \t]+)?(?:also[ \t]+)?[a-z]+(?:ed|es|s)[ \t]+(his|her)\b")
 _NP_BEFORE_RELATIVE = re.compile(r"((?:(?:a|an|the)[ \t]+)?(?:[\w\u2019'.-]+[ \t]+){0,3}[\w\u2019'.-]+)[ \t]*$")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[ \t]+(?=[A-Z])")
+# the noun phrase ending the words before a relative, after a lower-case word that is no determiner, preposition
+# or conjunction (a verb, mostly): "met Scholz", "met the Germans" (not "the head of the agency", nor an adjective
+# after a determiner: "an influential Hispanic Republican")
+_NAME_AFTER_VERB = re.compile(r"(?<![\w'\u2019.-])(?<!\b[Aa][ \t])(?<!\b[Aa]n[ \t])(?<!\b[Tt]he[ \t])"
+                              r"(?!(?:a|an|the|of|for|at|in|from|with|to|on|by|and|or)[ \t])"
+                              r"[a-z][\w\u2019'-]*[ \t]+((?:a|an|the)[ \t]+[\w\u2019'.-]+(?:[ \t]+[\w\u2019'.-]+)*"
+                              r"|[A-Z][\w\u2019'.-]*(?:[ \t]+[A-Z][\w\u2019'.-]*)*)$")
 _PREPOSITION_THEN_DET = re.compile(r"(?:for|of|to|from|with|by|about|against|at|in|on)[ \t]+(?=(?:a|an|the)[ \t])")
 # an appositive ending where a relative "who" follows: ", Republican of Arizona" / ", a senior analyst"
 _CLAUSE_WORD = re.compile(r"\b(?:which|who|whom|that|is|are|was|were|has|have|had)\b")

@@ -170,6 +170,12 @@ _DATELINE = re.compile(
     r"|\.?\s*/(?P<slash_tag>[A-Za-z][\w .-]{1,20})/\.?"
     r"|(?P<bare_sep>--|[-–—:]))\s+"
 )
+# "NEW DELHI, Aug 19 (PTI) India and China …": a wire tag with no dash after it (Indian and Asian wires) is a
+# dateline only with its place in capitals and a date or a known wire's name (not "EU (European Union) leaders")
+_DATELINE_WITHOUT_DASH = re.compile(
+    r"^\s*(?P<head>[A-Z][^\n()–—:/]{0,80}?)\s*\((?P<tag>[A-Za-z][A-Za-z .&/-]{1,30})\)[ \t]+(?=[A-Z])"
+)
+_WIRES = frozenset("REUTERS XINHUA KYODO YONHAP INTERFAX TASS RIA BERNAMA ANTARA EFE ANSA BLOOMBERG".split())
 _PLACE = re.compile(r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}")
 _NOT_PLACES = frozenset(
     "q question answer by the president mr mrs ms dr update updated breaking exclusive "
@@ -190,18 +196,22 @@ def find_dateline(first_paragraph: str) -> Dateline | None:
     after the place, or a place in capitals followed by a dash. So "Lavrov:
     ..." and "THE PRESIDENT: ..." are not datelines.
     """
-    match = _DATELINE.match(first_paragraph)
+    match = _dateline_match(first_paragraph)
     if not match:
         return None
     parts = [part.strip() for part in match.group("head").split(",")]
     place, rest = parts[0], parts[1:]
     if not _PLACE.fullmatch(place) or place.lower().rstrip(".") in _NOT_PLACES:
         return None
-    tag = match.group("tag") or match.group("slash_tag")
+    groups = match.groupdict()
+    tag = groups["tag"] or groups.get("slash_tag")
     if tag and not _plausible_tag(tag):
         return None
     has_date = any(re.search(r"\d", part) for part in rest)
-    capitals_and_dash = place.isupper() and match.group("bare_sep") not in (None, ":")
+    if match.re is _DATELINE_WITHOUT_DASH and not (
+            place.isupper() and (has_date or tag.upper() in OUTLET_ABBREVIATIONS or tag.upper() in _WIRES)):
+        return None
+    capitals_and_dash = place.isupper() and groups.get("bare_sep") not in (None, ":")
     if not (tag or has_date or capitals_and_dash):
         return None
     if len(first_paragraph[match.end():].split()) < 3:  # "NATIONAL SECURITY MEMORANDUM – 1" is a heading
@@ -213,11 +223,16 @@ def find_dateline(first_paragraph: str) -> Dateline | None:
     return Dateline(place=_place_name(place), tag=tag.strip() if tag else None)
 
 
+def _dateline_match(first_paragraph: str) -> re.Match | None:
+    """The dateline pattern's match at the start of ``first_paragraph`` (one that :func:`find_dateline` still checks)."""
+    return _DATELINE.match(first_paragraph) or _DATELINE_WITHOUT_DASH.match(first_paragraph)
+
+
 def dateline_length(first_paragraph: str) -> int:
     """How many characters of ``first_paragraph`` its dateline takes ("BRUSSELS, March 3 (Reuters) - "), 0 without one."""
     if find_dateline(first_paragraph) is None:
         return 0
-    return _DATELINE.match(first_paragraph).end()
+    return _dateline_match(first_paragraph).end()
 
 
 def dateline_from_title(title: str) -> str | None:
@@ -382,7 +397,7 @@ def make_title(body: str) -> str | None:
     paragraph = next((p.strip() for p in re.split(r"\n\s*\n", body) if p.strip()), "")
     if not paragraph:
         return None
-    dateline = _DATELINE.match(paragraph)
+    dateline = _dateline_match(paragraph)
     if dateline and find_dateline(paragraph):
         paragraph = paragraph[dateline.end():]
     paragraph = " ".join(paragraph.split())
