@@ -2478,3 +2478,32 @@ def test_according_to_his_office_is_not_him(source, speaker):
     body = (f"Ruritanian President Piet Varga met the envoys on Monday. He also urged Freedonia to reopen the border, "
             f"according to {source}.")
     assert speaker_of(body, "reopen the border")[0] == speaker
+
+
+@pytest.mark.parametrize("body, fragment, speaker", [
+    ("Ruritanian President Piet Varga, whose government has long opposed any deal with Freedonia, met the envoy.",
+     "any deal", "Piet Varga's government"),
+    ("The ministry, whose spokesman said the talks had failed, declined to comment.", "the talks had failed",
+     "the ministry's spokesman"),
+])
+def test_whose_office_or_spokesman_belongs_to_the_phrase_before(body, fragment, speaker):
+    assert speaker_of(body, fragment)[0] == speaker
+
+
+def test_a_relative_with_whose_ends_at_its_comma():
+    body = "The ministry, whose spokesman said the talks had failed, declined to comment."
+    assert ("the ministry's spokesman", "said", "the talks had failed") in reports(body)
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ("The Arctic risks becoming a new arena for confrontation, a report by the Ruritanian Institute of "
+     "International Affairs warned on Thursday.", "a report by the Ruritanian Institute of International Affairs"),
+    ("A recent survey by the Ruritanian Herald found that most voters want early elections.",
+     "a recent survey by the Ruritanian Herald"),
+])
+def test_a_document_by_its_author_is_the_source(body, speaker):
+    assert speaker_of(body, "")[0] == speaker
+
+
+def test_percentage_points_is_no_cue():
+    assert reports("The fund cut its Ruritanian growth forecast by 0.1 percentage points to 1.8 percent.") == []

@@ -445,7 +445,7 @@ _MULTI = [
     r"(?:expressed|expresses|expressing|voiced|voices|voicing) (?:(?:strong|deep|deepest|full|its|his|her|their|cautious|serious)\s+){0,2}"
     r"(?:support|optimism|skepticism|scepticism|alarm|dismay|sympathy|condolences|solidarity|gratitude|appreciation|"
     r"disappointment|reservations|opposition|outrage|anger|unease|satisfaction|interest)",
-    r"(?:made|makes|make|making) the case", r"pointed to", r"points to", r"pointing to", r"(?:made|makes|make|making) (?:a |the )?point of (?:saying|noting|stressing|mentioning)", r"(?:made|makes|make|making) (?:clear|plain)",
+    r"(?:made|makes|make|making) the case", r"pointed to", r"(?<!percentage )points to", r"pointing to", r"(?:made|makes|make|making) (?:a |the )?point of (?:saying|noting|stressing|mentioning)", r"(?:made|makes|make|making) (?:clear|plain)",
     r"(?:put|puts) it(?= *(?:[:,]|\w+ly\b|this way|that way))",
     # "released the following statement:" closing a paragraph: the quotation opening the next one is the statement
     r"(?:issued|released|put out|posted|sent|published|tweeted|gave|made) (?:the following|this|a|an)"
@@ -1198,6 +1198,9 @@ _POST_MODIFIER = re.compile(
     r"(?<![\w'\u2019-])(?:(?:familiar|close|involved|briefed|knowledgeable|connected|loyal|opposed|allied|aligned)"
     r"[ \t]+(?:with|to|in|on|about)|with[ \t]+(?:(?:direct|close|detailed)[ \t]+)?knowledge[ \t]+of|"
     r"(?:[a-z]+ing[ \t]+)?(?:of|from|at|for|in|with|to|inside|within|across|near))[ \t]+(?:the[ \t]+)?$")
+# a document's author after it: "a report by the institute warned", "a survey by Comcast found"
+_DOCUMENT_BY = re.compile(r"(?<![\w'\u2019-])by[ \t]+(?:the[ \t]+)?$")
+_LOWER_WORD_END = re.compile(r"(?<![\w'\u2019-])([a-z]+)[ \t]+$")
 # "A news report published Wednesday said": a participle dating the subject
 # (and "A poll last month showed", "a survey conducted this week found": a time after the noun)
 _DAY = re.compile(r"(?P<rel>(?:last|this|late|early)[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
@@ -1723,6 +1726,7 @@ class _Finder:
         day = _DAY.fullmatch(masked, np_start, p)
         pm = (_DATED_PARTICIPLE.search(masked, max(s, np_start - 30), np_start) if day else None) \
             or _POST_MODIFIER.search(masked, max(s, np_start - 40), np_start) \
+            or self._document_by(max(s, np_start - 40), np_start) \
             or _ON_MODIFIER.search(masked, max(s, np_start - 40), np_start) \
             or _BY_AGENT_BEFORE.search(masked, max(s, np_start - 30), np_start)
         if pm is not None and pm.re is _DATED_PARTICIPLE and pm.start() == pm.end() and not day.group("rel"):
@@ -1858,7 +1862,8 @@ class _Finder:
         ("Another source speaking to Radio Free Europe", "a spokesman for Ann Lee", "Supporters of the senator",
         "Authorities in North-Rhine Westphalia")."""
         masked = self.masked
-        om = _POST_MODIFIER.search(masked, max(s, mention.start - 40), mention.start)
+        om = _POST_MODIFIER.search(masked, max(s, mention.start - 40), mention.start) \
+            or self._document_by(max(s, mention.start - 40), mention.start)
         if om is not None and mention.kind in ("name", "role"):
             head_end = s + len(masked[s:om.start()].rstrip())
             head_start = self._np_start_before(s, head_end)
@@ -1869,6 +1874,14 @@ class _Finder:
                     surface = self.body[head_start:end]
                     return (self.resolver.resolve(surface, head_start, end), head_start, surface)
         return (self._sid(mention), mention.start, mention.text)
+
+    def _document_by(self, start: int, end: int) -> re.Match | None:
+        """"by (the)" right before ``end`` after a document's noun ("a report by", "a survey by"), else None."""
+        from .speakers import lexicon
+
+        bm = _DOCUMENT_BY.search(self.masked, start, end)
+        wm = _LOWER_WORD_END.search(self.masked, start, bm.start()) if bm is not None else None
+        return bm if wm is not None and wm.group(1) in lexicon().documents else None
 
     def _restrictive_relative_subject(self, s: int, p: int):
         """The subject opening the sentence (or its subordinate clause) before a "who" clause without commas
@@ -2762,11 +2775,13 @@ class _Finder:
             cm = re.search(r",(?=[ \t])|,?\u201d(?=[ \t]+[A-Z])", masked[p:cend])  # a quotation's comma is masked
             if cm:
                 cend = p + cm.end() if cm.group().endswith("\u201d") else p + cm.start()
-        if np_start < vs and re.match(r"[Ww]ho\b", masked[np_start:vs]) or re.search(
-                r"(?:^|,)[ \t]*who[ \t][^,]*$", masked[s:vs]):
+        if np_start < vs and re.match(r"[Ww]ho(?:se)?\b", masked[np_start:vs]) or re.search(
+                r"(?:^|,)[ \t]*who(?:se)?[ \t][^,]*$", masked[s:vs]):
             cm = re.search(r",[ \t]", masked[p:cend])
             if cm:
-                cend = p + cm.start()  # "O'Donnell, who said X, recalled Y": the relative clause ends at the comma
+                # "O'Donnell, who said X, recalled Y", "The ministry, whose spokesman said X, declined": the relative
+                # clause ends at the comma
+                cend = p + cm.start()
         co = _COORD_CUE.search(masked, p, cend)
         if co:
             cend = co.start()

@@ -2323,6 +2323,16 @@ class SpeakerResolver:
                 and words[head_pos] != "Post":  # "the Washington Post" is a paper, "a post" a document
             # "the statement read", "according to a new poll": the document is the source
             return self._keyed_entity("document", re.sub(r"^(?:The|A|An)\b", lambda mm: mm.group().lower(), text))
+        whose = _WHOSE_BEFORE.search(self.body, max(0, start - 8), start) if det is None and (
+            head in lex.institution_words or head in lex.anonymous
+            or head in ("spokesman", "spokeswoman", "spokesperson")) else None
+        if whose is not None:
+            # "Benjamin Netanyahu, whose government has long opposed", "the ministry, whose spokesman said": the
+            # government or the spokesman of the one "whose" stands for
+            owner = self._resolve_relative(whose.start())
+            if owner is not None and self._entities[owner].type in ("person", "institution"):
+                return self._keyed_entity("institution" if head in lex.institution_words else "anonymous",
+                                          f"{self._entities[owner].name}'s {text}")
         if head in lex.anonymous or head in ("spokesman", "spokeswoman", "spokesperson") or (
                 det in ("the", "a", "an") and _AGED.fullmatch(head)):  # "the 70-year-old said"
             org = _org_from(rest) if rest else None
@@ -2685,6 +2695,7 @@ def _is_count(word: str) -> bool:
 _VERB_POSSESSIVE_AFTER = re.compile(r"[ \t]+(?:[a-z]+ly[ \t]+)?(?:also[ \t]+)?[a-z]+(?:ed|es|s)[ \t]+(his|her)\b")
 _NP_BEFORE_RELATIVE = re.compile(r"((?:(?:a|an|the)[ \t]+)?(?:[\w\u2019'.-]+[ \t]+){0,3}[\w\u2019'.-]+)[ \t]*$")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[ \t]+(?=[A-Z])")
+_WHOSE_BEFORE = re.compile(r"(?<![\w'\u2019-])whose[ \t]+$")
 # the noun phrase ending the words before a relative, after a lower-case word that is no determiner, preposition
 # or conjunction (a verb, mostly): "met Scholz", "met the Germans" (not "the head of the agency", nor an adjective
 # after a determiner: "an influential Hispanic Republican")
