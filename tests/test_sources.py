@@ -2507,3 +2507,28 @@ def test_a_document_by_its_author_is_the_source(body, speaker):
 
 def test_percentage_points_is_no_cue():
     assert reports("The fund cut its Ruritanian growth forecast by 0.1 percentage points to 1.8 percent.") == []
+
+
+@pytest.mark.parametrize("subject, name", [
+    ("The Ruritanian Defense Forces", "the Ruritanian Defense Forces"),
+    ("The Syrian Democratic Forces", "the Syrian Democratic Forces"),
+    ("Ruritania's armed forces", "Ruritania's armed forces"),
+    ("Freedonia's Revolutionary Guards", "Freedonia's Revolutionary Guards"),
+])
+def test_armed_forces_are_institutions_not_people(subject, name):
+    assert speaker_of(f"{subject} said the operation would continue.", "operation") == (name, "institution")
+
+
+def test_a_given_name_that_is_also_a_country():
+    assert speaker_of("Defence Minister Israel Katz said the operation would continue.", "operation")[0] == "Israel Katz"
+
+
+@pytest.mark.parametrize("body, speaker", [
+    # the accused is not the accuser
+    ("The woman accused of driving onto the sidewalk told police she was stressed.", None),
+    ("A religious movement accused of financing travel abroad may have paid for the trips.", None),
+    # an accuser before the verb keeps it
+    ("Ana Costa faces a rival whom she has accused of selling pipe dreams.", "Ana Costa"),
+])
+def test_accused_of_after_the_accused_names_no_accuser(body, speaker):
+    assert speaker_of(body, "of ")[0] == speaker

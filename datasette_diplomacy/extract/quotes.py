@@ -1199,6 +1199,9 @@ _POST_MODIFIER = re.compile(
     r"[ \t]+(?:with|to|in|on|about)|with[ \t]+(?:(?:direct|close|detailed)[ \t]+)?knowledge[ \t]+of|"
     r"(?:[a-z]+ing[ \t]+)?(?:of|from|at|for|in|with|to|inside|within|across|near))[ \t]+(?:the[ \t]+)?$")
 # a document's author after it: "a report by the institute warned", "a survey by Comcast found"
+_POSS_S_END = re.compile(r"['\u2019]s$")
+_OF_NEXT = re.compile(r"[ \t]+of\b")
+_ACCUSER_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:he|she|they|we|I|you|who|has|have|had)[ \t]+$")
 _DOCUMENT_BY = re.compile(r"(?<![\w'\u2019-])by[ \t]+(?:the[ \t]+)?$")
 _LOWER_WORD_END = re.compile(r"(?<![\w'\u2019-])([a-z]+)[ \t]+$")
 # "A news report published Wednesday said": a participle dating the subject
@@ -2019,8 +2022,8 @@ class _Finder:
                     lw in _TIME_ADJECTIVES and k + 1 < len(rev) and rev[k + 1].group().lower() in _DETERMINERS):
                 break  # (but "An earlier report": an adjective after a determiner)
             if taken and w.islower() and lw.endswith("ed") and k + 1 < len(rev) and rev[k + 1].group()[:1].isupper() \
-                    and rev[k + 1].group().lower() not in _DETERMINERS:
-                break  # "the Education Department issued guidance": a name, then its verb
+                    and rev[k + 1].group().lower() not in _DETERMINERS and not _POSS_S_END.search(rev[k + 1].group()):
+                break  # "the Education Department issued guidance": a name, then its verb (not "Ukraine's armed forces")
             taken.append(wm)
             if len(taken) >= 6:
                 break
@@ -2574,6 +2577,10 @@ class _Finder:
         qspans = self.layout.qspans
         if lv[:3] == "ask" and _ANONYMITY_REQUEST.match(masked, after, e):
             return None  # "who asked not to be named": a condition of the source's, not what they said
+        if lv == "accused" and _OF_NEXT.match(masked, after, e) and not _ACCUSER_BEFORE.search(masked, s, vs):
+            # "The woman accused of driving onto the sidewalk told police …": a passive, the accused is not the
+            # accuser, who is not named here (but "a socialist whom she has accused of selling pipe dreams" is hers)
+            sid = None
         if lv in _OBJECT_REPORTS and not (lv.startswith("refer") and _NAMED_AS_AFTER.match(masked, after, e)):
             # what was cited comes after the verb, never before it ("referred to X as Y" is a naming, below)
             if inverted or _OBJECT_REPORT_NOT.match(masked, after, e):
