@@ -59,6 +59,16 @@ def test_a_second_deck_after_a_semicolon_is_not_the_label_s_words():
     assert found == [("talks achieved nothing", "Sergey Lavrov", "indirect", ":")]
 
 
+@pytest.mark.parametrize("title, quotation", [
+    ("Lavrov: “We are disappointed” – Truss flies home", "We are disappointed"),
+    ("Lavrov: „Wir sind enttäuscht“ – Truss fliegt heim", "Wir sind enttäuscht"),
+    ("Lavrov: «Nous sommes déçus» - Truss rentre", "Nous sommes déçus"),
+])
+def test_a_second_deck_after_a_dash_ends_the_label_s_quotation(title, quotation):
+    _, found = extract(title)
+    assert found == [(quotation, "Sergey Lavrov", "direct", ":")]
+
+
 @pytest.mark.parametrize("title", [
     "Analysis: what the Moscow talks mean for Europe",
     "Revealed: The Memo Truss Took to Moscow",

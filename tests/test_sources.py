@@ -2532,3 +2532,8 @@ def test_a_given_name_that_is_also_a_country():
 ])
 def test_accused_of_after_the_accused_names_no_accuser(body, speaker):
     assert speaker_of(body, "of ")[0] == speaker
+
+
+def test_a_spokesperson_for_a_body_whose_name_holds_for():
+    body = "A spokesperson for the Ruritanian Office for Information Security told the Herald the agency was investigating."
+    assert speaker_of(body, "investigating")[0] == "a spokesperson for the Ruritanian Office for Information Security"

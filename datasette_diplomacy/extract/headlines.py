@@ -108,7 +108,7 @@ def title_quotes(title: str, resolver: SpeakerResolver, body_quotes: list[Quote]
     return kept
 
 
-_OPENING, _CLOSING = "‘“'\"", "’”'\""
+_OPENING, _CLOSING = "‘“'\"„«", "’”'\"“»"
 # the names before the last of a headline's list: "Iran, " of "Iran, Saudi Arabia agree …"
 _HEADLINE_LIST = re.compile(r"((?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}, )+)")
 
@@ -131,6 +131,15 @@ def _label_content(title: str, colon: int) -> tuple[int, int]:
         start += 1
     end = title.find("; ", start)
     end = len(title) if end < 0 else end
+    if start < end and title[start] in _LABEL_QUOTE_OPENING:
+        dm = _QUOTATION_THEN_DECK.search(title, start + 1, end)
+        if dm is not None:
+            end = dm.start() + 1  # "Baerbock: „Wir lassen uns nicht einschüchtern“ – Germany summons envoy"
     while end > start and title[end - 1] in " .;…":
         end -= 1
     return start, end
+
+
+# a label's quotation, then a second deck after a dash: the deck is the desk's words, not the speaker's
+_LABEL_QUOTE_OPENING = "‘“'\"„«"
+_QUOTATION_THEN_DECK = re.compile("[’”'\"“»][ \t]+[-–—][ \t]+")

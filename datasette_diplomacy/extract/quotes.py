@@ -1749,6 +1749,7 @@ class _Finder:
                 if (self._document_head(head) if pm.re is _ON_MODIFIER
                         else self._agentive(masked[head_start:head_end], head)
                         or pm.re is _DATED_PARTICIPLE and self._document_head(head)):  # "a poll last month showed"
+                    head_start = self._spokesperson_for(s, head_start)
                     surface = self.body[head_start:p]
                     return (self.resolver.resolve(surface, head_start, p), head_start, surface)
         joint = self._joint_subject(s, np_start, p)
@@ -1877,6 +1878,23 @@ class _Finder:
                     surface = self.body[head_start:end]
                     return (self.resolver.resolve(surface, head_start, end), head_start, surface)
         return (self._sid(mention), mention.start, mention.text)
+
+    def _spokesperson_for(self, s: int, start: int) -> int:
+        """Where a subject starts whose phrase at ``start`` may be the object of a person speaking for it: "A
+        spokesperson for [the Office for Security]" (a name with "for" inside: the walk back over post-modifiers
+        stopped at the name's own "for"). ``start`` when there is none."""
+        from .speakers import lexicon
+
+        pm = _POST_MODIFIER.search(self.masked, max(s, start - 40), start)
+        if pm is None or not pm.group().startswith("for"):
+            return start
+        head_end = s + len(self.masked[s:pm.start()].rstrip())
+        head_start = self._np_start_before(s, head_end)
+        if head_start is None:
+            return start
+        head = self.masked[head_start:head_end].split()[-1].lower()
+        lex = lexicon()
+        return head_start if head in lex.anonymous or head in lex.roles else start
 
     def _document_by(self, start: int, end: int) -> re.Match | None:
         """"by (the)" right before ``end`` after a document's noun ("a report by", "a survey by"), else None."""
