@@ -678,3 +678,19 @@ def test_a_that_clause_of_two_words(body, expected):
 def test_said_only_that():
     assert reports("Ana Costa said only that Ruritania would evaluate the final text.") == [
         ("Ana Costa", "said", "Ruritania would evaluate the final text")]
+
+
+def test_a_coordinated_threat_ends_the_warning():
+    body = ("Foreign ministers of the Group of Seven on Friday warned Freedonia against supplying components for "
+            "weapons, and threatened further sanctions.")
+    assert reports(body)[0] == ("Foreign ministers of the Group of Seven", "warned",
+                                "against supplying components for weapons")
+
+
+@pytest.mark.parametrize("body, content", [
+    # a phrase and its main clause before the source: the clause is the report
+    ("On Monday the talks failed, Ana Costa said.", "On Monday the talks failed"),
+    ("In Valletta the ministers agreed on a truce, the ministry said.", "In Valletta the ministers agreed on a truce"),
+])
+def test_an_opening_phrase_with_its_clause_is_reported(body, content):
+    assert reports(body) and reports(body)[0][2] == content

@@ -2537,3 +2537,28 @@ def test_accused_of_after_the_accused_names_no_accuser(body, speaker):
 def test_a_spokesperson_for_a_body_whose_name_holds_for():
     body = "A spokesperson for the Ruritanian Office for Information Security told the Herald the agency was investigating."
     assert speaker_of(body, "investigating")[0] == "a spokesperson for the Ruritanian Office for Information Security"
+
+
+@pytest.mark.parametrize("aide", ["chief of staff Jan Kowal", "spokesman Jan Kowal"])
+def test_he_after_a_bosss_aide_named_is_the_aide(aide):
+    body = ("Ruritanian President Piet Varga said on Saturday that his country was ready.\n\n"
+            f"Varga's {aide} said on Telegram that 1,200 prisoners had returned home. He thanked Freedonia for "
+            "its mediation.")
+    assert speaker_of(body, "Freedonia")[0] == "Jan Kowal"
+
+
+def test_he_after_a_possessive_clause_is_not_the_name_in_it():
+    # "Kowal's campaign shrugged off Varga's comments": a clause, Varga holds no role of Kowal's
+    body = ("Jan Kowal met Piet Varga in May. Kowal's campaign shrugged off Varga's comments on Monday. He thanked "
+            "his supporters for their patience.")
+    assert speaker_of(body, "supporters")[0] != "Piet Varga"
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ("Jan Egeland said the talks had failed.", "Jan Egeland"),
+    ("Chief of staff Jan Kowal said the talks had failed.", "Jan Kowal"),
+    # a month before a day stays a date
+    ("On Jan 5 the talks failed, Piet Varga said.", "Piet Varga"),
+])
+def test_jan_is_a_given_name_before_a_surname(body, speaker):
+    assert speaker_of(body, "talks")[0] == speaker

@@ -1350,6 +1350,12 @@ _PAREN_BEFORE = re.compile(r"[ \t]*\([^()\n]{1,25}\)$")
 # an opening phrase alone before a subject is no clause reported after it: "In court documents, the counsel asked"
 _PHRASE_ONLY_LEAD = re.compile(r"[ \t]*(?:In|On|At|During|After|Before|From|Under|With|Without|Despite|Amid|For|Since|"
                                r"Following|Through|Via|Across|Inside|Outside)\b[^,;\u201c\u201d]{0,60},[ \t]*")
+# a prepositional phrase, then a main clause before the comma: "On Monday the talks failed, Lavrov said." (no phrase
+# alone: the clause is the report)
+_LEAD_MAIN_CLAUSE = re.compile(
+    r"[ \t]*(?:In|On|At|During|From|Under|With|Without|Despite|Amid|Following|Through|Via|Across|Inside|Outside)\b"
+    r"[^,;\u201c\u201d]*?(?<![\w'\u2019-])(?:the|a|an|his|her|their|its|[A-Z][\w.\u2019'-]*)[ \t]+(?:[\w\u2019'-]+[ \t]+){0,2}?"
+    r"(?:is|are|was|were|has|have|had|will|would|could|can|did|does|[a-z]{2,}ed)\b")
 _POSTPOSED_NOT_MORE = re.compile(
     r"[ \t]*,[ \t]+(?:adding|saying|noting|explaining|according|arguing|insisting|stressing|warning|claiming|recalling|"
     r"pointing|referring|citing|a|an|who|whose|which|whom|as|while|after|before|when|because|since|although|though|"
@@ -1424,8 +1430,9 @@ _COORD_CUE = re.compile(
     # a readout's next act: "thanked the Prime Minister … and highlighted the progress …"
     r"highlighted|underlined|underscored|emphasized|emphasised|reaffirmed|expressed|welcomed|thanked|"
     r"congratulated|conveyed|discussed|affirmed|committed|agreed|"
-    r"insisted|warned|cautioned|conceded|countered|noted|told|urged|called|asked|stressed|claimed|vowed|promised|"
-    r"denied|acknowledged|admitted|explained|declared|announced|criticized|criticised|accused|praised|rejected|dismissed|predicted|tweeted|"
+    r"insisted|warned|cautioned|conceded|countered|threatened|noted|told|urged|called|asked|stressed|claimed|vowed|"
+    r"promised|denied|acknowledged|admitted|explained|declared|announced|criticized|criticised|accused|praised|"
+    r"rejected|dismissed|predicted|tweeted|"
     r"reiterated|repeated|characterized|characterised|described|implied|calling|telling|implying|accusing|urging|"
     r"tried[ \t]+to[ \t]+(?:make|argue|explain|convince))\b"
     # "decried the issue of “systemic racism” and highlighted her plans": the subject's next act on its own
@@ -2763,7 +2770,7 @@ class _Finder:
                     not _POSTPOSED_NOT_MORE.match(after_cue)
                     # "During his years in office, Mr. Obama said, a majority of Americans have come to believe …":
                     # after an opening phrase alone, what follows the comma is the clause, whatever its first word
-                    or bare_verb and _PHRASE_ONLY_LEAD.fullmatch(lead))
+                    or bare_verb and _phrase_only(lead))
                 if inverted:
                     # "Any fair reading of it, said Ann Lee, an expert at X, would …": the clause goes on after
                     # the appositive; "…, said Ann Lee, an expert at X, who …" ends with the appositive
@@ -2778,7 +2785,7 @@ class _Finder:
                     if it:
                         return e
                 # (an opening phrase alone is no clause: "In court documents, the counsel asked for …")
-                it = self.add_clause(cstart, cend, sid, verb, si, pi) if not _PHRASE_ONLY_LEAD.fullmatch(lead) else None
+                it = self.add_clause(cstart, cend, sid, verb, si, pi) if not _phrase_only(lead) else None
                 if it is not None:
                     return after
         # D. forward clause
@@ -3509,6 +3516,12 @@ class _Finder:
 
 _SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "from", "by", "is",
                 "as", "vs", "de", "la", "le", "del"}
+
+
+def _phrase_only(lead: str) -> bool:
+    """Is ``lead`` (the words before a postposed source) an opening phrase alone ("During his years in office, "),
+    not a phrase and its clause ("On Monday the talks failed, ")?"""
+    return _PHRASE_ONLY_LEAD.fullmatch(lead) is not None and _LEAD_MAIN_CLAUSE.match(lead) is None
 
 
 def _looks_like_title(text: str, min_words: int = 2) -> bool:

@@ -310,6 +310,21 @@ _PLURAL_OR_COMPOUND = re.compile(r"s\b|-")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:with|after|to|from|by|for|of|on|at|in|against|than|about|like)\s+$")
 _COMMA_SPACE = re.compile(r",?[ \t]+")
 _POSSESSIVE_NEXT = re.compile(r"['\u2019]s?[ \t]")
+# the words between a possessor and a name: "'s chief of staff ", "'s spokesman, " (a role held by the named)
+_POSSESSED_ROLE = re.compile(r"['\u2019]s?[ \t]+((?:[a-z][\w-]*[ \t]+){0,3}([a-z][\w-]*)),?[ \t]+")
+
+
+def _possessed_role(body: str, start: int, end: int) -> bool:
+    """Is ``body[start:end]`` a possessive and a role or description of the name after it ("'s chief of staff",
+    "'s lawyer, "), not a clause ("'s campaign shrugged off", "'s article also attacked")?"""
+    m = _POSSESSED_ROLE.fullmatch(body, start, end)
+    if m is None:
+        return False
+    lex = lexicon()
+    head, words = m.group(2), m.group(1).split()
+    if words[1:2] == ["of"]:
+        head = words[0]  # "chief of staff"
+    return (head in lex.roles or head in lex.anonymous) and not any(w in _FUNCTION for w in words[:-1] if w != "of")
 _CLOSES_APPOSITIVE = re.compile(r"[ \t]*(?:[,.;:)]|$)")
 _INTRODUCTION = re.compile(r"(?:But|And|So|Yet|Meanwhile|However|Separately|Later|Earlier|Then|Now|Still)")
 # single capitalised function words, as _NAME_SEQ finds them
@@ -1536,6 +1551,10 @@ class SpeakerResolver:
                     if mod and nxt is not None and nxt.start == mod.end() and nxt.kind == "name" and (
                             mod.group("noun") in lexicon().roles or mod.group("noun") in lexicon().anonymous):
                         nxt.subject = True  # "Okafor consultant David Castellanos said": Castellanos is the subject
+                    elif m.kind == "name" and nxt is not None and nxt.kind == "name" and nxt.sentence == m.sentence \
+                            and not nxt.in_quote and _possessed_role(body, m.end, nxt.start):
+                        # "Zelenskiy's chief of staff Andriy Yermak said": the aide is the subject, not his boss
+                        nxt.subject = True
                     else:
                         m.subject = True
             elif _reporting_after(body, m.end):
@@ -1618,7 +1637,8 @@ class SpeakerResolver:
         while i < len(toks) and not lone:  # (a lone name word would stop at once: no title)
             w = toks[i][2]
             lw = fold(w).rstrip(".")
-            if lw in _FUNCTION and not prefix and i == 0 and len(toks) > 1:
+            if lw in _FUNCTION and not prefix and i == 0 and len(toks) > 1 and not (
+                    lw in _MONTHS_IN_NAMES and is_first_name(lw) and not w.endswith(".")):  # "Jan Egeland"
                 i += 1
                 start = toks[i][0] if i < len(toks) else end
                 continue
