@@ -460,6 +460,9 @@ def test_typo_split_honorific_label():
     ("Remarks by President Biden Providing an Update on Russia and Ukraine", [("Biden", "President")]),
     ("Remarks by the Vice President at a Campaign Event", []),
     ("Ukraine talks stall", []),
+    # a role after the name's comma is the name's; a noon or daily briefing is a briefing
+    ("Noon Briefing by Ana Costa, Spokeswoman for the Secretary-General", [("Ana Costa", "Spokeswoman")]),
+    ("Daily Press Briefing by Spokesman Piet Varga", [("Piet Varga", "Spokesman")]),
 ])
 def test_title_people(title, people):
     assert [(p.name, p.role) for p in title_people(title)] == people
@@ -540,3 +543,17 @@ def test_a_body_s_acronym_title_and_name_make_a_label_and_a_reporter_with_an_out
         ("NATO Secretary General Tor Lien", "transcript"),
     ]
     assert turns[-1].text == "I will not set a deadline."
+
+
+def test_a_spokesman_label_is_the_spokesman_the_title_names():
+    from datasette_diplomacy.model import Document
+    from datasette_diplomacy.pipeline import extract_document
+
+    text = ("Noon Briefing by Piet Varga, Spokesman for the Secretary-General\n\n"
+            "SPOKESMAN: Good afternoon. The Secretary-General is deeply concerned.\n\n"
+            "Question: Piet, has he spoken to the President?\n\n"
+            "Spokesman: He has not spoken to him today.\n")
+    ex = extract_document(Document(source="x.txt", name="x", text=text, format="txt"))
+    names = {s.id: s.name for s in ex.speakers}
+    assert [(q.kind, names.get(q.speaker)) for q in ex.quotes] == [
+        ("transcript", "Piet Varga"), ("question", None), ("transcript", "Piet Varga")]

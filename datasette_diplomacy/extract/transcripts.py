@@ -378,7 +378,7 @@ def _is_office(text: str) -> bool:
 
 _TITLE_BY_RE = re.compile(
     r"^(?:transcript(?:\s+of)?[:\s]+)?(?:(?:full|official|joint|opening|closing|keynote|video|"
-    r"televised|introductory|welcoming|prepared|brief)\s+)*"
+    r"televised|introductory|welcoming|prepared|brief|noon|midday|daily|weekly|regular)\s+)*"
     r"(?:remarks|statement|statements|press\s+briefing|briefing|press\s+conference|"
     r"news\s+conference|press\s+gaggle|gaggle|press\s+call|background\s+press\s+call|"
     r"on-the-record\s+press\s+(?:call|gaggle)|speech|address|message|testimony|lecture|"
@@ -543,6 +543,7 @@ _PEOPLE_CUT_RE = re.compile(
 # article or preposition is the title's verb, not part of a name.
 _PEOPLE_VERB_RE = re.compile(r"\s[A-Z][a-z]{2,}ing\s+(?:a|an|the|to|for|on|new|his|her|their|our|its)\s")
 _PEOPLE_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", re.I)
+_PEOPLE_SPLIT_CAPTURE_RE = re.compile(f"({_PEOPLE_SPLIT_RE.pattern})", _PEOPLE_SPLIT_RE.flags)  # separators kept
 # "Prime Minister Kishida of Japan": the country after a name is not part of it.
 _OF_PLACE_RE = re.compile(r"^(?P<head>.*?[^\W\d_]{2,})\s+of\s+(?:the\s+)?[A-Z][\w.'’\- ]*$")
 
@@ -572,14 +573,20 @@ def title_people(title: str | None) -> list[LabelPerson]:
         if cut:
             who = (" " + who + " ")[: cut.start()].strip()
     people: list[LabelPerson] = []
-    for part in _PEOPLE_SPLIT_RE.split(who):
-        part = part.strip()
+    parts = _PEOPLE_SPLIT_CAPTURE_RE.split(who)
+    for k in range(0, len(parts), 2):
+        part = parts[k].strip()
         if not part or any(ch.isdigit() for ch in part):
             continue  # "February 18, 2021"
         of_place = _OF_PLACE_RE.match(part)
         if of_place and _name_runs(of_place.group("head").split()):
             part = of_place.group("head")
         person = _title_person(part)
+        if person is not None and not person.name and person.role and people and people[-1].role is None \
+                and parts[k - 1].strip() == ",":
+            # "Noon Briefing by Stéphane Dujarric, Spokesman for the Secretary-General": the role of the name before
+            people[-1] = LabelPerson(people[-1].name, person.role, people[-1].anonymous)
+            continue
         if person is None or not person.name:
             continue
         people.append(person)
