@@ -71,6 +71,9 @@ def test_a_think_tank_is_an_institution(body, source):
     ("Prime Minister Ana Costa arrived in Rome. Her office said that the visit would last two days.",
      "Ana Costa's office"),
     ("The talks ended late. His office said that the visit would last two days.", "His office"),  # whose? nobody named
+    # named by the owner's name, the office is the office too, not the owner
+    ("President Rui Pereira spoke on Monday. Pereira's office said that the visit would last two days.",
+     "Pereira's office"),
 ])
 def test_an_office_named_by_a_possessive_pronoun_is_its_owners(body, source):
     assert reports(body)[0][0] == source

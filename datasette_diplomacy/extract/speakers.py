@@ -2701,7 +2701,8 @@ _PEOPLE_AROUND = re.compile(
     r"(?:['\u2019]s?)?[ \t]+(?:(?:top|senior|former|longtime|close|campaign|press|chief|political|economic|legal|"
     r"national|key|other)[ \t]+){0,2}(?:advisers?|advisors?|aides?|allies|ally|supporters|staff|staffers|"
     r"spokes(?:man|woman|person)|lawyers?|attorneys?|campaign|associates|backers|loyalists|confidants|surrogates|"
-    r"team|camp|strategists?|operatives?|manager|officials|donors|critics|opponents|rivals|family|children)[ \t]*")
+    r"team|camp|strategists?|operatives?|manager|officials|donors|critics|opponents|rivals|family|children|"
+    r"office)[ \t]*")  # (the office: "Zelenskiy's office said" is his office, as "His office said" is)
 # participles that do not end in -ed: "a poll taken last week", "a memo written in May" (the head is before them)
 _IRREGULAR_PARTICIPLES = {"taken", "written", "given", "shown", "drawn", "seen", "done", "made", "held", "sent",
                           "put", "run", "won", "brought", "built", "led", "paid", "read", "set", "shot", "spent"}
