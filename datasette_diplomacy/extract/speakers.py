@@ -145,8 +145,16 @@ _LO = "".join(chr(c) for c in range(0x61, 0x250) if chr(c).islower()) + "".join(
 _U = f"[{re.escape(_UP)}]"
 _L = f"[{re.escape(_LO)}]"
 _ABBR_TITLES = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Maj|Adm|Prof|Rev|Hon|St|Pres|Amb)\.?"
+# The rest of a capitalised word after its capital: "O'Neill" (an apostrophe, then a capital), else lower-case
+# letters ("Jean-Pierre", "McCarthy"). Its runs of lower-case letters are possessive (``*+``, ``++``: never
+# given back) and match as plain ones would: wherever a run ends, what may come next in the pattern either
+# matches the empty string (more words are optional, and so is the end of a sequence), so the whole run is
+# kept, or starts with a character that is no lower-case letter (an apostrophe, a capital, a hyphen,
+# whitespace, a comma), so a shorter run cannot help. Giving nothing back spares the engine trying each
+# shorter run after a failure (see tests/test_speakers_fast_paths.py)
+_CAPITALISED_WORD_REST = rf"(?:{_L}*+['\u2019]{_U}{_L}+|{_L}++(?:{_U}{_L}++){{0,2}}(?:-{_U}?{_L}++)*)"
 _NAME_WORD = (
-    rf"(?:{_ABBR_TITLES}(?=\s)|{_U}{_L}*['\u2019]{_U}{_L}+|{_U}{_L}+(?:{_U}{_L}+){{0,2}}(?:-{_U}?{_L}+)*"
+    rf"(?:{_ABBR_TITLES}(?=\s)|{_U}{_CAPITALISED_WORD_REST}"
     rf"|(?:al|el|bin|ibn|ben|abu)-{_U}{_L}+|{_U}\.(?:{_U}\.)*|U\.S\.|U\.K\.|U\.N\.|E\.U\.|[A-Z]{{2,5}}(?![a-z]))"
 )
 _PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|la|le|du|dos|das|ter|bin|ibn|al|el|y|zu|St\.|of|for)"
@@ -166,7 +174,7 @@ def _first_char_consumed(alternatives: str) -> str:
 _NAME_WORD_REST = (
     rf"(?:(?:{_first_char_consumed('al|el|bin|ibn|ben|abu')})-{_U}{_L}+"
     rf"|(?:{_first_char_consumed(_ABBR_TITLES[3:-4])})\.?(?=\s)"
-    rf"|(?<={_U})(?:{_L}*['\u2019]{_U}{_L}+|{_L}+(?:{_U}{_L}+){{0,2}}(?:-{_U}?{_L}+)*|\.(?:{_U}\.)*)"
+    rf"|(?<={_U})(?:{_CAPITALISED_WORD_REST}|\.(?:{_U}\.)*)"
     rf"|{_first_char_consumed('U.S.|U.K.|U.N.|E.U.')}|(?<=[A-Z])[A-Z]{{1,4}}(?![a-z]))"
 )
 # (?<![\w’'-]) then a _NAME_WORD, written as: its first character (a capital, or the a/e/b/i of "al-",
