@@ -1,5 +1,6 @@
 """``_candidate_starts`` (from the colons) gives what ``_CANDIDATE_RE.starts`` (every line read) gives."""
 import random
+import re
 
 from datasette_diplomacy.extract import transcripts as T
 
@@ -22,8 +23,8 @@ def test_candidate_starts_match_the_line_pattern_on_a_transcript():
 
 
 def _name_first_spans(role: str, text: str, fast: bool):
-    _, name_first, role_after = T._intro_patterns(role)
-    found = T._name_first_matches(name_first, role_after, text) if fast else name_first.finditer(text)
+    role_after = T._intro_patterns(role)[2]
+    found = T._name_first_matches(role, role_after, text) if fast else T._name_first_pattern(role).finditer(text)
     return [(m.span(), m.span("name")) for m in found]
 
 
@@ -41,14 +42,55 @@ def test_name_first_matches_are_finditer_on_random_texts():
             assert _name_first_spans(role, text, True) == _name_first_spans(role, text, False), (role, text)
 
 
-def test_name_first_matches_are_finditer_on_a_briefing():
+def _role_first_spans(role: str, text: str, fast: bool):
+    """The role-first introductions of ``role`` in ``text``: found by the role's words and then the tail compiled
+    once for all roles (fast), or by the two compiled as one pattern (plain)."""
+    role_words, tail, _ = T._intro_patterns(role)
+    if fast:
+        found = T._role_first_matches(role_words, tail, text)
+    else:
+        found = re.compile(role_words.pattern + tail.pattern, role_words.flags).finditer(text)
+    return [(m.end(), m.span("name")) for m in found]  # (the tail's match starts after the role's words)
+
+
+def test_role_first_pattern_is_case_insensitive_for_a_role_in_capitals_only():
+    assert T._intro_patterns("PRESS SECRETARY")[1].flags & re.I
+    assert not T._intro_patterns("Press Secretary")[1].flags & re.I
+
+
+def test_role_first_matches_are_those_of_one_pattern_on_random_texts():
+    rng = random.Random(19)
+    # the roles in both cases and after the words that make them another office, "of" places, commas, names
+    # with initials and particles, odd whitespace; a role's words run into the tail's at random
+    pieces = ["President", "president", "PRESIDENT", "Vice President", "Vice\nPresident", "Deputy", "Assistant",
+              "Press Secretary", "Press\n Secretary", "press secretary", "Secretary", "SECRETARY", "Spokesman",
+              "-President", "xPresident", " of ", " of the ", "of", "United", "States", "Ukraine", "U.S.", ",", ", ",
+              " ", "  ", "\n", "\u00a0", "Joe", "Biden", "Jen", "Psaki", "J.", "de", "van", "Jean-Pierre", "O'Neil",
+              "Stéphane", "Dujarric", "x", "Xy", "A", ".", "9", "_", "the ", "our "]
+    found = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 24)))
+        for role in ("President", "Press Secretary", "SECRETARY", "Spokesman"):
+            spans = _role_first_spans(role, text, True)
+            assert spans == _role_first_spans(role, text, False), (role, text)
+            found += len(spans)
+    assert found > 1000  # (the texts hold introductions: not a comparison of empty lists)
+
+
+def test_introductions_are_found_as_by_the_plain_patterns_in_a_briefing():
     text = ("Good afternoon. Today Stéphane Dujarric, Spokesman for the Secretary-General, and Jen Psaki, our Press "
             "Secretary, with Ned Price, the Press Secretary's deputy, and Tom van der Berg, Press Secretary, briefed. "
             "Thank you, Mr. President. Karine Jean-Pierre, Jen Psaki, Press Secretary, answered. A B C D E, Press "
-            "Secretary. Sullivan, Secretary of Commerce Gina Raimondo, Press Secretary")
-    for role in ("Press Secretary", "Spokesman", "Secretary", "President"):
-        assert _name_first_spans(role, text, True) == _name_first_spans(role, text, False), role
-    assert _name_first_spans("Press Secretary", text, True)  # (not a vacuous comparison)
+            "Secretary. Sullivan, Secretary of Commerce Gina Raimondo, Press Secretary. The President of the United "
+            "States, Joe Biden, and Vice President Kamala Harris met the Deputy Press Secretary Andrew Bates. "
+            "PRESIDENT ZELENSKYY:  Thank you. President of Ukraine Volodymyr Zelenskyy, President Emmanuel Macron "
+            "and president Xi Jinping spoke.")
+    for spans in (_name_first_spans, _role_first_spans):
+        for role in ("Press Secretary", "Spokesman", "Secretary", "President", "PRESIDENT"):
+            assert spans(role, text, True) == spans(role, text, False), (spans.__name__, role)
+    # (not vacuous comparisons)
+    assert _name_first_spans("Press Secretary", text, True)
+    assert len(_role_first_spans("President", text, True)) == 2
 
 
 def test_every_whitespace_character_but_the_space_is_unprintable():

@@ -665,9 +665,9 @@ def introduced_people(text: str, role: str) -> list[str]:
     patterns = _intro_patterns(role)
     if patterns is None:
         return []
-    role_first, name_first, role_after = patterns
-    found = [(m.start("name"), m.group("name"), False) for m in role_first.finditer(text)]
-    after = [(m.start("name"), m.group("name"), True) for m in _name_first_matches(name_first, role_after, text)]
+    role_words, tail, role_after = patterns
+    found = [(m.start("name"), m.group("name"), False) for m in _role_first_matches(role_words, tail, text)]
+    after = [(m.start("name"), m.group("name"), True) for m in _name_first_matches(role, role_after, text)]
     if after:  # (rare: most introductions give the role first)
         found = sorted(found + after)
     names = []
@@ -688,28 +688,77 @@ def introduced_people(text: str, role: str) -> list[str]:
 
 @lru_cache(maxsize=256)
 def _intro_patterns(role: str) -> tuple[re.Pattern, re.Pattern, re.Pattern] | None:
-    """:func:`introduced_people`'s two patterns for ``role`` (the role first, the name first), compiled once,
-    and the name-first pattern's tail (from the comma on)."""
+    """:func:`introduced_people`'s patterns for ``role``, compiled once: the role's words as a role-first
+    introduction starts (see :func:`_role_first_matches`), the tail that follows them there (compiled once for
+    all roles) and the name-first pattern's tail (from the comma on; see :func:`_name_first_matches`)."""
+    words = _escaped_role_words(role)
+    if words is None:
+        return None
+    first, rest = words
+    # the role's first word comes first and the checks of what precedes it follow it (each look-behind
+    # holds that word again): a pattern that starts with a literal word is found by a fast string search
+    role_words = re.compile(
+        rf"{first}(?<![\w-]{first})(?<!Vice\s{first})(?<!Deputy\s{first})(?<!Assistant\s{first}){rest}",
+        re.I if role.isupper() else 0,
+    )
+    return role_words, _ROLE_FIRST_TAILS[role.isupper()], re.compile(_role_after(first, rest))
+
+
+def _escaped_role_words(role: str) -> tuple[str, str] | None:
+    """The role's first word and the pattern of its other words (each after whitespace), escaped; None when
+    the role has no word."""
     words = re.findall(r"[^\W\d_]+", role or "")
     if not words:
         return None
-    # the role's first word comes first and the checks of what precedes it follow it (each look-behind
-    # holds that word again): a pattern that starts with a literal word is found by a fast string search
-    first = re.escape(words[0])
-    rest = "".join(r"\s+" + re.escape(w) for w in words[1:])
-    role_first = re.compile(
-        rf"{first}(?<![\w-]{first})(?<!Vice\s{first})(?<!Deputy\s{first})(?<!Assistant\s{first}){rest}"
-        rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,3}})?,?\s+{_INTRO_NAME}",
-        re.I if role.isupper() else 0,
-    )
-    # the name, a comma and the role itself (not "Deputy Spokesman"); the role's case as written
-    role_after = rf",\s+(?:(?i:the|our)\s+)?(?i:{first}{rest})(?![\w-])"
-    return role_first, re.compile(_INTRO_NAME + role_after), re.compile(role_after)
+    return re.escape(words[0]), "".join(r"\s+" + re.escape(w) for w in words[1:])
 
 
-def _name_first_matches(name_first: re.Pattern, role_after: re.Pattern, text: str) -> list[re.Match]:
-    """``list(name_first.finditer(text))``, found from the commas where ``role_after`` (the pattern's tail,
-    from its comma on) matches, and not by trying the name pattern at every capital letter of ``text``.
+def _role_after(first: str, rest: str) -> str:
+    """After a name, a comma and the role itself (not "Deputy Spokesman"); the role's case as written."""
+    return rf",\s+(?:(?i:the|our)\s+)?(?i:{first}{rest})(?![\w-])"
+
+
+# after the role's words in a role-first introduction: an optional "of ..." place up to a comma, then the name
+_ROLE_FIRST_TAIL = rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,3}})?,?\s+{_INTRO_NAME}"
+# the tail as it is matched for a role in capitals (case-insensitively, like the role's words) and for others
+_ROLE_FIRST_TAILS = {True: re.compile(_ROLE_FIRST_TAIL, re.I), False: re.compile(_ROLE_FIRST_TAIL)}
+
+
+def _role_first_matches(role_words: re.Pattern, tail: re.Pattern, text: str) -> list[re.Match]:
+    """What ``re.compile(role_words.pattern + tail.pattern, role_words.flags).finditer(text)`` finds, without
+    compiling that pattern for each role: as the matches of ``tail``, each ending where the pattern's match
+    ends, with its name group.
+
+    Equivalent: the role's words are literal words joined by whitespace (``\\s+``, which cannot give back
+    characters to a word's letter), so where they match they end at one place, and the whole pattern matches
+    there exactly when the tail matches at that end. So the places ``finditer`` tries and that can match are
+    those where ``role_words`` matches (its look-behinds read the text before ``pos`` as they would before a
+    place ``finditer`` tries), each from the end of the last match on, the next one after a failed place."""
+    found: list[re.Match] = []
+    pos = 0
+    while True:
+        words = role_words.search(text, pos)
+        if words is None:
+            return found
+        m = tail.match(text, words.end())
+        if m:
+            found.append(m)
+            pos = m.end()
+        else:
+            pos = words.start() + 1
+
+
+@lru_cache(maxsize=256)
+def _name_first_pattern(role: str) -> re.Pattern:
+    """The name, a comma and ``role``: compiled only for a role that a text writes after a comma (rare)."""
+    first, rest = _escaped_role_words(role)
+    return re.compile(_INTRO_NAME + _role_after(first, rest))
+
+
+def _name_first_matches(role: str, role_after: re.Pattern, text: str) -> list[re.Match]:
+    """``list(_name_first_pattern(role).finditer(text))``, found from the commas where ``role_after`` (the
+    pattern's tail, from its comma on) matches, and not by trying the name pattern at every capital letter of
+    ``text``; the pattern is compiled only when ``role_after`` matches.
 
     Equivalent: the name holds no comma, so the name of a match ends at one of those commas ``c``; it is
     two to four words without whitespace inside, joined by whitespace, so it starts at or after the first
@@ -724,6 +773,7 @@ def _name_first_matches(name_first: re.Pattern, role_after: re.Pattern, text: st
         comma = tail.start()
         if comma < pos:
             continue
+        name_first = _name_first_pattern(role)
         for cap in _CAPITAL_RE.finditer(text, max(pos, tried, _words_back(text, comma, 4)), comma):
             m = name_first.match(text, cap.start())
             if m:
