@@ -45,3 +45,21 @@ def test_possessive_name_patterns_find_what_plain_runs_find_in_prose():
     for fast in (S._NAME_SEQ, S._NAME_SEQ_CAPITAL, S._FOLLOWS_NAME):
         assert _spans(fast, text) == _spans(_plain(fast), text)
     assert len(_spans(S._NAME_SEQ, text)) > 5
+
+
+def test_lower_case_words_are_those_of_the_word_pattern_on_random_texts():
+    rng = random.Random(23)
+    # lower-case words and single letters; apostrophes, hyphens and what may come before a word (capitals,
+    # digits, underscores, accented letters); single and double spaces and other whitespace between words
+    pieces = ["said", "the", "a", "i", "x", "don't", "don’t", "well-known", "-", "--", "'", "’", "'tis", "ab'",
+              "Ab", "A", "9", "_", "é", "ébc", "Ωx", " ", " ", " ", "  ", "\n", "\t", "\u00a0", ".", ",", "(", "“"]
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+        assert S._lower_case_words(text) == set(S._LOWER_WORD.findall(text)), text
+
+
+def test_lower_case_words_of_prose_and_of_no_text():
+    text = "Asked about it, the well-known spokesman said:  “We don’t know.”\nThen a reporter -- an AP one -- left"
+    assert S._lower_case_words(text) == set(S._LOWER_WORD.findall(text))
+    assert {"about", "well-known", "don’t", "know", "reporter", "left"} <= S._lower_case_words(text)
+    assert S._lower_case_words("") == S._lower_case_words("A B. C") == set()
