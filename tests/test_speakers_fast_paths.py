@@ -63,3 +63,14 @@ def test_lower_case_words_of_prose_and_of_no_text():
     assert S._lower_case_words(text) == set(S._LOWER_WORD.findall(text))
     assert {"about", "well-known", "don’t", "know", "reporter", "left"} <= S._lower_case_words(text)
     assert S._lower_case_words("") == S._lower_case_words("A B. C") == set()
+
+
+def test_non_ascii_characters_are_the_text_less_its_ascii_runs_on_random_texts():
+    rng = random.Random(29)
+    # ASCII (its last character too), curly quotes, accented and astral characters, combining marks and lone
+    # surrogates (UTF-8 cannot encode them: the regex then)
+    pieces = ["a", "Z", " ", "\x7f", "\x00", "’", "“", "—", "é", "É", "İ", "\u212a", "\u0301", "😀", "中", "\udc80",
+              "\ud83d", "\x80", "ÿ", "Ā"]
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert S._non_ascii_characters(text) == set(S._ASCII_RUN.sub("", text)), repr(text)

@@ -49,7 +49,7 @@ from . import gazetteer
 from .names import (FIRST_NAME_GROUPS, NAME_PARTICLES, TITLE_WORDS, clean_label_name, first_name_key, fold, key_matches,
                     lone_given_key, name_tokens, person_key, surname_key)
 from .quotes import RATIO_START, Layout, lowered_verbs
-from .topics import _PRESCAN_TABLE
+from .topics import _ASCII_BYTES, _PRESCAN_TABLE
 from .transcripts import RANK_WORDS, same_role
 
 # ---------------------------------------------------------------- lexicon
@@ -561,8 +561,7 @@ def _non_ascii_lower_alike(text: str) -> bool:
     lower-cases to one non-ASCII character, and the characters at those places are each one and its
     lower case. This reads a few distinct characters instead of lower-casing the text and reading both
     texts through for their non-ASCII characters."""
-    # (the text less its runs of ASCII characters: its non-ASCII ones, found sooner than one by one)
-    chars = set(_ASCII_RUN.sub("", text))
+    chars = _non_ascii_characters(text)
     if all(c.lower() == c == c.upper() for c in chars):
         return True  # no non-ASCII character has a case (curly quotes, dashes): the usual text
     for c in chars:
@@ -572,6 +571,18 @@ def _non_ascii_lower_alike(text: str) -> bool:
         if _ROLE_CHARACTER_IGNORECASE.fullmatch(c) or c.isalnum() != lc.isalnum():  # (\w: isalnum, or "_")
             return False
     return True
+
+
+def _non_ascii_characters(text: str) -> set[str]:
+    """The distinct characters of ``text`` beyond ASCII: its UTF-8 bytes less the ASCII ones (a character beyond
+    ASCII is bytes of 0x80 and above only, so deleting the others leaves each whole), fewer instructions than
+    a regex deleting the runs of ASCII characters between them; that regex for a text UTF-8 cannot encode (a
+    lone surrogate)."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return set(_ASCII_RUN.sub("", text))
+    return set(data.translate(None, _ASCII_BYTES).decode("utf-8"))
 
 
 _ASCII_RUN = re.compile(r"[\x00-\x7f]+")
