@@ -23,9 +23,12 @@ def test_candidate_starts_match_the_line_pattern_on_a_transcript():
 
 
 def _name_first_spans(role: str, text: str, fast: bool):
+    """The name-first introductions of ``role`` in ``text`` (the name's span, the end): found from the role's
+    tails (fast), or by the name and the tail compiled as one pattern (plain)."""
     role_after = T._intro_patterns(role)[2]
-    found = T._name_first_matches(role, role_after, text) if fast else T._name_first_pattern(role).finditer(text)
-    return [(m.span(), m.span("name")) for m in found]
+    if fast:
+        return [((start, end), stop) for start, end, stop in T._name_first_matches(role_after, text)]
+    return [(m.span("name"), m.end()) for m in re.compile(T._INTRO_NAME + role_after.pattern).finditer(text)]
 
 
 def test_name_first_matches_are_finditer_on_random_texts():

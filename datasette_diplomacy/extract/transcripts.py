@@ -667,7 +667,7 @@ def introduced_people(text: str, role: str) -> list[str]:
         return []
     role_words, tail, role_after = patterns
     found = [(m.start("name"), m.group("name"), False) for m in _role_first_matches(role_words, tail, text)]
-    after = [(m.start("name"), m.group("name"), True) for m in _name_first_matches(role, role_after, text)]
+    after = [(start, text[start:end], True) for start, end, _ in _name_first_matches(role_after, text)]
     if after:  # (rare: most introductions give the role first)
         found = sorted(found + after)
     names = []
@@ -748,37 +748,35 @@ def _role_first_matches(role_words: re.Pattern, tail: re.Pattern, text: str) -> 
             pos = words.start() + 1
 
 
-@lru_cache(maxsize=256)
-def _name_first_pattern(role: str) -> re.Pattern:
-    """The name, a comma and ``role``: compiled only for a role that a text writes after a comma (rare)."""
-    first, rest = _escaped_role_words(role)
-    return re.compile(_INTRO_NAME + _role_after(first, rest))
+_INTRO_NAME_RE = re.compile(_INTRO_NAME)
 
 
-def _name_first_matches(role: str, role_after: re.Pattern, text: str) -> list[re.Match]:
-    """``list(_name_first_pattern(role).finditer(text))``, found from the commas where ``role_after`` (the
-    pattern's tail, from its comma on) matches, and not by trying the name pattern at every capital letter of
-    ``text``; the pattern is compiled only when ``role_after`` matches.
+def _name_first_matches(role_after: re.Pattern, text: str) -> list[tuple[int, int, int]]:
+    """Where ``re.compile(_INTRO_NAME + role_after.pattern).finditer(text)`` finds the name, then a comma and the
+    role: (start, end) of each match's name and the match's end. Found from the commas where ``role_after``
+    (the pattern's tail, from its comma on) matches, without compiling that pattern for each role, and not by
+    trying the name pattern at every capital letter of ``text``.
 
     Equivalent: the name holds no comma, so the name of a match ends at one of those commas ``c``; it is
     two to four words without whitespace inside, joined by whitespace, so it starts at or after the first
     of the four runs of non-space characters that end at ``c`` (``_words_back``), and at a capital letter.
-    Those starts, tried in order with ``match`` (the pattern has no look-behind: a match at a place does not
-    depend on what precedes it), from the end of the last match on, are the places ``finditer`` would try
-    and that can match. The tail's matches hold no comma after their first character, so its ``finditer``
-    sees every such comma."""
-    found: list[re.Match] = []
+    Those starts, tried in order (the pattern has no look-behind: a match at a place does not depend on what
+    precedes it), from the end of the last match on, are the places ``finditer`` would try and that can
+    match. The tail's matches hold no comma after their first character, so its ``finditer`` sees every such
+    comma. A name tried from such a start between the last comma tried (or the last match) and ``c`` can end
+    at no other comma where the tail matches, so the pattern matches there exactly when a name of one to
+    three words after the first ends at ``c``: when ``_INTRO_NAME`` matches all of the text from the start to
+    ``c`` (a particle's look-ahead, "de" before a capital, reads no further than the name's last word)."""
+    found: list[tuple[int, int, int]] = []
     pos = tried = 0
     for tail in role_after.finditer(text):
         comma = tail.start()
         if comma < pos:
             continue
-        name_first = _name_first_pattern(role)
         for cap in _CAPITAL_RE.finditer(text, max(pos, tried, _words_back(text, comma, 4)), comma):
-            m = name_first.match(text, cap.start())
-            if m:
-                found.append(m)
-                pos = m.end()
+            if _INTRO_NAME_RE.fullmatch(text, cap.start(), comma):
+                found.append((cap.start(), comma, tail.end()))
+                pos = tail.end()
                 break
         tried = comma
     return found
