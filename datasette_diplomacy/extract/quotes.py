@@ -1198,10 +1198,11 @@ _POST_MODIFIER = re.compile(
     r"(?<![\w'\u2019-])(?:(?:familiar|close|involved|briefed|knowledgeable|connected|loyal|opposed|allied|aligned)"
     r"[ \t]+(?:with|to|in|on|about)|with[ \t]+(?:(?:direct|close|detailed)[ \t]+)?knowledge[ \t]+of|"
     r"(?:[a-z]+ing[ \t]+)?(?:of|from|at|for|in|with|to|inside|within|across|near))[ \t]+(?:the[ \t]+)?$")
-# a document's author after it: "a report by the institute warned", "a survey by Comcast found"
 _POSS_S_END = re.compile(r"['\u2019]s$")
+# "accused of" after the accused ("The woman accused of driving …"), unless an accuser stands before the verb
 _OF_NEXT = re.compile(r"[ \t]+of\b")
 _ACCUSER_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:he|she|they|we|I|you|who|has|have|had)[ \t]+$")
+# a document's author after it: "a report by the institute warned", "a survey by Comcast found"
 _DOCUMENT_BY = re.compile(r"(?<![\w'\u2019-])by[ \t]+(?:the[ \t]+)?$")
 _LOWER_WORD_END = re.compile(r"(?<![\w'\u2019-])([a-z]+)[ \t]+$")
 # "A news report published Wednesday said": a participle dating the subject
@@ -1420,8 +1421,6 @@ _FINITE_AFTER = re.compile(r"(?:['\u2019]s[ \t]+[\w-]+)?[ \t]+(?:(?:also|then|la
 # a clause of two words: "conceded that gaps remained." (after the complementiser, and ending its sentence: not
 # "said that was wrong", where "that" is the subject, nor "suggested that Mr. Jäger, under fire …, would")
 _THAT_BEFORE = re.compile(r"(?<![\w'\u2019-])that[ \t]*$")
-_AUXILIARY_FIRST = re.compile(r"[ \t]*(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|"
-                              r"does|do)\b")
 _ENDS_SENTENCE = re.compile(r"[ \t]*(?:[.!?;]|$)")
 _COORD_CUE = re.compile(
     r",?\s+(?:and|but)\s+(?:(?:also|then|later|repeatedly)\s+)?(?:said|says|say|added|adds|suggested|argued|argue|"
@@ -2876,7 +2875,10 @@ class _Finder:
         """May the clause at ``p:cend`` after the verb ending at ``ve`` have two words? Only a "that"-clause that
         ends its sentence, holds no comma and does not start with an auxiliary ("conceded that gaps remained.")."""
         masked = self.masked
-        return _THAT_BEFORE.search(masked, ve, p) is not None and not _AUXILIARY_FIRST.match(masked, p) \
+        first = p
+        while first < cend and masked[first] in " \t":
+            first += 1
+        return _THAT_BEFORE.search(masked, ve, p) is not None and not _AUXILIARY_WORD.match(masked, first) \
             and _ENDS_SENTENCE.match(masked, cend, e) is not None and masked.find(",", p, cend) < 0
 
     def position_subject(self, si, s, vs, ve, verb) -> str | None:
