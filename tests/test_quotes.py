@@ -694,3 +694,22 @@ def test_a_coordinated_threat_ends_the_warning():
 ])
 def test_an_opening_phrase_with_its_clause_is_reported(body, content):
     assert reports(body) and reports(body)[0][2] == content
+
+
+def test_a_postposed_source_holds_anothers_report():
+    body = ("Freedonia's foreign minister Ana Costa told her Ruritanian counterpart by phone that her country opposed "
+            "any change to the borders, the Freedonian foreign ministry said.")
+    assert reports(body) == [
+        ("the Freedonian foreign ministry", "said", body[:body.index(", the Freedonian")]),
+        ("Ana Costa", "told", "her country opposed any change to the borders")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # its own words again: "…, they said" after "Candidates said …" is the same report, not one around it
+    ("Other candidates said they support charter schools, but they would not advocate for them, they said.",
+     [("Other candidates", "said", "they support charter schools")]),
+    # a quotation's cue inside is no clause of anyone's
+    ("\u201cNo,\u201d replied Piet Varga, chairman of the board, said simply.", [("Piet Varga", "replied", "No")]),
+])
+def test_a_postposed_source_holds_no_report_of_its_own_or_a_quotation(body, expected):
+    assert reports(body) == expected

@@ -1421,6 +1421,7 @@ _FINITE_AFTER = re.compile(r"(?:['\u2019]s[ \t]+[\w-]+)?[ \t]+(?:(?:also|then|la
 # a clause of two words: "conceded that gaps remained." (after the complementiser, and ending its sentence: not
 # "said that was wrong", where "that" is the subject, nor "suggested that Mr. Jäger, under fire …, would")
 _THAT_BEFORE = re.compile(r"(?<![\w'\u2019-])that[ \t]*$")
+_SENTENCE_END_NEXT = re.compile(r"[ \t]*(?:[.!?]|$)")  # a postposed source that ends its sentence
 _ENDS_SENTENCE = re.compile(r"[ \t]*(?:[.!?;]|$)")
 _COORD_CUE = re.compile(
     r",?\s+(?:and|but)\s+(?:(?:also|then|later|repeatedly)\s+)?(?:said|says|say|added|adds|suggested|argued|argue|"
@@ -2784,7 +2785,11 @@ class _Finder:
                     if it:
                         return e
                 # (an opening phrase alone is no clause: "In court documents, the counsel asked for …")
-                it = self.add_clause(cstart, cend, sid, verb, si, pi) if not _phrase_only(lead) else None
+                # "Araghchi told his counterpart that Tehran opposed any change, the ministry said.": the source's
+                # report holds another's (not its own: "Candidates said they support X, but …, they said.")
+                nest = lv in _STRONG_VERBS and sid is not None and _SENTENCE_END_NEXT.match(after_cue) is not None \
+                    and self._holds_only_others(cstart, cend, sid)
+                it = self.add_clause(cstart, cend, sid, verb, si, pi, nest=nest) if not _phrase_only(lead) else None
                 if it is not None:
                     return after
         # D. forward clause
@@ -2870,6 +2875,12 @@ class _Finder:
         if it is not None:
             return cend
         return None
+
+    def _holds_only_others(self, start: int, end: int, speaker) -> bool:
+        """Are the reports already found inside ``start:end`` all reported speech (no quotation: "“No,” replied
+        Zucker" is no clause of anyone's) of a speaker other than ``speaker``?"""
+        return all(it.speaker != speaker and it.kind != "direct"
+                   for it in self.items if start <= it.start and it.end <= end)
 
     def _two_word_clause(self, ve: int, p: int, cend: int, e: int) -> bool:
         """May the clause at ``p:cend`` after the verb ending at ``ve`` have two words? Only a "that"-clause that
