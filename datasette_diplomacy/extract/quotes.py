@@ -1349,12 +1349,12 @@ _NOT_NAME_WORDS = _SENT_STARTERS | {
     "earlier", "later", "today", "yesterday", "speaking", "asked", "like", "unlike", "despite", "under", "from"}
 _PAREN_BEFORE = re.compile(r"[ \t]*\([^()\n]{1,25}\)$")
 # an opening phrase alone before a subject is no clause reported after it: "In court documents, the counsel asked"
-_PHRASE_ONLY_LEAD = re.compile(r"[ \t]*(?:In|On|At|During|After|Before|From|Under|With|Without|Despite|Amid|For|Since|"
-                               r"Following|Through|Via|Across|Inside|Outside)\b[^,;\u201c\u201d]{0,60},[ \t]*")
+_LEAD_PREPOSITIONS = "In|On|At|During|From|Under|With|Without|Despite|Amid|Following|Through|Via|Across|Inside|Outside"
+_PHRASE_ONLY_LEAD = re.compile(rf"[ \t]*(?:{_LEAD_PREPOSITIONS}|After|Before|For|Since)\b[^,;\u201c\u201d]{{0,60}},[ \t]*")
 # a prepositional phrase, then a main clause before the comma: "On Monday the talks failed, Lavrov said." (no phrase
 # alone: the clause is the report)
 _LEAD_MAIN_CLAUSE = re.compile(
-    r"[ \t]*(?:In|On|At|During|From|Under|With|Without|Despite|Amid|Following|Through|Via|Across|Inside|Outside)\b"
+    rf"[ \t]*(?:{_LEAD_PREPOSITIONS})\b"  # (not the subordinators, "After", "Since": "After the talks ended,")
     r"[^,;\u201c\u201d]*?(?<![\w'\u2019-])(?:the|a|an|his|her|their|its|[A-Z][\w.\u2019'-]*)[ \t]+(?:[\w\u2019'-]+[ \t]+){0,2}?"
     r"(?:is|are|was|were|has|have|had|will|would|could|can|did|does|[a-z]{2,}ed)\b")
 _POSTPOSED_NOT_MORE = re.compile(
@@ -1890,7 +1890,7 @@ class _Finder:
         """Where a subject starts whose phrase at ``start`` may be the object of a person speaking for it: "A
         spokesperson for [the Office for Security]" (a name with "for" inside: the walk back over post-modifiers
         stopped at the name's own "for"). ``start`` when there is none."""
-        from .speakers import lexicon
+        from .speakers import is_role_noun
 
         pm = _POST_MODIFIER.search(self.masked, max(s, start - 40), start)
         if pm is None or not pm.group().startswith("for"):
@@ -1899,9 +1899,7 @@ class _Finder:
         head_start = self._np_start_before(s, head_end)
         if head_start is None:
             return start
-        head = self.masked[head_start:head_end].split()[-1].lower()
-        lex = lexicon()
-        return head_start if head in lex.anonymous or head in lex.roles else start
+        return head_start if is_role_noun(self.masked[head_start:head_end].split()[-1].lower()) else start
 
     def _document_by(self, start: int, end: int) -> re.Match | None:
         """"by (the)" right before ``end`` after a document's noun ("a report by", "a survey by"), else None."""
@@ -2154,13 +2152,10 @@ class _Finder:
         return head.lower().strip(".\u2019'") in lexicon().documents
 
     def _agentive(self, surface: str, head: str) -> bool:
-        from .speakers import _AGED, is_people_noun, lexicon
+        from .speakers import _AGED, is_party_noun, is_people_noun, lexicon
 
-        lex = lexicon()
         lh = head.lower().strip(".\u2019'")
-        if lh in lex.anonymous or lh in lex.groups or lh in lex.institution_words or lh in lex.roles:
-            return True
-        if lh in lex.documents or is_people_noun(lh) or _AGED.fullmatch(lh):
+        if is_party_noun(lh) or lh in lexicon().documents or is_people_noun(lh) or _AGED.fullmatch(lh):
             return True
         if lh.isdigit() and _RATIO_BEFORE.search(surface[: len(surface) - len(head)]):
             return True  # "About 4 in 10 say": a share of those polled
@@ -3023,8 +3018,10 @@ class _Finder:
         p = ve
         mention = self.resolver.mention_starting_at(p)
         if mention is not None and mention.kind == "pronoun" and _POSSESSIVE_PRONOUN.fullmatch(mention.text):
+            from .speakers import is_party_noun
+
             wm = _POSSESSED_HEAD.match(masked, mention.end, e)
-            if wm is not None and self.resolver.is_party_noun(wm.group(1)):
+            if wm is not None and is_party_noun(wm.group(1)):
                 # "according to his office", "according to her lawyers": the office (named after him) or the
                 # people, not the man (but "according to his campaign finance documents", "his account": his)
                 mention = None

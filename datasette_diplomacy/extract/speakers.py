@@ -127,6 +127,21 @@ def is_people_noun(word: str) -> bool:
         and low not in _NOT_PEOPLE
 
 
+def is_role_noun(word: str) -> bool:
+    """A noun for someone who speaks in a role, named or not: a role ("spokesman", "minister") or an unnamed
+    source's head ("aide", "official", "lawyer")."""
+    lex = lexicon()
+    return word in lex.roles or word in lex.anonymous
+
+
+def is_party_noun(word: str) -> bool:
+    """Is "his <word>" someone other than him: an institution ("office", "campaign"), a role ("spokesman") or
+    people ("aides", "lawyers")? Not a document or his words ("account", "statement", "book")."""
+    low = word.lower()
+    lex = lexicon()
+    return low not in lex.documents and (is_role_noun(low) or low in lex.institution_words or low in lex.groups)
+
+
 @lru_cache(maxsize=8192)
 def is_first_name(word: str) -> bool:
     lex = lexicon()
@@ -328,11 +343,10 @@ def _possessed_role(body: str, start: int, end: int) -> bool:
     m = _POSSESSED_ROLE.fullmatch(body, start, end)
     if m is None:
         return False
-    lex = lexicon()
     head, words = m.group(2), m.group(1).split()
     if words[1:2] == ["of"]:
         head = words[0]  # "chief of staff"
-    return (head in lex.roles or head in lex.anonymous) and not any(w in _FUNCTION for w in words[:-1] if w != "of")
+    return is_role_noun(head) and not any(w in _FUNCTION for w in words[:-1] if w != "of")
 _CLOSES_APPOSITIVE = re.compile(r"[ \t]*(?:[,.;:)]|$)")
 _INTRODUCTION = re.compile(r"(?:But|And|So|Yet|Meanwhile|However|Separately|Later|Earlier|Then|Now|Still)")
 # single capitalised function words, as _NAME_SEQ finds them
@@ -1175,15 +1189,6 @@ class SpeakerResolver:
         # "Poll" for the one poll the body names ("a YouGov poll")
         return self._use(same_head[0]) if len(same_head) == 1 else None
 
-    @staticmethod
-    def is_party_noun(word: str) -> bool:
-        """Is "his <word>" someone other than him: an institution ("office", "campaign"), a role ("spokesman") or
-        people ("aides", "lawyers")? Not a document or his words ("account", "statement", "book")."""
-        low = word.lower()
-        lex = lexicon()
-        return low not in lex.documents and (low in lex.institution_words or low in lex.anonymous or low in lex.roles
-                                             or low in lex.groups)
-
     def speaker_type(self, speaker_id: str | None) -> str | None:
         """The type ("person", "institution", "document", …) of a speaker id handed out by this resolver."""
         entity = self._entity_by_id(speaker_id)
@@ -1582,8 +1587,8 @@ class SpeakerResolver:
                         or _INTRODUCTION.fullmatch(lead)) or _reporting_after(body, m.end):
                     nxt = self._mentions[k + 1] if k + 1 < len(self._mentions) else None
                     mod = _NAME_AS_MODIFIER.match(body, m.end)
-                    if mod and nxt is not None and nxt.start == mod.end() and nxt.kind == "name" and (
-                            mod.group("noun") in lexicon().roles or mod.group("noun") in lexicon().anonymous):
+                    if mod and nxt is not None and nxt.start == mod.end() and nxt.kind == "name" \
+                            and is_role_noun(mod.group("noun")):
                         nxt.subject = True  # "Okafor consultant David Castellanos said": Castellanos is the subject
                     elif m.kind == "name" and nxt is not None and nxt.kind == "name" and nxt.sentence == m.sentence \
                             and not nxt.in_quote and _possessed_role(body, m.end, nxt.start):
