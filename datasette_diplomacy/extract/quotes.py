@@ -440,7 +440,7 @@ _MULTI = [
     r"(?:railed|rails|railing) against", r"(?:lashed|lashes|lashing) out at",
     r"took issue with",
     r"(?:expressed|voiced) (?:the )?(?:concern|hope|frustration|regret|confidence|doubt)s?",  # "expressed the hope that"
-    r"(?:raised|raises|raising) (?:(?:serious|deep|grave|strong|his|her|their|its|the)\s+)?concerns?",
+    r"(?:raised|raises|raising) (?:(?:serious|deep|grave|strong|new|fresh|his|her|their|its|the)\s+)?(?:concerns?|questions|doubts)",
     # "expressed solidarity with Ukraine", "expressed support for the plan": a stance stated
     r"(?:expressed|expresses|expressing|voiced|voices|voicing) (?:(?:strong|deep|deepest|full|its|his|her|their|cautious|serious)\s+){0,2}"
     r"(?:support|optimism|skepticism|scepticism|alarm|dismay|sympathy|condolences|solidarity|gratitude|appreciation|"
@@ -497,7 +497,49 @@ _INTENT_VERBS = {"declined", "declines", "decline", "refused", "refuses", "refus
 _STANCE_VERBS = {"endorsed", "endorses", "endorse", "supported", "supports", "support", "opposed", "opposes",
                  "oppose", "backed", "backs", "favored", "favors", "favoured", "favours", "preferred", "prefers",
                  "welcomed", "welcomes", "supporting", "backing", "opposing", "endorsing", "prefer", "favor", "favour"}
+# stances whose object follows a preposition: "voted against the resolution", "lobbied for the waiver"
+_PREPOSITION_STANCES = {f"{verb} {prep}" for verbs, preps in (
+    (("voted", "votes", "voting", "vote", "campaigned", "campaigns", "campaigning", "campaign", "lobbied", "lobbies",
+      "lobbying", "lobby"), ("for", "against")),
+    (("advocated", "advocates", "advocating", "advocate", "pushed", "pushes", "pushing", "push"), ("for",)),
+) for verb in verbs for prep in preps}
 _POSITION_VERBS = _INTENT_VERBS | _STANCE_VERBS
+# attitudes to an object after a copula: "has been critical of the deal", "is wary of the plan"
+_ATTITUDES = {"critical of", "skeptical of", "sceptical of", "supportive of", "wary of", "dismissive of",
+              "worried about", "concerned about"}
+_COPULA_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|am|remains?|remained|seems?|seemed|appears?|appeared|grew|grown|became|"
+    r"becomes?|sounded|stayed)(?:[ \t]+(?:very|deeply|increasingly|highly|more|most|less|so|too|openly|publicly|"
+    r"sharply|strongly|particularly|especially|also|still|now|long|always|often|somewhat|fairly|quite|extremely|"
+    r"clearly|equally|visibly|notably|consistently|intensely|bitterly|fiercely|growing)){0,2}[ \t]+$")
+# nouns that report with a possessor and the object after their preposition: "Amsel's criticism of the plan",
+# "his attacks on Clinton", "her renewed call for a ceasefire"; a promise, pledge or vow holds its infinitive
+_NOMINAL_OBJECTS = (
+    r"(?:criticism|critique|condemnation|denunciation|endorsement|embrace|disapproval|rejection)[ \t]+of",
+    r"(?:attacks?|assaults?)[ \t]+(?:on|against)", r"(?:criticism|comments?|remarks?|thoughts)[ \t]+on",
+    r"(?:comments?|remarks?|questions|statements?)[ \t]+about", r"accusations?[ \t]+against",
+    r"calls?[ \t]+for", r"opposition[ \t]+to", r"(?:promise|pledge|vow)[ \t]+to(?=[ \t]+[a-z])",
+)
+_NOMINAL_INTENTS = re.compile(r"(?:promise|pledge|vow)[ \t]+to")
+# every stance, attitude and report noun with its preposition: found by :meth:`_Finder.prepositional_positions`
+# around the words of _PREPOSITIONAL_KEYS (each match starts with one of them)
+_PREPOSITIONAL = re.compile(
+    r"(?<![\w'\u2019-])(?:(?P<noun>" + "|".join(_NOMINAL_OBJECTS) + r")|(?P<attitude>"
+    + "|".join(a.replace(" ", r"[ \t]+") for a in sorted(_ATTITUDES)) + r")|(?P<stance>"
+    + "|".join(v.replace(" ", r"[ \t]+") for v in sorted(_PREPOSITION_STANCES, key=len, reverse=True))
+    + r"))(?![\w'\u2019-])")
+_PREPOSITIONAL_KEYS = ("criti", "condemn", "denunc", "endorse", "embrace", "disapprov", "reject", "attack", "assault",
+                       "comment", "remark", "thoughts", "question", "statement", "accusation", "call", "opposition",
+                       "promise", "pledge", "vow", "vot", "campaign", "lobb", "advocat", "push", "skeptic",
+                       "sceptic", "supportive", "wary", "dismissive", "worried", "concerned")
+# a time after the preposition: no object ("pushed for nearly a decade", "his remarks on Tuesday")
+_TIME_AFTER_PREPOSITION = re.compile(
+    r"[ \t]+(?:(?:(?:nearly|almost|about|some|roughly|over|well[ \t]+over|more[ \t]+than|less[ \t]+than|at[ \t]+least|"
+    r"the[ \t]+(?:past|last|next|first|better[ \t]+part[ \t]+of[ \t]+a))[ \t]+)?(?:(?:a|an|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|several|many|\d+)[ \t]+)?(?:months?|years?|weeks?|days?|hours?|decades?|ages|while|"
+    r"long[ \t]+time|time|moment)|now|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+    r"March|April|June|July|August|September|October|November|December)|the[ \t]+(?:eve|morning|evening|night|"
+    r"afternoon|weekend)|\d)\b")
 _SPACES = re.compile(r"[ \t]+")
 # people welcomed in person: a name, a pronoun, or a phrase ending in a noun for people
 _WELCOMED_PEOPLE = re.compile(
@@ -622,14 +664,16 @@ _HEDGE_NOT_SUBJECT = re.compile(r"^[ \t]*(?:which|who|whom|that|what|where|when|
 _EMBEDDING_WORD = re.compile(r"\b(?:that|which|who|whom|whose|to|how|whether|what|when|where|if|why)\b")
 # a time or place after a stance's object is the narrator's, not part of the position ("endorsed Cruz last week")
 _OBJECT_TRAILER = re.compile(
-    r"[ \t]+(?:(?:last|this|next|earlier|later)[ \t]+(?:week|month|year|night|spring|summer|fall|autumn|winter|"
-    r"weekend|time)|here|there|yesterday|today|tonight|(?:on|early|late)[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"[ \t]+(?:(?:last|this|next|earlier|later|every|each)[ \t]+(?:week|month|year|night|spring|summer|fall|autumn|winter|"
+    r"weekend|time|day)|here|there|yesterday|today|tonight|(?:on|early|late)[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday)|(?:in|since|during)[ \t]+(?:(?:early|late|mid-?)[ \t]*)?(?:\d{4}|January|February|March|April|May|June|July|August|"
     r"September|October|November|December|the[ \t]+(?:past|primar(?:y|ies)|election|campaign))|at[ \t]+(?:a|an|the)[ \t]+"
     r"(?:news[ \t]+conference|rally|press[ \t]+conference|meeting|event|summit))\b(?![\u2019'])")
 # a bare form reports only after a plural subject or an auxiliary: "Poland and Estonia support the plan",
 # "Paris will oppose it"; "Trump support is strongest here" is a noun
-_BARE_FORMS = {"decline", "refuse", "seek", "plan", "intend", "endorse", "support", "oppose", "prefer", "favor", "favour"}
+_BARE_FORMS = {"decline", "refuse", "seek", "plan", "intend", "endorse", "support", "oppose", "prefer", "favor", "favour",
+               "vote for", "vote against", "campaign for", "campaign against", "lobby for", "lobby against",
+               "advocate for", "push for"}
 _PLURAL_SUBJECTS = {"they", "we", "i", "you"}
 # a share of people, which takes a plural verb: "40 percent of voters support", "half of the students oppose"
 _PLURAL_SHARE = re.compile(r"(?:\bpercent|\bper[ \t]+cent|%|\bin[ \t]+\d+|\b(?:majority|half|third|quarter|most|many|"
@@ -2285,6 +2329,7 @@ class _Finder:
         for si, (s, e, pi) in enumerate(layout.sentences):
             self.sentence(si, s, e, pi)
         self.standalone()
+        self.prepositional_positions()
         self.hedged()
         self.polled()
         quotes = []
@@ -2900,7 +2945,7 @@ class _Finder:
         if om is None:
             return None
         subj = self.speaker_np_before(s, vs, si)
-        if subj is not None and verb.endswith("ing") and _OBJECT_NP_BEFORE.search(masked, max(s, subj[1] - 60), subj[1]):
+        if subj is not None and verb.split(" ", 1)[0].endswith("ing") and _OBJECT_NP_BEFORE.search(masked, max(s, subj[1] - 60), subj[1]):
             return None  # "a check to a super PAC supporting Faso": a noun's modifier, the holder no subject
         if subj is not None:
             sid = subj[0]
@@ -2930,7 +2975,9 @@ class _Finder:
                 cend = p + cm.start()
         if lv.startswith("welcom") and _WELCOMED_PEOPLE.match(masked, p, cend):
             return None  # "welcomed several hundred guests": a host's welcome, not a stance
-        if lv in _STANCE_VERBS:
+        nominal_intent = _NOMINAL_INTENTS.fullmatch(lv) is not None
+        intent = nominal_intent or lv in _INTENT_VERBS
+        if not intent:
             end = _OBJECT_END.search(masked, p, cend)
             if end:
                 cend = end.start()
@@ -2947,10 +2994,12 @@ class _Finder:
             cs = self._coord_speaker(p, cend)
             if cs is not None:
                 cend = cs
+            end = _OBJECT_THEN_VERB.search(masked, p, cend) if nominal_intent else None
+            if end and not _EMBEDDING_WORD.search(masked, p, end.start()):
+                cend = end.start()  # "His promise to reopen the mill | won him votes"
         if _ENDS_UNFINISHED.search(masked, p, cend):
             return None  # "is supporting the" at a line the layout ends: no object to report
-        it = self.add_clause(p, cend, sid, verb, si, pi, kind="position",
-                             min_words=2 if lv in _INTENT_VERBS else 1)
+        it = self.add_clause(p, cend, sid, verb, si, pi, kind="position", min_words=2 if intent else 1)
         return cend if it is not None else None
 
     def object_report(self, si, e, pi, p, verb, sid, parenthesis=False) -> int | None:
@@ -3117,6 +3166,71 @@ class _Finder:
                 return
         self.add_clause(cstart, _cut_end(_clause_cut(masked, cstart, e), e), sid, "quoted as saying", si, pi)
 
+    def possessor_before(self, s: int, vs: int) -> str | None:
+        """The speaker named by the possessor right before the noun at ``vs`` ("Trump's", "her", "Mayor Ruth
+        Amsel's own"), or None: no possessor, or one we cannot name here ("their", "its")."""
+        masked = self.masked
+        pm = _POSSESSOR_BEFORE.search(masked, max(s, vs - 80), vs)
+        if pm is None:
+            return None
+        ps, pe = pm.span("who") if pm.group("who") else pm.span("name")
+        word = masked[ps:pe].lower()
+        if word in ("his", "her"):
+            return self.resolver.resolve("he" if word == "his" else "she", ps, pe)
+        if word in ("their", "its"):
+            return None  # a plural or a thing we cannot name here
+        mention = self.resolver.mention_ending_at(pe)
+        return self._sid(mention) if mention is not None and not mention.in_quote else \
+            self.resolver.resolve(self.body[ps:pe], ps, pe)
+
+    def prepositional_positions(self):
+        """Add the positions whose object follows a preposition: a stance ("voted against the resolution"), an
+        attitude after a copula ("has been critical of the deal") and a report noun with its possessor
+        ("Amsel's criticism of the plan", "her call for a ceasefire"). Runs after the sentences' own reports
+        and the quotations standing alone, so it only adds what no other report holds and never becomes a
+        speaker later quotations are given to."""
+        masked = self.masked
+        starts = set()
+        for key in _PREPOSITIONAL_KEYS:
+            i = masked.find(key)
+            while i >= 0:
+                starts.add(i)
+                i = masked.find(key, i + 1)
+        for vs in sorted(starts):
+            m = _PREPOSITIONAL.match(masked, vs)
+            if m is None or self.layout.in_quote(vs) or any(it.start <= vs < it.end for it in self.items):
+                continue
+            si = self.layout.sentence_of(vs)
+            s, e, pi = self.layout.sentences[si]
+            ve = m.end()
+            if not s <= vs < e or ve > e:
+                continue
+            verb = " ".join(m.group().split())
+            lv = verb.lower()
+            if _TIME_AFTER_PREPOSITION.match(masked, ve, e) and not _NOMINAL_INTENTS.fullmatch(lv):
+                continue  # "pushed for months to …", "his remarks on Tuesday": no object
+            if not m.group("noun") and _NEGATED_BEFORE.search(masked[s:vs]):
+                continue  # "would not advocate for them", "is not critical of", "plans to vote for" (the plan's)
+            if m.group("noun"):
+                sid = self.possessor_before(s, vs)
+            elif m.group("attitude"):
+                sid = self.attitude_holder(si, s, vs, lv)
+            else:
+                sid = self.position_subject(si, s, vs, ve, lv)
+            if sid is not None:
+                self.position(si, e, pi, ve, verb, sid)
+
+    def attitude_holder(self, si, s, vs, lv) -> str | None:
+        """The subject holding the attitude at ``vs`` ("Amsel has been critical of …"), or None: the adjective
+        reports only after a copula ("a report critical of the pact" is none), "worried about" also as a verb."""
+        cm = _COPULA_BEFORE.search(self.masked, max(s, vs - 60), vs)
+        if cm is None and lv != "worried about":
+            return None
+        subj = self.speaker_np_before(s, cm.start() if cm is not None else vs, si)
+        if subj is None or self.resolver.speaker_type(subj[0]) == "document":
+            return None
+        return subj[0]
+
     def nominal_report(self, si, s, e, pi, vs, ve, verb) -> None:
         """Add "<possessor>'s <report noun> that <clause>" ("Trump's assertion that …", "her remark that …"):
         the possessor said the clause. Without a possessor or a "that" the noun reports nothing."""
@@ -3125,16 +3239,7 @@ class _Finder:
         tm = _THAT_AFTER_NOUN.match(masked, ve, e)
         if pm is None or tm is None or self.layout.in_quote(vs):
             return
-        ps, pe = pm.span("who") if pm.group("who") else pm.span("name")
-        word = masked[ps:pe].lower()
-        if word in ("his", "her"):
-            sid = self.resolver.resolve("he" if word == "his" else "she", ps, pe)
-        elif word in ("their", "its"):
-            return  # a plural or a thing we cannot name here
-        else:
-            mention = self.resolver.mention_ending_at(pe)
-            sid = self._sid(mention) if mention is not None and not mention.in_quote else \
-                self.resolver.resolve(self.body[ps:pe], ps, pe)
+        sid = self.possessor_before(s, vs)
         if sid is None:
             return
         cstart = tm.end()
