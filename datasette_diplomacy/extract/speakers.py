@@ -2564,6 +2564,8 @@ class SpeakerResolver:
             pm = _PREPOSITION_THEN_DET.match(np)
             if pm:
                 np = np[pm.end():]  # "a reversal for the Wisconsin Republican, who had pledged": the phrase's object
+            else:
+                np = self._without_leading_preposition(np, pos)
             dets = list(_DETERMINER_START.finditer(np))
             if dets and dets[0].start() > 0 and _GERUND.search(np, 0, dets[-1].start()):
                 # "defend not paying an architect who said", "all but begging a woman who claimed": the gerund's
@@ -2582,6 +2584,29 @@ class SpeakerResolver:
                     return person
             return idx
         return None
+
+    def _without_leading_preposition(self, np: str, pos: int) -> str:
+        """The phrase ``np`` (ending at ``pos``) before a relative, from its last preposition on: "of" joins the
+        head before it ("a coalition | of fishermen and dockworkers who"); after any other preposition the phrase
+        is its object ("relies on | farmers who"), and after "to" with its verb ("to persuade | Lund's supporters
+        who"). Not after a role or a capitalised word, whose preposition is part of the title ("the Minister for
+        Europe who", "the envoy to Oslo who"), nor after people ("opponents on the left who")."""
+        last = None
+        for last in _PREPOSITION_IN_PHRASE.finditer(np):
+            pass
+        if last is None or last.end() >= len(np):
+            return np
+        if last.group(1) == "of":
+            if last.start() > 0:
+                return np
+            head = _HEAD_BEFORE_OF.search(self.body, max(0, pos - len(np) - 40), pos - len(np))
+            return self.body[head.start(1):pos] if head is not None else np[last.end():]
+        before = np[:last.start()].split()
+        if before and (before[-1][:1].isupper() or is_role_noun(before[-1].lower()) or is_people_noun(before[-1])):
+            return np  # (nor after people: "opponents on the left who")
+        if last.group(1) in ("in", "at", "from") and not np[last.end()].islower():
+            return np  # "voters in Manchester who", "6 in 10 voters who": a place, a share
+        return np[last.end():]
 
     def _person_before(self, pos: int, within: int) -> int | None:
         """The entity of the last person named (by name) before ``pos`` in its sentence, at most ``within``
@@ -2763,6 +2788,11 @@ _NAME_AFTER_VERB = re.compile(r"(?<![\w'\u2019.-])(?<!\b[Aa][ \t])(?<!\b[Aa]n[ \
                               r"(?!(?:a|an|the|of|for|at|in|from|with|to|on|by|and|or)[ \t])"
                               r"[a-z][\w\u2019'-]*[ \t]+((?:a|an|the)[ \t]+[\w\u2019'.-]+(?:[ \t]+[\w\u2019'.-]+)*"
                               r"|[A-Z][\w\u2019'.-]*(?:[ \t]+[A-Z][\w\u2019'.-]*)*)$")
+_PREPOSITION_IN_PHRASE = re.compile(r"(?:^|(?<=[ \t]))(of|for|to|from|with|by|about|against|at|in|on|among)[ \t]+"
+                                    r"(?:(?<=to[ \t])[a-z]+[ \t]+(?=\S))?")
+# the head a phrase "of …" belongs to: "a coalition", "members", "the leaders" (a word that is no preposition)
+_HEAD_BEFORE_OF = re.compile(r"(?<![\w\u2019'-])((?:(?:[Aa]|[Aa]n|[Tt]he)[ \t]+)?(?!(?:of|for|to|from|with|by|about|against|at|"
+                             r"in|on|among|and|or|but|that|who|which)\b)[\w\u2019'-]+)[ \t]+$")
 _PREPOSITION_THEN_DET = re.compile(r"(?:for|of|to|from|with|by|about|against|at|in|on)[ \t]+(?=(?:a|an|the)[ \t])")
 # an appositive ending where a relative "who" follows: ", Republican of Arizona" / ", a senior analyst"
 _CLAUSE_WORD = re.compile(r"\b(?:which|who|whom|that|is|are|was|were|has|have|had)\b")
