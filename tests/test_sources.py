@@ -121,6 +121,20 @@ def test_two_titles_joined_by_and_before_an_inverted_name():
     assert speaker_of(body, "2008") == ("Kurt Wendler", "person")
 
 
+@pytest.mark.parametrize("body, speaker", [
+    # a modifier with a slash or a capitalised word before the name the inverted subject ends with
+    ("\u201cThe rationale does not hold,\u201d said 9/11 widow Amira Haddad.", "Amira Haddad"),
+    ("\u201cThe talks were useful,\u201d said Gulf war veteran Ahmad Saleh.", "Ahmad Saleh"),
+    # the outlet a writer wrote for
+    ("\u201cThe impact is still small,\u201d wrote Dana Sato for Morning Consult.", "Dana Sato"),
+    ("\u201cThe impact is still small,\u201d wrote Dana Sato for the Baltic Times.", "Dana Sato"),
+    # (and a name followed by no such modifier stays the speaker)
+    ("\u201cThe talks were useful,\u201d said Lavrov as he left the hall.", "Lavrov"),
+])
+def test_an_inverted_subject_after_its_modifiers_or_before_its_outlet(body, speaker):
+    assert speaker_of(body, "")[0] == speaker
+
+
 def test_a_capitalised_show_name_between_quote_and_speaker():
     body = "\u201cIt was the first time in years,\u201d Channel Five co-anchor Dario Menotti said."
     assert speaker_of(body, "first time") == ("Dario Menotti", "person")

@@ -1203,7 +1203,8 @@ _ASKED_QUESTION = re.compile(
 # magazine.")
 _CAPITALISED_RUN = r"[A-Z][\w\u2019'.&-]*(?:[ \t]+[A-Z][\w\u2019'.&-]*){0,3}"
 _AT_CLAUSE_END = r"(?=[ \t]*(?:[,.;:!?]|$))"
-_INVERTED_NAME = re.compile(rf"({_CAPITALISED_RUN}){_AT_CLAUSE_END}")
+# (and the outlet a writer wrote for: "…,” wrote Cameron Easley for Morning Consult.")
+_INVERTED_NAME = re.compile(rf"({_CAPITALISED_RUN})(?:[ \t]+for[ \t]+(?:the[ \t]+)?{_CAPITALISED_RUN})?{_AT_CLAUSE_END}")
 _INVERTED_PUBLICATION = re.compile(
     rf"({_CAPITALISED_RUN}[ \t]+(?:magazine|newspaper|daily|weekly|website|network|channel|agency|radio|television))"
     rf"{_AT_CLAUSE_END}")
@@ -1258,7 +1259,7 @@ _DATED_PARTICIPLE = re.compile(r"(?<![\w'\u2019-])[a-z]+ed[ \t]+(?:(?:on|last|th
 # "a welcome message on the website reads": "on" modifies a document only ("the official on Tuesday" is a time)
 _ON_MODIFIER = re.compile(r"(?<![\w'\u2019-])on[ \t]+(?:the[ \t]+|its[ \t]+|his[ \t]+|her[ \t]+|their[ \t]+)?$")
 # the end of an inverted subject's name, maybe with where they are from: "said voter Ann Lee of Gdansk."
-_PLACE_AFTER_NAME = re.compile(r"[ \t]+(?:of|from|in)[ \t]+[A-Z][\w.\u2019'-]*(?:,?[ \t]+[A-Z][\w.\u2019'-]*){0,3}")
+_PLACE_AFTER_NAME = re.compile(r"[ \t]+(?:of|from|in|for)[ \t]+[A-Z][\w.\u2019'-]*(?:,?[ \t]+[A-Z][\w.\u2019'-]*){0,3}")
 _INVERTED_SUBJECT_END = re.compile(r"(?:" + _PLACE_AFTER_NAME.pattern + r")?"
                                    r"(?:[ \t]+(?:during|at|in|on|after|before)[ \t][^,.;:!?\u201c]{1,60})?"  # "… during the debate"
                                    r"[ \t]*(?:[,.;:!?]|$)")
@@ -1319,7 +1320,7 @@ _DESCRIBED_SUBJECT_PP = re.compile(
 _PARENTHESIS_THEN_VERB = re.compile(
     r",[ \t]+(?:[a-z]+ing|in|with|as|at|on|for|after|despite|under|amid)\b[^,;\u201c\u201d]{0,120},[ \t]+"
     r"(?:(?:has|have|had|also|then|later|quickly|again)[ \t]+)?[a-z]+(?:ed|ook|ent|ade|ave|ame|ew|ote|oke|ad|id)\b")
-_DESCRIBED_NAME = re.compile(r"((?:[\w.\u2019'&-]+[ \t]+){1,8}?)([A-Z][\w\u2019'-]+(?:[ \t]+[A-Z][\w\u2019'-]+){1,2})"
+_DESCRIBED_NAME = re.compile(r"((?:[\w.\u2019'&/-]+[ \t]+){1,8}?)([A-Z][\w\u2019'-]+(?:[ \t]+[A-Z][\w\u2019'-]+){1,2})"
                              r"(?=[ \t]*(?:[,.;:!?]|$))")
 _INVERTED_APPOSITIVE = re.compile(r"[ \t]*,[ \t]*(?:who|a|an|the)\b[^\u201c\u201d;.]{1,100}?,[ \t]*(?=\u201c)")
 _OBJECT_BEFORE_COLON = re.compile(
@@ -1340,7 +1341,7 @@ _OBJECT_NP_BEFORE = re.compile(r"\b(?:" + "|".join(_PREPOSITIONS) + r")[ \t]+(?:
 _POSSESSIVE_DETERMINERS = {"his", "her", "their", "its", "our"}
 # a name's possessive and the lower-case subject it owns, up to the clause's end or a name: "Erdogan's spokesman,"
 _POSSESSED_SUBJECT = re.compile(r"['\u2019]s[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}[a-z][\w-]*(?=[ \t]*[,.;:!?]|[ \t]*$|(?P<name>[ \t]+[A-Z]))")
-_INVERTED_MODIFIER = re.compile(r"([\w.'\u2019&-]+)[ \t]+")
+_INVERTED_MODIFIER = re.compile(r"([\w.'\u2019&/-]+)[ \t]+")
 # plural nouns of states and their envoys, addressed before "that" ("warned Baltic states that", "told neighbouring
 # countries that"; "urged other capitals to follow" keeps its object: _URGED_ADDRESSEE decides what "to" starts);
 # before a modal, the capitalised states are the clause's subject ("warned Baltic states could face retaliation")
@@ -2207,6 +2208,34 @@ class _Finder:
             return True
         return False
 
+    def _name_after_modifiers(self, p: int, e: int):
+        """The name mention ending an inverted subject after its modifiers at ``p`` ("former Okafor adviser Tunde
+        Adeyemi", "9/11 widow Terry Strada"), or None."""
+        wp = p
+        for k in range(8):
+            wm = _INVERTED_MODIFIER.match(self.masked, wp, e)
+            # "said former Bavarian Gov. and party Chairman Kurt Wendler": two titles joined by "and"
+            if wm is None or (wm.group(1).lower() in _STOP_NP and not (k and wm.group(1) == "and")) \
+                    or wm.group(1).lower() in _DETERMINERS:
+                return None
+            wp = wm.end()
+            cand = self.resolver.mention_starting_at(wp)
+            if cand is not None:
+                if cand.in_quote or cand.kind != "name":
+                    return None
+                if _INVERTED_SUBJECT_END.match(self.masked, cand.end, e):
+                    return cand
+                # "said former Okafor adviser Tunde Adeyemi": a name modifying the head, go on after it
+                sm = re.match(r"[ \t]+", self.masked[cand.end:e])
+                if sm is None:
+                    return None
+                wp = cand.end + sm.end()
+                cand = self.resolver.mention_starting_at(wp)
+                if cand is not None and cand.kind == "name" and not cand.in_quote \
+                        and _INVERTED_SUBJECT_END.match(self.masked, cand.end, e):
+                    return cand
+        return None
+
     def speaker_np_after(self, pos: int, e: int):
         """(speaker_id, np_end, surface) of an inverted subject: "…,” said Lavrov"."""
         p = pos
@@ -2235,31 +2264,10 @@ class _Finder:
                     return (self.resolver.resolve(surface, p, om.end()), om.end(), surface)
         if mention is None:
             # "…,” said former Okafor adviser Tunde Adeyemi": modifiers of the subject before the name
-            wp = p
-            for k in range(8):
-                wm = _INVERTED_MODIFIER.match(self.masked, wp, e)
-                # "said former Bavarian Gov. and party Chairman Kurt Wendler": two titles joined by "and"
-                if wm is None or (wm.group(1).lower() in _STOP_NP and not (k and wm.group(1) == "and")) \
-                        or wm.group(1).lower() in _DETERMINERS:
-                    break
-                wp = wm.end()
-                cand = self.resolver.mention_starting_at(wp)
-                if cand is not None:
-                    if cand.in_quote or cand.kind != "name":
-                        break
-                    if _INVERTED_SUBJECT_END.match(self.masked, cand.end, e):
-                        mention = cand
-                        break
-                    # "said former Okafor adviser Tunde Adeyemi": a name modifying the head, go on after it
-                    sm = re.match(r"[ \t]+", self.masked[cand.end:e])
-                    if sm is None:
-                        break
-                    wp = cand.end + sm.end()
-                    cand = self.resolver.mention_starting_at(wp)
-                    if cand is not None and cand.kind == "name" and not cand.in_quote \
-                            and _INVERTED_SUBJECT_END.match(self.masked, cand.end, e):
-                        mention = cand
-                        break
+            mention = self._name_after_modifiers(p, e)
+        elif mention.kind == "name" and not mention.in_quote and not _INVERTED_SUBJECT_END.match(self.masked, mention.end, e):
+            # "…,” said Gulf war veteran Ahmad Saleh": a name modifying the subject named after it
+            mention = self._name_after_modifiers(p, e) or mention
         if mention is not None and mention.kind == "pronoun" and _PRONOUN_THEN_VERB.match(self.masked, mention.end, e) \
                 and re.search(r"\u201d[ \t]*,?[ \t]*[a-z]+[ \t]*$", self.masked[max(0, pos - 20):p]):
             return None  # "known as “Guccifer,” said he had broken in": the subject of what was said, not an inverted one
