@@ -135,6 +135,19 @@ def test_an_inverted_subject_after_its_modifiers_or_before_its_outlet(body, spea
     assert speaker_of(body, "")[0] == speaker
 
 
+@pytest.mark.parametrize("body, speaker", [
+    ("The spot ends with footage of Ivo Tamm saying during the debate, \u201cThat makes me smart.\u201d", "Ivo Tamm"),
+    ("Tamm spoke in Tartu. The spot ends with footage of Ivo Tamm saying, \u201cThat makes me smart.\u201d", "Ivo Tamm"),
+    ("The clip of Lavrov saying \u201cWe will respond\u201d went viral.", "Lavrov"),
+])
+def test_a_recording_of_someone_speaking_is_theirs(body, speaker):
+    assert speaker_of(body, "")[0] == speaker
+
+
+def test_a_recording_that_shows_something_is_a_document():
+    assert speaker_of("A video of Lavrov shows the crowd cheering as he left.", "crowd")[0] != "Lavrov"
+
+
 def test_a_capitalised_show_name_between_quote_and_speaker():
     body = "\u201cIt was the first time in years,\u201d Channel Five co-anchor Dario Menotti said."
     assert speaker_of(body, "first time") == ("Dario Menotti", "person")

@@ -1243,6 +1243,10 @@ _POST_MODIFIER = re.compile(
     r"(?<![\w'\u2019-])(?:(?:familiar|close|involved|briefed|knowledgeable|connected|loyal|opposed|allied|aligned)"
     r"[ \t]+(?:with|to|in|on|about)|with[ \t]+(?:(?:direct|close|detailed)[ \t]+)?knowledge[ \t]+of|"
     r"(?:[a-z]+ing[ \t]+)?(?:of|from|at|for|in|with|to|inside|within|across|near))[ \t]+(?:the[ \t]+)?$")
+# a recording of someone speaking: "footage of Trump saying …", "a clip of Lavrov telling …" are theirs
+_RECORDINGS = {"footage", "video", "videos", "clip", "clips", "recording", "recordings", "audio", "tape", "tapes"}
+_SPEAKING_PARTICIPLE = re.compile(r"[ \t]*(?:saying|telling|declaring|asking|shouting|vowing|promising|insisting|"
+                                  r"arguing|claiming|announcing|warning|urging|calling)\b")
 _POSS_S_END = re.compile(r"['\u2019]s$")
 # "accused of" after the accused ("The woman accused of driving …"), unless an accuser stands before the verb
 _OF_NEXT = re.compile(r"[ \t]+of\b")
@@ -1798,6 +1802,11 @@ class _Finder:
             # ("someone in the audience" is someone described)
             if head_start is not None and masked[head_start:head_end].split()[0].lower() not in _PERSONAL_PRONOUNS:
                 head = masked[head_start:head_end].split()[-1]
+                if head.lower() in _RECORDINGS and pm.group().startswith("of") and masked[np_start].isupper() \
+                        and _SPEAKING_PARTICIPLE.match(masked, p):
+                    # "footage of Trump saying …", "a clip of Lavrov telling …": the one recorded speaks
+                    surface = self.body[np_start:p]
+                    return (self.resolver.resolve(surface, np_start, p), head_start, surface)
                 if (self._document_head(head) if pm.re is _ON_MODIFIER
                         else self._agentive(masked[head_start:head_end], head)
                         or pm.re is _DATED_PARTICIPLE and self._document_head(head)):  # "a poll last month showed"
@@ -1925,6 +1934,9 @@ class _Finder:
             head_start = self._np_start_before(s, head_end)
             if head_start is not None:
                 words = masked[head_start:head_end].split()
+                if words and words[-1].lower() in _RECORDINGS and om.group().startswith("of") \
+                        and _SPEAKING_PARTICIPLE.match(masked, end):
+                    return (self._sid(mention), head_start, mention.text)  # "footage of Trump saying": Trump's
                 if words and words[0].lower() not in _NP_PRONOUNS and self._agentive(masked[head_start:head_end], words[-1]) \
                         and self.resolver.mention_ending_at(head_end) is None:
                     surface = self.body[head_start:end]
