@@ -2610,3 +2610,11 @@ def test_he_after_a_possessive_clause_is_not_the_name_in_it():
 ])
 def test_jan_is_a_given_name_before_a_surname(body, speaker):
     assert speaker_of(body, "talks")[0] == speaker
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ("The head of the agency said the attack was serious.", "the head of the agency"),
+    ("The heads of both lobbying firms told reporters they had broken no rule.", "the heads of both lobbying firms"),
+])
+def test_the_head_of_a_body_speaks_not_the_body(body, speaker):
+    assert speaker_of(body, "")[0] == speaker
