@@ -88,3 +88,21 @@ def test_a_time_after_the_preposition_is_no_object(sentence):
                                       "Senator Ruth Amsel is not critical of the harbour bill."])
 def test_a_negated_stance_is_no_position(sentence):
     assert reports(sentence) == []
+
+
+def test_the_pre_scan_finds_every_place_a_prepositional_position_starts():
+    """The pass tries its pattern only where the pre-scan (an automaton of key words at a word's start) finds
+    one; on random text every match of the pattern must start at such a place."""
+    import random
+
+    from datasette_diplomacy.extract.quotes import _PREPOSITIONAL, _prepositional_starts, _prescan_text
+
+    words = ["criticism", "of", "attacks", "on", "Voted", "voted", "for", "against", "calls", "call", "critical",
+             "worried", "about", "his", "Amsel's", "promise", "to", "build", "’s", "it’s", "re-voted", "x-criticism",
+             "pledge", "lobbying", "is", "wary", "Ünal", "“quoted”", ",", ".", "\n", "comments", "remarks", "thoughts"]
+    rng = random.Random(7)
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 40)))
+        starts = set(_prepositional_starts(text, _prescan_text(text)))
+        for m in _PREPOSITIONAL.finditer(text):
+            assert m.start() in starts, (text, m.group())

@@ -35,7 +35,7 @@ import bisect
 import operator
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..model import Quote
 from ..text import paragraph_index, trie_regex
@@ -726,13 +726,47 @@ def _cue_automaton():
     return automaton
 
 
-def _cue_starts(masked: str) -> list[int] | None:
+def _prescan_text(masked: str) -> str:
+    """``masked`` as the pre-scan automata read it: a space before, every character but a-z, 0-9 and "_" a
+    space (a character beyond ASCII one "?", so offsets stay those of ``masked`` plus one)."""
+    return " " + masked.encode("ascii", "replace").translate(_PRESCAN_TABLE).decode("ascii")
+
+
+def _cue_starts(masked: str, mapped: str | None = None) -> list[int] | None:
     """The places where :data:`_CUE` may match in ``masked``, in order (see :func:`_cue_automaton`);
-    None without the automaton."""
+    None without the automaton. ``mapped`` is ``_prescan_text(masked)`` when the caller has it."""
     automaton = _cue_automaton()
     if automaton is None:
         return None
-    mapped = " " + masked.encode("ascii", "replace").translate(_PRESCAN_TABLE).decode("ascii")
+    mapped = _prescan_text(masked) if mapped is None else mapped
+    return sorted({end - offset for end, offset in automaton.iter(mapped)})
+
+
+@lru_cache(maxsize=1)
+def _prepositional_automaton():
+    """An automaton of the words each match of :data:`_PREPOSITIONAL` starts with, at a word's start (the
+    text read as by :func:`_prescan_text`); None without pyahocorasick."""
+    if _ahocorasick is None or not _ahocorasick.unicode:
+        return None
+    automaton = _ahocorasick.Automaton()
+    for key in _PREPOSITIONAL_KEYS:
+        automaton.add_word(" " + key, len(key))
+    automaton.make_automaton()
+    return automaton
+
+
+def _prepositional_starts(masked: str, mapped: str) -> list[int]:
+    """The places, in order, where :data:`_PREPOSITIONAL` may match in ``masked``: where one of its key words
+    starts a word (every match starts so: its look-behind wants no word character before it)."""
+    automaton = _prepositional_automaton()
+    if automaton is None:
+        starts = set()
+        for key in _PREPOSITIONAL_KEYS:
+            i = masked.find(key)
+            while i >= 0:
+                starts.add(i)
+                i = masked.find(key, i + 1)
+        return sorted(starts)
     return sorted({end - offset for end, offset in automaton.iter(mapped)})
 
 
@@ -3210,13 +3244,7 @@ class _Finder:
         and the quotations standing alone, so it only adds what no other report holds and never becomes a
         speaker later quotations are given to."""
         masked = self.masked
-        starts = set()
-        for key in _PREPOSITIONAL_KEYS:
-            i = masked.find(key)
-            while i >= 0:
-                starts.add(i)
-                i = masked.find(key, i + 1)
-        for vs in sorted(starts):
+        for vs in _prepositional_starts(masked, self.prescan_text):
             m = _PREPOSITIONAL.match(masked, vs)
             if m is None or self.layout.in_quote(vs) or any(it.start <= vs < it.end for it in self.items):
                 continue
@@ -3517,11 +3545,16 @@ class _Finder:
             return False
         return True
 
+    @cached_property
+    def prescan_text(self) -> str:
+        """The masked text as the pre-scan automata read it (see :func:`_prescan_text`), made once."""
+        return _prescan_text(self.masked)
+
     def _cues(self, start: int, end: int) -> list[re.Match]:
         """The matches of ``_CUE.finditer(self.masked, start, end)``: _CUE tried only where the document's
         pre-scan finds that it may match (see :func:`_cue_automaton`), when there is one."""
         if self._cue_at is None:
-            starts = _cue_starts(self.masked)
+            starts = _cue_starts(self.masked, self.prescan_text)
             self._cue_at = starts if starts is not None else False
         at = self._cue_at
         masked = self.masked
