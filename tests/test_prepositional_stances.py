@@ -106,3 +106,9 @@ def test_the_pre_scan_finds_every_place_a_prepositional_position_starts():
         starts = set(_prepositional_starts(text, _prescan_text(text)))
         for m in _PREPOSITIONAL.finditer(text):
             assert m.start() in starts, (text, m.group())
+
+
+def test_a_possessive_pronoun_after_a_verb_is_its_subjects():
+    # not the last person named before, whoever the pronoun's antecedent would be
+    body = "Lavrov spoke in Moscow on Monday. Guterres renewed his call for a ceasefire in Gaza."
+    assert reports(body) == [("Guterres", "call for", "a ceasefire in Gaza")]

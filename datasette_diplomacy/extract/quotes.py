@@ -646,6 +646,9 @@ _POSSESSOR_BEFORE = re.compile(
     r"[A-Z][\w.&-]*)['\u2019]s?)[ \t]+(?:(?:own|recent|earlier|repeated|latest|public|private|frequent|false|"
     r"unfounded|evidence-free|controversial|widely[ \t]+reported|oft-repeated|later)[ \t]+){0,2}$")
 _THAT_AFTER_NOUN = re.compile(r"[ \t]+that[ \t]+")
+# a verb right before a possessive pronoun: "renewed his", "repeated her", "has also restated his"
+_VERB_BEFORE_POSSESSIVE = re.compile(r"(?<![\w'\u2019-])[a-z]{3,}(?:ed|es|s)[ \t]+(?:(?:also|again|once[ \t]+again|"
+                                     r"repeatedly|later)[ \t]+)?$")
 # a clause with its finite verb, then the next verb in the past after a word that ends the clause (no auxiliary,
 # adverb or conjunction): "the harbour is safe | angered"
 _MAIN_VERB_AFTER_CLAUSE = re.compile(
@@ -3220,9 +3223,10 @@ class _Finder:
                 return
         self.add_clause(cstart, _cut_end(_clause_cut(masked, cstart, e), e), sid, "quoted as saying", si, pi)
 
-    def possessor_before(self, s: int, vs: int) -> str | None:
+    def possessor_before(self, si: int, s: int, vs: int) -> str | None:
         """The speaker named by the possessor right before the noun at ``vs`` ("Trump's", "her", "Mayor Ruth
-        Amsel's own"), or None: no possessor, or one we cannot name here ("their", "its")."""
+        Amsel's own"), or None: no possessor, or one we cannot name here ("their", "its"). "his" or "her" right
+        after a verb is its subject's ("Guterres renewed his call for …"), else the pronoun's antecedent."""
         masked = self.masked
         pm = _POSSESSOR_BEFORE.search(masked, max(s, vs - 80), vs)
         if pm is None:
@@ -3230,6 +3234,11 @@ class _Finder:
         ps, pe = pm.span("who") if pm.group("who") else pm.span("name")
         word = masked[ps:pe].lower()
         if word in ("his", "her"):
+            vm = _VERB_BEFORE_POSSESSIVE.search(masked, max(s, ps - 40), ps)
+            subj = self.speaker_np_before(s, vm.start(), si) if vm is not None else None
+            if subj is not None and subj[0] is not None and (subj[2] or "").lower() not in _PERSONAL_PRONOUNS \
+                    and self.resolver.speaker_type(subj[0]) not in ("document", "group"):
+                return subj[0]
             return self.resolver.resolve("he" if word == "his" else "she", ps, pe)
         if word in ("their", "its"):
             return None  # a plural or a thing we cannot name here
@@ -3260,7 +3269,7 @@ class _Finder:
             if not m.group("noun") and _NEGATED_BEFORE.search(masked[s:vs]):
                 continue  # "would not advocate for them", "is not critical of", "plans to vote for" (the plan's)
             if m.group("noun"):
-                sid = self.possessor_before(s, vs)
+                sid = self.possessor_before(si, s, vs)
             elif m.group("attitude"):
                 sid = self.attitude_holder(si, s, vs, lv)
             else:
@@ -3287,7 +3296,7 @@ class _Finder:
         tm = _THAT_AFTER_NOUN.match(masked, ve, e)
         if pm is None or tm is None or self.layout.in_quote(vs):
             return
-        sid = self.possessor_before(s, vs)
+        sid = self.possessor_before(si, s, vs)
         if sid is None:
             return
         cstart = tm.end()
