@@ -2618,3 +2618,19 @@ def test_jan_is_a_given_name_before_a_surname(body, speaker):
 ])
 def test_the_head_of_a_body_speaks_not_the_body(body, speaker):
     assert speaker_of(body, "")[0] == speaker
+
+
+def test_a_nickname_inside_a_name_is_no_quotation():
+    # a nickname in quotation marks inside a name is part of the name, not a quotation, nor the end of the subject
+    _, resolver, quotes = extract("Rep. Robert C. \u201cBobby\u201d Scott said the bill was unfair.")
+    names = {s.id: s.name for s in resolver.speakers()}
+    assert [(names.get(q.speaker), q.text) for q in quotes] == [("Scott", "the bill was unfair")]
+    for body in ("\u201cThis is a big year,\u201d said Rep. Robert C. \u201cBobby\u201d Scott.",
+                 "\u201cThis is a big year,\u201d state Del. Marcia \u201cCia\u201d Price shouted."):
+        _, _, quotes = extract(body)
+        assert [q.text for q in quotes] == ["This is a big year"]
+
+
+def test_a_quoted_word_after_a_lower_case_word_stays_a_quotation():
+    _, _, quotes = extract("The senator said \u201cNever\u201d again.")
+    assert [q.text for q in quotes] == ["Never"]

@@ -195,6 +195,20 @@ def _marked_paragraphs(body: str, paragraphs: list[tuple[int, int]], mark_starts
     return sorted(found)
 
 
+_NICKNAME = re.compile(r"[A-Z][a-z]{1,11}")
+_NAME_WORD_BEFORE = re.compile(r"(?:^|(?<=[ \t]))[A-Z][\w.\u2019'-]*[ \t]$")
+_NAME_WORD_AFTER = re.compile(r"[ \t](?!(?:The|A|An|And|As|At|In|On|Of|For|To|By|But|Or|If|It|Is|He|She|They|We|I)\b)"
+                              r"[A-Z][a-z]")
+
+
+def _is_nickname(body: str, q: QSpan) -> bool:
+    """Whether the closed double-quoted span ``q`` is a nickname inside a name: one capitalised word between a
+    given name (or an initial) and a surname, “Bobby” in 'Robert C. “Bobby” Scott'."""
+    return (q.closed and not q.single and _NICKNAME.fullmatch(body, q.start, q.end) is not None
+            and _NAME_WORD_BEFORE.search(body, max(0, q.open - 30), q.open) is not None
+            and _NAME_WORD_AFTER.match(body, q.close_end) is not None)
+
+
 class Layout:
     """Quoted spans, a masked copy of the body and its sentences.
 
@@ -212,6 +226,7 @@ class Layout:
         # right before) holds no mark, so _double_quotes would find no span there (most paragraphs)
         mark_starts = [m.start() for m in _DOUBLE_MARK.finditer(body)]
         has_single = "\u2018" in body
+        nicknames: list[QSpan] = []
         for pi in _marked_paragraphs(body, paragraphs, mark_starts, has_single):
             ps, pe = paragraphs[pi]
             k = bisect.bisect_left(mark_starts, ps - 1)
@@ -228,6 +243,9 @@ class Layout:
             for q in sorted(doubles + singles, key=lambda q: (q.open, q.single)):
                 if q.open < last:
                     continue  # overlapping marks: keep the first span
+                if _is_nickname(body, q):
+                    nicknames.append(q)  # Robert C. “Bobby” Scott: part of a name, no quotation
+                    continue
                 self.qspans.append(q)
                 last = max(q.close_end, q.end)
         for q in self.qspans:
@@ -249,6 +267,10 @@ class Layout:
             last = q.close_end
         pieces.append(body[last:])
         self.masked = "".join(pieces)
+        for q in nicknames:
+            # the name reads on over its nickname's marks: "Robert C.  Bobby  Scott"
+            self.masked = (self.masked[:q.open] + " " * (q.start - q.open) + self.masked[q.start:q.end]
+                           + " " * (q.close_end - q.end) + self.masked[q.close_end:])
         assert len(self.masked) == len(body)
         self.sentences: list[tuple[int, int, int]] = []  # (start, end, paragraph)
         for pi, (ps, pe) in enumerate(paragraphs):
