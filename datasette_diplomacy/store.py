@@ -41,6 +41,7 @@ import hashlib
 import os
 import re
 import sqlite3
+import threading
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
 
@@ -370,12 +371,89 @@ class FileResult:
 
 
 def remove_database(path: str) -> None:
-    """Delete a database file with its WAL, shared-memory and journal files."""
-    for suffix in ("", "-wal", "-shm", "-journal"):
+    """Delete a database file with its WAL, shared-memory and journal files
+    (and the FTS build files a killed :meth:`Store.finalize` may have left)."""
+    for suffix in ("", "-wal", "-shm", "-journal", *(_FTS_BUILD_SUFFIX + table for table in FTS_COLUMNS)):
         try:
             os.remove(f"{path}{suffix}")
         except FileNotFoundError:
             pass
+
+
+#: ``DB`` + this + the table's name: the file :class:`FtsBuild` builds that table's FTS index in.
+_FTS_BUILD_SUFFIX = "-fts-"
+
+
+class FtsBuild:
+    """One table's FTS index built in a database file of its own, in a thread, from the rows
+    the store's database has committed; :meth:`copy_into` then puts it in that database.
+
+    Tokenising every title, body and quote is most of :meth:`Store.finalize` (about 3 of its
+    6 seconds for 10,000 briefings) and it needs nothing of what finalize does besides (no
+    step of it changes an article's title or body or a quote's text), so it runs beside those
+    steps, on another core: SQLite lets go of the GIL while it works, and a reader of a WAL
+    database does not wait for its writer. The build file's FTS table is made by sqlite-utils'
+    ``enable_fts`` (on an empty stand-in table of the same name and columns) and filled by the
+    statement ``populate_fts`` runs, in one transaction, so its shadow tables are the ones a
+    rebuild in place writes, byte for byte (a test compares them); :meth:`copy_into` copies
+    them with the table's and its triggers' SQL.
+    """
+
+    def __init__(self, db_path: str, table: str, columns: list[str]):
+        self.db_path = db_path
+        self.table = table
+        self.columns = columns
+        self.path = f"{db_path}{_FTS_BUILD_SUFFIX}{table}"
+        self.alias = f"fts_build_{table}"
+        self.error: BaseException | None = None
+        remove_database(self.path)  # a killed finalize's
+        with sqlite_utils.Database(self.path) as build:
+            build[table].create({column: str for column in columns})
+            build[table].enable_fts(columns, create_triggers=True, tokenize=FTS_TOKENIZE)
+        self._thread = threading.Thread(target=self._run, name=f"fts-{table}", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            with sqlite_utils.Database(self.path) as build:
+                build.execute("PRAGMA synchronous = OFF")  # a scratch file: copied, then deleted
+                build.execute("ATTACH DATABASE ? AS [source]", [self.db_path])
+                columns = ", ".join(f"[{column}]" for column in self.columns)
+                with build.atomic():
+                    build.execute(f"INSERT INTO [{self.table}_fts] (rowid, {columns}) "
+                                  f"SELECT rowid, {columns} FROM [source].[{self.table}]")
+        except BaseException as error:  # noqa: BLE001 - reported by copy_into's caller
+            self.error = error
+
+    def join(self) -> bool:
+        """Wait for the build; True when it succeeded."""
+        self._thread.join()
+        return self.error is None
+
+    def copy_into(self, db: sqlite_utils.Database) -> None:
+        """Replace ``db``'s FTS table of the table (and its triggers) with the one built,
+        inside ``db``'s open transaction; the build file must be attached as :attr:`alias`."""
+        fts = f"{self.table}_fts"
+        db[self.table].disable_fts()
+        schema = db.execute(
+            f"SELECT type, name, sql FROM [{self.alias}].sqlite_master "
+            "WHERE type IN ('table', 'trigger') AND (name = ? OR tbl_name = ?) ORDER BY rowid",
+            [fts, self.table]).fetchall()
+        for kind, name, sql in schema:
+            if kind == "table" and name == fts:
+                db.execute(sql)  # the virtual table, which creates its shadow tables
+        shadows = [name for (name,) in db.execute(
+            f"SELECT name FROM [{self.alias}].sqlite_master WHERE type = 'table' AND name GLOB ? "
+            "ORDER BY name", [fts + "_*"])]
+        for name in shadows:
+            db.execute(f"DELETE FROM [{name}]")
+            db.execute(f"INSERT INTO [{name}] SELECT * FROM [{self.alias}].[{name}]")
+        for kind, name, sql in schema:
+            if kind == "trigger":
+                db.execute(sql)
+
+    def remove(self) -> None:
+        remove_database(self.path)
 
 
 def open_database(path) -> sqlite_utils.Database:
@@ -1175,28 +1253,38 @@ class Store:
 
         One transaction: a crash in here leaves the flags set and the next load
         does it again. Set-based SQL over the whole database (about 6 seconds for
-        10,000 briefings with 460,000 quotes, nearly all of it the FTS rebuild).
+        10,000 briefings with 460,000 quotes, half of it the FTS rebuild, which
+        runs in threads beside the rest: see :class:`FtsBuild`).
         """
         assert self._file is None, "finalize() in the middle of a file"
         self._flush(self._buffers)
-        self._ensure_transaction()
-        # what begin_load(rebuild_indexes=True) dropped (no-ops otherwise), before the
-        # merges and recounts below, which need the indexes
-        create_indexes(self.db)
-        summaries.ensure(self.db, mark_existing=False)
-        self._vote_roles()
-        self._merge_surnames()
-        self._vote_roles()
-        self._recount()
-        self._delete_orphans()
-        summaries.refresh(self.db)  # recount the speakers this load changed
-        if self.state("fts_dirty"):
-            for table, columns in FTS_COLUMNS.items():
-                self.db[table].disable_fts()
-                self.db[table].enable_fts(columns, create_triggers=True, tokenize=FTS_TOKENIZE)
-        self.set_state("fts_dirty", None)
-        self.set_state("counts_dirty", None)
-        self.db.commit()
+        fts_dirty = bool(self.state("fts_dirty"))
+        builds = self._start_fts_builds() if fts_dirty else []
+        try:
+            self._ensure_transaction()
+            # what begin_load(rebuild_indexes=True) dropped (no-ops otherwise), before the
+            # merges and recounts below, which need the indexes
+            create_indexes(self.db)
+            summaries.ensure(self.db, mark_existing=False)
+            self._vote_roles()
+            self._merge_surnames()
+            self._vote_roles()
+            self._recount()
+            self._delete_orphans()
+            summaries.refresh(self.db)  # recount the speakers this load changed
+            if fts_dirty:
+                built = {build.table: build for build in builds if build.join()}
+                for table, columns in FTS_COLUMNS.items():
+                    if table in built:
+                        built[table].copy_into(self.db)
+                    else:
+                        self.db[table].disable_fts()
+                        self.db[table].enable_fts(columns, create_triggers=True, tokenize=FTS_TOKENIZE)
+            self.set_state("fts_dirty", None)
+            self.set_state("counts_dirty", None)
+            self.db.commit()
+        finally:
+            self._end_fts_builds(builds)
         self._loading = False
         self._stats_untracked = False
         self._uncommitted_articles = 0
@@ -1204,6 +1292,37 @@ class Store:
         self.db.execute("PRAGMA analysis_limit = 1000")
         self.db.execute("ANALYZE")
         self._load_caches()
+
+    def _start_fts_builds(self) -> list[FtsBuild]:
+        """Start building the FTS indexes beside the rest of :meth:`finalize` (see :class:`FtsBuild`),
+        once the rows they index are committed; none for a database in memory (or if a build
+        file cannot be made: finalize then rebuilds in place, as it always did)."""
+        if str(self.path) == ":memory:" or not isinstance(self.path, (str, os.PathLike)):
+            return []
+        self.db.commit()  # (what _flush wrote: rows of completed files; the flags stay set)
+        builds = []
+        try:
+            for table, columns in FTS_COLUMNS.items():
+                build = FtsBuild(os.path.abspath(self.path), table, columns)
+                builds.append(build)
+                self.db.execute(f"ATTACH DATABASE ? AS [{build.alias}]", [build.path])
+        except (sqlite3.Error, OSError):
+            self._end_fts_builds(builds)
+            return []
+        return builds
+
+    def _end_fts_builds(self, builds: list[FtsBuild]) -> None:
+        """Wait for the builds, detach and delete their files (after a failure: roll back first)."""
+        if not builds:
+            return
+        if self.db.conn.in_transaction:
+            self.db.rollback()  # (finalize failed: its flags stay set)
+        attached = {row[1] for row in self.db.execute("PRAGMA database_list")}
+        for build in builds:
+            build.join()
+            if build.alias in attached:
+                self.db.execute(f"DETACH DATABASE [{build.alias}]")
+            build.remove()
 
     def _merge_surnames(self) -> None:
         """Merge surname-only persons into the full-name person :func:`surname_target` picks.

@@ -6,6 +6,7 @@ each one states exactly which speakers and quotes go in.
 from __future__ import annotations
 
 import json
+import pathlib
 import sqlite3
 from types import SimpleNamespace
 
@@ -681,6 +682,147 @@ def test_a_big_load_killed_before_finalize_gets_indexes_and_triggers_back_when_o
         ("Antony Blinken", 1), ("Sergey Lavrov", 2), ("Wang Yi", 2)]
     again.close()
     reference.close()
+
+
+# -- the FTS index built beside finalize (FtsBuild) ------------------------------
+
+FTS_WORDS = ("sanctions talks border minister energy gas pipeline ceasefire envoy summit treaty grain "
+             "corridor port drone strike missile reactor inspectors embassy visa tariff quota").split()
+
+
+def load_many_files(store, count=400):
+    """``count`` files of varied words (a few hundred kilobytes of text, so that FTS5 writes
+    more than one segment), loaded as a big load does: FTS triggers dropped, finalize pending."""
+    import random
+
+    rng = random.Random(7)
+    store.begin_load(rebuild_fts=True)
+    for n in range(count):
+        path = f"/corpus/many-{n}.txt"
+        words = [f"{rng.choice(FTS_WORDS)}{rng.randrange(400)}" for _ in range(rng.randrange(50, 400))]
+        quote = " ".join(words[:12])
+        body = f'Sergey Lavrov said: "{quote}." ' + " ".join(words[12:])
+        store.start_file(path)
+        store.add(make_extraction(path, body, [(quote, "s1", "direct")], [Speaker("s1", "Sergey Lavrov")],
+                                  title=f"Item {n} {words[-1]}"), "t")
+        store.finish_file(path, hash=f"h{n}", size=1, mtime=1.0, articles=1, error=None, loaded_at="t")
+        store.commit()
+
+
+def fts_content(store):
+    """The FTS tables' SQL and every row of their shadow tables, and what a search finds."""
+    names = [name for (name,) in rows(store, "SELECT name FROM sqlite_master WHERE type = 'table' "
+                                             "AND name GLOB '*_fts_*' ORDER BY name")]
+    content = {name: rows(store, f"SELECT * FROM [{name}] ORDER BY 1, 2") for name in names}
+    content["schema"] = [r for r in schema(store) if "_fts" in r[1] or r[0] == "trigger"]
+    content["search"] = rows(store, "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'sanctions1 OR envoy2'")
+    for table in ("articles_fts", "quotes_fts"):
+        assert rows(store, f"INSERT INTO {table}({table}) VALUES('integrity-check')") == []
+    return content
+
+
+def build_files(path):
+    return sorted(p.name for p in path.parent.iterdir() if "-fts-" in p.name)
+
+
+@pytest.fixture
+def in_place(tmp_path, monkeypatch):
+    """A store whose finalize rebuilds FTS in place, as before FtsBuild (the reference)."""
+    with monkeypatch.context() as patched:
+        patched.setattr(Store, "_start_fts_builds", lambda self: [])
+        reference = Store(tmp_path / "in-place.db")
+        reference.sync_topics(TAXONOMY)
+        load_many_files(reference)
+        reference.finalize()
+    yield reference
+    reference.close()
+
+
+def test_the_fts_index_built_beside_finalize_is_the_one_a_rebuild_in_place_writes(tmp_path, in_place):
+    from datasette_diplomacy import store as store_module
+
+    started = []
+    original = store_module.FtsBuild.__init__
+
+    def recording(self, *args):
+        original(self, *args)
+        started.append(self.table)
+
+    beside = Store(tmp_path / "beside.db")
+    beside.sync_topics(TAXONOMY)
+    load_many_files(beside)
+    store_module.FtsBuild.__init__ = recording
+    try:
+        beside.finalize()
+    finally:
+        store_module.FtsBuild.__init__ = original
+    assert started == ["articles", "quotes"]
+    assert len(rows(beside, "SELECT * FROM quotes_fts_data")) > 3  # several segments
+    assert fts_content(beside) == fts_content(in_place)
+    assert build_files(tmp_path / "beside.db") == []
+    assert [name for _, name, _ in rows(beside, "PRAGMA database_list")] == ["main"]
+    assert beside.state("fts_dirty") is None
+    # the triggers the copy made keep the index in sync, in this connection and another
+    for store in (beside, in_place):
+        write_file(store, "/corpus/later.txt", lavrov_article("/corpus/later.txt"))
+    assert fts_content(beside) == fts_content(in_place)
+    beside.close()
+    again = Store(tmp_path / "beside.db")
+    write_file(again, "/corpus/later2.txt", lavrov_article("/corpus/later2.txt"))
+    write_file(in_place, "/corpus/later2.txt", lavrov_article("/corpus/later2.txt"))
+    assert fts_content(again) == fts_content(in_place)
+    again.close()
+
+
+def test_a_failed_fts_build_falls_back_to_a_rebuild_in_place(tmp_path, monkeypatch, in_place):
+    from datasette_diplomacy import store as store_module
+
+    def failing(self):
+        self.error = RuntimeError("disk full")
+
+    monkeypatch.setattr(store_module.FtsBuild, "_run", failing)
+    store = Store(tmp_path / "failed.db")
+    store.sync_topics(TAXONOMY)
+    load_many_files(store)
+    store.finalize()
+    assert fts_content(store) == fts_content(in_place)
+    assert build_files(tmp_path / "failed.db") == []
+    store.close()
+
+
+def test_finalize_failing_while_copying_the_fts_index_keeps_the_flags_for_a_rerun(tmp_path, monkeypatch, in_place):
+    from datasette_diplomacy import store as store_module
+
+    path = tmp_path / "copy.db"
+    store = Store(path)
+    store.sync_topics(TAXONOMY)
+    load_many_files(store)
+    original = store_module.FtsBuild.copy_into
+
+    def copy_then_fail(self, db):
+        original(self, db)
+        if self.table == "quotes":
+            raise sqlite3.OperationalError("interrupted")
+
+    monkeypatch.setattr(store_module.FtsBuild, "copy_into", copy_then_fail)
+    with pytest.raises(sqlite3.OperationalError):
+        store.finalize()
+    assert store.state("fts_dirty") == "1" and store.state("counts_dirty") == "1"
+    assert build_files(path) == []
+    store.close()
+    monkeypatch.setattr(store_module.FtsBuild, "copy_into", original)
+    # a killed finalize leaves its build files: the next one starts them afresh
+    for table in ("articles", "quotes"):
+        pathlib.Path(f"{path}-fts-{table}").write_bytes(b"not a database")
+    again = Store(path)
+    assert again.dirty
+    again.finalize()
+    assert fts_content(again) == fts_content(in_place)
+    assert build_files(path) == []
+    again.close()
+    pathlib.Path(f"{path}-fts-quotes").write_bytes(b"left by a killed load")
+    Store(path, replace=True).close()
+    assert build_files(path) == []
 
 
 # -- statement keys and word counts: fast paths equal to the plain definitions ----
