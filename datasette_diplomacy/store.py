@@ -41,7 +41,7 @@ import hashlib
 import os
 import re
 import sqlite3
-import threading
+import multiprocessing
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
 
@@ -380,19 +380,45 @@ def remove_database(path: str) -> None:
             pass
 
 
+def _cpus() -> int:
+    """The CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 #: ``DB`` + this + the table's name: the file :class:`FtsBuild` builds that table's FTS index in.
 _FTS_BUILD_SUFFIX = "-fts-"
 
 
+def _build_fts(path: str, db_path: str, table: str, columns: list[str]) -> None:
+    """Fill the FTS table of the build file ``path`` from ``table`` of the database ``db_path``
+    (:class:`FtsBuild`'s process: exits with 1, silently, when it fails)."""
+    try:
+        from .loader import _die_with_parent
+
+        _die_with_parent()  # a killed load leaves no build running
+        with sqlite_utils.Database(path) as build:
+            build.execute("PRAGMA synchronous = OFF")  # a scratch file: copied, then deleted
+            build.execute("ATTACH DATABASE ? AS [source]", [db_path])
+            quoted = ", ".join(f"[{column}]" for column in columns)
+            with build.atomic():
+                build.execute(f"INSERT INTO [{table}_fts] (rowid, {quoted}) SELECT rowid, {quoted} FROM [source].[{table}]")
+    except BaseException:  # noqa: BLE001 - finalize then rebuilds in place
+        os._exit(1)
+
+
 class FtsBuild:
-    """One table's FTS index built in a database file of its own, in a thread, from the rows
+    """One table's FTS index built in a database file of its own, in a process, from the rows
     the store's database has committed; :meth:`copy_into` then puts it in that database.
 
     Tokenising every title, body and quote is most of :meth:`Store.finalize` (about 3 of its
     6 seconds for 10,000 briefings) and it needs nothing of what finalize does besides (no
     step of it changes an article's title or body or a quote's text), so it runs beside those
-    steps, on another core: SQLite lets go of the GIL while it works, and a reader of a WAL
-    database does not wait for its writer. The build file's FTS table is made by sqlite-utils'
+    steps, on another core (a reader of a WAL database does not wait for its writer). A process,
+    not a thread: SQLite's threads share its allocator's mutex, and three of them (finalize's and
+    two builds) made each other two to three times slower. The build file's FTS table is made by sqlite-utils'
     ``enable_fts`` (on an empty stand-in table of the same name and columns) and filled by the
     statement ``populate_fts`` runs, in one transaction, so its shadow tables are the ones a
     rebuild in place writes, byte for byte (a test compares them); :meth:`copy_into` copies
@@ -405,30 +431,19 @@ class FtsBuild:
         self.columns = columns
         self.path = f"{db_path}{_FTS_BUILD_SUFFIX}{table}"
         self.alias = f"fts_build_{table}"
-        self.error: BaseException | None = None
         remove_database(self.path)  # a killed finalize's
         with sqlite_utils.Database(self.path) as build:
             build[table].create({column: str for column in columns})
             build[table].enable_fts(columns, create_triggers=True, tokenize=FTS_TOKENIZE)
-        self._thread = threading.Thread(target=self._run, name=f"fts-{table}", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            with sqlite_utils.Database(self.path) as build:
-                build.execute("PRAGMA synchronous = OFF")  # a scratch file: copied, then deleted
-                build.execute("ATTACH DATABASE ? AS [source]", [self.db_path])
-                columns = ", ".join(f"[{column}]" for column in self.columns)
-                with build.atomic():
-                    build.execute(f"INSERT INTO [{self.table}_fts] (rowid, {columns}) "
-                                  f"SELECT rowid, {columns} FROM [source].[{self.table}]")
-        except BaseException as error:  # noqa: BLE001 - reported by copy_into's caller
-            self.error = error
+        self._process = multiprocessing.Process(
+            target=_build_fts, args=(self.path, db_path, table, columns), name=f"fts-{table}", daemon=True)
+        self._process.start()
 
     def join(self) -> bool:
         """Wait for the build; True when it succeeded."""
-        self._thread.join()
-        return self.error is None
+        if self._process.exitcode is None:
+            self._process.join()
+        return self._process.exitcode == 0
 
     def copy_into(self, db: sqlite_utils.Database) -> None:
         """Replace ``db``'s FTS table of the table (and its triggers) with the one built,
@@ -1295,9 +1310,10 @@ class Store:
 
     def _start_fts_builds(self) -> list[FtsBuild]:
         """Start building the FTS indexes beside the rest of :meth:`finalize` (see :class:`FtsBuild`),
-        once the rows they index are committed; none for a database in memory (or if a build
-        file cannot be made: finalize then rebuilds in place, as it always did)."""
-        if str(self.path) == ":memory:" or not isinstance(self.path, (str, os.PathLike)):
+        once the rows they index are committed; none for a database in memory or on a single CPU,
+        where copying would only add to the work (or if a build file cannot be made: finalize
+        then rebuilds in place, as it always did)."""
+        if str(self.path) == ":memory:" or not isinstance(self.path, (str, os.PathLike)) or _cpus() < 2:
             return []
         self.db.commit()  # (what _flush wrote: rows of completed files; the flags stay set)
         builds = []

@@ -6,6 +6,7 @@ each one states exactly which speakers and quotes go in.
 from __future__ import annotations
 
 import json
+import os
 import pathlib
 import sqlite3
 from types import SimpleNamespace
@@ -777,16 +778,32 @@ def test_the_fts_index_built_beside_finalize_is_the_one_a_rebuild_in_place_write
 def test_a_failed_fts_build_falls_back_to_a_rebuild_in_place(tmp_path, monkeypatch, in_place):
     from datasette_diplomacy import store as store_module
 
-    def failing(self):
-        self.error = RuntimeError("disk full")
+    def failing(*args):
+        os._exit(1)  # as _build_fts exits when it fails
 
-    monkeypatch.setattr(store_module.FtsBuild, "_run", failing)
+    monkeypatch.setattr(store_module, "_build_fts", failing)
     store = Store(tmp_path / "failed.db")
     store.sync_topics(TAXONOMY)
     load_many_files(store)
     store.finalize()
     assert fts_content(store) == fts_content(in_place)
     assert build_files(tmp_path / "failed.db") == []
+    store.close()
+
+
+def test_on_a_single_cpu_finalize_rebuilds_fts_in_place(tmp_path, monkeypatch, in_place):
+    from datasette_diplomacy import store as store_module
+
+    def no_build(*args):
+        raise AssertionError("no FtsBuild on one CPU")
+
+    monkeypatch.setattr(store_module, "_cpus", lambda: 1)
+    monkeypatch.setattr(store_module.FtsBuild, "__init__", no_build)
+    store = Store(tmp_path / "one-cpu.db")
+    store.sync_topics(TAXONOMY)
+    load_many_files(store)
+    store.finalize()
+    assert fts_content(store) == fts_content(in_place)
     store.close()
 
 
