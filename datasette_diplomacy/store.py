@@ -445,6 +445,12 @@ class FtsBuild:
             self._process.join()
         return self._process.exitcode == 0
 
+    def stop(self) -> None:
+        """End the build if it is still running (finalize failed)."""
+        if self._process.exitcode is None:
+            self._process.terminate()
+            self._process.join()
+
     def copy_into(self, db: sqlite_utils.Database) -> None:
         """Replace ``db``'s FTS table of the table (and its triggers) with the one built,
         inside ``db``'s open transaction; the build file must be attached as :attr:`alias`."""
@@ -1298,6 +1304,10 @@ class Store:
             self.set_state("fts_dirty", None)
             self.set_state("counts_dirty", None)
             self.db.commit()
+        except BaseException:
+            for build in builds:
+                build.stop()  # no need to wait for what will not be copied
+            raise
         finally:
             self._end_fts_builds(builds)
         self._loading = False

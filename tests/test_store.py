@@ -791,6 +791,34 @@ def test_a_failed_fts_build_falls_back_to_a_rebuild_in_place(tmp_path, monkeypat
     store.close()
 
 
+def test_finalize_failing_before_the_copy_stops_the_builds_and_keeps_the_flags(tmp_path, monkeypatch):
+    from datasette_diplomacy import store as store_module, summaries
+
+    stopped = []
+    original_stop = store_module.FtsBuild.stop
+
+    def recording_stop(self):
+        stopped.append(self.table)
+        original_stop(self)
+
+    def failing_refresh(db):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(store_module.FtsBuild, "stop", recording_stop)
+    monkeypatch.setattr(summaries, "refresh", failing_refresh)
+    path = tmp_path / "stopped.db"
+    store = Store(path)
+    store.sync_topics(TAXONOMY)
+    load_many_files(store)
+    with pytest.raises(sqlite3.OperationalError):
+        store.finalize()
+    assert stopped == ["articles", "quotes"]
+    assert store.state("fts_dirty") == "1" and store.state("counts_dirty") == "1"
+    assert build_files(path) == []
+    assert [name for _, name, _ in rows(store, "PRAGMA database_list")] == ["main"]
+    store.close()
+
+
 def test_on_a_single_cpu_finalize_rebuilds_fts_in_place(tmp_path, monkeypatch, in_place):
     from datasette_diplomacy import store as store_module
 
