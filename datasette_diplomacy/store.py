@@ -416,9 +416,9 @@ class FtsBuild:
     Tokenising every title, body and quote is most of :meth:`Store.finalize` (about 3 of its
     6 seconds for 10,000 briefings) and it needs nothing of what finalize does besides (no
     step of it changes an article's title or body or a quote's text), so it runs beside those
-    steps, on another core (a reader of a WAL database does not wait for its writer). A process,
-    not a thread: SQLite's threads share its allocator's mutex, and three of them (finalize's and
-    two builds) made each other two to three times slower. The build file's FTS table is made by sqlite-utils'
+    steps, on another core (a reader of a WAL database does not wait for its writer). A process
+    rather than a thread, so that the builds share nothing with this one (no GIL, none of SQLite's
+    process-wide mutexes); measured, the two did not differ on this machine. The build file's FTS table is made by sqlite-utils'
     ``enable_fts`` (on an empty stand-in table of the same name and columns) and filled by the
     statement ``populate_fts`` runs, in one transaction, so its shadow tables are the ones a
     rebuild in place writes, byte for byte (a test compares them); :meth:`copy_into` copies
