@@ -1275,7 +1275,7 @@ class Store:
         One transaction: a crash in here leaves the flags set and the next load
         does it again. Set-based SQL over the whole database (about 6 seconds for
         10,000 briefings with 460,000 quotes, half of it the FTS rebuild, which
-        runs in threads beside the rest: see :class:`FtsBuild`).
+        runs in processes beside the rest: see :class:`FtsBuild`).
         """
         assert self._file is None, "finalize() in the middle of a file"
         self._flush(self._buffers)
