@@ -112,3 +112,20 @@ def test_a_possessive_pronoun_after_a_verb_is_its_subjects():
     # not the last person named before, whoever the pronoun's antecedent would be
     body = "Lavrov spoke in Moscow on Monday. Guterres renewed his call for a ceasefire in Gaza."
     assert reports(body) == [("Guterres", "call for", "a ceasefire in Gaza")]
+
+
+def test_the_object_after_a_line_break_in_hard_wrapped_text():
+    from datasette_diplomacy.model import Document
+    from datasette_diplomacy.pipeline import extract_document
+
+    # (the extraction failed here: the pass expected a space after the preposition)
+    text = "T\n\nRuth Amsel met the pilots. Amsel's criticism of\nthe harbour plan surprised the council.\n"
+    extraction = extract_document(Document(source="x.txt", name="x", text=text, format="txt"))
+    names = {s.id: s.name for s in extraction.speakers}
+    assert [(names.get(q.speaker), q.cue, q.text) for q in extraction.quotes if q.kind == "position"] == [
+        ("Ruth Amsel", "criticism of", "the harbour plan")]
+
+
+def test_no_object_right_after_the_preposition():
+    assert [r for r in reports("Ruth Amsel met the pilots. We call for, and commit to, a ceasefire.")
+            if r[1] == "call for"] == []

@@ -563,6 +563,8 @@ _TIME_AFTER_PREPOSITION = re.compile(
     r"March|April|June|July|August|September|October|November|December)|the[ \t]+(?:eve|morning|evening|night|"
     r"afternoon|weekend)|\d)\b")
 _SPACES = re.compile(r"[ \t]+")
+# a line break in hard-wrapped text between a cue and its object: "his attack on\nUkraine"
+_WRAPPED_GAP = re.compile(r"[ \t]*\n[ \t]*")
 # people welcomed in person: a name, a pronoun, or a phrase ending in a noun for people
 _WELCOMED_PEOPLE = re.compile(
     r"(?:him|her|them|us|me|you|[A-Z][\w.\u2019'-]*(?:[ \t]+[A-Z][\w.\u2019'-]*)*)"
@@ -3045,7 +3047,10 @@ class _Finder:
         infinitive clause ("to comment"). Returns where the content ends."""
         masked = self.masked
         lv = verb.lower()
-        p = _SPACES.match(masked, ve, e).end()
+        gap = _SPACES.match(masked, ve, e) or _WRAPPED_GAP.match(masked, ve, e)
+        if gap is None:
+            return None  # "We call for, and commit to, …": no object right after it
+        p = gap.end()
         cend = _cut_end(_clause_cut(masked, p, e), e)
         if _SUBORDINATE_LEAD.match(masked, self.layout.sentences[si][0], ve):
             # "Although the agency declined to comment, it showed …": the subordinate clause ends at its comma
