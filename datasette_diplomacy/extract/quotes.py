@@ -1308,6 +1308,15 @@ _POST_MODIFIER = re.compile(
 _RECORDINGS = {"footage", "video", "videos", "clip", "clips", "recording", "recordings", "audio", "tape", "tapes"}
 _SPEAKING_PARTICIPLE = re.compile(r"[ \t]*(?:saying|telling|declaring|asking|shouting|vowing|promising|insisting|"
                                   r"arguing|claiming|announcing|warning|urging|calling)\b")
+
+
+def _records_speaking(masked: str, head: str, modifier: re.Match, verb_at: int) -> bool:
+    """Whether ``head`` and its post-modifier are a recording "of" someone speaking at ``verb_at``: "footage of
+    Trump | saying", "a clip of Lavrov | telling"."""
+    return head.lower() in _RECORDINGS and modifier.group().startswith("of") \
+        and _SPEAKING_PARTICIPLE.match(masked, verb_at) is not None
+
+
 _POSS_S_END = re.compile(r"['\u2019]s$")
 # "accused of" after the accused ("The woman accused of driving …"), unless an accuser stands before the verb
 _OF_NEXT = re.compile(r"[ \t]+of\b")
@@ -1863,8 +1872,7 @@ class _Finder:
             # ("someone in the audience" is someone described)
             if head_start is not None and masked[head_start:head_end].split()[0].lower() not in _PERSONAL_PRONOUNS:
                 head = masked[head_start:head_end].split()[-1]
-                if head.lower() in _RECORDINGS and pm.group().startswith("of") and masked[np_start].isupper() \
-                        and _SPEAKING_PARTICIPLE.match(masked, p):
+                if _records_speaking(masked, head, pm, p) and masked[np_start].isupper():
                     # "footage of Trump saying …", "a clip of Lavrov telling …": the one recorded speaks
                     surface = self.body[np_start:p]
                     return (self.resolver.resolve(surface, np_start, p), head_start, surface)
@@ -1995,8 +2003,7 @@ class _Finder:
             head_start = self._np_start_before(s, head_end)
             if head_start is not None:
                 words = masked[head_start:head_end].split()
-                if words and words[-1].lower() in _RECORDINGS and om.group().startswith("of") \
-                        and _SPEAKING_PARTICIPLE.match(masked, end):
+                if words and _records_speaking(masked, words[-1], om, end):
                     return (self._sid(mention), head_start, mention.text)  # "footage of Trump saying": Trump's
                 if words and words[0].lower() not in _NP_PRONOUNS and self._agentive(masked[head_start:head_end], words[-1]) \
                         and self.resolver.mention_ending_at(head_end) is None:
