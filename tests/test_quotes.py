@@ -666,6 +666,24 @@ def test_a_second_report_after_but_without_a_comma():
 
 
 @pytest.mark.parametrize("body, expected", [
+    # a refusal to say more is the speaker's next act, not the content: the report ends before it
+    ("Ana Costa said she would attend the summit in Oslo but did not say whether Mr. Varga would come.",
+     [("Ana Costa", "said", "she would attend the summit in Oslo")]),
+    ("The embassy confirmed that the envoy had left Ruritania but would not comment on his health.",
+     [("the embassy", "confirmed", "the envoy had left Ruritania")]),
+    ("Judge Rosa Lima concluded that the minister had acted carelessly but didn't recommend charges.",
+     [("Rosa Lima", "concluded", "the minister had acted carelessly")]),
+    # the content's own verbs stay: a modal or "will" goes on the reported clause
+    ("Ana Costa said the talks were useful but would not continue next week.",
+     [("Ana Costa", "said", "the talks were useful but would not continue next week")]),
+    ("Ana Costa said the ministry will not provide funds and will not comment further.",
+     [("Ana Costa", "said", "the ministry will not provide funds and will not comment further")]),
+])
+def test_a_refusal_to_say_more_ends_the_report(body, expected):
+    assert reports(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
     ("Ana Costa conceded that gaps remained.", [("Ana Costa", "conceded", "gaps remained")]),
     ("Ana Costa said the deal was close and added that gaps remained.",
      [("Ana Costa", "said", "the deal was close"), ("Ana Costa", "added", "gaps remained")]),

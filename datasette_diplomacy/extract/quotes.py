@@ -1050,6 +1050,11 @@ _CLAUSE_CUT = re.compile(
     # a relative clause with a report of its own: "remarks by Kowal, who said …"
     r"|,[ \t]+who[ \t]+(?:(?:also|had|has|have|later|then|once)[ \t]+)?(?:said|says|told|tells|added|argued|insisted|warned|claimed)\b"
     r"|,[ \t]+but[ \t]+(?:he|she|they|it|the|[A-Z][\w\u2019'.-]+)\b|;|:[ \t]*\u201c"
+    # "… but did not suggest it would be Trump", "… but would not say who attended": the subject's next act, a
+    # refusal to say more (not the content's own verb: "… the talks were useful but would not continue")
+    r"|[ \t]+(?:and|but)[ \t]+(?:did|does|would)(?:[ \t]+not|n['\u2019]t)[ \t]+"
+    r"(?:say|suggest|recommend|elaborate|specify|comment|offer|provide|give|explain|disclose|answer|respond|address|"
+    r"rule|name|identify|confirm|deny|mention|discuss|reveal|endorse|commit|indicate|detail|predict|promise|release)\b"
     # ", but appeared to …", ", but also used them …": the subject's next act
     r"|,[ \t]+but[ \t]+(?:also[ \t]+)?(?!need)[a-z]{3,}(?:ed|es)\b(?![ \t]+by\b)"
     # a quotation ending with a comma before another subject's report: "Lee claimed that “…,” one of the
@@ -1062,8 +1067,9 @@ _CLAUSE_CUT = re.compile(
     r"|,[ \t]+with[ \t]+(?:[\w\u2019'%.-]+[ \t]+){1,4}?[a-z]+ing\b|,[ \t]+(?:compared[ \t]+(?:with|to)|even[ \t]+as)\b"
 )
 _WORDS = re.compile(r"[^\W_]+")
-# the characters _CLAUSE_CUT's alternatives start with, after spaces or tabs (and a comma before a “)
-_CLAUSE_CUT_KEY = re.compile("[,;:\u201c\u201d\u2013\u2014]|[ \t]-")
+# the characters _CLAUSE_CUT's alternatives start with, after spaces or tabs (and a comma before a “; the
+# conjunction before a negated verb)
+_CLAUSE_CUT_KEY = re.compile("[,;:\u201c\u201d\u2013\u2014]|[ \t]-|(?<=[ \t])(?:and|but)[ \t]+(?:did|does|would)[ \tn]")
 
 
 def _clause_cut(masked: str, start: int, end: int) -> re.Match | None:
