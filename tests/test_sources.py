@@ -148,6 +148,34 @@ def test_a_recording_that_shows_something_is_a_document():
     assert speaker_of("A video of Lavrov shows the crowd cheering as he left.", "crowd")[0] != "Lavrov"
 
 
+@pytest.mark.parametrize("body, expected", [
+    # what a recording shows someone saying is theirs, not the recording's report
+    ("A video shows Ivo Tamm saying, \u201cWe will not accept these terms.\u201d",
+     [("Ivo Tamm", "saying", "We will not accept these terms.")]),
+    ("A clip released on Monday showed the minister warning that the talks would fail.",
+     [("the minister", "warning", "the talks would fail")]),
+    # posting footage of someone speaking is no report of the poster's
+    ("Ana Costa posted footage of Ivo Tamm telling troops, \u201cWe stand together and we will win.\u201d",
+     [("Ivo Tamm", "telling", "We stand together and we will win.")]),
+    # (a statement released is still its issuer's)
+    ("Ana Costa released a statement saying the talks would fail.", [("Ana Costa", "saying", "the talks would fail")]),
+])
+def test_what_a_recording_shows_someone_saying_is_theirs(body, expected):
+    assert reports(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the people addressed are no part of what was said
+    ("Ivo Tamm told troops, \u201cWe stand together and we will win.\u201d",
+     [("Ivo Tamm", "told", "We stand together and we will win.")]),
+    ("Ivo Tamm told his counterpart that Ruritania would respond.", [("Ivo Tamm", "told", "Ruritania would respond")]),
+    ("The pastor asked the congregation to stand for a minute of silence.",
+     [("the pastor", "asked", "to stand for a minute of silence")]),
+])
+def test_the_people_addressed_are_not_the_content(body, expected):
+    assert reports(body) == expected
+
+
 def test_a_capitalised_show_name_between_quote_and_speaker():
     body = "\u201cIt was the first time in years,\u201d Channel Five co-anchor Dario Menotti said."
     assert speaker_of(body, "first time") == ("Dario Menotti", "person")

@@ -1314,6 +1314,15 @@ _POST_MODIFIER = re.compile(
 _RECORDINGS = {"footage", "video", "videos", "clip", "clips", "recording", "recordings", "audio", "tape", "tapes"}
 _SPEAKING_PARTICIPLE = re.compile(r"[ \t]*(?:saying|telling|declaring|asking|shouting|vowing|promising|insisting|"
                                   r"arguing|claiming|announcing|warning|urging|calling)\b")
+_RECORDING_OF = re.compile(r"(?:(?:a|an|the|his|her|their|its|new)[ \t]+)?(?:" + "|".join(sorted(_RECORDINGS)) +
+                           r")[ \t]+of[ \t]", re.IGNORECASE)
+_SPEAKING_PARTICIPLES = (r"(?:saying|telling|declaring|asking|shouting|vowing|promising|insisting|arguing|claiming|"
+                         r"announcing|warning|urging|calling)\b")
+# the object of "shows" (or of "posted footage of") speaking: "A video shows Lavrov saying …", "He posted footage of
+# Zelensky telling troops …"; the one recorded speaks, in the participle's report, and the recording reports nothing
+_RECORDED_SPEAKER_AFTER = re.compile(
+    r"[ \t]+(?:(?:a|an|the|his|her|their|its|new)[ \t]+)?(?:(?P<recording>" + "|".join(sorted(_RECORDINGS)) +
+    r")[ \t]+of[ \t]+)?(?!that\b)(?:[\w.\u2019'-]+[ \t]+){1,4}?(?=" + _SPEAKING_PARTICIPLES + ")")
 
 
 def _records_speaking(masked: str, head: str, modifier: re.Match, verb_at: int) -> bool:
@@ -1438,7 +1447,9 @@ _ADDRESSEE_AFTER_VERB = re.compile(
     r"listeners|viewers|members|lawmakers|students|residents|attendees|guests|colleagues|"
     r"people|officials|delegates|donors|workers|activists|leaders|aides|advisers|advisors|allies|"
     r"friends|staff|staffers|associates|confidants|lawmakers|senators|investors|"
-    r"executives|employees|audiences|"
+    r"executives|employees|audiences|troops|soldiers|sailors|cadets|graduates|diplomats|ministers|counterparts?|"
+    r"citizens|fans|followers|worshippers|mourners|protesters|demonstrators|parliamentarians|legislators|deputies|"
+    r"ambassadors|envoys|partners|farmers|veterans|congregation|parishioners|pupils|"
     # "told the council the draft interferes", "told the nation that"
     r"council|assembly|parliament|committee|chamber|summit|conference|forum|gathering|nation|"
     r"media|jury|panel|cabinet|" + _ADDRESSED_STATES + r"(?=[ \t]+that\b)))(?![\w\u2019'-])"
@@ -2584,6 +2595,9 @@ class _Finder:
             if lv in _DOC_VERBS and lv not in _VERBS_SPEECH and not _doc_subject(left) \
                     and not (lv in ("found", "finds") and _FOUND_THAT.match(masked, ve, e)):
                 continue  # "found", "show" report only for a poll, a study, a report
+            recorded = _RECORDED_SPEAKER_AFTER.match(masked, ve, e)
+            if recorded is not None and (lv in _DOC_VERBS and lv not in _VERBS_SPEECH or recorded.group("recording")):
+                continue  # "A video shows Lavrov saying …": Lavrov's words, in the report of "saying"
             aspect = _ASPECT_BEFORE.search(left) if left.endswith(" ") else None  # "continued to question"
             led = _LED_TO_BEFORE.search(left) if aspect is None and left.endswith(" ") else None  # "led her to declare"
             if _NEGATED_BEFORE.search(left) and lv not in ("said",) and aspect is None and led is None:
@@ -2619,7 +2633,8 @@ class _Finder:
                     s, s + aspect.start() if aspect else s + led.end(1) if led else vs, si)
             if subj is not None and participle_cue and (
                     subj[0] is None or _PARTICIPLE_OBJECT_BEFORE.search(masked, s, subj[1])
-                    or _ISSUED_BEFORE.search(masked, max(s, subj[1] - 20), subj[1])):
+                    or _ISSUED_BEFORE.search(masked, max(s, subj[1] - 20), subj[1])
+                    and not _RECORDING_OF.match(masked, subj[1])):
                 # "an email to supporters stating …", "a letter Monday making it clear …", "Ann Lee released a
                 # statement saying …": not the participle's subject; that is the clause's
                 subj, gerund, object_participle = None, True, True
