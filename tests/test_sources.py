@@ -2643,9 +2643,24 @@ def test_jan_is_a_given_name_before_a_surname(body, speaker):
 @pytest.mark.parametrize("body, speaker", [
     ("The head of the agency said the attack was serious.", "the head of the agency"),
     ("The heads of both lobbying firms told reporters they had broken no rule.", "the heads of both lobbying firms"),
+    # (a body whose name has "for" inside: the walk back stops at the name's own "for")
+    ("The head of the Federal Office for Information Security said the attack was serious.",
+     "the head of the Federal Office for Information Security"),
+    ("Members of the Committee for Foreign Affairs said the attack was serious.",
+     "Members of the Committee for Foreign Affairs"),
+    # (and a share of the people of a place, whole: "at least" too)
+    ("At least half of voters in each state said the attack was serious.", "At least half of voters in each state"),
+    # (the body itself speaks for itself)
+    ("The Committee for Foreign Affairs said the attack was serious.", "the Committee for Foreign Affairs"),
 ])
 def test_the_head_of_a_body_speaks_not_the_body(body, speaker):
     assert speaker_of(body, "")[0] == speaker
+
+
+def test_the_chief_of_a_named_body_is_someone_new():
+    # "the chief" alone may be the person just named; "the chief of the Federal Police" is not
+    body = "Rosa Lima spoke in Bonn.\n\nThe chief of the Federal Police said the border was secure."
+    assert speaker_of(body, "border")[0] == "the chief of the Federal Police"
 
 
 def test_a_nickname_inside_a_name_is_no_quotation():

@@ -1333,6 +1333,7 @@ def _records_speaking(masked: str, head: str, modifier: re.Match, verb_at: int) 
 
 
 _POSS_S_END = re.compile(r"['\u2019]s$")
+_AT_BEFORE = re.compile(r"\b[Aa]t[ \t]+$")
 # "accused of" after the accused ("The woman accused of driving …"), unless an accuser stands before the verb
 _OF_NEXT = re.compile(r"[ \t]+of\b")
 _ACCUSER_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:he|she|they|we|I|you|who|has|have|had)[ \t]+$")
@@ -2029,19 +2030,27 @@ class _Finder:
         return (self._sid(mention), mention.start, mention.text)
 
     def _spokesperson_for(self, s: int, start: int) -> int:
-        """Where a subject starts whose phrase at ``start`` may be the object of a person speaking for it: "A
-        spokesperson for [the Office for Security]" (a name with "for" inside: the walk back over post-modifiers
-        stopped at the name's own "for"). ``start`` when there is none."""
-        from .speakers import is_role_noun
+        """Where a subject starts whose phrase at ``start`` may be the object of a person speaking for it or
+        heading it: "A spokesperson for [the Office for Security]", "The head of [the Federal Office for
+        Information Security]", "Supporters of [the Party for Freedom]" (a name with "for" inside: the walk back
+        over post-modifiers stopped at the name's own "for"). ``start`` when there is none."""
+        from .speakers import is_people_noun, is_role_noun
 
         pm = _POST_MODIFIER.search(self.masked, max(s, start - 40), start)
-        if pm is None or not pm.group().startswith("for"):
+        if pm is None or not pm.group().startswith(("for", "of")):
             return start
         head_end = s + len(self.masked[s:pm.start()].rstrip())
         head_start = self._np_start_before(s, head_end)
         if head_start is None:
             return start
-        return head_start if is_role_noun(self.masked[head_start:head_end].split()[-1].lower()) else start
+        head = self.masked[head_start:head_end].split()[-1].lower()
+        if self.resolver.mention_ending_at(head_end) is not None and self.resolver.mention_ending_at(head_end).kind == "name":
+            return start  # "Foreign Minister Ana Costa of …": a name, not a head of people
+        if not (is_role_noun(head) or is_people_noun(head)):
+            return start
+        if self.masked.startswith("least", head_start) and _AT_BEFORE.search(self.masked, max(s, head_start - 4), head_start):
+            return head_start - len(_AT_BEFORE.search(self.masked, max(s, head_start - 4), head_start).group())
+        return head_start  # (and "at least half of voters in each state", whole)
 
     def _document_by(self, start: int, end: int) -> re.Match | None:
         """"by (the)" right before ``end`` after a document's noun ("a report by", "a survey by"), else None."""

@@ -903,6 +903,8 @@ def _new_unnamed_person(name: str) -> bool:
 
 
 _ROLE_PP_REST = re.compile(r"[ \t]+(?:to|of|for|at|in)[ \t]+[^,;\n]{1,60}")
+# the body a role is of: "(the chief) of the Federal Police", "(the governor) of the Central Bank" (not "of State")
+_OF_NAMED_BODY = re.compile(r"[ \t]+(?:of|at)[ \t]+the[ \t]+[A-Z]")
 _FOLLOWS_NAME = re.compile(r",\s+" + _NAME_WORD + r"[ \t]+" + _NAME_WORD)
 
 # ---------------------------------------------------------------- records
@@ -2285,7 +2287,9 @@ class SpeakerResolver:
             idx = self._resolve_role(self._role_info(m), start, end, self.layout.sentence_of(start))
             if idx is None and self._last_role_candidates == 0:
                 # someone else's aide ("the prime minister's spokesman") is not the person just named
-                if not _INNER_POSSESSIVE.search(m.text):
+                # (a role of a body named after it is someone new: "The chief of the Federal Police said")
+                of_body = _OF_NAMED_BODY.match(self.body, m.end, end) is not None
+                if not _INNER_POSSESSIVE.search(m.text) and not of_body:
                     idx = self._roleless_subject(start, self.layout.sentence_of(start), self._role_info(m)["head"],
                                                  self._gender_after(end))
                     if idx is not None:
@@ -2294,7 +2298,9 @@ class SpeakerResolver:
                 if re.match(r"(?:the|a|an)\s|[A-Z][\w.-]*['\u2019]s?\s", m.text, re.I):
                     # "the minister", "Chad's ambassador": an official nobody named (or described before)
                     described = self._described_before(m.text)
-                    return described if described is not None else self._keyed_entity("anonymous", _role_alias(m.text))
+                    # ("the chief of the Federal Police": the description whole)
+                    return described if described is not None else self._keyed_entity(
+                        "anonymous", _role_alias(self.body[start:end] if of_body else m.text))
             return idx
         m = self.mention_ending_at(end)
         if m is not None and m.start >= start and m.entity is not None and not (
