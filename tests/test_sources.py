@@ -2677,3 +2677,22 @@ def test_a_nickname_inside_a_name_is_no_quotation():
 def test_a_quoted_word_after_a_lower_case_word_stays_a_quotation():
     _, _, quotes = extract("The senator said \u201cNever\u201d again.")
     assert [q.text for q in quotes] == ["Never"]
+
+
+@pytest.mark.parametrize("body, speaker", [
+    # an organisation whose name has "and" inside (data/entities.yml) is one speaker, not its last part
+    ("The Organization for Security and Co-operation in Europe said the vote was free and fair.",
+     "the Organization for Security and Co-operation in Europe"),
+    ("The Organisation for Economic Co-operation and Development said growth would slow next year.",
+     "the Organisation for Economic Co-operation and Development"),
+    ("The Foreign and Commonwealth Office said the envoy had been summoned.", "the Foreign and Commonwealth Office"),
+    ("The Office for Democratic Institutions and Human Rights said the vote was free and fair.",
+     "the Office for Democratic Institutions and Human Rights"),
+    # two bodies, one with "of" inside its name, speak together
+    ("The Ministry of Defence and the General Staff said the drills were over.",
+     "The Ministry of Defence and the General Staff"),
+    # (and two countries stay two)
+    ("Ruritania and Borduria said the drills were over.", "Ruritania and Borduria"),
+])
+def test_an_organisation_named_with_and_is_one_speaker(body, speaker):
+    assert speaker_of(body, "")[0] == speaker

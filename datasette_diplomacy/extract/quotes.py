@@ -592,7 +592,7 @@ _OFFICE_IN_LIST = (r"[Tt]he[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}(?:minister|president
                    r"secretary|chancellor|governor|mayor|senator|chair(?:man|woman)?|official|diplomat|negotiator)")
 # a list member: a name, with its particles ("Piet de Wit", "Ursula von der Leyen"), or an office
 _NAME_IN_LIST = (r"(?:(?:[Tt]he[ \t]+)?[A-Z][\w.\u2019'-]*(?:[ \t]+(?:(?:de|van|von|der|den|da|di|du|la|le|dos|del|ter|"
-                 rf"bin|ibn|al|el)[ \t]+){{0,2}}[A-Z][\w.\u2019'-]*){{0,5}}|{_OFFICE_IN_LIST})")
+                 rf"bin|ibn|al|el|of|for)[ \t]+){{0,2}}[A-Z][\w.\u2019'-]*){{0,5}}|{_OFFICE_IN_LIST})")  # ("Ministry of Defence")
 _OFFICE_LAST_MEMBER = re.compile(_OFFICE_IN_LIST)
 # (the last may be introduced as a counterpart: "President Ana Costa and her Mexican counterpart Rui Pereira")
 _JOINT_BEFORE = re.compile(rf"{_NAME_IN_LIST}(?:,[ \t]+{_NAME_IN_LIST}){{0,4}},?[ \t]+and[ \t]+"
@@ -719,6 +719,21 @@ _CUE = re.compile(
     r"(?!(?:(?<=slammed)|(?<=slams)|(?<=blasted)|(?<=blasts))\s+(?:into|through|shut)\b)"
     r"(?!(?:(?<=hailed)|(?<=hails))\s+from\b)"
 )
+
+
+@lru_cache(maxsize=1)
+def _joined_organisations() -> re.Pattern:
+    """The names of data/entities.yml's organisations that have "and" or a comma inside ("Food and Agriculture
+    Organization", "Organization for Security and Co-operation in Europe"), at the end of a text."""
+    from .entities import entity_catalogue
+
+    forms = {form for (_, kind), forms in entity_catalogue().items() if kind == "organisation"
+             for form in forms if " and " in form or ", " in form}
+    alternatives = "|".join(re.escape(form).replace(r"\ ", r"[ \t]+") for form in sorted(forms, key=len, reverse=True))
+    return re.compile(r"(?<![\w\u2019'-])(?:[Tt]he[ \t]+)?(?:" + alternatives + r")[ \t]*$")
+
+
+_JOINED_ORGANISATION_WIDTH = 90  # characters before a verb to look for such a name in (the longest is 64)
 
 
 @lru_cache(maxsize=1)
@@ -1739,6 +1754,9 @@ class _Finder:
         restrictive = self._restrictive_relative_subject(s, p)
         if restrictive is not False:
             return restrictive
+        organisation = self._joined_organisation_before(s, p)
+        if organisation is not None:
+            return organisation
         # a mention from the resolver's table, maybe followed by an adverbial ("Lavrov in a statement on Thursday said")
         mention = self.resolver.mention_ending_at(p)
         if mention is None:
@@ -2007,6 +2025,21 @@ class _Finder:
         mention = self.resolver.mention_starting_at(lm.start(1))
         return mention is not None and mention.kind == "name" and mention.end == lm.end(1) \
             and re.match(r"[ \t]*\u201c", self.masked[lm.end():e]) is not None
+
+    def _joined_organisation_before(self, s: int, p: int):
+        """(speaker id, start, surface) of an organisation whose name has "and" or a comma inside ending at ``p``:
+        "The Organization for Security and Co-operation in Europe said", "The Foreign and Commonwealth Office
+        said" (data/entities.yml's names; the name scan ends a name at "and"); None if none ends there."""
+        window = max(s, p - _JOINED_ORGANISATION_WIDTH)
+        if self.masked.find(" and ", window, p) < 0 and self.masked.find(", ", window, p) < 0:
+            return None
+        om = _joined_organisations().search(self.masked, window, p)
+        if om is None or om.end() != p:
+            return None
+        surface = self.body[om.start():p]
+        # (not resolve(): the resolver's own mention ends the name at its last part, "Development")
+        name = "t" + surface[1:] if surface.startswith("The") else surface
+        return (self.resolver.institution(name), om.start(), surface)
 
     def _subject_ending_in(self, s: int, mention, end: int):
         """(speaker id, start, surface) of a subject whose last mention is ``mention``: the mention itself, or

@@ -1096,6 +1096,10 @@ class SpeakerResolver:
             ent.add_alias(name)
         return self._use(idx)
 
+    def institution(self, name: str) -> str | None:
+        """Register (or find) an institution by its whole name ("the Food and Agriculture Organization"); its id."""
+        return self._use(self._keyed_entity("institution", " ".join(name.split())))
+
     def names_between(self, start: int, end: int) -> bool:
         """True when a person is named (by name or role, not by pronoun) within ``body[start:end]``."""
         i = bisect.bisect_left(self._mention_starts, start)
