@@ -684,6 +684,43 @@ def test_a_refusal_to_say_more_ends_the_report(body, expected):
 
 
 @pytest.mark.parametrize("body, expected", [
+    # where the source spoke is not what was said
+    ("Ana Costa said Ruritania was ready to host the talks, speaking at a joint news conference with Ivo Tamm.",
+     [("Ana Costa", "said", "Ruritania was ready to host the talks")]),
+    ("Ana Costa argued that the sanctions had failed, writing in the Baltic Times on Monday.",
+     [("Ana Costa", "argued", "the sanctions had failed")]),
+    # (a participle that is part of the content stays: "appearing to …")
+    ("Ana Costa denied that the deal was dead, appearing to rule out a second vote.",
+     [("Ana Costa", "denied", "the deal was dead, appearing to rule out a second vote")]),
+])
+def test_where_the_source_spoke_ends_the_report(body, expected):
+    assert reports(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # "In his words," / "In Tamm's view," open a report whose source is the possessor
+    ("Ivo Tamm spoke in Riga. In his words, the sanctions have failed to change Moscow's course.",
+     [("Ivo Tamm", "in his words", "the sanctions have failed to change Moscow's course")]),
+    ("Ivo Tamm spoke in Riga. In Tamm's view, the West has chosen confrontation over talks.",
+     [("Ivo Tamm", "in Tamm's view", "the West has chosen confrontation over talks")]),
+    ("Ivo Tamm spoke in Riga. In his words, \u201cthe door remains open to talks.\u201d",
+     [("Ivo Tamm", "in his words", "the door remains open to talks.")]),
+    # (not inside a clause, and not for "their" with nobody to be theirs)
+    ("In their opinion, the vote should be postponed until the spring.", []),
+])
+def test_in_his_words_opens_a_report(body, expected):
+    assert reports(body) == expected
+
+
+def test_a_time_or_place_after_that_opens_the_content():
+    # "said that on Monday …": after "that", a leading phrase is part of what was said
+    assert reports("Ana Costa said that in her view the plan was deeply flawed.") == [
+        ("Ana Costa", "said", "in her view the plan was deeply flawed")]
+    assert reports("Ana Costa said that on Monday the talks had failed in Geneva.") == [
+        ("Ana Costa", "said", "on Monday the talks had failed in Geneva")]
+
+
+@pytest.mark.parametrize("body, expected", [
     ("Ana Costa conceded that gaps remained.", [("Ana Costa", "conceded", "gaps remained")]),
     ("Ana Costa said the deal was close and added that gaps remained.",
      [("Ana Costa", "said", "the deal was close"), ("Ana Costa", "added", "gaps remained")]),

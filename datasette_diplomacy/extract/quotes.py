@@ -814,7 +814,16 @@ def _prepositional_starts(masked: str, mapped: str) -> list[int]:
 
 # an inverted report opening the sentence: "Said Ann Lee, who grew up there, “…”"
 _INITIAL_CUE = re.compile(r"(?P<v>Said|Says|Added|Asked|Wrote|Writes)(?=[ \t]+(?:[A-Z]|(?:the|a|an|one|another)\b))")
-_ACCORDING = re.compile(r"(?<![\w-])(?P<v>[Aa]ccording to|[Aa]s (?:per|reported by))\s+")
+_ACCORDING = re.compile(r"(?<![\w-])(?P<v>[Aa]ccording to|[Aa]s (?:per|reported by))\s+"
+                        # "In his words, …", "In Lavrov's view, …": a source opening the sentence (wire and state
+                        # media style); its possessor is the source
+                        r"|(?<![\w-])(?P<in>In)[ \t]+(?=(?P<poss>his|her|their|[A-Z][\w.\u2019'-]*(?:[ \t]+[A-Z][\w.\u2019'-]*)"
+                        r"{0,3}['\u2019]s?)[ \t]+(?:own[ \t]+)?(?P<what>words|view|opinion|estimation|assessment)[ \t]*,)")
+
+
+_THAT_END = re.compile(r"\bthat[ \t]*$")
+# the possessor of "In Lavrov's words,": the name, without its "'s"
+_POSSESSOR = re.compile(r"([\w.\u2019'-]+(?:[ \t]+[\w.\u2019'-]+){0,3}?)['\u2019]s?[ \t]")
 
 
 def _may_hold_according(text: str, start: int, end: int) -> bool:
@@ -824,7 +833,11 @@ def _may_hold_according(text: str, start: int, end: int) -> bool:
     far less than running the regex over the sentence, which rarely has one.
     """
     return (text.find("ccording to", start, end) >= 0 or text.find("s per", start, end) >= 0
-            or text.find("s reported by", start, end) >= 0)
+            or text.find("s reported by", start, end) >= 0
+            or text.startswith("In ", start) and (text.find(" words,", start, end) >= 0 or text.find(" view,", start, end) >= 0
+                                                  or text.find(" opinion,", start, end) >= 0
+                                                  or text.find(" estimation,", start, end) >= 0
+                                                  or text.find(" assessment,", start, end) >= 0))
 
 
 # verbs whose object is the addressee, not the content
@@ -1033,6 +1046,9 @@ _CLAUSE_CUT = re.compile(
     r"claiming|recalling|according[ \t]+to|pointing[ \t]+(?:out|to)|referring[ \t]+to|citing|suggesting|asserting|declaring|"
     r"telling|calling|describing|accusing|urging|predicting|acknowledging|admitting|conceding|complaining|echoing)\b"
     r"|,[ \t]+(?:although|though|even[ \t]+though|whereas|(?:to|at|after|upon)[ \t]+which)\b"
+    # ", speaking at a joint press conference …", ", writing in the Financial Times": where the source spoke
+    r"|,[ \t]+(?:(?:speaking|addressing|writing)[ \t]+(?:at|in|to|on|during|before|after|from|via|alongside|beside|with)"
+    r"|appearing[ \t]+(?:on|at|in|before|with|alongside|beside))\b"  # (not "appearing to rely on …")
     r"|\u201d[ \t]+(?:although|though|even[ \t]+though|whereas)\b"  # (after a quotation's comma, which is masked)
     r"|[ \t]*[\u2013\u2014][ \t]*(?:although|though|even[ \t]+though)\b"  # "… – even though he picked Manning"
     r"|[ \t]+-[ \t]+(?:although|though|even[ \t]+though)\b"  # (a hyphen for the dash: "… bouncing back - though …")
@@ -2600,6 +2616,12 @@ class _Finder:
             cues.append(("verb", im.start("v"), im.end("v"), im.group("v").lower()))
         accordings = _ACCORDING.finditer(masked, s, e) if _may_hold_according(masked, s, e) else ()
         for m in accordings:
+            if m.group("in"):
+                # "In his words, …": only opening the sentence (not "In her view, " inside a clause of the writer's)
+                if not _OPENING_CONJ.fullmatch(masked, s, m.start()) and masked[s:m.start()].strip():
+                    continue
+                cues.append(("according", m.start("in"), m.start("poss"), f"in {m.group('poss')} {m.group('what')}"))
+                continue
             cues.append(("according", m.start("v"), m.end(), m.group("v")))
         cues.sort(key=lambda c: c[1])
         last_speaker = None
@@ -3030,7 +3052,10 @@ class _Finder:
             cend = cs
         # (after "expressed concern", "voiced hope", the phrase is what the concern is about: "voiced concern over
         # the actions of the countries that have evacuated staff" holds no "that"-clause)
-        lead_pp = _LEADING_PP.match(masked, p, cend) if not lv.startswith(("expressed ", "voiced ")) else None
+        # (nor after "that" before a clause: "said that in her view the plan was flawed" is what she said; but
+        # "finds that in government work": "that" the object, then only where)
+        lead_pp = _LEADING_PP.match(masked, p, cend) if not lv.startswith(("expressed ", "voiced ")) and not (
+            lv in _VERBS_SPEECH and _THAT_END.search(masked, max(0, p - 6), p) and len(_WORDS.findall(masked, p, cend)) >= 5) else None
         if lead_pp and "\u201c" not in masked[p:cend]:
             tm = re.search(r"(?:,[ \t]*|[ \t]+)that[ \t]+", masked[lead_pp.end():cend])
             cm = re.match(r"[^:,\u201c]{0,60}?:[ \t]+", masked[lead_pp.end():cend])
@@ -3217,6 +3242,7 @@ class _Finder:
 
     def according(self, si, s, e, pi, vs, ve, verb):
         masked = self.masked
+        cue = verb if verb.startswith("in ") else "according to"  # ("in his words": the source in the cue)
         # the source: a mention, or words up to the next comma / sentence end
         p = ve
         mention = self.resolver.mention_starting_at(p)
@@ -3235,6 +3261,13 @@ class _Finder:
             am = re.match(r",[ \t]*[^,\u201c]{1,80}?,", masked[np_end:e])
             if am and re.match(r",[ \t]*(?:the|a|an|[A-Z][\w.]*['\u2019]s)?[ \t]*", masked[np_end:e]):
                 pass
+        elif cue != "according to":
+            # "In Lavrov's words," with a name the resolver has not met; "In their opinion," with nobody for "their"
+            pm = _POSSESSOR.match(masked, p, e)
+            if pm is None or not pm.group(1)[:1].isupper():
+                return None
+            np_end = pm.end(1)
+            sid = self.resolver.resolve(self.body[p:np_end], p, np_end)
         else:
             m = _ACCORDING_SOURCE.match(masked[p:min(e, p + 160)])
             if not m:
@@ -3254,10 +3287,10 @@ class _Finder:
                 qs = [qi for qi in self.quotes_between(cstart, e) if qi not in self.q_item]
                 if qs:
                     for qi in qs:
-                        self.add_direct(qi, sid, "according to", si)
+                        self.add_direct(qi, sid, cue, si)
                     return sid
             cut = _clause_cut(masked, cstart, e)
-            self.add_clause(cstart, _cut_end(cut, e), sid, "according to", si, pi)
+            self.add_clause(cstart, _cut_end(cut, e), sid, cue, si, pi)
             return sid
         # "Since May, according to X, <clause>." / "G4S receives, according to one report, $234 million …":
         # the attribution sits inside the clause; a short opener ("In addition,") is left out, otherwise the
@@ -3274,7 +3307,7 @@ class _Finder:
                                   masked[rest:rend]) or _TITLE_OF.match(masked, rest, rend)
             if len(_WORDS.findall(masked, rest, rend)) >= 3 and "\u201c" not in masked[np_end:rest] and not appositive:
                 start = rest if lead_words <= 3 else s
-                if self.add_clause(start, rend, sid, "according to", si, pi) is not None:
+                if self.add_clause(start, rend, sid, cue, si, pi) is not None:
                     return sid
         # "<clause>, according to X."
         cend = s + len(left.rstrip(" \t,"))
@@ -3282,7 +3315,7 @@ class _Finder:
         paren = masked.rfind("(", cstart, cend)
         if paren >= 0 and masked.find(")", paren, cend) < 0:
             cstart = paren + 1  # "(93 percent were white, according to exit polls)"
-        self.add_clause(cstart, cend, sid, "according to", si, pi, nest=True)
+        self.add_clause(cstart, cend, sid, cue, si, pi, nest=True)
         return sid
 
     # ---------------------------------------------------------------- quotes without their own cue
