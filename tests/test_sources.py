@@ -2691,8 +2691,9 @@ def test_a_quoted_word_after_a_lower_case_word_stays_a_quotation():
     # two bodies, one with "of" inside its name, speak together
     ("The Ministry of Defence and the General Staff said the drills were over.",
      "The Ministry of Defence and the General Staff"),
-    # (and two countries stay two)
+    # (and two countries stay two; a name going on after "of … and" is one)
     ("Ruritania and Borduria said the drills were over.", "Ruritania and Borduria"),
+    ("The Office of Management and Budget said the rule would change.", "the Office of Management and Budget"),
 ])
 def test_an_organisation_named_with_and_is_one_speaker(body, speaker):
     assert speaker_of(body, "")[0] == speaker

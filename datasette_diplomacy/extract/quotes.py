@@ -594,6 +594,10 @@ _OFFICE_IN_LIST = (r"[Tt]he[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}(?:minister|president
 _NAME_IN_LIST = (r"(?:(?:[Tt]he[ \t]+)?[A-Z][\w.\u2019'-]*(?:[ \t]+(?:(?:de|van|von|der|den|da|di|du|la|le|dos|del|ter|"
                  rf"bin|ibn|al|el|of|for)[ \t]+){{0,2}}[A-Z][\w.\u2019'-]*){{0,5}}|{_OFFICE_IN_LIST})")  # ("Ministry of Defence")
 _OFFICE_LAST_MEMBER = re.compile(_OFFICE_IN_LIST)
+# a name going on after "of" / "for" and "and" ("Office of Management and Budget"): no list when the last member
+# has no determiner
+_OF_NAME_AND = re.compile(r"\b(?:of|for)[ \t]+[A-Z][\w.\u2019'-]*[ \t]+and[ \t]+$")
+_DETERMINER_START = re.compile(r"(?:the|The|a|an|his|her|their|its)[ \t]")
 # (the last may be introduced as a counterpart: "President Ana Costa and her Mexican counterpart Rui Pereira")
 _JOINT_BEFORE = re.compile(rf"{_NAME_IN_LIST}(?:,[ \t]+{_NAME_IN_LIST}){{0,4}},?[ \t]+and[ \t]+"
                            r"(?:the[ \t]+|(?:his|her|their|its)[ \t]+(?:(?:[\w-]+[ \t]+){0,2}counterpart,?[ \t]+)?"
@@ -2152,6 +2156,13 @@ class _Finder:
         m = whole or _JOINT_BEFORE.search(masked, max(s, last_start - 160), last_start)
         if m is None:
             return None
+        if whole is not None:
+            and_at = masked.rfind(" and ", m.start(), m.end())
+            last_member = and_at + 5 if and_at >= 0 else last_start
+        else:
+            last_member = last_start
+        if _OF_NAME_AND.search(masked, m.start(), last_member) and not _DETERMINER_START.match(masked, last_member):
+            return None  # "the Office of Management and Budget": one name ("the General Staff" after it is another)
         start = m.start()
         # "On Monday, Poland and Estonia said": a leading adverbial is no member of the list
         for item in re.finditer(r"[^,]+,[ \t]*", masked[start:m.end()]):
