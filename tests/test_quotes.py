@@ -712,6 +712,24 @@ def test_in_his_words_opens_a_report(body, expected):
     assert reports(body) == expected
 
 
+@pytest.mark.parametrize("body, expected", [
+    # where and when, then "that", before a content holding a quotation
+    ("Ivo Tamm wrote on X after the meeting that the talks had focused on \u201cthe lifting of sanctions.\u201d",
+     [("Ivo Tamm", "wrote", "the talks had focused on \u201cthe lifting of sanctions.\u201d")]),
+    # (a noun's relative "that" after a prepositional verb is no such "that")
+    ("Ivo Tamm believes in journalism that \u201ctakes sides and says so.\u201d",
+     [("Ivo Tamm", "believes", "in journalism that \u201ctakes sides and says so.\u201d")]),
+])
+def test_where_and_when_before_that_are_not_the_content(body, expected):
+    assert reports(body) == expected
+
+
+def test_an_act_and_a_judgement_of_it_end_the_report():
+    body = ("Ivo Tamm told reporters that Ruritania had offered to cap its stockpile, a move he called "
+            "\u201ca concrete step in the right direction.\u201d")
+    assert reports(body)[0] == ("Ivo Tamm", "told", "Ruritania had offered to cap its stockpile")
+
+
 def test_a_time_or_place_after_that_opens_the_content():
     # "said that on Monday …": after "that", a leading phrase is part of what was said
     assert reports("Ana Costa said that in her view the plan was deeply flawed.") == [

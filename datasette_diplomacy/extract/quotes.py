@@ -826,6 +826,7 @@ _ACCORDING = re.compile(r"(?<![\w-])(?P<v>[Aa]ccording to|[Aa]s (?:per|reported 
 
 
 _THAT_END = re.compile(r"\bthat[ \t]*$")
+_THAT_AFTER_PHRASE = re.compile(r"(?:,[ \t]*|[ \t]+)that[ \t]+")
 # the possessor of "In Lavrov's words,": the name, without its "'s"
 _POSSESSOR = re.compile(r"([\w.\u2019'-]+(?:[ \t]+[\w.\u2019'-]+){0,3}?)['\u2019]s?[ \t]")
 
@@ -1062,7 +1063,9 @@ _CLAUSE_CUT = re.compile(
     r"|,[ \t]+(?:(?:a|an)[ \t]+(?:(?:apparent|clear|veiled|thinly[ \t]+veiled|not-so-subtle|subtle|implicit|direct)[ \t]+)?"
     r"(?:swipe|reference|nod|jab|dig|allusion|shot|rebuke|response)[ \t]+(?:at|to)|something[ \t]+(?:he|she|they|that))\b"
     # ", a charge Moscow denies", ", a phrase Western officials have called alarming": the narrator's gloss
-    r"|,[ \t]+(?:a|an)[ \t]+(?:phrase|term|word|label|charge|claim|accusation|allegation|assertion)[ \t]+(?:that[ \t]+)?"
+    r"|,[ \t]+(?:a|an)[ \t]+(?:phrase|term|word|label|charge|claim|accusation|allegation|assertion|"
+    # ", a move he called “a concrete step”": the act, then someone's judgement of it
+    r"move|step|decision|offer|gesture|proposal|development|measure)[ \t]+(?:that[ \t]+)?"
     r"(?:[\w\u2019'-]+[ \t]+){1,3}(?:(?:have|has|had)[ \t]+[a-z]+ed|denies|deny|denied|rejects|reject|rejected|disputes|"
     r"dispute|disputed|dismissed|dismisses|called|calls)\b"
     # ", while Chinese spokesman Zhao Lijian accused …": another subject's clause
@@ -3067,7 +3070,16 @@ class _Finder:
         # "finds that in government work": "that" the object, then only where)
         lead_pp = _LEADING_PP.match(masked, p, cend) if not lv.startswith(("expressed ", "voiced ")) and not (
             lv in _VERBS_SPEECH and _THAT_END.search(masked, max(0, p - 6), p) and len(_WORDS.findall(masked, p, cend)) >= 5) else None
-        if lead_pp and "\u201c" not in masked[p:cend]:
+        first_mark = masked.find("\u201c", p, cend) if lead_pp else -1
+        if first_mark >= 0:
+            # "wrote on X after the meeting that the talks had focused on “…”": where and when, then "that" (not
+            # "believes in journalism that “…”")
+            tm = _THAT_AFTER_PHRASE.search(masked, lead_pp.end(), first_mark) \
+                if " " not in lv and lv not in _WEAK_VERBS else None
+            if tm and tm.start() - lead_pp.end() < 120:
+                p = tm.end()
+            lead_pp = None
+        if lead_pp:
             tm = re.search(r"(?:,[ \t]*|[ \t]+)that[ \t]+", masked[lead_pp.end():cend])
             cm = re.match(r"[^:,\u201c]{0,60}?:[ \t]+", masked[lead_pp.end():cend])
             if cm:
