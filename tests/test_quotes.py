@@ -724,6 +724,19 @@ def test_where_and_when_before_that_are_not_the_content(body, expected):
     assert reports(body) == expected
 
 
+@pytest.mark.parametrize("body, expected", [
+    # the plural present of a report's authors: "The authors write that …", "They recommend that …"
+    ("The authors of the study write that the council has left a dangerous vacuum in the region.",
+     [("the authors of the study", "write", "the council has left a dangerous vacuum in the region")]),
+    ("The authors of the study recommend that Norway revive contacts on search and rescue.",
+     [("the authors of the study", "recommend", "Norway revive contacts on search and rescue")]),
+    # (before anything but "that", a colon or a quotation they are no report)
+    ("The authors of the study write letters to every member of the council.", []),
+])
+def test_the_plural_present_of_a_report(body, expected):
+    assert reports(body) == expected
+
+
 def test_an_act_and_a_judgement_of_it_end_the_report():
     body = ("Ivo Tamm told reporters that Ruritania had offered to cap its stockpile, a move he called "
             "\u201ca concrete step in the right direction.\u201d")

@@ -424,6 +424,7 @@ reaffirmed reaffirms reaffirming conveyed conveys thanked thanks congratulated c
 acknowledge admit concede contend predict assert suspect agree deny explain complain
 shouting shouts yelling yells chanting chants screaming screams whispering whispers joking jokes quipping quips
 pressed
+write recommend conclude stress urge caution
 """.split()
 _INVERTIBLE = set("""
 said says added adds asked asks continued wrote writes explained explains noted notes recalled recalls replied
@@ -1426,7 +1427,8 @@ _TO_ADDRESSEE = re.compile(
 _TITLE_BEFORE = re.compile(r"(?:\b(?:titled|entitled|dubbed|headlined|named|nicknamed|called|author[ \t]+of|co-author[ \t]+of|"
                            r"book|novel|memoir|film|movie|documentary|show|programme|program|podcast|series|song|album|"
                            r"column|newsletter|magazine)|\w['\u2019]s?)[ \t]*,?[ \t]*$")
-_NOUN_OR_VERB = {"states", "remarks", "comments"}
+# (and plural present forms that are as often something else: "They recommend that …", "to write a letter")
+_NOUN_OR_VERB = {"states", "remarks", "comments", "write", "recommend", "conclude", "stress", "urge", "caution"}
 # a verb whose object carries someone's words: "released a statement saying …" is the releaser's report
 _ISSUED_BEFORE = re.compile(r"\b(?:issued|released|put[ \t]+out|sent|published|posted|made|gave|delivered|wrote|"
                             r"tweeted|filed)[ \t]+$")
