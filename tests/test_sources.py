@@ -2697,3 +2697,16 @@ def test_a_quoted_word_after_a_lower_case_word_stays_a_quotation():
 ])
 def test_an_organisation_named_with_and_is_one_speaker(body, speaker):
     assert speaker_of(body, "")[0] == speaker
+
+
+@pytest.mark.parametrize("body, speaker", [
+    # "they" opening a sentence after one whose subject is two names: those two
+    ("Professors Ana Foner and Rui Alba studied the gap.\n\nIn Ruritania, they write, \u201cfaith is in sync with "
+     "mainstream norms.\u201d", "Professors Ana Foner and Rui Alba"),
+    ("Ruritania and Borduria blocked the text. They said it was biased against the smaller states.",
+     "Ruritania and Borduria"),
+    # (not a time: "Monday and Tuesday")
+    ("Monday and Tuesday were quiet. They said it was biased against the smaller states.", None),
+])
+def test_they_after_two_names_opening_a_sentence(body, speaker):
+    assert speaker_of(body, "")[0] == speaker

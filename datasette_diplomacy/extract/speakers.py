@@ -2340,6 +2340,8 @@ class SpeakerResolver:
         if low in ("they", "we", "i", "it", "you", "one", "them", "us", "this", "that", "which"):
             if low == "they":
                 subject = self._plural_subject_before(start)
+                if subject is None:
+                    subject = self._named_pair_before(start)
                 return subject if subject is not None else self._resolve_they()
             return None  # "it", "we", "I"...: an unnamed or unresolvable source is no speaker
         if low.split(" ", 1)[0] in _LEADING_PREPOSITIONS:
@@ -2653,6 +2655,22 @@ class SpeakerResolver:
             return None  # "Economists looked at firms in which some managers hired those they thought …": not sure
         return self._resolve_entity(m.group(1), ss + m.start(1), ss + m.end(1))
 
+    def _named_pair_before(self, pos: int) -> int | None:
+        """The two people named together as the subject opening the sentence before the one "they" at ``pos``
+        opens: "Professors Foner and Alba suggest …  In the United States, they write, …"; None otherwise."""
+        sent = self.layout.sentence_of(pos)
+        ss = self.layout.sentences[sent][0]
+        if sent == 0 or _CLAUSE_OPENING.fullmatch(self.layout.masked, ss, pos) is None and self.body[ss:pos].strip():
+            return None  # "they" does not open its sentence (nor after an opening phrase: "In Europe, they …")
+        ps, pe = self.layout.sentences[sent - 1][:2]
+        m = _NAMED_PAIR_OPENING.match(self.layout.masked, ps, pe)
+        if m is None:
+            return None
+        words = [fold(w).strip(".") for w in m.group(1).split()]
+        if words[0] in _FUNCTION or any(w in _MONTHS_AND_DAYS for w in words):
+            return None  # "In Paris and Berlin, …", "Monday and Tuesday were …"
+        return self._keyed_entity("group", " ".join(self.body[m.start(1):m.end(1)].split()))
+
     def _resolve_they(self) -> int | None:
         """"They" is the last group that has spoken so far (groups are created lazily), or None: a group
         ("Western officials"), or a plural source described without a name ("the aides", "Rubio's advisers")."""
@@ -2757,6 +2775,11 @@ _GERUND = re.compile(r"\b[a-z]{2,}ing\b")
 # a sentence's subject ending in a plural noun for people, then its verb: "Senate Democrats blocked"
 _PLURAL_SUBJECT = re.compile(r"[ \t]*((?:[\w\u2019'.-]+[ \t]+){0,4}?([A-Za-z]+s|people|men|women))[ \t]+"
                              r"(?!(?:of|who|whose|that|which|in|at|from|for|with|and|or|to|on|by|as)\b)[a-z]")
+_MONTHS_AND_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# two people named together opening a sentence as its subject: "Professors Foner and Alba suggest"
+_NAMED_PAIR_OPENING = re.compile(r"[ \t]*((?:[A-Z][\w.\u2019'-]*[ \t]+){1,3}and[ \t]+(?:[A-Z][\w.\u2019'-]*[ \t]+){0,2}"
+                                 r"[A-Z][\w.\u2019'-]*)[ \t]+(?:also[ \t]+)?[a-z]{3,}\b")
 # an adverbial opening a sentence, up to its comma: "On Friday, "
 _CLAUSE_OPENING = re.compile(r"[^,;:\u201c\u201d]{1,60},[ \t]+")
 # words that open a subordinate clause or a phrase, never a subject
