@@ -836,3 +836,14 @@ def test_a_month_abbreviation_before_a_day_is_a_date_not_a_name():
     body = "The vote was held on Tuesday Jun 5 in Geneva. Ana Costa said it was fair."
     resolver = SpeakerResolver(body, paragraph_spans(body))
     assert [e.name for e in resolver._entities] == ["Ana Costa"]
+
+
+@pytest.mark.parametrize("adjective", ["Western", "Arab", "Soviet", "Gulf", "Transatlantic"])
+def test_a_region_or_bloc_adjective_is_nobody(adjective):
+    # "Western weapons", "Arab states": an adjective, not a person mentioned in the quote
+    body = f"Dmitry Peskov said {adjective} weapons would not change the situation on the front line."
+    resolver = SpeakerResolver(body, paragraph_spans(body))
+    start = body.index("Dmitry")
+    resolver.resolve("Dmitry Peskov", start, start + len("Dmitry Peskov"))
+    at = body.index(adjective)
+    assert resolver.mentions_in(at, at + len(adjective)) == []

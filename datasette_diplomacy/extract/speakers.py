@@ -324,6 +324,9 @@ _NON_NAME_TAIL = {
     "one", "two", "beach", "force", "guard", "corps", "army", "navy",
     # a party member described ("the Wisconsin Republican", "the Texas Democrat"): no one's surname
     "republican", "republicans", "democrat", "democrats",
+    # a region's or a bloc's adjective ("Western weapons", "Arab states", "Soviet times"): no one's name
+    "western", "eastern", "northern", "southern", "transatlantic", "atlantic", "soviet", "nordic", "baltic",
+    "balkan", "arab", "islamic", "latin", "african", "asian", "pacific", "mediterranean", "gulf", "slavic",
 }
 
 _NONSPACE = re.compile(r"\S+")
