@@ -847,3 +847,25 @@ def test_a_region_or_bloc_adjective_is_nobody(adjective):
     resolver.resolve("Dmitry Peskov", start, start + len("Dmitry Peskov"))
     at = body.index(adjective)
     assert resolver.mentions_in(at, at + len(adjective)) == []
+
+
+@pytest.mark.parametrize("title, name", [
+    # a body's whole name before a title is part of the title, not of the person's name
+    ("United Nations Secretary-General", "Ana Costa"),
+    ("World Health Organization Director-General", "Ana Costa"),
+    ("African Union Commission Chairperson", "Ana Costa"),
+])
+def test_a_body_named_before_a_title(title, name):
+    body = f"{title} {name} called for a ceasefire.\n\nThe {title.split()[-1].lower()} said the talks would go on."
+    ex = extract_document(Document(source="x.txt", name="x", text="T\n\n" + body, format="txt"))
+    names = {s.id: s.name for s in ex.speakers}
+    assert [names.get(q.speaker) for q in ex.quotes] == [name, name]
+
+
+def test_the_chief_of_one_body_is_not_the_chief_of_another():
+    body = ("UN chief Ana Costa called for a ceasefire in Sudan.\n\n"
+            "The NATO chief said the alliance was ready to help the mission.\n\n"
+            "The UN chief said the mission was ready to help.")
+    ex = extract_document(Document(source="x.txt", name="x", text="T\n\n" + body, format="txt"))
+    names = {s.id: s.name for s in ex.speakers}
+    assert [names.get(q.speaker) for q in ex.quotes] == ["Ana Costa", "the NATO chief", "Ana Costa"]

@@ -404,6 +404,57 @@ def is_place(word: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
+@lru_cache(maxsize=1)
+def _title_organisations() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """data/entities.yml's organisation names of several words, by their first folded word, longest first:
+    the bodies whose name may stand before a title ("United Nations Secretary-General")."""
+    from .entities import entity_catalogue
+
+    by_first: dict[str, set[tuple[str, ...]]] = {}
+    for (_, kind), forms in entity_catalogue().items():
+        if kind != "organisation":
+            continue
+        for form in forms:
+            words = tuple(fold(w).rstrip(".") for w in form.split())
+            if len(words) > 1:
+                by_first.setdefault(words[0], set()).add(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
+
+
+@lru_cache(maxsize=1)
+def _organisation_keys() -> dict[str, str]:
+    """Every spelling of data/entities.yml's organisations, folded, to the name stored for it."""
+    from .entities import entity_catalogue
+
+    return {fold(form).replace(".", ""): name for (name, kind), forms in entity_catalogue().items()
+            if kind == "organisation" for form in forms}
+
+
+@lru_cache(maxsize=4096)
+def _body_key(name: str) -> str:
+    """One key for a body however it is written: "UN", "U.N." and "United Nations" are one; another name
+    upper-cased, as before ("NATO")."""
+    folded = fold(name).replace(".", "")
+    return _organisation_keys().get(folded, name.upper())
+
+
+def _organisation_before_title(toks: list, i: int, lw: str) -> int:
+    """How many tokens from ``i`` are an organisation's name (maybe with one institution word after it:
+    "African Union Commission") followed by a title word; 0 if none."""
+    lex = lexicon()
+    for words in _title_organisations()[lw]:
+        n = len(words)
+        if i + n >= len(toks) or any(fold(toks[i + k][2]).rstrip(".") != words[k] for k in range(1, n)):
+            continue
+        nxt = fold(toks[i + n][2]).rstrip(".")
+        if nxt in lex.institution_words and i + n + 1 < len(toks) and fold(toks[i + n + 1][2]).rstrip(".") in lex.titles:
+            n += 1
+            nxt = fold(toks[i + n][2]).rstrip(".")
+        if nxt in lex.titles and i + n + 1 < len(toks):
+            return n
+    return 0
+
+
 def _lone_word(w: str) -> bool | None:
     """What :meth:`SpeakerResolver._analyse_name` finds of a sequence of the one word ``w`` (its
     possessive stripped) from the word alone: False when it turns the word down, True when the word
@@ -1778,6 +1829,14 @@ class SpeakerResolver:
                 prefix.append(toks[i])
                 i += 1
                 continue
+            n = _organisation_before_title(toks, i, lw) if lw in _title_organisations() else 0
+            if n:
+                # "United Nations Secretary-General António Guterres", "World Health Organization Director-General
+                # Tedros …", "African Union Commission Chairperson Moussa Faki": the body's name, then the title
+                org = org or " ".join(t[2] for t in toks[i:i + n])
+                prefix.extend(toks[i:i + n])
+                i += n
+                continue
             break
         core = toks[i:]
         # up to the last "return None" below, only this test and the one of a lone word above read the text
@@ -2219,9 +2278,9 @@ class SpeakerResolver:
             qualifiers.append("vice")  # "the vice-presidential nominee"
         parties = [_PARTY_OF[w] for w in mods if w in _PARTY_OF]
         # the body it names ("the UN chief", "the NATO chief"): not the head of another one
-        bodies = {w for w in _ACRONYM.findall(info.get("text") or "") if not gazetteer.country_of(w)}
+        bodies = {_body_key(w) for w in _ACRONYM.findall(info.get("text") or "") if not gazetteer.country_of(w)}
         if info.get("org"):
-            bodies.add(info["org"].upper())
+            bodies.add(_body_key(info["org"]))
         cands = []
         for i, e in enumerate(self._entities):
             if e.type != "person" or not e.roles:
@@ -2236,8 +2295,11 @@ class SpeakerResolver:
                 continue  # "the Democratic candidate" is not "Republican front-runner Donald Trump"
             if country and e.country and e.country != country:
                 continue
-            if bodies and e.organisation and e.organisation.upper() not in bodies:
+            if bodies and e.organisation and _body_key(e.organisation) not in bodies:
                 continue
+            if bodies and not e.organisation and any(
+                    _body_key(w) not in bodies for w in _ACRONYM.findall(" ".join(e.roles)) if not gazetteer.country_of(w)):
+                continue  # "UN chief António Guterres" is not "the NATO chief"
             if gender and e.gender and e.gender != gender:
                 continue
             cands.append(i)
@@ -2263,7 +2325,7 @@ class SpeakerResolver:
             return cands_before[0]
         # one candidate named only later: the description must say something we checked against its role
         # ("Russia's foreign minister"), not only a word we cannot check ("the Vermont senator")
-        checked = bool(country or qualifiers or parties)
+        checked = bool(country or qualifiers or parties or bodies)  # ("the UN chief": the body checked)
         if len(cands) == 1 and not cands_before and (checked or not self._named_later(cands[0], pos)):
             return cands[0]
         for idx, _ in self._salient_order(pos, sent, max_back=6):
