@@ -737,6 +737,17 @@ def test_the_plural_present_of_a_report(body, expected):
     assert reports(body) == expected
 
 
+@pytest.mark.parametrize("body, expected", [
+    # a concern or a regret expressed, with its degree
+    ("Chief Cabinet Secretary Ken Sato expressed serious concern over the collision near the shoal.",
+     [("Ken Sato", "expressed serious concern", "over the collision near the shoal")]),
+    ("The ministry expressed its deep regret over the decision to expel the envoy.",
+     [("the ministry", "expressed its deep regret", "over the decision to expel the envoy")]),
+])
+def test_a_concern_expressed_with_its_degree(body, expected):
+    assert reports(body) == expected
+
+
 def test_an_act_and_a_judgement_of_it_end_the_report():
     body = ("Ivo Tamm told reporters that Ruritania had offered to cap its stockpile, a move he called "
             "\u201ca concrete step in the right direction.\u201d")

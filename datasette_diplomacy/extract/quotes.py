@@ -462,7 +462,10 @@ _MULTI = [
     r"discussing", r"hit out at", r"hit back",
     r"(?:railed|rails|railing) against", r"(?:lashed|lashes|lashing) out at",
     r"took issue with",
-    r"(?:expressed|voiced) (?:the )?(?:concern|hope|frustration|regret|confidence|doubt)s?",  # "expressed the hope that"
+    # "expressed the hope that", "expressed serious concern over the incident"
+    r"(?:expressed|expresses|expressing|voiced|voices|voicing) (?:the |its |his |her |their )?"
+    r"(?:(?:serious|deep|grave|great|growing|profound|particular|strong)\s+){0,2}(?:concern|hope|frustration|regret|"
+    r"confidence|doubt)s?",
     r"(?:raised|raises|raising) (?:(?:serious|deep|grave|strong|new|fresh|his|her|their|its|the)\s+)?(?:concerns?|questions|doubts)",
     # "expressed solidarity with Ukraine", "expressed support for the plan": a stance stated
     r"(?:expressed|expresses|expressing|voiced|voices|voicing) (?:(?:strong|deep|deepest|full|its|his|her|their|cautious|serious)\s+){0,2}"
