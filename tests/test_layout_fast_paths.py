@@ -160,3 +160,13 @@ def test_split_sentences_matches_the_reference_about_the_40_character_limit():
                     text = before + "  " + opener * k + word + " said it."
                     assert Q.split_sentences(text, 0, len(text)) == _split_sentences_reference(text, 0, len(text))
                     assert Q.split_sentences(text, 0, len(text) - 3) == _split_sentences_reference(text, 0, len(text) - 3)
+
+
+def test_double_mark_starts_are_the_mark_pattern_s_on_random_texts():
+    # runs of ` and ' (pairs taken from the left), every one-character mark, and what stands between them
+    pieces = ["`", "'", "``", "''", "'''", "\u201c", "\u201d", "\u201e", "\u201f", "\u00ab", "\u00bb", '"', "\u2019",
+              "\u2018", "a", "It's", " ", "\n"]
+    rng = random.Random(18)
+    for _ in range(30000):
+        body = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        assert Q._double_mark_starts(body) == [m.start() for m in Q._DOUBLE_MARK.finditer(body)], body
