@@ -170,3 +170,19 @@ def test_double_mark_starts_are_the_mark_pattern_s_on_random_texts():
     for _ in range(30000):
         body = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
         assert Q._double_mark_starts(body) == [m.start() for m in Q._DOUBLE_MARK.finditer(body)], body
+
+
+def test_split_sentences_with_the_stops_finds_what_the_boundary_search_finds():
+    # the boundaries tried only at the text's . ! and ? (Layout's stops) against the plain search of each span
+    rng = random.Random(19)
+    found = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(_SENTENCE_PIECES) + rng.choice(["", " ", "  ", "\n"]) for _ in range(rng.randint(0, 30)))
+        stops = Q._occurrences(text, ".!?")
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        sentences = Q.split_sentences(text, start, end, stops)
+        assert sentences == Q.split_sentences(text, start, end) == _split_sentences_reference(text, start, end), (
+            text, start, end)
+        found += len(sentences)
+    assert found > 20000

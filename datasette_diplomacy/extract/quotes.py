@@ -313,6 +313,7 @@ class Layout:
                            + " " * (q.close_end - q.end) + self.masked[q.close_end:])
         assert len(self.masked) == len(body)
         self.sentences: list[tuple[int, int, int]] = []  # (start, end, paragraph)
+        stops = _occurrences(self.masked, ".!?")  # where a sentence's boundary may start (see split_sentences)
         for pi, (ps, pe) in enumerate(paragraphs):
             # a line break inside a paragraph (a heading, a caption) ends a sentence too, unless the text is
             # hard-wrapped and the sentence runs on ("intends to provide more than\n$505 million")
@@ -322,10 +323,10 @@ class Layout:
                 le = lm.start()
                 if _wrapped_line(self.masked, ls, le, lm.end(), pe):
                     continue
-                for s, e in split_sentences(self.masked, ls, le):
+                for s, e in split_sentences(self.masked, ls, le, stops):
                     self.sentences.append((s, e, pi))
                 ls = lm.end()
-            for s, e in split_sentences(self.masked, ls, pe):
+            for s, e in split_sentences(self.masked, ls, pe, stops):
                 self.sentences.append((s, e, pi))
         self._sent_starts = [s for s, _, _ in self.sentences]
         self._q_opens = [q.open for q in self.qspans]
@@ -376,22 +377,48 @@ _AFTER_BOUNDARY = re.compile(r"(\s*)(?:[\u201c\u2018\"'(\[]*(\w+))?")
 _SPACE = re.compile(r"\s")  # (what str.isspace() tells, for every character)
 
 
-def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _boundaries(text: str, start: int, end: int, stops: list[int] | None) -> list[re.Match]:
+    """The matches of ``_BOUNDARY.finditer(text, start, end)``.
+
+    Every match starts with a . ! or ?: with ``stops``, the places of those characters in ``text`` in order,
+    the pattern is tried at those in the span only, each from the end of the match before, as finditer
+    tries it there (the same string and end, so the same look-aheads), instead of letting the engine test
+    a character class at every character of the span (see :func:`_occurrences`)."""
+    if stops is None:
+        m = _BOUNDARY.search(text, start, end)
+        return list(_BOUNDARY.finditer(text, m.start(), end)) if m is not None else []  # (the same matches)
+    found = []
+    after = start
+    match = _BOUNDARY.match
+    for k in range(bisect.bisect_left(stops, start), len(stops)):
+        at = stops[k]
+        if at >= end:
+            break
+        if at >= after:
+            m = match(text, at, end)
+            if m is not None:
+                found.append(m)
+                after = m.end()
+    return found
+
+
+def split_sentences(text: str, start: int, end: int, stops: list[int] | None = None) -> list[tuple[int, int]]:
     """Sentence spans of ``text[start:end]`` (use on the masked body), without surrounding spaces.
 
     Only the first sentence's start and the last one's end may need trimming: every other sentence
-    starts at the first non-space after a boundary and ends with the boundary's mark."""
+    starts at the first non-space after a boundary and ends with the boundary's mark. ``stops``: the
+    places of the . ! and ? of all of ``text``, in order, when the caller has them (see :func:`_boundaries`)."""
     while start < end and text[start].isspace():
         start += 1  # (no boundary starts at a space: the same boundaries are found from here)
-    m = _BOUNDARY.search(text, start, end)
-    if m is None:
+    boundaries = _boundaries(text, start, end, stops)
+    if not boundaries:
         # no boundary (most lines): the span without its surrounding spaces
         while end > start and text[end - 1].isspace():
             end -= 1
         return [(start, end)] if end > start else []
     result = []
     pos = start
-    for m in _BOUNDARY.finditer(text, m.start(), end):  # from the first boundary on: the same matches
+    for m in boundaries:
         dot, after = m.span()
         mark = text[dot]
         if mark == ".":
