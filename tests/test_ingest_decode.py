@@ -55,3 +55,17 @@ def test_head_of_a_stream_may_end_inside_a_character():
     data = QUOTE.encode("utf-8")
     cut = data[: data.index("\u2019".encode("utf-8")) + 1]  # ends in the middle of a 3-byte character
     assert detect_encoding(cut, final=False) == "utf-8"
+
+
+def test_control_count_is_the_control_pattern_s_on_random_texts():
+    import random
+
+    from datasette_diplomacy.ingest import decode
+
+    # every ASCII character, characters beyond ASCII whose UTF-8 bytes hold control-like values in other
+    # positions (U+0100, U+0380, U+2007: trailing bytes 0x80-0xBF), astral ones and a lone surrogate
+    pieces = [chr(c) for c in range(128)] + ["\u0080", "\u0100", "\u0380", "\u2007", "\u2019", "\U0001f600", "\ud800"]
+    rng = random.Random(31)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+        assert decode._control_count(text) == len(decode._CONTROL.findall(text)), repr(text)

@@ -152,5 +152,21 @@ def _looks_binary(text: str) -> bool:
     sample = text[:_SNIFF_BYTES]
     if not sample:
         return False
-    controls = len(_CONTROL.findall(sample))
+    controls = _control_count(sample)
     return controls > 0 and (controls / len(sample) > 0.01 or "\x00" in sample)
+
+
+# every byte but those of _CONTROL's characters, all of them ASCII
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if not _CONTROL.match(chr(b)))
+
+
+def _control_count(text: str) -> int:
+    """``len(_CONTROL.findall(text))``, counted on the text's UTF-8 bytes: an ASCII character is one byte
+    there, and no other character holds a byte below 0x80, so the bytes left once all others are deleted
+    are the control characters. Fewer instructions than the regex engine testing a class at every
+    character (some 60 each); the regex for a text UTF-8 cannot encode (a lone surrogate)."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return len(_CONTROL.findall(text))
+    return len(data.translate(None, _NOT_CONTROL_BYTES))
