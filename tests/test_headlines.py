@@ -41,6 +41,18 @@ def test_a_reporting_verb_in_the_headline_names_the_body_speaker():
     assert ex.quotes[0] is quote
 
 
+@pytest.mark.parametrize("title, speaker", [
+    # a headline's role with the body it heads is the one the story names by that role
+    ("UN chief calls for an immediate ceasefire in Sudan", "Ana Costa"),
+    # (not the head of another body)
+    ("NATO chief calls for an immediate ceasefire in Sudan", "NATO chief"),
+])
+def test_a_headline_role_is_the_body_person_who_holds_it(title, speaker):
+    body = "UN Secretary-General Ana Costa on Thursday called for a ceasefire in Sudan, warning of famine."
+    _, found = extract(title, body)
+    assert [f[1] for f in found] == [speaker]
+
+
 def test_a_colon_label_quoted_in_the_body_speaks_the_rest_of_the_headline():
     _, found = extract("Truss: Russia Must ‘Pull Back’ Its Troops From the Border")
     assert found == [("Russia Must ‘Pull Back’ Its Troops From the Border", "Liz Truss", "indirect", ":")]

@@ -95,6 +95,8 @@ def title_quotes(title: str, resolver: SpeakerResolver, body_quotes: list[Quote]
             start, end, quote_kind = _quotation_or_report(title, start, end)
             if speaker not in quoted_in_body and not findings:
                 continue
+        if name and speaker is None and kind == "anonymous":
+            speaker = resolver.role_holder(name)  # "UN chief calls for …": the one the body names by that role
         if name and speaker is None:
             if kind == "person":
                 # a person the body never names: a capitalised headline word ("Nomination

@@ -1150,6 +1150,18 @@ class SpeakerResolver:
             ent.add_alias(name)
         return self._use(idx)
 
+    def role_holder(self, description: str) -> str | None:
+        """Speaker id of the one person this document names who holds the role ``description`` gives by its
+        body, country or party ("UN chief", "Russia's foreign minister"): for a headline's speaker, read
+        before the body; None when the description checks nothing or fits no one person."""
+        words = description.split()
+        if not words or not is_role_noun(fold(words[-1]).strip(".,")):
+            return None
+        det = words[0].lower() in ("the", "a", "an")
+        info = {"head": fold(words[-1]).strip(".,"), "mods": [w.lower() for w in words[1 if det else 0:-1]],
+                "poss": None, "text": description, "gender": None}
+        return self._use(self._resolve_role(info, 0, 0, 0))
+
     def institution(self, name: str) -> str | None:
         """Register (or find) an institution by its whole name ("the Food and Agriculture Organization"); its id."""
         return self._use(self._keyed_entity("institution", " ".join(name.split())))
