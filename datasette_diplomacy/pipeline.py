@@ -69,6 +69,12 @@ def extract_document(doc: Document, taxonomy: Taxonomy | None = None) -> Extract
         quotes, label_roles = _quotes_from_turns(turns, spans, resolver, body, article.title, nameless, detached)
     else:
         quotes = find_quotes(prose, spans, resolver)
+        interview = _interview_turns(turns, resolver)
+        if interview:
+            # an interview printed in a story: its answers are the speaker's turns, not reports of their first
+            # sentence, and its questions nobody's
+            asked, _ = _quotes_from_turns(interview, spans, resolver, body, article.title, nameless, detached)
+            quotes = [q for q in quotes if not any(t.start <= q.start < t.end for t in interview)] + asked
 
     def quote_topics(quote: Quote) -> list[str]:
         """``sorted(taxonomy.match(quote.text))``; for a quote that is a slice of ``topic_text`` (those of the
@@ -129,6 +135,19 @@ def _key_places(taxonomy: Taxonomy, topic_text: str, body: str, lowered: str | N
     role_places = speakers_places.pop(0) if roles is not None else None
     pronoun_places = speakers_places.pop(0) if pronouns is not None else None
     return topic_places, entity_places, role_places, pronoun_places
+
+
+def _interview_turns(turns, resolver: SpeakerResolver) -> list:
+    """The question-and-answer pairs of a story that is no transcript ("Question: … / Sergey Lavrov: …"): a
+    question turn, then a turn whose label names a person the story names ("A:" or a role is no one)."""
+    pairs = []
+    for question, answer in zip(turns, turns[1:]):
+        if question.kind != "question" or answer.kind == "question" or not answer.label:
+            continue
+        person = parse_label(answer.label)
+        if person.name and not person.anonymous and resolver.find_speaker(person.name) is not None:
+            pairs += [question, answer]
+    return pairs
 
 
 def _quotes_from_turns(turns, spans, resolver, body, title, nameless, detached) -> tuple[list[Quote], dict]:

@@ -230,3 +230,29 @@ Spokesperson: Our colleagues are working on it.
 def test_an_office_label_is_the_person_introduced_with_that_office_after_the_name():
     extraction = extract(NOON_BRIEFING, title="Noon briefing")
     assert speakers_by_label(extraction) == {"Spokesperson": ("Lena Marsh", "person")}
+
+
+def test_an_interview_printed_at_the_end_of_a_story_gives_whole_answers():
+    # one question and one answer are no transcript, but the answer is the speaker's turn, whole
+    text = ("Ruritanian Foreign Minister Ana Costa met reporters in Riga on Monday.\n\n"
+            "She said the talks had been useful.\n\n"
+            "Question: Minister, do you expect contacts with the new administration?\n\n"
+            "Ana Costa: We have never refused contacts. The ball is in their court.\n")
+    ex = extract_document(Document(source="x.txt", name="x", text=text, title="Costa: the ball is in their court",
+                                   format="txt"))
+    names = {s.id: s.name for s in ex.speakers}
+    turns = [(q.kind, names.get(q.speaker), q.text) for q in ex.quotes if q.kind in ("question", "transcript")]
+    assert ex.article.kind == "article"
+    assert turns == [("question", None, "Minister, do you expect contacts with the new administration?"),
+                     ("transcript", "Ana Costa", "We have never refused contacts. The ball is in their court.")]
+
+
+def test_an_answer_label_that_names_nobody_in_the_story_stays_a_label():
+    # "A:" (or a name the story never mentions) is no interview's speaker: the turns are left alone
+    text = ("The committee met on Monday in Riga to discuss the border, the grain corridor and the new sanctions, "
+            "and its members spent most of the day on the budget for next year's monitoring mission.\n\n"
+            "Q: Do you expect contacts with the new administration?\n\n"
+            "A: We have never refused contacts. The ball is in their court.\n")
+    ex = extract_document(Document(source="x.txt", name="x", text=text, title="Committee meets", format="txt"))
+    assert ex.article.kind == "article"
+    assert [q for q in ex.quotes if q.kind in ("question", "transcript")] == []
