@@ -1421,12 +1421,11 @@ _POST_MODIFIER = re.compile(
     r"(?:[a-z]+ing[ \t]+)?(?:of|from|at|for|in|with|to|inside|within|across|near))[ \t]+(?:the[ \t]+)?$")
 # a recording of someone speaking: "footage of Trump saying …", "a clip of Lavrov telling …" are theirs
 _RECORDINGS = {"footage", "video", "videos", "clip", "clips", "recording", "recordings", "audio", "tape", "tapes"}
-_SPEAKING_PARTICIPLE = re.compile(r"[ \t]*(?:saying|telling|declaring|asking|shouting|vowing|promising|insisting|"
-                                  r"arguing|claiming|announcing|warning|urging|calling)\b")
-_RECORDING_OF = re.compile(r"(?:(?:a|an|the|his|her|their|its|new)[ \t]+)?(?:" + "|".join(sorted(_RECORDINGS)) +
-                           r")[ \t]+of[ \t]", re.IGNORECASE)
 _SPEAKING_PARTICIPLES = (r"(?:saying|telling|declaring|asking|shouting|vowing|promising|insisting|arguing|claiming|"
                          r"announcing|warning|urging|calling)\b")
+_SPEAKING_PARTICIPLE = re.compile(r"[ \t]*" + _SPEAKING_PARTICIPLES)
+_RECORDING_OF = re.compile(r"(?:(?:a|an|the|his|her|their|its|new)[ \t]+)?(?:" + "|".join(sorted(_RECORDINGS)) +
+                           r")[ \t]+of[ \t]", re.IGNORECASE)
 # the object of "shows" (or of "posted footage of") speaking: "A video shows Lavrov saying …", "He posted footage of
 # Zelensky telling troops …"; the one recorded speaks, in the participle's report, and the recording reports nothing
 _RECORDED_SPEAKER_AFTER = re.compile(
