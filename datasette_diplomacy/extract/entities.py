@@ -35,7 +35,7 @@ from ..text import packaged_yaml
 from .gazetteer import countries
 from .topics import PhraseMatcher
 
-__all__ = ["find_entities", "entity_catalogue", "entity_matcher", "ENTITY_TYPES"]
+__all__ = ["find_entities", "entity_catalogue", "entity_matcher", "organisation_forms", "ENTITY_TYPES"]
 
 ENTITY_TYPES = ("country", "organisation", "agreement", "place")
 
@@ -131,6 +131,15 @@ def entity_catalogue() -> dict[tuple[str, str], tuple[str, ...]]:
             name, kind = owner.get(_fold(capital), (capital, "place"))
             add(name, kind, capital)
     return {k: tuple(v) for k, v in forms.items()}
+
+
+@lru_cache(maxsize=1)
+def organisation_forms() -> tuple[tuple[str, str], ...]:
+    """(stored name, spelling) for every spelling of every organisation in data/entities.yml: what the
+    speaker finder reads to keep a body's name whole ("Food and Agriculture Organization", "United Nations
+    Secretary-General") and to know one body however it is written (UN, U.N., United Nations)."""
+    return tuple((name, form) for (name, kind), forms in entity_catalogue().items() if kind == "organisation"
+                 for form in forms)
 
 
 @lru_cache(maxsize=1)

@@ -800,10 +800,9 @@ _CUE = re.compile(
 def _joined_organisations() -> re.Pattern:
     """The names of data/entities.yml's organisations that have "and" or a comma inside ("Food and Agriculture
     Organization", "Organization for Security and Co-operation in Europe"), at the end of a text."""
-    from .entities import entity_catalogue
+    from .entities import organisation_forms
 
-    forms = {form for (_, kind), forms in entity_catalogue().items() if kind == "organisation"
-             for form in forms if " and " in form or ", " in form}
+    forms = {form for _, form in organisation_forms() if " and " in form or ", " in form}
     alternatives = "|".join(re.escape(form).replace(r"\ ", r"[ \t]+") for form in sorted(forms, key=len, reverse=True))
     return re.compile(r"(?<![\w\u2019'-])(?:[Tt]he[ \t]+)?(?:" + alternatives + r")[ \t]*$")
 
@@ -3151,12 +3150,12 @@ class _Finder:
                 p = tm.end()
             lead_pp = None
         if lead_pp:
-            tm = re.search(r"(?:,[ \t]*|[ \t]+)that[ \t]+", masked[lead_pp.end():cend])
+            tm = _THAT_AFTER_PHRASE.search(masked, lead_pp.end(), cend)
             cm = re.match(r"[^:,\u201c]{0,60}?:[ \t]+", masked[lead_pp.end():cend])
             if cm:
                 p = lead_pp.end() + cm.end()  # "wrote on Twitter: …", "said on Tuesday in Moscow: …"
-            elif tm and tm.start() < 120:
-                p = lead_pp.end() + tm.end()  # "said during a taping of X, that …"
+            elif tm and tm.start() - lead_pp.end() < 120:
+                p = tm.end()  # "said during a taping of X, that …"
             elif len(_WORDS.findall(masked, p, cend)) <= 9:
                 return None  # "said on MSNBC's “Morning Joe.”": only where, not what
         pm = re.search(r",[ \t]+(?:he|she|they|it|[A-Z][\w\u2019'.-]+(?:[ \t]+[A-Z][\w\u2019'.-]+)*)[ \t]+(?:said|says|added|adds|"

@@ -408,26 +408,22 @@ def is_place(word: str) -> bool:
 def _title_organisations() -> dict[str, tuple[tuple[str, ...], ...]]:
     """data/entities.yml's organisation names of several words, by their first folded word, longest first:
     the bodies whose name may stand before a title ("United Nations Secretary-General")."""
-    from .entities import entity_catalogue
+    from .entities import organisation_forms
 
     by_first: dict[str, set[tuple[str, ...]]] = {}
-    for (_, kind), forms in entity_catalogue().items():
-        if kind != "organisation":
-            continue
-        for form in forms:
-            words = tuple(fold(w).rstrip(".") for w in form.split())
-            if len(words) > 1:
-                by_first.setdefault(words[0], set()).add(words)
+    for _, form in organisation_forms():
+        words = tuple(fold(w).rstrip(".") for w in form.split())
+        if len(words) > 1:
+            by_first.setdefault(words[0], set()).add(words)
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
 
 
 @lru_cache(maxsize=1)
 def _organisation_keys() -> dict[str, str]:
     """Every spelling of data/entities.yml's organisations, folded, to the name stored for it."""
-    from .entities import entity_catalogue
+    from .entities import organisation_forms
 
-    return {fold(form).replace(".", ""): name for (name, kind), forms in entity_catalogue().items()
-            if kind == "organisation" for form in forms}
+    return {fold(form).replace(".", ""): name for name, form in organisation_forms()}
 
 
 @lru_cache(maxsize=4096)
@@ -2744,7 +2740,7 @@ class SpeakerResolver:
         if m is None:
             return None
         words = [fold(w).strip(".") for w in m.group(1).split()]
-        if words[0] in _FUNCTION or any(w in _MONTHS_AND_DAYS for w in words):
+        if words[0] in _FUNCTION or any(w in _CALENDAR and w not in _MONTHS_IN_NAMES for w in words):
             return None  # "In Paris and Berlin, …", "Monday and Tuesday were …"
         return self._keyed_entity("group", " ".join(self.body[m.start(1):m.end(1)].split()))
 
@@ -2852,8 +2848,6 @@ _GERUND = re.compile(r"\b[a-z]{2,}ing\b")
 # a sentence's subject ending in a plural noun for people, then its verb: "Senate Democrats blocked"
 _PLURAL_SUBJECT = re.compile(r"[ \t]*((?:[\w\u2019'.-]+[ \t]+){0,4}?([A-Za-z]+s|people|men|women))[ \t]+"
                              r"(?!(?:of|who|whose|that|which|in|at|from|for|with|and|or|to|on|by|as)\b)[a-z]")
-_MONTHS_AND_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # two people named together opening a sentence as its subject: "Professors Foner and Alba suggest"
 _NAMED_PAIR_OPENING = re.compile(r"[ \t]*((?:[A-Z][\w.\u2019'-]*[ \t]+){1,3}and[ \t]+(?:[A-Z][\w.\u2019'-]*[ \t]+){0,2}"
                                  r"[A-Z][\w.\u2019'-]*)[ \t]+(?:also[ \t]+)?[a-z]{3,}\b")
